@@ -1,0 +1,201 @@
+package io.github.aktenlift;
+
+import io.github.aktenlift.casefile.Barcode;
+import io.github.aktenlift.casefile.Subject;
+import io.github.aktenlift.inventory.Inventory;
+import io.github.aktenlift.spi.storage.Storage;
+import io.github.aktenlift.tracking.JournalEvent;
+import io.github.aktenlift.tracking.Tracking;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Aktenlift: the paper-to-digital lifecycle of case files, on a storage of your choice.
+ *
+ * <pre>{@code
+ * try (Aktenlift lift = Aktenlift.builder().storage(storage).build()) {
+ *     Actor clerk = Actor.of("clerk-17", "office");
+ *     lift.execute(clerk, new RegisterCaseFile(barcode, reference, subject, ProtectionLevel.NORMAL));
+ *     lift.tracking().whereIs(barcode).ifPresent(w -> System.out.println(w.state()));
+ * }
+ * }</pre>
+ *
+ * <p>Every change is a {@link Command}, validated, checked against the lifecycle, and recorded as
+ * hash-chained events in the tracking journal, all or nothing; all state is derived from that
+ * journal. Thread-safe. Several instances may share one storage (other processes or machines);
+ * each sees the others' events on its next command or {@link #refresh()}.
+ *
+ * @since 0.1
+ */
+public final class Aktenlift implements AutoCloseable {
+
+    private final Engine engine;
+
+    private Aktenlift(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** @return a builder; only {@link Builder#storage(Storage)} is required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Validates the command, checks it against the current state, and records its events.
+     *
+     * @param actor who performs it, and where
+     * @param command what to do
+     * @return the events recorded, in order; never empty
+     * @throws InvalidValueException if actor or command is {@code null}
+     * @throws InvalidCommandException if the command fails validation
+     * @throws UnknownIdentifierException if it names an unknown barcode or pickup
+     * @throws IllegalTransitionException if the lifecycle does not allow it now
+     * @throws PreconditionFailedException if a business rule blocks it
+     * @throws ConcurrentUpdateException if other writers kept winning
+     * @throws io.github.aktenlift.spi.ProviderException if the storage fails
+     */
+    public List<JournalEvent> execute(Actor actor, Command command) {
+        return engine.execute(actor, command);
+    }
+
+    /** @return queries over the tracking journal */
+    public Tracking tracking() {
+        return engine.tracking();
+    }
+
+    /** @return baseline import, reconciliation and barcode issuing */
+    public Inventory inventory() {
+        return engine.inventory();
+    }
+
+    /** @return the rules this instance applies */
+    public Policies policies() {
+        return engine.policies();
+    }
+
+    /**
+     * The person a case file concerns. Personal data: for the embedding application's own use.
+     *
+     * @param caseFile a case file's barcode
+     * @return its subject, or empty if no case file has that barcode
+     */
+    public Optional<Subject> subject(Barcode caseFile) {
+        return engine.subject(caseFile);
+    }
+
+    /** Reads events that other instances sharing the storage have appended since. */
+    public void refresh() {
+        engine.refresh();
+    }
+
+    /** Releases this instance's resources. Does not close the storage, which the caller owns. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /**
+     * Builds an {@link Aktenlift} and opens it: reads and checks the stored journal.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private Storage storage;
+        private Clock clock = Clock.systemUTC();
+        private IdSource ids = IdSource.random();
+        private Policies policies = Policies.defaults();
+        private byte[] journalKey;
+        private int checkpointInterval = 10_000;
+
+        private Builder() {
+        }
+
+        /**
+         * @param storage where journal, subjects and content live (required)
+         * @return this builder
+         */
+        public Builder storage(Storage storage) {
+            this.storage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        /**
+         * @param clock the time source for every event (default: system UTC)
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param ids where Aktenlift takes its own ids (default: random UUIDs)
+         * @return this builder
+         */
+        public Builder ids(IdSource ids) {
+            this.ids = Objects.requireNonNull(ids, "ids");
+            return this;
+        }
+
+        /**
+         * @param policies the office's rules (default: {@link Policies#defaults()})
+         * @return this builder
+         */
+        public Builder policies(Policies policies) {
+            this.policies = Objects.requireNonNull(policies, "policies");
+            return this;
+        }
+
+        /**
+         * Hash the journal with HMAC-SHA-256 under this key instead of plain SHA-256, so that no one
+         * without the key can forge a consistent chain. Every instance on the same journal needs the
+         * same key, from the start.
+         *
+         * @param key at least 32 bytes
+         * @return this builder
+         */
+        public Builder journalKey(byte[] key) {
+            if (key == null || key.length < 32) {
+                throw new InvalidValueException("journalKey", "must have at least 32 bytes");
+            }
+            this.journalKey = key.clone();
+            return this;
+        }
+
+        /**
+         * @param events write a checkpoint over all stream heads after this many events (default 10,000)
+         * @return this builder
+         */
+        public Builder checkpointInterval(int events) {
+            if (events < 1) {
+                throw new InvalidValueException("checkpointInterval", "must be at least 1");
+            }
+            this.checkpointInterval = events;
+            return this;
+        }
+
+        /**
+         * Opens the journal on the storage, checking every stored event.
+         *
+         * @return the instance
+         * @throws JournalIntegrityException if the stored journal fails verification
+         * @throws IllegalStateException if no storage was given
+         */
+        public Aktenlift build() {
+            if (storage == null) {
+                throw new IllegalStateException("Aktenlift needs a storage: call storage(...) before build()");
+            }
+            Engine engine = new Engine(storage, clock, ids, policies, journalKey, checkpointInterval);
+            try {
+                engine.open();
+            } catch (RuntimeException e) {
+                engine.close();
+                throw e;
+            }
+            return new Aktenlift(engine);
+        }
+    }
+}

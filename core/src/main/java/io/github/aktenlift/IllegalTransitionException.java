@@ -1,0 +1,49 @@
+package io.github.aktenlift;
+
+/**
+ * A command is not allowed in the current state of its case file, box or pickup. Nothing changed.
+ *
+ * @since 0.1
+ */
+public final class IllegalTransitionException extends AktenliftException {
+    private static final long serialVersionUID = 1L;
+
+    private final String kind;
+    private final String id;
+    private final String currentState;
+    private final String command;
+
+    /**
+     * @param kind {@code case file}, {@code box} or {@code pickup}
+     * @param id its barcode or id
+     * @param currentState the state it is in
+     * @param command the rejected command's simple name
+     */
+    public IllegalTransitionException(String kind, String id, String currentState, String command) {
+        super(command + " is not allowed for " + kind + " " + id + " in state " + currentState);
+        this.kind = kind;
+        this.id = id;
+        this.currentState = currentState;
+        this.command = command;
+    }
+
+    /** @return {@code case file}, {@code box} or {@code pickup} */
+    public String kind() {
+        return kind;
+    }
+
+    /** @return the barcode or id */
+    public String id() {
+        return id;
+    }
+
+    /** @return the name of the state it is in */
+    public String currentState() {
+        return currentState;
+    }
+
+    /** @return the rejected command's simple name */
+    public String command() {
+        return command;
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.aktenlift;
+
+import io.github.aktenlift.casefile.BarcodeScheme;
+import io.github.aktenlift.casefile.ProtectionLevel;
+import io.github.aktenlift.casefile.ProtectionProfile;
+import io.github.aktenlift.retention.RetentionPolicy;
+import io.github.aktenlift.tracking.SlaPolicy;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The office's configurable rules, as plain values: service levels, retention and destruction,
+ * what each protection level demands, and how barcodes look.
+ *
+ * @param sla service levels per state, for boxes in transit and for recalls
+ * @param retention retention period and what blocks destruction
+ * @param protection what each protection level demands; every level present
+ * @param caseFileBarcodes the scheme of case-file labels
+ * @param boxBarcodes the scheme of box labels
+ * @since 0.1
+ */
+public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionLevel, ProtectionProfile> protection,
+        BarcodeScheme caseFileBarcodes, BarcodeScheme boxBarcodes) {
+
+    /** Validates and copies. */
+    public Policies {
+        Objects.requireNonNull(sla, "sla");
+        Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(caseFileBarcodes, "caseFileBarcodes");
+        Objects.requireNonNull(boxBarcodes, "boxBarcodes");
+        for (ProtectionLevel l : ProtectionLevel.values()) {
+            if (!protection.containsKey(l)) {
+                throw new InvalidValueException("protection", "no profile for " + l);
+            }
+        }
+        protection = Map.copyOf(protection);
+    }
+
+    /** @return the defaults of {@link SlaPolicy}, {@link RetentionPolicy}, {@link ProtectionProfile} and {@link BarcodeScheme} */
+    public static Policies defaults() {
+        Map<ProtectionLevel, ProtectionProfile> p = new EnumMap<>(ProtectionLevel.class);
+        for (ProtectionLevel l : ProtectionLevel.values()) {
+            p.put(l, ProtectionProfile.defaultFor(l));
+        }
+        return new Policies(SlaPolicy.defaults(), RetentionPolicy.defaults(), p,
+                BarcodeScheme.defaultCaseFiles(), BarcodeScheme.defaultBoxes());
+    }
+
+    /**
+     * @param level a protection level
+     * @return its profile
+     */
+    public ProtectionProfile profileFor(ProtectionLevel level) {
+        return protection.get(level);
+    }
+
+    /**
+     * @param s new service levels
+     * @return a copy with them
+     */
+    public Policies withSla(SlaPolicy s) {
+        return new Policies(s, retention, protection, caseFileBarcodes, boxBarcodes);
+    }
+
+    /**
+     * @param r new retention rules
+     * @return a copy with them
+     */
+    public Policies withRetention(RetentionPolicy r) {
+        return new Policies(sla, r, protection, caseFileBarcodes, boxBarcodes);
+    }
+
+    /**
+     * @param level a protection level
+     * @param profile what it shall demand
+     * @return a copy with that profile
+     */
+    public Policies withProtection(ProtectionLevel level, ProtectionProfile profile) {
+        Map<ProtectionLevel, ProtectionProfile> p = new EnumMap<>(protection);
+        p.put(level, profile);
+        return new Policies(sla, retention, p, caseFileBarcodes, boxBarcodes);
+    }
+
+    /**
+     * @param caseFiles scheme for case-file labels
+     * @param boxes scheme for box labels
+     * @return a copy with those schemes
+     */
+    public Policies withBarcodes(BarcodeScheme caseFiles, BarcodeScheme boxes) {
+        return new Policies(sla, retention, protection, caseFiles, boxes);
+    }
+}

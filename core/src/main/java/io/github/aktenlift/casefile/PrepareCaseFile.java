@@ -1,0 +1,13 @@
+package io.github.aktenlift.casefile;
+
+import io.github.aktenlift.Command;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Marks a received case file as prepared for scanning: {@code RECEIVED → PREPARED}.
+ *
+ * @param barcode the case file
+ * @since 0.1
+ */
+public record PrepareCaseFile(@NotNull Barcode barcode) implements Command {
+}

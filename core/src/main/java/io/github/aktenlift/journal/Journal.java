@@ -1,0 +1,298 @@
+package io.github.aktenlift.journal;
+
+import io.github.aktenlift.JournalIntegrityException;
+import io.github.aktenlift.journal.EventCodec.Checkpoint;
+import io.github.aktenlift.journal.EventCodec.MalformedEntryException;
+import io.github.aktenlift.spi.ConflictException;
+import io.github.aktenlift.spi.storage.Key;
+import io.github.aktenlift.spi.storage.LogEntry;
+import io.github.aktenlift.spi.storage.LogStore;
+import io.github.aktenlift.tracking.JournalEvent;
+import io.github.aktenlift.tracking.JournalViolation;
+import io.github.aktenlift.tracking.VerificationReport;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The tracking journal on a {@link LogStore}: one log of events, one of checkpoints. Appends are
+ * optimistic (expected sequence); a writer that loses catches up with {@link #catchUp} and decides
+ * again. Not thread-safe: the caller serialises writers; {@link #verify()} may run concurrently.
+ */
+public final class Journal {
+
+    private static final int PAGE = 4096;
+
+    private final LogStore logs;
+    private final Key eventsLog;
+    private final Key checkpointsLog;
+    private final byte[] key;
+    private final int checkpointInterval;
+    private final Chain chain;
+
+    /**
+     * @param logs the log store
+     * @param eventsLog key of the events log
+     * @param checkpointsLog key of the checkpoints log
+     * @param key HMAC key, or {@code null} for plain SHA-256
+     * @param checkpointInterval write a checkpoint after this many events
+     */
+    public Journal(LogStore logs, Key eventsLog, Key checkpointsLog, byte[] key, int checkpointInterval) {
+        this.logs = logs;
+        this.eventsLog = eventsLog;
+        this.checkpointsLog = checkpointsLog;
+        this.key = key == null ? null : key.clone();
+        this.checkpointInterval = checkpointInterval;
+        this.chain = new Chain(new EventHasher(this.key));
+    }
+
+    /** @return how many events this journal has read or written: the next sequence */
+    public long size() {
+        return chain.next;
+    }
+
+    /**
+     * Reads the events stored after the ones known, checks each, and passes the good ones on.
+     *
+     * @param sink receives each new event in order
+     * @return how many events were read
+     * @throws JournalIntegrityException at the first bad event; events before it were passed on
+     */
+    public long catchUp(Consumer<JournalEvent> sink) {
+        JournalViolation v = loadCheckpoints(chain);
+        if (v != null) {
+            throw new JournalIntegrityException(v);
+        }
+        long start = chain.next;
+        v = scan(chain, sink);
+        if (v == null) {
+            v = chain.checkNotTruncated(chain.next);
+        }
+        if (v != null) {
+            throw new JournalIntegrityException(v);
+        }
+        return chain.next - start;
+    }
+
+    /** Events numbered and chained, ready to append. */
+    public static final class Prepared {
+        private final List<JournalEvent> events;
+        private final List<byte[]> encoded;
+        private final long firstSequence;
+
+        Prepared(List<JournalEvent> events, List<byte[]> encoded, long firstSequence) {
+            this.events = events;
+            this.encoded = encoded;
+            this.firstSequence = firstSequence;
+        }
+
+        /** @return the events, in order */
+        public List<JournalEvent> events() {
+            return events;
+        }
+    }
+
+    /**
+     * Numbers, chains and hashes pending events after the current head. Changes nothing.
+     *
+     * @param pending the events, in order
+     * @param time their time
+     * @param actor who acted
+     * @param location where
+     * @return the prepared batch
+     */
+    public Prepared prepare(List<PendingEvent> pending, Instant time, String actor, String location) {
+        List<JournalEvent> out = new ArrayList<>(pending.size());
+        List<byte[]> encoded = new ArrayList<>(pending.size());
+        java.util.Map<String, Chain.Head> overlay = new java.util.HashMap<>();
+        long seq = chain.next;
+        for (PendingEvent p : pending) {
+            Chain.Head head = overlay.containsKey(p.stream()) ? overlay.get(p.stream()) : chain.heads.get(p.stream());
+            long sseq = head == null ? 0 : head.nextStreamSequence();
+            String prev = head == null ? EventHasher.GENESIS : head.hash();
+            String hash = chain.hasher.hashEvent(seq, p.stream(), sseq, time, actor, location, p.kind(), p.payload(), prev);
+            JournalEvent e = new JournalEvent(seq, p.stream(), sseq, time, actor, location, p.kind(), p.payload(), prev, hash);
+            out.add(e);
+            encoded.add(EventCodec.encode(e));
+            overlay.put(p.stream(), new Chain.Head(sseq + 1, hash));
+            seq++;
+        }
+        return new Prepared(List.copyOf(out), encoded, chain.next);
+    }
+
+    /**
+     * Appends a prepared batch atomically and makes it the new head.
+     *
+     * @param p a batch prepared against the current head
+     * @throws ConflictException if another writer appended first; nothing was written
+     */
+    public void commit(Prepared p) {
+        if (p.firstSequence != chain.next) {
+            throw new IllegalStateException("batch was prepared against an older head");
+        }
+        logs.append(eventsLog, p.firstSequence, p.encoded);
+        for (JournalEvent e : p.events) {
+            chain.heads.put(e.stream(), new Chain.Head(e.streamSequence() + 1, e.hash()));
+        }
+        chain.next = p.firstSequence + p.events.size();
+    }
+
+    /** @return whether enough events were appended since the newest checkpoint to write another */
+    public boolean checkpointDue() {
+        Checkpoint last = chain.checkpoints.isEmpty() ? null : chain.checkpoints.get(chain.checkpoints.size() - 1);
+        long covered = last == null ? 0 : last.covers();
+        return chain.next - covered >= checkpointInterval;
+    }
+
+    /**
+     * Writes a checkpoint over the current heads, unless one already covers them.
+     *
+     * @param now the checkpoint's time
+     * @return the number of events covered by the newest checkpoint
+     */
+    public long checkpoint(Instant now) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            JournalViolation v = loadCheckpoints(chain);
+            if (v != null) {
+                throw new JournalIntegrityException(v);
+            }
+            Checkpoint last = chain.checkpoints.isEmpty() ? null : chain.checkpoints.get(chain.checkpoints.size() - 1);
+            if (chain.next == 0 || (last != null && last.covers() >= chain.next)) {
+                return last == null ? 0 : last.covers();
+            }
+            String prev = last == null ? EventHasher.GENESIS : last.hash();
+            String digest = chain.headsDigest();
+            String hash = chain.hasher.hashCheckpoint(chain.next, chain.heads.size(), digest, now, prev);
+            Checkpoint c = new Checkpoint(chain.next, chain.heads.size(), digest, now, prev, hash);
+            try {
+                logs.append(checkpointsLog, chain.checkpoints.size(), List.of(EventCodec.encode(c)));
+            } catch (ConflictException lost) {
+                continue; // another writer checkpointed; reload and see whether it covers us
+            }
+            chain.addCheckpoints(List.of(c));
+            chain.checkCheckpointsUpTo(chain.next);
+            return c.covers();
+        }
+        return chain.checkpoints.isEmpty() ? 0 : chain.checkpoints.get(chain.checkpoints.size() - 1).covers();
+    }
+
+    /**
+     * Reads the whole stored journal and checkpoints from the store and checks them, independently
+     * of what this instance holds.
+     *
+     * @return the report
+     */
+    public VerificationReport verify() {
+        Chain fresh = new Chain(new EventHasher(key));
+        JournalViolation v = loadCheckpoints(fresh);
+        if (v == null) {
+            v = scan(fresh, e -> { });
+        }
+        if (v == null) {
+            v = fresh.checkNotTruncated(fresh.next);
+        }
+        return new VerificationReport(fresh.next, fresh.heads.size(), fresh.checkpointsChecked(), Optional.ofNullable(v));
+    }
+
+    /**
+     * @param sequence a stored event's sequence
+     * @return the event, decoded
+     */
+    public JournalEvent read(long sequence) {
+        List<LogEntry> got = logs.read(eventsLog, sequence, 1);
+        if (got.isEmpty()) {
+            throw new IllegalStateException("journal has no event " + sequence);
+        }
+        try {
+            return EventCodec.decode(got.get(0).data());
+        } catch (MalformedEntryException e) {
+            throw new JournalIntegrityException(new JournalViolation(sequence, "", JournalViolation.Kind.MALFORMED,
+                    e.getMessage()));
+        }
+    }
+
+    private JournalViolation loadCheckpoints(Chain c) {
+        long known = c.checkpoints.size();
+        List<Checkpoint> more = new ArrayList<>();
+        while (true) {
+            List<LogEntry> page = logs.read(checkpointsLog, known + more.size(), PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (LogEntry e : page) {
+                try {
+                    more.add(EventCodec.decodeCheckpoint(e.data()));
+                } catch (MalformedEntryException ex) {
+                    return new JournalViolation(-1, "", JournalViolation.Kind.CHECKPOINT_MISMATCH,
+                            "checkpoint " + e.sequence() + " is malformed: " + ex.getMessage());
+                }
+            }
+        }
+        return c.addCheckpoints(more);
+    }
+
+    /** Reads from {@code c.next} to the end, checking each event with one event of lookahead. */
+    private JournalViolation scan(Chain c, Consumer<JournalEvent> sink) {
+        long position = c.next;
+        List<LogEntry> page = logs.read(eventsLog, position, PAGE);
+        JournalEvent current = null;
+        int idx = 0;
+        while (idx < page.size()) {
+            if (current == null) {
+                current = decodeAt(page.get(idx), position);
+                if (current == null) {
+                    return malformed(page.get(idx), position);
+                }
+            }
+            JournalEvent following = null;
+            LogEntry followingEntry = null;
+            if (idx + 1 < page.size()) {
+                followingEntry = page.get(idx + 1);
+            } else {
+                List<LogEntry> nextPage = logs.read(eventsLog, position + 1, PAGE);
+                if (!nextPage.isEmpty()) {
+                    page = nextPage;
+                    idx = -1;
+                    followingEntry = page.get(0);
+                }
+            }
+            if (followingEntry != null) {
+                following = decodeAt(followingEntry, position + 1);
+            }
+            JournalViolation v = c.accept(position, current, following == null ? -1 : following.sequence());
+            if (v != null) {
+                return v;
+            }
+            sink.accept(current);
+            if (followingEntry != null && following == null) {
+                return malformed(followingEntry, position + 1);
+            }
+            current = following;
+            position++;
+            idx++;
+        }
+        return null;
+    }
+
+    private static JournalEvent decodeAt(LogEntry entry, long position) {
+        try {
+            return EventCodec.decode(entry.data());
+        } catch (MalformedEntryException e) {
+            return null;
+        }
+    }
+
+    private static JournalViolation malformed(LogEntry entry, long position) {
+        String why;
+        try {
+            EventCodec.decode(entry.data());
+            why = "unreadable";
+        } catch (MalformedEntryException e) {
+            why = e.getMessage();
+        }
+        return new JournalViolation(position, "", JournalViolation.Kind.MALFORMED, why);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Entry point of Aktenlift: {@link io.github.aktenlift.Aktenlift}, the {@link io.github.aktenlift.Command}
+ * contract, the acting {@link io.github.aktenlift.Actor}, the office's
+ * {@link io.github.aktenlift.Policies}, and the exception scheme rooted in
+ * {@link io.github.aktenlift.AktenliftException}.
+ *
+ * @since 0.1
+ */
+package io.github.aktenlift;

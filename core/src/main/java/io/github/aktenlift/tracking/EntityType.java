@@ -1,0 +1,17 @@
+package io.github.aktenlift.tracking;
+
+/**
+ * The kinds of things the journal tracks; each has its own hash-chained event stream.
+ *
+ * @since 0.1
+ */
+public enum EntityType {
+    /** A case file, by barcode. */
+    CASE_FILE,
+    /** A box, by barcode. */
+    BOX,
+    /** A pickup, by id. */
+    PICKUP,
+    /** The office's inventory: baseline imports and issued labels. */
+    INVENTORY
+}

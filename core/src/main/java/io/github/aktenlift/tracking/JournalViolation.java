@@ -1,0 +1,42 @@
+package io.github.aktenlift.tracking;
+
+/**
+ * The first thing wrong with a stored journal.
+ *
+ * @param position position in the stored log where the problem shows
+ * @param stream the stream of the event there, or {@code ""} if it could not be read
+ * @param kind what is wrong
+ * @param detail specifics (expected and found sequences or hashes), never personal data
+ * @since 0.1
+ */
+public record JournalViolation(long position, String stream, Kind kind, String detail) {
+
+    /**
+     * What is wrong with an event.
+     *
+     * @since 0.1
+     */
+    public enum Kind {
+        /** The stored entry cannot be read as an event (garbled, unknown event kind). */
+        MALFORMED,
+        /** The event's content does not match its hash: it was edited. */
+        ALTERED,
+        /** Events are missing: the sequence jumps here. */
+        MISSING,
+        /** An event was inserted or duplicated: its sequence was already used. */
+        INSERTED,
+        /** Events are out of order. */
+        REORDERED,
+        /** The event does not follow its stream's previous event (wrong previous hash or stream sequence). */
+        CHAIN_BROKEN,
+        /** A checkpoint does not match the stream heads at its position, or was itself altered. */
+        CHECKPOINT_MISMATCH,
+        /** The journal ends before the last checkpoint: events were cut off the end. */
+        TRUNCATED
+    }
+
+    @Override
+    public String toString() {
+        return kind + " at position " + position + (stream.isEmpty() ? "" : " (" + stream + ")") + ": " + detail;
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.aktenlift.tracking;
+
+import io.github.aktenlift.casefile.Barcode;
+import io.github.aktenlift.casefile.CaseFileState;
+import io.github.aktenlift.casefile.FileReference;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Queries over the tracking journal. All answers are projections of the journal as this instance
+ * has read it; they are consistent snapshots and may be called from any thread.
+ *
+ * @since 0.1
+ */
+public interface Tracking {
+
+    /**
+     * @param barcode a case file's barcode
+     * @return where it is, or empty if no case file has that barcode
+     */
+    Optional<WhereIs> whereIs(Barcode barcode);
+
+    /**
+     * @param reference a file number
+     * @return where that case file is, or empty if none has that reference
+     */
+    Optional<WhereIs> whereIs(FileReference reference);
+
+    /**
+     * Finds case files by the person concerned. Names are compared normalised: case, surrounding
+     * and repeated whitespace, umlauts and their transliterations (ü/ue, ß/ss) and diacritics do
+     * not matter.
+     *
+     * @param surname family name
+     * @param givenNames given names
+     * @param dateOfBirth date of birth
+     * @return the matching case files, by barcode; empty if none
+     */
+    List<WhereIs> whereIsSubject(String surname, String givenNames, LocalDate dateOfBirth);
+
+    /**
+     * @param azrNumber a number in the central register of foreigners
+     * @return the case files of that person, by barcode; empty if none
+     */
+    List<WhereIs> whereIsAzrNumber(String azrNumber);
+
+    /**
+     * @param barcode a box's barcode
+     * @return the box's status, or empty if no box has that barcode
+     */
+    Optional<BoxStatus> box(Barcode barcode);
+
+    /**
+     * @param barcode a case file's or box's barcode
+     * @return every event of its stream, oldest first
+     * @throws io.github.aktenlift.UnknownIdentifierException if nothing has that barcode
+     */
+    List<JournalEvent> history(Barcode barcode);
+
+    /** @return the number of case files in each state; every state is present, possibly with 0 */
+    Map<CaseFileState, Long> countsPerState();
+
+    /** @return case files and boxes past their service level, and recalls not served in time */
+    List<Overdue> overdue();
+
+    /**
+     * @return retained case files whose retention has elapsed, with no blocking hold, every
+     *     original returned and no open recall, by barcode
+     */
+    List<Barcode> dueForDestruction();
+
+    /** @return boxes picked up but not received, files missing at receipt, seal mismatches */
+    List<Discrepancy> discrepancies();
+
+    /**
+     * Reads the whole stored journal and its checkpoints back from storage and checks every hash,
+     * sequence and chain link.
+     *
+     * @return the report, naming the first bad event if any
+     */
+    VerificationReport verify();
+
+    /**
+     * Writes a checkpoint over all stream heads now (checkpoints are also written automatically).
+     *
+     * @return the number of events the checkpoint covers
+     */
+    long checkpoint();
+}

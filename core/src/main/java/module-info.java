@@ -1,0 +1,24 @@
+/**
+ * Aktenlift's domain core: case files, logistics, tracking journal, retention, inventory.
+ */
+module io.github.aktenlift.core {
+    requires transitive io.github.aktenlift.spi;
+    requires transitive jakarta.validation;
+    requires org.hibernate.validator;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.csv;
+    requires org.slf4j;
+
+    exports io.github.aktenlift;
+    exports io.github.aktenlift.casefile;
+    exports io.github.aktenlift.inventory;
+    exports io.github.aktenlift.logistics;
+    exports io.github.aktenlift.retention;
+    exports io.github.aktenlift.tracking;
+
+    // Hibernate Validator reads the constraint annotations of commands and values reflectively.
+    opens io.github.aktenlift.casefile to org.hibernate.validator;
+    opens io.github.aktenlift.logistics to org.hibernate.validator;
+    opens io.github.aktenlift.retention to org.hibernate.validator;
+}

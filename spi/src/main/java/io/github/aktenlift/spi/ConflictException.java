@@ -1,0 +1,43 @@
+package io.github.aktenlift.spi;
+
+/**
+ * A conditional write lost: the record's version or the log's next sequence was not the one the
+ * caller expected. Nothing was written. The caller re-reads and decides again.
+ *
+ * @since 0.1
+ */
+public final class ConflictException extends ProviderException {
+    private static final long serialVersionUID = 1L;
+
+    private final String key;
+    private final long expected;
+    private final long actual;
+
+    /**
+     * @param key the record or log key
+     * @param expected the version or sequence the caller expected
+     * @param actual the version or sequence found, or {@code -1} where the store cannot tell
+     */
+    public ConflictException(String key, long expected, long actual) {
+        super("conflict on '" + key + "': expected " + expected
+                + (actual >= 0 ? ", found " + actual : ", found another"), null);
+        this.key = key;
+        this.expected = expected;
+        this.actual = actual;
+    }
+
+    /** @return the record or log key */
+    public String key() {
+        return key;
+    }
+
+    /** @return the version or sequence the caller expected */
+    public long expected() {
+        return expected;
+    }
+
+    /** @return the version or sequence found, or {@code -1} where the store cannot tell */
+    public long actual() {
+        return actual;
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.aktenlift.spi;
+
+/**
+ * The key names nothing in the store.
+ *
+ * @since 0.1
+ */
+public final class NotFoundException extends ProviderException {
+    private static final long serialVersionUID = 1L;
+
+    private final String key;
+
+    /** @param key the key that names nothing */
+    public NotFoundException(String key) {
+        super("not found: '" + key + "'", null);
+        this.key = key;
+    }
+
+    /** @return the key that names nothing */
+    public String key() {
+        return key;
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.aktenlift.spi.storage;
+
+import io.github.aktenlift.spi.IllegalKeyException;
+import io.github.aktenlift.spi.IntegrityException;
+import io.github.aktenlift.spi.NotFoundException;
+import io.github.aktenlift.spi.UnavailableException;
+
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Binary objects under keys, hashed with SHA-256 on the way in and verified on the way out.
+ *
+ * <p><b>Thread safety:</b> every method may be called from any thread at any time.
+ * <b>Atomicity:</b> a reader sees either no object, the whole old object or the whole new one,
+ * never a partial write. <b>Durability:</b> when {@link #put} returns, the object is durable.
+ * <b>Memory:</b> implementations stream; an object of any size passes with bounded heap.
+ *
+ * @since 0.1
+ */
+public interface ContentStore {
+
+    /**
+     * Stores the stream's bytes under the key, replacing any object there. Reads the stream to its
+     * end; does not close it. If reading fails or the call fails for any reason, nothing becomes
+     * visible under the key (the previous object, if any, stays).
+     *
+     * @param key where to store
+     * @param data the bytes; read to the end
+     * @return size and SHA-256 of what was stored; never {@code null}
+     * @throws UnavailableException if the store fails or the stream throws
+     */
+    ContentInfo put(Key key, InputStream data);
+
+    /**
+     * Opens the object for reading. The returned stream checks size and SHA-256 as it reaches the
+     * end and throws {@link IntegrityException} from {@code read} instead of signalling end of
+     * stream if either differs from what {@link #put} recorded. The caller closes it.
+     *
+     * @param key the object's key
+     * @return a verifying stream; never {@code null}
+     * @throws NotFoundException if no object is stored under the key
+     * @throws UnavailableException if the store fails
+     */
+    InputStream get(Key key);
+
+    /**
+     * @param key the object's key
+     * @return size and recorded SHA-256, or empty if nothing is stored under the key
+     * @throws UnavailableException if the store fails
+     */
+    Optional<ContentInfo> head(Key key);
+
+    /**
+     * Lists objects whose key lies under the prefix ({@link Key#isUnder(String)}), in UTF-8 byte
+     * order of their keys, starting after {@code startAfter}.
+     *
+     * @param prefix {@code ""} for all objects, or a key text
+     * @param startAfter list only keys greater than this one; empty to start at the beginning
+     * @param limit at most this many items, at least 1
+     * @return the page; its {@code next} is empty when no further key exists
+     * @throws IllegalKeyException if the prefix is neither {@code ""} nor a legal key
+     * @throws IllegalArgumentException if {@code limit < 1}
+     */
+    ContentPage list(String prefix, Optional<Key> startAfter, int limit);
+
+    /**
+     * Removes the object. Idempotent: deleting a missing key does nothing.
+     *
+     * @param key the object's key
+     * @throws UnavailableException if the store fails
+     */
+    void delete(Key key);
+}

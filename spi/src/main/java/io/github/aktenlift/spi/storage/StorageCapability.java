@@ -1,0 +1,16 @@
+package io.github.aktenlift.spi.storage;
+
+/**
+ * What a storage provider guarantees beyond the interface contracts. Callers and the testkit's
+ * contract suites adapt to the declared set instead of assuming.
+ *
+ * @since 0.1
+ */
+public enum StorageCapability {
+    /** Data survives a crash of the process, not only an orderly close. */
+    DURABLE,
+    /** Compare-and-set and expected-sequence appends hold across processes and machines. */
+    MULTI_PROCESS,
+    /** The backing system itself verifies SHA-256 checksums on upload. */
+    SERVER_SIDE_CHECKSUMS
+}

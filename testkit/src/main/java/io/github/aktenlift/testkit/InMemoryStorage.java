@@ -1,0 +1,397 @@
+package io.github.aktenlift.testkit;
+
+import io.github.aktenlift.spi.ConflictException;
+import io.github.aktenlift.spi.IntegrityException;
+import io.github.aktenlift.spi.NotFoundException;
+import io.github.aktenlift.spi.UnavailableException;
+import io.github.aktenlift.spi.storage.ContentInfo;
+import io.github.aktenlift.spi.storage.ContentPage;
+import io.github.aktenlift.spi.storage.ContentStore;
+import io.github.aktenlift.spi.storage.Key;
+import io.github.aktenlift.spi.storage.LogEntry;
+import io.github.aktenlift.spi.storage.LogStore;
+import io.github.aktenlift.spi.storage.RecordStore;
+import io.github.aktenlift.spi.storage.Storage;
+import io.github.aktenlift.spi.storage.StorageCapability;
+import io.github.aktenlift.spi.storage.VersionedRecord;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Storage held in the heap: thread-safe, not durable, gone when the object is garbage.
+ *
+ * <p>Besides the SPI it offers {@link #tamper} hooks, so tests can damage stored bytes and check
+ * that damage is detected.
+ *
+ * @since 0.1
+ */
+public final class InMemoryStorage implements Storage {
+
+    private final Content content = new Content();
+    private final Records records = new Records();
+    private final Logs logs = new Logs();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** Creates empty storage. */
+    public InMemoryStorage() {
+    }
+
+    @Override
+    public ContentStore content() {
+        return content;
+    }
+
+    @Override
+    public RecordStore records() {
+        return records;
+    }
+
+    @Override
+    public LogStore logs() {
+        return logs;
+    }
+
+    @Override
+    public Set<StorageCapability> capabilities() {
+        return Set.of();
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+    }
+
+    /** @return hooks that alter stored data behind the SPI's back, for tamper and corruption tests */
+    public Tamper tamper() {
+        return new Tamper();
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("storage is closed");
+        }
+    }
+
+    /**
+     * Alters stored data behind the SPI's back. Only for tests that prove damage is detected.
+     *
+     * @since 0.1
+     */
+    public final class Tamper {
+        private Tamper() {
+        }
+
+        /**
+         * Flips one bit of a stored object, keeping its recorded hash.
+         *
+         * @param key the object's key
+         * @param offset which byte to flip
+         */
+        public void flipContentBit(Key key, long offset) {
+            Blob b = content.blobs.get(key);
+            if (b == null) {
+                throw new NotFoundException(key.value());
+            }
+            byte[] copy = b.bytes.clone();
+            copy[(int) offset] ^= 1;
+            content.blobs.put(key, new Blob(copy, b.sha256));
+        }
+
+        /**
+         * Replaces a log's entries wholesale, bypassing the append-only rule.
+         *
+         * @param log the log's key
+         * @param entries the new entries, in order
+         */
+        public void rewriteLog(Key log, List<byte[]> entries) {
+            List<byte[]> copy = new ArrayList<>();
+            for (byte[] e : entries) {
+                copy.add(e.clone());
+            }
+            logs.logs.put(log, new LogData(copy));
+        }
+    }
+
+    private record Blob(byte[] bytes, String sha256) {
+    }
+
+    private final class Content implements ContentStore {
+        private final ConcurrentSkipListMap<Key, Blob> blobs = new ConcurrentSkipListMap<>();
+
+        @Override
+        public ContentInfo put(Key key, InputStream data) {
+            checkOpen();
+            MessageDigest md = sha256();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[64 * 1024];
+            try {
+                for (int n; (n = data.read(buf)) >= 0; ) {
+                    md.update(buf, 0, n);
+                    out.write(buf, 0, n);
+                }
+            } catch (IOException e) {
+                throw new UnavailableException("reading the stream for '" + key + "' failed", e);
+            }
+            String hash = HexFormat.of().formatHex(md.digest());
+            byte[] bytes = out.toByteArray();
+            blobs.put(key, new Blob(bytes, hash));
+            return new ContentInfo(key, bytes.length, hash);
+        }
+
+        @Override
+        public InputStream get(Key key) {
+            checkOpen();
+            Blob b = blobs.get(key);
+            if (b == null) {
+                throw new NotFoundException(key.value());
+            }
+            return new VerifyingStream(key, new ByteArrayInputStream(b.bytes), b.bytes.length, b.sha256);
+        }
+
+        @Override
+        public Optional<ContentInfo> head(Key key) {
+            checkOpen();
+            Blob b = blobs.get(key);
+            return b == null ? Optional.empty() : Optional.of(new ContentInfo(key, b.bytes.length, b.sha256));
+        }
+
+        @Override
+        public ContentPage list(String prefix, Optional<Key> startAfter, int limit) {
+            checkOpen();
+            Key.validatePrefix(prefix);
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be >= 1: " + limit);
+            }
+            Map<Key, Blob> tail = startAfter.isPresent() ? blobs.tailMap(startAfter.get(), false) : blobs;
+            List<ContentInfo> items = new ArrayList<>();
+            Key last = null;
+            boolean more = false;
+            for (Map.Entry<Key, Blob> e : tail.entrySet()) {
+                if (!e.getKey().isUnder(prefix)) {
+                    continue;
+                }
+                if (items.size() == limit) {
+                    more = true;
+                    break;
+                }
+                items.add(new ContentInfo(e.getKey(), e.getValue().bytes.length, e.getValue().sha256));
+                last = e.getKey();
+            }
+            return new ContentPage(items, more ? Optional.of(last) : Optional.empty());
+        }
+
+        @Override
+        public void delete(Key key) {
+            checkOpen();
+            blobs.remove(key);
+        }
+    }
+
+    private final class Records implements RecordStore {
+        private final ConcurrentHashMap<Key, VersionedRecord> map = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<VersionedRecord> get(Key key) {
+            checkOpen();
+            return Optional.ofNullable(map.get(key));
+        }
+
+        @Override
+        public long compareAndSet(Key key, long expectedVersion, byte[] value) {
+            checkOpen();
+            if (expectedVersion < 0) {
+                throw new IllegalArgumentException("expectedVersion must be >= 0: " + expectedVersion);
+            }
+            if (value.length > MAX_RECORD_BYTES) {
+                throw new IllegalArgumentException("record for '" + key + "' is " + value.length
+                        + " bytes, more than " + MAX_RECORD_BYTES);
+            }
+            long[] actual = {0};
+            VersionedRecord written = map.compute(key, (k, current) -> {
+                long v = current == null ? 0 : current.version();
+                actual[0] = v;
+                return v == expectedVersion ? new VersionedRecord(k, v + 1, value) : current;
+            });
+            if (actual[0] != expectedVersion) {
+                throw new ConflictException(key.value(), expectedVersion, actual[0]);
+            }
+            return written.version();
+        }
+
+        @Override
+        public void delete(Key key, long expectedVersion) {
+            checkOpen();
+            long[] actual = {0};
+            map.computeIfPresent(key, (k, current) -> {
+                actual[0] = current.version();
+                return current.version() == expectedVersion ? null : current;
+            });
+            if (actual[0] != expectedVersion || expectedVersion < 1) {
+                throw new ConflictException(key.value(), expectedVersion, actual[0]);
+            }
+        }
+    }
+
+    private static final class LogData {
+        final List<byte[]> entries;
+
+        LogData(List<byte[]> entries) {
+            this.entries = entries;
+        }
+    }
+
+    private final class Logs implements LogStore {
+        private final ConcurrentHashMap<Key, LogData> logs = new ConcurrentHashMap<>();
+
+        @Override
+        public long append(Key log, long expectedSequence, List<byte[]> entries) {
+            checkOpen();
+            if (entries.isEmpty()) {
+                throw new IllegalArgumentException("append to '" + log + "' needs at least one entry");
+            }
+            List<byte[]> copies = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                byte[] e = entries.get(i);
+                if (e.length == 0 || e.length > MAX_ENTRY_BYTES) {
+                    throw new IllegalArgumentException("entry " + i + " of append to '" + log + "' has "
+                            + e.length + " bytes; allowed are 1 to " + MAX_ENTRY_BYTES);
+                }
+                copies.add(Arrays.copyOf(e, e.length));
+            }
+            LogData data = logs.computeIfAbsent(log, k -> new LogData(new ArrayList<>()));
+            synchronized (data) {
+                LogData current = logs.get(log);
+                if (current != data) {
+                    // rewritten by a tamper hook meanwhile: retry against the new list
+                    return append(log, expectedSequence, entries);
+                }
+                if (data.entries.size() != expectedSequence) {
+                    throw new ConflictException(log.value(), expectedSequence, data.entries.size());
+                }
+                data.entries.addAll(copies);
+                return data.entries.size();
+            }
+        }
+
+        @Override
+        public List<LogEntry> read(Key log, long fromSequence, int maxEntries) {
+            checkOpen();
+            if (fromSequence < 0 || maxEntries < 1) {
+                throw new IllegalArgumentException("fromSequence must be >= 0 and maxEntries >= 1");
+            }
+            LogData data = logs.get(log);
+            if (data == null) {
+                return List.of();
+            }
+            synchronized (data) {
+                int size = data.entries.size();
+                if (fromSequence >= size) {
+                    return List.of();
+                }
+                int end = (int) Math.min(size, fromSequence + (long) maxEntries);
+                List<LogEntry> out = new ArrayList<>(end - (int) fromSequence);
+                for (int i = (int) fromSequence; i < end; i++) {
+                    out.add(new LogEntry(i, data.entries.get(i)));
+                }
+                return out;
+            }
+        }
+
+        @Override
+        public long length(Key log) {
+            checkOpen();
+            LogData data = logs.get(log);
+            if (data == null) {
+                return 0;
+            }
+            synchronized (data) {
+                return data.entries.size();
+            }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
+    /** Hashes while reading and fails at the end if size or hash differ from the recorded ones. */
+    private static final class VerifyingStream extends FilterInputStream {
+        private final Key key;
+        private final long expectedSize;
+        private final String expectedSha256;
+        private final MessageDigest md = sha256();
+        private long count;
+        private boolean verified;
+
+        VerifyingStream(Key key, InputStream in, long expectedSize, String expectedSha256) {
+            super(in);
+            this.key = key;
+            this.expectedSize = expectedSize;
+            this.expectedSha256 = expectedSha256;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                md.update(b, off, n);
+                count += n;
+            } else if (n < 0 && !verified) {
+                verified = true;
+                String actual = HexFormat.of().formatHex(md.digest());
+                if (count != expectedSize || !actual.equals(expectedSha256)) {
+                    throw new IntegrityException(key.value(), "expected " + expectedSize + " bytes with SHA-256 "
+                            + expectedSha256 + ", read " + count + " bytes with SHA-256 " + actual);
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            // skipping would bypass the hash; read and discard instead
+            byte[] buf = new byte[8192];
+            long left = n;
+            while (left > 0) {
+                int r = read(buf, 0, (int) Math.min(buf.length, left));
+                if (r < 0) {
+                    break;
+                }
+                left -= r;
+            }
+            return n - left;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+}
