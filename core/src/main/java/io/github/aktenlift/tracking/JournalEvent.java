@@ -38,8 +38,7 @@ public record JournalEvent(long sequence, String stream, long streamSequence, In
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(previousHash, "previousHash");
         Objects.requireNonNull(hash, "hash");
-        payload = payload instanceof TreeMap<String, String> t && !(payload.containsKey(null))
-                ? Collections.unmodifiableSortedMap(t) : Collections.unmodifiableSortedMap(new TreeMap<>(payload));
+        payload = Collections.unmodifiableSortedMap(new TreeMap<>(payload));
     }
 
     /**
