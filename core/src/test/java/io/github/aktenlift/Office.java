@@ -12,6 +12,7 @@ import io.github.aktenlift.casefile.ProtectionLevel;
 import io.github.aktenlift.casefile.RecordCapture;
 import io.github.aktenlift.casefile.RegisterCaseFile;
 import io.github.aktenlift.casefile.RejectImport;
+import io.github.aktenlift.casefile.ReturnOriginals;
 import io.github.aktenlift.casefile.Subject;
 import io.github.aktenlift.logistics.CollectPickup;
 import io.github.aktenlift.logistics.HandoverProtocol;
@@ -50,6 +51,8 @@ public final class Office implements AutoCloseable {
     public final Actor clerk = Actor.of("clerk-1", "office");
     public final Actor carrier = Actor.of("carrier-7", "van");
     public final Actor scanner = Actor.of("scan-op-3", "scan-center");
+    /** Whether captured files get a document whose original must be returned before destruction. */
+    public boolean originalsToReturn;
     private long fileSerial;
     private long boxSerial;
     private int pickups;
@@ -152,7 +155,7 @@ public final class Office implements AutoCloseable {
         if (target == CaseFileState.PREPARED) {
             return f;
         }
-        lift.execute(scanner, new RecordCapture(f, "D1", documents(false)));
+        lift.execute(scanner, new RecordCapture(f, "D1", documents(originalsToReturn)));
         if (target == CaseFileState.CAPTURED) {
             return f;
         }
@@ -181,6 +184,9 @@ public final class Office implements AutoCloseable {
             return f;
         }
         clock.advance(lift.policies().retention().retention().plus(Duration.ofDays(1)));
+        if (originalsToReturn) {
+            lift.execute(clerk, new ReturnOriginals(f, List.of("doc-2")));
+        }
         lift.execute(clerk, new DestroyPaper(f, "CERT-1"));
         return f;
     }

@@ -11,5 +11,5 @@ import jakarta.validation.constraints.Pattern;
  * @param reasonCode the machine-readable reason, such as {@code EFILE_LOCKED}
  * @since 0.1
  */
-public record RejectImport(@NotNull Barcode barcode, @NotNull @Pattern(regexp = "[A-Z0-9_:.-]{1,64}") String reasonCode) implements Command {
+public record RejectImport(@NotNull Barcode barcode, @NotNull @Pattern(regexp = "[A-Za-z0-9_:.-]{1,64}") String reasonCode) implements Command {
 }
