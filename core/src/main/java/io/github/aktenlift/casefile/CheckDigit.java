@@ -1,8 +1,9 @@
 package io.github.aktenlift.casefile;
 
 /**
- * Check-digit algorithms for barcodes. Each detects every single-character error and every
- * transposition of two adjacent characters (Luhn: all but {@code 09}/{@code 90}).
+ * Check-digit algorithms for barcodes. Each detects every single-character error; the ISO 7064
+ * hybrid systems also detect nearly all transpositions of two adjacent characters (measured in
+ * {@code BarcodeSchemeTest}: 99.8 % for MOD 37,36, 97 % for MOD 11,10), Luhn all but {@code 09}/{@code 90}.
  *
  * @since 0.1
  */
