@@ -52,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import static io.github.aktenlift.casefile.CaseFileState.CAPTURED;
 import static io.github.aktenlift.casefile.CaseFileState.DESTROYED;
@@ -118,20 +119,21 @@ final class Decider {
 
     private final Projection state;
     private final Policies policies;
-    private final IdSource ids;
-
-    Decider(Projection state, Policies policies, IdSource ids) {
+    Decider(Projection state, Policies policies) {
         this.state = state;
         this.policies = policies;
-        this.ids = ids;
     }
 
-    Decision decide(Command c, Instant now) {
+    /**
+     * @param subjectKey the key under which a registration's subject is stored; the same on every
+     *     retry of one command
+     */
+    Decision decide(Command c, Instant now, Supplier<String> subjectKey) {
         if (c instanceof RegisterCaseFile r) {
-            return register(r.barcode(), r.reference(), r.subject(), r.protection(), null, null);
+            return register(r.barcode(), r.reference(), r.subject(), r.protection(), null, null, subjectKey);
         } else if (c instanceof RegisterTransfer r) {
             return register(r.barcode(), r.reference(), r.subject(), r.protection(), r.originAuthority(),
-                    r.receivedOn().toString());
+                    r.receivedOn().toString(), subjectKey);
         } else if (c instanceof PackCaseFile p) {
             FileRec f = file(p.caseFile(), c);
             BoxRec b = box(p.box());
@@ -230,7 +232,7 @@ final class Decider {
     }
 
     private Decision register(Barcode barcode, FileReference reference, Subject subject, ProtectionLevel protection,
-            String origin, String receivedOn) {
+            String origin, String receivedOn, Supplier<String> subjectKey) {
         if (!policies.caseFileBarcodes().accepts(barcode)) {
             throw new InvalidBarcodeException(CASE_FILE, barcode.value());
         }
@@ -241,7 +243,7 @@ final class Decider {
         if (holder != null) {
             throw new DuplicateIdentifierException("file reference", holder.barcode.value());
         }
-        String key = ids.newId();
+        String key = subjectKey.get();
         PendingEvent e = PendingEvent.of(Projection.FILE + barcode.value(),
                 origin == null ? EventKind.REGISTERED : EventKind.TRANSFER_REGISTERED,
                 "reference", reference.value(), "protection", protection.name(), "subject", key,

@@ -47,6 +47,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -67,7 +68,7 @@ import java.util.function.Function;
 final class Engine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Aktenlift.class);
-    private static final int MAX_ATTEMPTS = 8;
+    private static final int MAX_ATTEMPTS = 24;
     static final Key EVENTS = Key.of("journal/events");
     static final Key CHECKPOINTS = Key.of("journal/checkpoints");
     static final Key SUBJECTS = Key.of("subjects/entries");
@@ -95,7 +96,7 @@ final class Engine implements AutoCloseable {
         this.subjects = new SubjectRegister(storage.logs(), SUBJECTS);
         this.state = new Projection(subjects);
         this.journal = new Journal(storage.logs(), EVENTS, CHECKPOINTS, journalKey, checkpointInterval);
-        this.decider = new Decider(state, policies, ids);
+        this.decider = new Decider(state, policies);
     }
 
     void open() {
@@ -127,7 +128,14 @@ final class Engine implements AutoCloseable {
         }
         String name = command.getClass().getSimpleName();
         validator.check(name, command);
-        return record(actor, name, now -> decider.decide(command, now));
+        String[] subjectKey = new String[1];
+        return record(actor, name, now -> decider.decide(command, now, () -> {
+            // one key per command, however often it is retried: a retry must not store the subject again
+            if (subjectKey[0] == null) {
+                subjectKey[0] = ids.newId();
+            }
+            return subjectKey[0];
+        }));
     }
 
     /** Decides and appends, retrying against newer journals while other writers win. */
@@ -135,11 +143,13 @@ final class Engine implements AutoCloseable {
         lock.writeLock().lock();
         try {
             ConflictException lost = null;
+            String subjectStored = null;
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
                 Instant now = clock.instant();
                 Decision d = decide.apply(now);
-                if (d.subject() != null) {
+                if (d.subject() != null && !d.subjectKey().equals(subjectStored)) {
                     subjects.add(d.subjectKey(), d.subject());
+                    subjectStored = d.subjectKey();
                 }
                 Journal.Prepared p = journal.prepare(d.events(), now, actor.id(), actor.site());
                 try {
@@ -148,6 +158,7 @@ final class Engine implements AutoCloseable {
                     lost = e;
                     long read = journal.catchUp(state::apply);
                     LOG.debug("{} lost a race (attempt {}), caught up {} events", what, attempt, read);
+                    backOff(attempt);
                     continue;
                 }
                 for (JournalEvent e : p.events()) {
@@ -166,6 +177,19 @@ final class Engine implements AutoCloseable {
             throw new ConcurrentUpdateException(what, MAX_ATTEMPTS, lost);
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** After repeated losses, waits a random 0 to 2^attempt ms (at most 256), so that writers spread out. */
+    private static void backOff(int attempt) {
+        if (attempt < 2) {
+            return;
+        }
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << Math.min(attempt, 8)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while retrying after a lost race", e);
         }
     }
 
@@ -392,7 +416,8 @@ final class Engine implements AutoCloseable {
         private static final int MAX_ISSUE = 100_000;
         private static final List<String> COLUMNS = List.of("file_reference", "barcode", "surname", "given_names",
                 "date_of_birth", "nationality", "azr_number", "protection_level");
-        private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
+        private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+                .withResolverStyle(ResolverStyle.STRICT);
 
         @Override
         public BaselineImport importBaseline(Actor actor, InputStream csv) {
@@ -536,6 +561,9 @@ final class Engine implements AutoCloseable {
                     }
                     out.add(e);
                 }
+                if (line == 1) {
+                    checkHeaderOnly(bytes);
+                }
             } catch (IOException | RuntimeException e) {
                 if (e instanceof InvalidBaselineException ib) {
                     throw ib;
@@ -543,6 +571,21 @@ final class Engine implements AutoCloseable {
                 throw new InvalidBaselineException(0, "", "not a readable CSV with a header line");
             }
             return out;
+        }
+
+        /** A file without rows still needs the right header, or it is no baseline at all. */
+        private void checkHeaderOnly(byte[] bytes) {
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (text.isEmpty()) {
+                throw new InvalidBaselineException(0, "", "the file is empty");
+            }
+            List<String> header = java.util.Arrays.stream(text.split("\\R", 2)[0].split(","))
+                    .map(c -> c.strip().replace("\"", "")).toList();
+            for (String c : COLUMNS) {
+                if (!header.contains(c)) {
+                    throw new InvalidBaselineException(1, c, "column missing from the header");
+                }
+            }
         }
 
         private BaselineEntry entry(int line, Map<String, String> row) {
