@@ -47,6 +47,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -392,7 +393,9 @@ final class Engine implements AutoCloseable {
         private static final int MAX_ISSUE = 100_000;
         private static final List<String> COLUMNS = List.of("file_reference", "barcode", "surname", "given_names",
                 "date_of_birth", "nationality", "azr_number", "protection_level");
-        private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
+        // strict, as ISO parsing is: the default SMART style would read 31.02. as the 28th or 29th
+        private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+                .withResolverStyle(ResolverStyle.STRICT);
 
         @Override
         public BaselineImport importBaseline(Actor actor, InputStream csv) {
