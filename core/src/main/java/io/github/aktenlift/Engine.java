@@ -416,6 +416,7 @@ final class Engine implements AutoCloseable {
         private static final int MAX_ISSUE = 100_000;
         private static final List<String> COLUMNS = List.of("file_reference", "barcode", "surname", "given_names",
                 "date_of_birth", "nationality", "azr_number", "protection_level");
+        // strict, as ISO parsing is: the default SMART style would read 31.02. as the 28th or 29th
         private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
                 .withResolverStyle(ResolverStyle.STRICT);
 

@@ -62,10 +62,19 @@ public final class Office implements AutoCloseable {
     }
 
     public Office(InMemoryStorage storage, MutableClock clock, Policies policies) {
+        this(storage, clock, policies, null);
+    }
+
+    /** @param journalKey HMAC key for the journal, or {@code null} for plain SHA-256 */
+    public Office(InMemoryStorage storage, MutableClock clock, Policies policies, byte[] journalKey) {
         this.storage = storage;
         this.clock = clock;
-        this.lift = Aktenlift.builder().storage(storage).clock(clock).ids(IdSource.sequential("s"))
-                .policies(policies).checkpointInterval(1000).build();
+        Aktenlift.Builder b = Aktenlift.builder().storage(storage).clock(clock).ids(IdSource.sequential("s"))
+                .policies(policies).checkpointInterval(1000);
+        if (journalKey != null) {
+            b.journalKey(journalKey);
+        }
+        this.lift = b.build();
     }
 
     public Aktenlift reopen() {

@@ -37,7 +37,9 @@ final class Chain {
     }
 
     /**
-     * Takes the stored checkpoints after the ones known, checking their own chain.
+     * Takes the stored checkpoints after the ones known, checking their own chain. A bad checkpoint
+     * is reported at the last event it claims to cover, as {@link #checkCheckpointsUpTo} reports one
+     * that disagrees with the stream heads.
      *
      * @return the first violation, or {@code null}
      */
@@ -46,16 +48,16 @@ final class Chain {
             Checkpoint last = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
             String expectedPrev = last == null ? EventHasher.GENESIS : last.hash();
             if (!c.previousHash().equals(expectedPrev)) {
-                return new JournalViolation(c.covers(), "", Kind.CHECKPOINT_MISMATCH,
+                return new JournalViolation(c.covers() - 1, "", Kind.CHECKPOINT_MISMATCH,
                         "checkpoint " + checkpoints.size() + " does not follow the previous checkpoint");
             }
             String h = hasher.hashCheckpoint(c.covers(), c.streams(), c.headsDigest(), c.time(), c.previousHash());
             if (!h.equals(c.hash())) {
-                return new JournalViolation(c.covers(), "", Kind.CHECKPOINT_MISMATCH,
+                return new JournalViolation(c.covers() - 1, "", Kind.CHECKPOINT_MISMATCH,
                         "checkpoint " + checkpoints.size() + " was altered");
             }
             if (last != null && c.covers() <= last.covers()) {
-                return new JournalViolation(c.covers(), "", Kind.CHECKPOINT_MISMATCH,
+                return new JournalViolation(c.covers() - 1, "", Kind.CHECKPOINT_MISMATCH,
                         "checkpoint " + checkpoints.size() + " covers no more than the previous one");
             }
             checkpoints.add(c);

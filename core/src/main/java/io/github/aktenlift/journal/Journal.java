@@ -57,9 +57,16 @@ public final class Journal {
     /**
      * Reads the events stored after the ones known, checks each, and passes the good ones on.
      *
+     * <p>An event can pass its own checks and still be forged: edited, with its hash recomputed
+     * without a journal key, it shows only where its stream continues or at the next checkpoint. If
+     * the sink fails on an event, no further events are passed on, but checking goes on to the end,
+     * so that such a later violation is reported as what it is rather than as the sink's failure.
+     *
      * @param sink receives each new event in order
      * @return how many events were read
-     * @throws JournalIntegrityException at the first bad event; events before it were passed on
+     * @throws JournalIntegrityException at the first bad event; events before it were passed on, up
+     *     to any the sink failed on (its exception is then suppressed)
+     * @throws RuntimeException what the sink threw, if the journal is otherwise intact
      */
     public long catchUp(Consumer<JournalEvent> sink) {
         JournalViolation v = loadCheckpoints(chain);
@@ -67,12 +74,28 @@ public final class Journal {
             throw new JournalIntegrityException(v);
         }
         long start = chain.next;
-        v = scan(chain, sink);
+        RuntimeException[] sinkFailure = new RuntimeException[1];
+        v = scan(chain, e -> {
+            if (sinkFailure[0] == null) {
+                try {
+                    sink.accept(e);
+                } catch (RuntimeException ex) {
+                    sinkFailure[0] = ex;
+                }
+            }
+        });
         if (v == null) {
             v = chain.checkNotTruncated(chain.next);
         }
         if (v != null) {
-            throw new JournalIntegrityException(v);
+            JournalIntegrityException bad = new JournalIntegrityException(v);
+            if (sinkFailure[0] != null) {
+                bad.addSuppressed(sinkFailure[0]);
+            }
+            throw bad;
+        }
+        if (sinkFailure[0] != null) {
+            throw sinkFailure[0];
         }
         return chain.next - start;
     }
