@@ -21,9 +21,11 @@ final class CommandValidator implements AutoCloseable {
     private final ValidatorFactory factory;
     private final Validator validator;
 
-    CommandValidator() {
+    /** @param clock the clock {@code @Past} and {@code @PastOrPresent} are judged by: the injected one */
+    CommandValidator(java.time.Clock clock) {
         factory = Validation.byProvider(HibernateValidator.class).configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
+                .clockProvider(() -> clock)
                 .buildValidatorFactory();
         validator = factory.getValidator();
     }

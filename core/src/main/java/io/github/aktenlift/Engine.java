@@ -77,7 +77,7 @@ final class Engine implements AutoCloseable {
     private final Clock clock;
     private final IdSource ids;
     private final Policies policies;
-    private final CommandValidator validator = new CommandValidator();
+    private final CommandValidator validator;
     private final SubjectRegister subjects;
     private final Projection state;
     private final Journal journal;
@@ -93,6 +93,7 @@ final class Engine implements AutoCloseable {
         this.clock = clock;
         this.ids = ids;
         this.policies = policies;
+        this.validator = new CommandValidator(clock);
         this.subjects = new SubjectRegister(storage.logs(), SUBJECTS);
         this.state = new Projection(subjects);
         this.journal = new Journal(storage.logs(), EVENTS, CHECKPOINTS, journalKey, checkpointInterval);

@@ -91,6 +91,18 @@ class ValidationTest {
         }
 
         @Test
+        @DisplayName("dates in the past or future are judged by the injected clock, not the machine's")
+        void injectedClock() {
+            // the office clock stands at 2026-03-02; a transfer received on 2026-03-05 lies in its future
+            assertThatThrownBy(() -> o.lift.execute(o.clerk, new RegisterTransfer(o.nextFileBarcode(),
+                    FileReference.of("AZ-T2"), Office.subject(2), ProtectionLevel.NORMAL, "Stadt X",
+                    LocalDate.of(2026, 3, 5)))).isInstanceOf(InvalidCommandException.class);
+            o.clock.advance(java.time.Duration.ofDays(5));
+            o.lift.execute(o.clerk, new RegisterTransfer(o.nextFileBarcode(), FileReference.of("AZ-T2"),
+                    Office.subject(2), ProtectionLevel.NORMAL, "Stadt X", LocalDate.of(2026, 3, 5)));
+        }
+
+        @Test
         @DisplayName("a null command or actor is a typed error")
         void nulls() {
             assertThatThrownBy(() -> o.lift.execute(o.clerk, null)).isInstanceOfSatisfying(InvalidValueException.class,

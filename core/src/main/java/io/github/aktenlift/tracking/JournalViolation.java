@@ -3,7 +3,8 @@ package io.github.aktenlift.tracking;
 /**
  * The first thing wrong with a stored journal.
  *
- * @param position position in the stored log where the problem shows
+ * @param position position in the stored events log where the problem shows; for a checkpoint, the
+ *     last event it covers, or {@code -1} if the checkpoint itself cannot be read
  * @param stream the stream of the event there, or {@code ""} if it could not be read
  * @param kind what is wrong
  * @param detail specifics (expected and found sequences or hashes), never personal data
