@@ -12,5 +12,7 @@ public enum StorageCapability {
     /** Compare-and-set and expected-sequence appends hold across processes and machines. */
     MULTI_PROCESS,
     /** The backing system itself verifies SHA-256 checksums on upload. */
-    SERVER_SIDE_CHECKSUMS
+    SERVER_SIDE_CHECKSUMS,
+    /** Content of any size passes through with bounded heap: objects are never held in memory whole. */
+    STREAMING
 }

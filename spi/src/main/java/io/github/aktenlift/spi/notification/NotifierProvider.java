@@ -1,0 +1,12 @@
+package io.github.aktenlift.spi.notification;
+
+import io.github.aktenlift.spi.AdapterProvider;
+
+/**
+ * Opens a {@link Notifier} for the URI scheme it serves. Register implementations as a service of
+ * this interface.
+ *
+ * @since 0.1
+ */
+public interface NotifierProvider extends AdapterProvider<Notifier> {
+}

@@ -1,0 +1,33 @@
+package io.github.aktenlift.spi.procedure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the specialist procedure needs to put a case file's documents into an e-file.
+ *
+ * @param idempotencyKey identifies this import; sending it again never imports twice
+ * @param eFileId the target e-file
+ * @param fileReference the office's file number
+ * @param documents the renditions, at least one
+ * @param scanProtocol the scan protocol (<i>Transfervermerk</i>)
+ * @param metadata further index data (barcode, delivery id, dates); never personal data
+ * @since 0.1
+ */
+public record ImportPackage(String idempotencyKey, String eFileId, String fileReference, List<PackageItem> documents,
+        PackageItem scanProtocol, Map<String, String> metadata) {
+
+    /** Validates and copies. */
+    public ImportPackage {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(eFileId, "eFileId");
+        Objects.requireNonNull(fileReference, "fileReference");
+        Objects.requireNonNull(scanProtocol, "scanProtocol");
+        documents = List.copyOf(documents);
+        if (documents.isEmpty()) {
+            throw new IllegalArgumentException("an import package needs at least one document");
+        }
+        metadata = Map.copyOf(metadata);
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.aktenlift.spi.procedure;
+
+import io.github.aktenlift.spi.IntegrityException;
+import io.github.aktenlift.spi.NotFoundException;
+import io.github.aktenlift.spi.UnavailableException;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The specialist procedure (<i>Fachverfahren</i>) that holds the e-files.
+ *
+ * <p><b>Thread safety:</b> all methods may be called concurrently. <b>Idempotency:</b>
+ * {@link #createEFile} and {@link #importPackage} are keyed: repeating a call with the same key
+ * returns the first call's result and never creates or imports twice, also across restarts of
+ * either side; callers rely on this to replay after a crash. <b>Durability:</b> an
+ * {@link ImportOutcome.Accepted} is final. <b>Personal data:</b> subject data passes through to
+ * the procedure and goes nowhere else: never into logs, messages or exceptions.
+ *
+ * @since 0.1
+ */
+public interface SpecialistProcedure {
+
+    /**
+     * @param fileReference the office's file number
+     * @return the e-file kept under it, or empty
+     * @throws UnavailableException if the procedure cannot be reached
+     */
+    Optional<EFile> findByFileReference(String fileReference);
+
+    /**
+     * Finds e-files of a person. Matching beyond exact equality (transliterations, typos) is the
+     * caller's business; the procedure answers with what it considers the same person.
+     *
+     * @param subject identifying data
+     * @return the e-files found, possibly several; never {@code null}
+     * @throws UnavailableException if the procedure cannot be reached
+     */
+    List<EFile> findBySubject(SubjectQuery subject);
+
+    /**
+     * Creates an e-file, or returns the one created earlier with the same idempotency key.
+     *
+     * @param request what to create
+     * @return the e-file
+     * @throws UnavailableException if the procedure cannot be reached; retry with the same key
+     */
+    EFile createEFile(EFileRequest request);
+
+    /**
+     * Hands a package over for import. Reads each item's content and checks its SHA-256 before the
+     * procedure may accept it. Sending the same idempotency key again returns the current outcome
+     * of the first sending without importing anything again.
+     *
+     * @param pkg the package
+     * @return accepted, pending or rejected; never {@code null}
+     * @throws IntegrityException if an item's bytes do not match its size or SHA-256; nothing is
+     *     handed over
+     * @throws UnavailableException if the procedure cannot be reached; retry with the same key
+     */
+    ImportOutcome importPackage(ImportPackage pkg);
+
+    /**
+     * @param idempotencyKey a key given to {@link #importPackage}
+     * @return the import's current outcome
+     * @throws NotFoundException if no import with that key was handed over
+     * @throws UnavailableException if the procedure cannot be reached
+     */
+    ImportOutcome status(String idempotencyKey);
+}

@@ -1,0 +1,12 @@
+package io.github.aktenlift.spi.procedure;
+
+import io.github.aktenlift.spi.AdapterProvider;
+
+/**
+ * Opens a {@link SpecialistProcedure} for the URI scheme it serves. Register implementations as a
+ * service of this interface.
+ *
+ * @since 0.1
+ */
+public interface SpecialistProcedureProvider extends AdapterProvider<SpecialistProcedure> {
+}

@@ -1,0 +1,176 @@
+package io.github.aktenlift.testkit.contract;
+
+import io.github.aktenlift.spi.IntegrityException;
+import io.github.aktenlift.spi.NotFoundException;
+import io.github.aktenlift.spi.procedure.EFile;
+import io.github.aktenlift.spi.procedure.EFileRequest;
+import io.github.aktenlift.spi.procedure.ImportOutcome;
+import io.github.aktenlift.spi.procedure.ImportPackage;
+import io.github.aktenlift.spi.procedure.PackageItem;
+import io.github.aktenlift.spi.procedure.SpecialistProcedure;
+import io.github.aktenlift.spi.procedure.SubjectQuery;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The contract every {@link SpecialistProcedure} must pass. Extend it and supply the procedure and
+ * its far side — the part that, in production, is the specialist procedure deciding about imports:
+ *
+ * <pre>{@code
+ * class MyProcedureContractTest extends SpecialistProcedureContract {
+ *     protected SpecialistProcedure createProcedure() { return new MyProcedure(inbox, outbox); }
+ *     protected FarSide farSide() { return new MyFarSide(inbox, outbox); }
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public abstract class SpecialistProcedureContract {
+
+    /** The procedure under test, fresh for each test. */
+    protected SpecialistProcedure procedure;
+
+    /** Creates the suite. */
+    protected SpecialistProcedureContract() {
+    }
+
+    /**
+     * The far side of the procedure: what the suite needs to play the specialist procedure's part.
+     *
+     * @since 0.1
+     */
+    public interface FarSide {
+
+        /**
+         * Lets the procedure decide a handed-over import, if it has not decided on its own yet.
+         *
+         * @param idempotencyKey the import
+         * @param accept accept it, or reject it with reason code {@code CONTRACT_REJECTED}
+         * @throws Exception if the decision cannot be made
+         */
+        void decide(String idempotencyKey, boolean accept) throws Exception;
+
+        /**
+         * @param idempotencyKey an import
+         * @return how often its documents actually arrived on the procedure's side
+         * @throws Exception if it cannot be told
+         */
+        int timesReceived(String idempotencyKey) throws Exception;
+    }
+
+    /**
+     * @return a new procedure with no e-files and no imports
+     * @throws Exception if it cannot be created
+     */
+    protected abstract SpecialistProcedure createProcedure() throws Exception;
+
+    /** @return the far side of the procedure last created */
+    protected abstract FarSide farSide();
+
+    @BeforeEach
+    void create() throws Exception {
+        procedure = createProcedure();
+    }
+
+    private static SubjectQuery person(String surname) {
+        // a different person has a different AZR number
+        return new SubjectQuery(surname, "Ayşe", LocalDate.of(1988, 4, 1),
+                String.format("%012d", Math.abs((long) surname.hashCode()) % 1_000_000_000_000L));
+    }
+
+    private static PackageItem item(String name, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new PackageItem(name, name.startsWith("protocol") ? "SCAN_PROTOCOL" : "APPLICATION", "application/pdf",
+                bytes.length, Streams.sha256(bytes), () -> new ByteArrayInputStream(bytes));
+    }
+
+    private ImportPackage pkg(String key, EFile eFile) {
+        return new ImportPackage(key, eFile.id(), eFile.fileReference(),
+                List.of(item("doc-1.pdf", "%PDF- one " + key), item("doc-2.pdf", "%PDF- two " + key)),
+                item("protocol.json", "{\"protocol\":\"" + key + "\"}"), Map.of("barcode", "F000000017X"));
+    }
+
+    @Test
+    @DisplayName("creating an e-file is idempotent by key, and the e-file is found by reference and subject")
+    void createAndFind() {
+        EFile a = procedure.createEFile(new EFileRequest("create-1", "AB-1", person("Öztürk")));
+        EFile again = procedure.createEFile(new EFileRequest("create-1", "AB-1", person("Öztürk")));
+        EFile b = procedure.createEFile(new EFileRequest("create-2", "AB-2", person("Other")));
+        assertThat(again).isEqualTo(a);
+        assertThat(b.id()).isNotEqualTo(a.id());
+        assertThat(a.fileReference()).isEqualTo("AB-1");
+        assertThat(procedure.findByFileReference("AB-1")).contains(a);
+        assertThat(procedure.findByFileReference("AB-404")).isEmpty();
+        assertThat(procedure.findBySubject(person("Öztürk"))).containsExactly(a);
+        assertThat(procedure.findBySubject(new SubjectQuery("Nobody", "X", LocalDate.of(1970, 1, 1), null))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an import accepted on the far side is confirmed with a receipt, and repeating it imports nothing again")
+    void importIsIdempotent() throws Exception {
+        EFile e = procedure.createEFile(new EFileRequest("create-1", "AB-1", person("Öztürk")));
+        ImportOutcome first = procedure.importPackage(pkg("import-1", e));
+        assertThat(first).isInstanceOfAny(ImportOutcome.Accepted.class, ImportOutcome.Pending.class);
+        assertThat(first.idempotencyKey()).isEqualTo("import-1");
+        farSide().decide("import-1", true);
+        ImportOutcome settled = procedure.status("import-1");
+        assertThat(settled).isInstanceOfSatisfying(ImportOutcome.Accepted.class, a -> {
+            assertThat(a.eFileId()).isEqualTo(e.id());
+            assertThat(a.receiptId()).isNotBlank();
+        });
+        ImportOutcome repeated = procedure.importPackage(pkg("import-1", e));
+        assertThat(repeated).isEqualTo(settled);
+        assertThat(farSide().timesReceived("import-1")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a rejected import reports its reason; a corrected package under a new key can then be accepted")
+    void rejection() throws Exception {
+        EFile e = procedure.createEFile(new EFileRequest("create-1", "AB-1", person("Öztürk")));
+        procedure.importPackage(pkg("import-r", e));
+        farSide().decide("import-r", false);
+        assertThat(procedure.status("import-r")).isInstanceOfSatisfying(ImportOutcome.Rejected.class,
+                r -> assertThat(r.reasonCode()).isEqualTo("CONTRACT_REJECTED"));
+        assertThat(procedure.importPackage(pkg("import-r", e))).isInstanceOf(ImportOutcome.Rejected.class);
+        procedure.importPackage(pkg("import-r2", e));
+        farSide().decide("import-r2", true);
+        assertThat(procedure.status("import-r2")).isInstanceOf(ImportOutcome.Accepted.class);
+    }
+
+    @Test
+    @DisplayName("an item whose bytes do not match its hash is refused with IntegrityException and nothing is handed over")
+    void integrity() throws Exception {
+        EFile e = procedure.createEFile(new EFileRequest("create-1", "AB-1", person("Öztürk")));
+        byte[] bytes = "%PDF- real".getBytes(StandardCharsets.UTF_8);
+        PackageItem lying = new PackageItem("doc-1.pdf", "APPLICATION", "application/pdf", bytes.length,
+                Streams.sha256("%PDF- other".getBytes(StandardCharsets.UTF_8)), () -> new ByteArrayInputStream(bytes));
+        ImportPackage bad = new ImportPackage("import-bad", e.id(), "AB-1", List.of(lying),
+                item("protocol.json", "{}"), Map.of());
+        assertThatThrownBy(() -> procedure.importPackage(bad)).isInstanceOf(IntegrityException.class);
+        assertThatThrownBy(() -> procedure.status("import-bad")).isInstanceOf(NotFoundException.class);
+        assertThat(farSide().timesReceived("import-bad")).isZero();
+    }
+
+    @Test
+    @DisplayName("the status of an unknown import is NotFoundException")
+    void unknownStatus() {
+        assertThatThrownBy(() -> procedure.status("never-sent")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    @DisplayName("subject data never shows in toString")
+    void noPersonalDataInToString() {
+        assertThat(person("Öztürk").toString()).doesNotContain("Öztürk", "Ayşe", "1988", person("Öztürk").azrNumber());
+        assertThat(new EFileRequest("k", "AB-1", person("Öztürk")).toString()).doesNotContain("Öztürk");
+    }
+}
