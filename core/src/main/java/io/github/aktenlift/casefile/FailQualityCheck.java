@@ -15,5 +15,5 @@ import java.util.List;
  * @since 0.1
  */
 public record FailQualityCheck(@NotNull Barcode barcode,
-        @NotEmpty List<@NotNull @Pattern(regexp = "[A-Z0-9_:.-]{1,64}") String> reasonCodes) implements Command {
+        @NotEmpty List<@NotNull @Pattern(regexp = "[A-Za-z0-9_:.-]{1,64}") String> reasonCodes) implements Command {
 }
