@@ -59,10 +59,15 @@ public final class Office implements AutoCloseable {
     }
 
     public Office(InMemoryStorage storage, MutableClock clock, Policies policies) {
+        this(storage, clock, policies, 1000);
+    }
+
+    /** @param checkpointInterval events between automatic checkpoints (the builder's default is 10,000) */
+    public Office(InMemoryStorage storage, MutableClock clock, Policies policies, int checkpointInterval) {
         this.storage = storage;
         this.clock = clock;
         this.lift = Aktenlift.builder().storage(storage).clock(clock).ids(IdSource.sequential("s"))
-                .policies(policies).checkpointInterval(1000).build();
+                .policies(policies).checkpointInterval(checkpointInterval).build();
     }
 
     public Aktenlift reopen() {
