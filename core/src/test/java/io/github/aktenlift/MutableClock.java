@@ -18,6 +18,14 @@ public final class MutableClock extends Clock {
         now = now.plus(d);
     }
 
+    /** Moves the clock forward to {@code t}; a clock in a test never runs backwards. */
+    public void advanceTo(Instant t) {
+        if (t.isBefore(now)) {
+            throw new IllegalArgumentException("clock is at " + now + ", cannot go back to " + t);
+        }
+        now = t;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

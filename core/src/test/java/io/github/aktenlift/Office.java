@@ -62,15 +62,25 @@ public final class Office implements AutoCloseable {
     }
 
     public Office(InMemoryStorage storage, MutableClock clock, Policies policies) {
-        this(storage, clock, policies, null);
+        this(storage, clock, policies, 1000, null);
     }
 
     /** @param journalKey HMAC key for the journal, or {@code null} for plain SHA-256 */
     public Office(InMemoryStorage storage, MutableClock clock, Policies policies, byte[] journalKey) {
+        this(storage, clock, policies, 1000, journalKey);
+    }
+
+    /** @param checkpointInterval events between automatic checkpoints (the builder's default is 10,000) */
+    public Office(InMemoryStorage storage, MutableClock clock, Policies policies, int checkpointInterval) {
+        this(storage, clock, policies, checkpointInterval, null);
+    }
+
+    private Office(InMemoryStorage storage, MutableClock clock, Policies policies, int checkpointInterval,
+            byte[] journalKey) {
         this.storage = storage;
         this.clock = clock;
         Aktenlift.Builder b = Aktenlift.builder().storage(storage).clock(clock).ids(IdSource.sequential("s"))
-                .policies(policies).checkpointInterval(1000);
+                .policies(policies).checkpointInterval(checkpointInterval);
         if (journalKey != null) {
             b.journalKey(journalKey);
         }
