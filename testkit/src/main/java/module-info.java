@@ -4,6 +4,7 @@
  */
 module io.github.aktenlift.testkit {
     requires transitive io.github.aktenlift.spi;
+    requires java.desktop;
     requires static org.junit.jupiter.api;
     requires static org.assertj.core;
 
