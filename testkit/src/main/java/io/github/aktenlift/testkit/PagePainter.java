@@ -25,6 +25,7 @@ final class PagePainter {
     private final SplittableRandom random;
     private final double pxPerMm;
     private final boolean bitonal;
+    private int paper = 255;
 
     private PagePainter(PageGeometry geometry, boolean bitonal, long seed) {
         this.bitonal = bitonal;
@@ -47,7 +48,7 @@ final class PagePainter {
     }
 
     private void paint(PageKind kind) {
-        int paper = bitonal ? 255 : 236 + random.nextInt(10);
+        paper = bitonal ? 255 : 236 + random.nextInt(10);
         fill(paper, 0, 0, image.getWidth(), image.getHeight());
         double left = mm(22 + random.nextDouble() * 6);
         double right = image.getWidth() - mm(18 + random.nextDouble() * 4);
@@ -121,6 +122,11 @@ final class PagePainter {
                 }
                 int shade = bitonal ? ink : Math.min(255, ink + random.nextInt(25));
                 fill(shade, x, letterTop, width, letterBottom - letterTop);
+                if (random.nextBoolean() && width >= 4) {
+                    // the counter of an o, e or a: more edges, so G4 and JPEG cost what letters cost
+                    fill(paper, x + width * 0.3, baseline - xHeight * (0.45 + random.nextDouble()
+                            * 0.3), width * 0.4, xHeight * 0.3);
+                }
                 x += width + mm(0.2 + random.nextDouble() * 0.15);
             }
             x += mm(1.6 + random.nextDouble() * 0.9);
@@ -235,10 +241,12 @@ final class PagePainter {
                 state ^= state >>> 7;
                 state ^= state << 17;
                 bits = state;
-                available = 16;
+                available = 12;
             }
+            // -2..2, mostly 0 and ±1: enough grain to cost a real scan's JPEG bytes, not more
             int noise = (int) (bits & 3) - (int) ((bits >>> 2) & 3);
-            bits >>>= 4;
+            noise = noise / 2 + (int) ((bits >>> 4) & 1) * Integer.signum(noise);
+            bits >>>= 5;
             available--;
             int value = (pixels[i] & 0xff) + noise;
             pixels[i] = (byte) (value < 0 ? 0 : Math.min(value, 255));
@@ -251,35 +259,13 @@ final class PagePainter {
                 Math.max(1, (int) Math.round(width)), Math.max(1, (int) Math.round(height)));
     }
 
-    private void setGray(int gray) {
-        int srgb = bitonal ? gray : SRGB_FOR_RAW_GRAY[gray];
-        g.setColor(new Color(srgb, srgb, srgb));
-    }
-
     /**
-     * The sRGB level that lands as a given raw value in a TYPE_BYTE_GRAY raster: Java 2D treats
-     * that raster as linear gray and converts colours on the way in, which would darken the page.
+     * Java 2D's fill loops store {@code (77r + 150g + 29b) / 256} in a TYPE_BYTE_GRAY raster, so a
+     * neutral colour lands as its own level (unlike {@code ColorModel.getDataElements}, which
+     * would linearise it).
      */
-    private static final int[] SRGB_FOR_RAW_GRAY = srgbForRawGray();
-
-    private static int[] srgbForRawGray() {
-        java.awt.image.ColorModel model =
-                new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY).getColorModel();
-        int[] raw = new int[256];
-        for (int s = 0; s < 256; s++) {
-            raw[s] = ((byte[]) model.getDataElements(0xff000000 | s * 0x010101, null))[0] & 0xff;
-        }
-        int[] table = new int[256];
-        for (int target = 0; target < 256; target++) {
-            int best = 0;
-            for (int s = 1; s < 256; s++) {
-                if (Math.abs(raw[s] - target) < Math.abs(raw[best] - target)) {
-                    best = s;
-                }
-            }
-            table[target] = best;
-        }
-        return table;
+    private void setGray(int gray) {
+        g.setColor(new Color(gray, gray, gray));
     }
 
     private double mm(double millimetres) {
