@@ -6,6 +6,7 @@ module io.github.aktenlift.testkit {
     requires transitive io.github.aktenlift.spi;
     requires transitive org.junit.jupiter.api;
     requires transitive org.assertj.core;
+    requires java.desktop;
     requires java.management;
 
     exports io.github.aktenlift.testkit;
