@@ -524,7 +524,8 @@ final class Engine implements AutoCloseable {
             }
             long[] from = new long[1];
             record(actor, "IssueBarcodes", now -> {
-                from[0] = Math.max(1, "box".equals(kind) ? state.boxSerials : state.caseFileSerials);
+                long issued = "box".equals(kind) ? state.boxSerials : state.caseFileSerials;
+                from[0] = Math.max(Math.max(1, issued), nextFreeSerial(scheme));
                 return Decision.of(PendingEvent.of(Projection.INVENTORY, EventKind.BARCODES_ISSUED, "kind", kind,
                         "from", Long.toString(from[0]), "count", Integer.toString(count)));
             });
@@ -533,6 +534,30 @@ final class Engine implements AutoCloseable {
                 out.add(scheme.generate(s));
             }
             return out;
+        }
+
+        /**
+         * Labels already in use may come from the same scheme without having been issued here
+         * (pre-printed, or taken from a baseline): never issue a serial at or below the highest one
+         * registered.
+         */
+        private long nextFreeSerial(BarcodeScheme scheme) {
+            long next = 0;
+            for (Barcode b : state.files.keySet()) {
+                next = Math.max(next, serialOf(scheme, b) + 1);
+            }
+            for (Barcode b : state.boxes.keySet()) {
+                next = Math.max(next, serialOf(scheme, b) + 1);
+            }
+            return next;
+        }
+
+        private static long serialOf(BarcodeScheme scheme, Barcode b) {
+            String v = b.value();
+            if (scheme.prefix().isEmpty() || !scheme.accepts(b)) {
+                return -1;
+            }
+            return Long.parseLong(v.substring(scheme.prefix().length(), v.length() - 1));
         }
 
         private List<BaselineEntry> parse(byte[] bytes) {

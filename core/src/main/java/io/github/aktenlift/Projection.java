@@ -240,8 +240,12 @@ final class Projection {
             counts[f.state.ordinal()]++;
             f.since = e.time();
         }
-        f.location = e.location();
-        f.holder = e.payload().getOrDefault("holder", e.actor());
+        if (to.isPresent()) {
+            // only custody moves where a file is and who holds it; holds, recalls and returned
+            // originals are administrative acts that may happen anywhere
+            f.location = e.location();
+            f.holder = e.payload().getOrDefault("holder", e.actor());
+        }
         f.sequences.add(e.sequence());
     }
 

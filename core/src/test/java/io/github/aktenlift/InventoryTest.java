@@ -170,10 +170,16 @@ class InventoryTest {
                     .containsExactly(o.lift.policies().caseFileBarcodes().generate(6));
         }
         assertThatThrownBy(() -> o.lift.inventory().issueBoxBarcodes(o.clerk, 0)).isInstanceOf(InvalidValueException.class);
+        // a pre-printed label of the same scheme, registered without being issued here, is never issued again
+        Barcode preprinted = o.lift.policies().caseFileBarcodes().generate(500);
+        o.lift.execute(o.clerk, new RegisterCaseFile(preprinted, FileReference.of("AZ-500"), Office.subject(500),
+                ProtectionLevel.NORMAL));
+        assertThat(o.lift.inventory().issueCaseFileBarcodes(o.clerk, 1))
+                .containsExactly(o.lift.policies().caseFileBarcodes().generate(501));
         o.lift.execute(o.clerk, new RegisterCaseFile(first.get(0), FileReference.of("AZ-1"), Office.subject(1),
                 ProtectionLevel.NORMAL));
         assertThat(o.lift.tracking().whereIs(first.get(0)).orElseThrow().state()).isEqualTo(CaseFileState.REGISTERED);
         assertThat(o.storage.capabilities()).doesNotContain(StorageCapability.DURABLE);
-        assertThat(o.storage.logs().length(Key.of("journal/events"))).isEqualTo(5);
+        assertThat(o.storage.logs().length(Key.of("journal/events"))).as("5 issue ranges, 2 registrations").isEqualTo(7);
     }
 }

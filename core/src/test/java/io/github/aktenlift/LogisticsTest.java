@@ -71,6 +71,13 @@ class LogisticsTest {
             assertThat(status.state()).isEqualTo(BoxState.IN_TRANSIT);
             assertThat(status.packingList()).containsExactlyElementsOf(files);
             assertThat(o.lift.tracking().whereIs(files.get(0)).orElseThrow().holder()).isEqualTo("carrier-7");
+            // a hold placed by a clerk at the office does not move a file that is in the van
+            o.lift.execute(o.clerk, new io.github.aktenlift.retention.PlaceHold(files.get(0),
+                    io.github.aktenlift.retention.HoldReason.AUDIT));
+            var w = o.lift.tracking().whereIs(files.get(0)).orElseThrow();
+            assertThat(w.holder()).isEqualTo("carrier-7");
+            assertThat(w.location()).isEqualTo("van");
+            assertThat(w.holds()).containsExactly(io.github.aktenlift.retention.HoldReason.AUDIT);
             o.receive(box, Set.copyOf(files));
             assertThat(o.lift.tracking().box(box).orElseThrow().state()).isEqualTo(BoxState.RECEIVED);
             assertThat(o.lift.tracking().history(box)).extracting(JournalEvent::kind).containsExactly(

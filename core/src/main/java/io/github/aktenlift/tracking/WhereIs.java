@@ -19,8 +19,9 @@ import java.util.Set;
  * @param protection its protection level
  * @param state its lifecycle state
  * @param since when it entered that state
- * @param location where the last handling took place
- * @param holder who handled it last (pseudonymous id); for a file in transit, the carrier's
+ * @param location where the last change of custody or state took place (holds, recalls and
+ *     returned originals do not move a file)
+ * @param holder who took custody last (pseudonymous id); for a file in transit, the carrier's
  *     receiving person
  * @param box the box it is in or came in, if any
  * @param pickup the pickup that carried it, if any
