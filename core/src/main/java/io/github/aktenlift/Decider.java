@@ -173,7 +173,7 @@ final class Decider {
         } else if (c instanceof RecordCapture r) {
             return capture(r);
         } else if (c instanceof PassQualityCheck p) {
-            return Decision.of(fileEvent(file(p.barcode(), c), EventKind.QA_PASSED, "reviewer", p.reviewerId()));
+            return passQualityCheck(file(p.barcode(), c), p.reviewerId());
         } else if (c instanceof FailQualityCheck q) {
             return Decision.of(fileEvent(file(q.barcode(), c), EventKind.QA_FAILED,
                     "reasons", String.join(",", q.reasonCodes())));
@@ -374,6 +374,20 @@ final class Decider {
             payload.put("rescan", "true");
         }
         return Decision.of(new PendingEvent(Projection.FILE + f.barcode.value(), EventKind.CAPTURED, payload));
+    }
+
+    /** One reviewer's pass; four-eyes review needs a second, different reviewer before VERIFIED. */
+    private Decision passQualityCheck(FileRec f, String reviewer) {
+        if (f.reviewers.contains(reviewer)) {
+            throw new PreconditionFailedException(CASE_FILE, f.barcode.value(), List.of("SAME_REVIEWER:" + reviewer));
+        }
+        int required = policies.profileFor(f.protection).fourEyes() ? 2 : 1;
+        if (f.reviewers.size() + 1 < required) {
+            return Decision.of(fileEvent(f, EventKind.QA_REVIEWED, "reviewer", reviewer));
+        }
+        List<String> all = new ArrayList<>(f.reviewers);
+        all.add(reviewer);
+        return Decision.of(fileEvent(f, EventKind.QA_PASSED, "reviewer", reviewer, "reviewers", String.join(",", all)));
     }
 
     private Decision serveRecall(FileRec f, Command c) {

@@ -89,6 +89,8 @@ final class Projection {
         Instant recallSince;
         Map<String, Document> documents = new LinkedHashMap<>();
         Instant importedAt;
+        /** Reviewers who passed the current capture, for four-eyes review. */
+        final java.util.Set<String> reviewers = new java.util.TreeSet<>();
         boolean everReceived;
         boolean everCaptured;
         boolean everImported;
@@ -198,7 +200,10 @@ final class Projection {
                     }
                 }
                 f.documents = docs;
+                f.reviewers.clear();
             }
+            case QA_REVIEWED -> f.reviewers.add(e.get("reviewer"));
+            case QA_PASSED, QA_FAILED -> f.reviewers.clear();
             case IMPORT_CONFIRMED -> {
                 f.everImported = true;
                 f.importedAt = e.time();

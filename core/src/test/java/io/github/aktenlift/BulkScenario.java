@@ -139,6 +139,11 @@ final class BulkScenario implements AutoCloseable {
     }
 
     /** Captured, QA-checked and imported: received (or found) at the scan service. */
+    /** High and very high protection: two distinct reviewers must pass the file (default profiles). */
+    static boolean fourEyes(int i) {
+        return protection(i) != ProtectionLevel.NORMAL;
+    }
+
     static boolean processed(int i) {
         return !neverReceived(i) && !stillMissing(i);
     }
@@ -209,6 +214,7 @@ final class BulkScenario implements AutoCloseable {
     final Actor carrier = Actor.of("carrier-7", "van");
     final Actor scanner = Actor.of("scan-op-3", "scan-center");
     final Actor reviewer = Actor.of("qa-2", "scan-center");
+    final Actor secondReviewer = Actor.of("qa-5", "scan-center");
     final Actor importer = Actor.of("import-bot", "scan-center");
     final Actor archivist = Actor.of("archivist-4", "records-store");
     final Actor shredder = Actor.of("shredder-1", "destruction-service");
@@ -340,6 +346,9 @@ final class BulkScenario implements AutoCloseable {
                 execute(scanner, new RecordCapture(f, "D-" + day + "-R", documents(i)));
             }
             execute(reviewer, new PassQualityCheck(f, reviewer.id()));
+            if (fourEyes(i)) {
+                execute(secondReviewer, new PassQualityCheck(f, secondReviewer.id()));
+            }
         }
 
         office.clock.advanceTo(at(day, IMPORT_HOUR));

@@ -62,6 +62,10 @@ class BulkScenarioTest {
     private static final int STILL_MISSING = 4;                                // 5 left out, 1 found again
     private static final int PROCESSED = FILES - NEVER_RECEIVED - STILL_MISSING; // 19,971 captured and imported
     private static final int QA_FAILED = 10;                                   // i % 2000 == 500
+    // processed files of high or very high protection (i % 50 == 0 or i % 1000 == 999): a first review
+    // is recorded, the second distinct reviewer verifies
+    private static final int FOUR_EYES = (int) java.util.stream.IntStream.range(0, FILES)
+            .filter(i -> BulkScenario.processed(i) && BulkScenario.fourEyes(i)).count();
     private static final int IMPORT_REJECTED = 10;                             // i % 2000 == 1700
     private static final int PAPER_RETURNED = 20;                              // i % 1000 == 300
     private static final int RETAINED = PROCESSED - PAPER_RETURNED;            // 19,951
@@ -91,6 +95,7 @@ class BulkScenarioTest {
         m.put(EventKind.CAPTURED, (long) PROCESSED + QA_FAILED);
         m.put(EventKind.QA_FAILED, (long) QA_FAILED);
         m.put(EventKind.QA_PASSED, (long) PROCESSED);
+        m.put(EventKind.QA_REVIEWED, (long) FOUR_EYES);
         m.put(EventKind.IMPORT_REJECTED, (long) IMPORT_REJECTED);
         m.put(EventKind.IMPORT_RETRIED, (long) IMPORT_REJECTED);
         m.put(EventKind.IMPORT_CONFIRMED, (long) PROCESSED);
@@ -170,7 +175,8 @@ class BulkScenarioTest {
         @DisplayName("holds exactly the events the commands recorded: about ten per case file")
         void eventCount() {
             assertThat(s.office.journalLength()).isEqualTo(EXPECTED_EVENTS).isEqualTo(s.events());
-            assertThat(EXPECTED_EVENTS).isEqualTo(205_019L);
+            assertThat(FOUR_EYES).as("400 with i %% 50 == 0, 20 with i %% 1000 == 999, one never received").isEqualTo(419);
+            assertThat(EXPECTED_EVENTS).isEqualTo(205_019L + FOUR_EYES);
             assertThat((double) EXPECTED_EVENTS / FILES).isBetween(10.0, 10.5);
         }
 
@@ -207,7 +213,7 @@ class BulkScenarioTest {
             assertThat(s.office.lift.tracking().history(s.file(500))).extracting(JournalEvent::kind).containsExactly(
                     EventKind.REGISTERED, EventKind.PACKED, EventKind.PICKED_UP, EventKind.RECEIVED,
                     EventKind.PREPARED, EventKind.CAPTURED, EventKind.QA_FAILED, EventKind.CAPTURED,
-                    EventKind.QA_PASSED, EventKind.IMPORT_CONFIRMED, EventKind.RETAINED,
+                    EventKind.QA_REVIEWED, EventKind.QA_PASSED, EventKind.IMPORT_CONFIRMED, EventKind.RETAINED,
                     EventKind.ORIGINALS_RETURNED, EventKind.DESTROYED);
             assertThat(s.office.lift.tracking().history(s.file(1700))).extracting(JournalEvent::kind)
                     .containsSubsequence(EventKind.QA_PASSED, EventKind.IMPORT_REJECTED, EventKind.IMPORT_RETRIED,

@@ -229,6 +229,7 @@ class PersonalDataTest {
         o.lift.execute(scanner, new RecordCapture(oezdemir, "D2", List.of(
                 new io.github.aktenlift.casefile.CapturedDocument("doc-3", "APPLICATION", 5, false))));
         o.lift.execute(scanner, new PassQualityCheck(oezdemir, "qa-1"));
+        o.lift.execute(scanner, new PassQualityCheck(oezdemir, "qa-2")); // four eyes: very high protection
         o.lift.execute(clerk, new RejectImport(oezdemir, "EFILE_LOCKED"));
         o.lift.execute(clerk, new RetryImport(oezdemir));
         o.lift.execute(clerk, new ConfirmImport(oezdemir, "E-1", "R-1"));

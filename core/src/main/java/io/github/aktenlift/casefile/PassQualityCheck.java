@@ -5,7 +5,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * Records a passed quality check: {@code CAPTURED → VERIFIED}.
+ * Records that a reviewer passed a captured case file's quality check. The file becomes
+ * {@code VERIFIED} once enough distinct reviewers have passed it: one, or two where its protection
+ * profile demands four-eyes review; the same reviewer twice is refused.
  *
  * @param barcode the case file
  * @param reviewerId the reviewer's pseudonymous id

@@ -31,6 +31,8 @@ public enum EventKind {
     PREPARED(EntityType.CASE_FILE, CaseFileState.PREPARED),
     /** Scanned (also a rescan). */
     CAPTURED(EntityType.CASE_FILE, CaseFileState.CAPTURED),
+    /** One reviewer passed the visual inspection; under four-eyes review a second must follow. */
+    QA_REVIEWED(EntityType.CASE_FILE, null),
     /** Quality checks passed. */
     QA_PASSED(EntityType.CASE_FILE, CaseFileState.VERIFIED),
     /** A quality check failed. */

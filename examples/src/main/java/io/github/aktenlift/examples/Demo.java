@@ -137,6 +137,9 @@ final class Demo {
                     faults++;
                 }
                 lift.execute(scan, new PassQualityCheck(f, "qa-1"));
+                if (lift.policies().profileFor(lift.tracking().whereIs(f).orElseThrow().protection()).fourEyes()) {
+                    lift.execute(scan, new PassQualityCheck(f, "qa-2")); // four eyes: a second reviewer
+                }
                 if (i == 11) {
                     lift.execute(clerk, new RejectImport(f, "EFILE_LOCKED"));
                     lift.execute(clerk, new RetryImport(f));
