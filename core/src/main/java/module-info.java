@@ -11,6 +11,7 @@ module io.github.aktenlift.core {
     requires org.slf4j;
 
     exports io.github.aktenlift;
+    exports io.github.aktenlift.capture;
     exports io.github.aktenlift.casefile;
     exports io.github.aktenlift.inventory;
     exports io.github.aktenlift.logistics;
@@ -21,4 +22,6 @@ module io.github.aktenlift.core {
     opens io.github.aktenlift.casefile to org.hibernate.validator;
     opens io.github.aktenlift.logistics to org.hibernate.validator;
     opens io.github.aktenlift.retention to org.hibernate.validator;
+    // The delivery index is read by Jackson and validated by Hibernate Validator; it stays unexported.
+    opens io.github.aktenlift.capture.delivery to com.fasterxml.jackson.databind, org.hibernate.validator;
 }

@@ -3,6 +3,7 @@ package io.github.aktenlift;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.Subject;
 import io.github.aktenlift.inventory.Inventory;
+import io.github.aktenlift.spi.notification.Notifier;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.tracking.JournalEvent;
 import io.github.aktenlift.tracking.Tracking;
@@ -66,6 +67,11 @@ public final class Aktenlift implements AutoCloseable {
         return engine.tracking();
     }
 
+    /** @return ingest of scan deliveries: checks, PDF/A renditions, scan protocol */
+    public io.github.aktenlift.capture.Capture capture() {
+        return engine.capture();
+    }
+
     /** @return baseline import, reconciliation and barcode issuing */
     public Inventory inventory() {
         return engine.inventory();
@@ -109,6 +115,8 @@ public final class Aktenlift implements AutoCloseable {
         private Policies policies = Policies.defaults();
         private byte[] journalKey;
         private int checkpointInterval = 10_000;
+        private Notifier notifier = Notifier.none();
+        private int captureParallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
 
         private Builder() {
         }
@@ -178,6 +186,28 @@ public final class Aktenlift implements AutoCloseable {
         }
 
         /**
+         * @param notifier where notifications go (default: {@link Notifier#none()})
+         * @return this builder
+         */
+        public Builder notifier(Notifier notifier) {
+            this.notifier = Objects.requireNonNull(notifier, "notifier");
+            return this;
+        }
+
+        /**
+         * @param threads how many case files of a delivery are captured at once (default: the
+         *     number of processors, at most 4)
+         * @return this builder
+         */
+        public Builder captureParallelism(int threads) {
+            if (threads < 1) {
+                throw new InvalidValueException("captureParallelism", "must be at least 1");
+            }
+            this.captureParallelism = threads;
+            return this;
+        }
+
+        /**
          * Opens the journal on the storage, checking every stored event.
          *
          * @return the instance
@@ -188,7 +218,8 @@ public final class Aktenlift implements AutoCloseable {
             if (storage == null) {
                 throw new IllegalStateException("Aktenlift needs a storage: call storage(...) before build()");
             }
-            Engine engine = new Engine(storage, clock, ids, policies, journalKey, checkpointInterval);
+            Engine engine = new Engine(storage, clock, ids, policies, journalKey, checkpointInterval, notifier,
+                    captureParallelism);
             try {
                 engine.open();
             } catch (RuntimeException e) {

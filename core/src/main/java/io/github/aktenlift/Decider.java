@@ -373,7 +373,41 @@ final class Decider {
         if (f.state == QA_FAILED) {
             payload.put("rescan", "true");
         }
+        if (r.scanProtocolSha256() != null) {
+            payload.put("protocol", r.scanProtocolSha256());
+        }
+        String sample = String.join(",", inspectionSample(f, r, policies.profileFor(f.protection).qaSampleRate()));
+        if (!sample.isEmpty()) {
+            payload.put("sample", sample);
+        }
         return Decision.of(new PendingEvent(Projection.FILE + f.barcode.value(), EventKind.CAPTURED, payload));
+    }
+
+    /**
+     * The documents drawn for visual inspection: each with the profile's rate, from a random source
+     * seeded by barcode and delivery, so that the draw is reproducible and cannot be steered by
+     * re-sending the same delivery.
+     */
+    static List<String> inspectionSample(FileRec f, RecordCapture r, double rate) {
+        if (rate <= 0) {
+            return List.of();
+        }
+        byte[] digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    (f.barcode.value() + '|' + r.deliveryId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long seed = java.nio.ByteBuffer.wrap(digest).getLong();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        List<String> out = new ArrayList<>();
+        for (CapturedDocument d : r.documents()) {
+            if (rate >= 1 || random.nextDouble() < rate) {
+                out.add(d.documentId());
+            }
+        }
+        return out;
     }
 
     /** One reviewer's pass; four-eyes review needs a second, different reviewer before VERIFIED. */

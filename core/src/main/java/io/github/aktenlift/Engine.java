@@ -85,10 +85,12 @@ final class Engine implements AutoCloseable {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TrackingView tracking = new TrackingView();
     private final InventoryService inventory = new InventoryService();
+    private final CaptureService capture;
     private List<BaselineEntry> baselineCache;
     private long baselineCacheSequence = -1;
 
-    Engine(Storage storage, Clock clock, IdSource ids, Policies policies, byte[] journalKey, int checkpointInterval) {
+    Engine(Storage storage, Clock clock, IdSource ids, Policies policies, byte[] journalKey, int checkpointInterval,
+            io.github.aktenlift.spi.notification.Notifier notifier, int captureParallelism) {
         this.storage = storage;
         this.clock = clock;
         this.ids = ids;
@@ -98,6 +100,7 @@ final class Engine implements AutoCloseable {
         this.state = new Projection(subjects);
         this.journal = new Journal(storage.logs(), EVENTS, CHECKPOINTS, journalKey, checkpointInterval);
         this.decider = new Decider(state, policies);
+        this.capture = new CaptureService(this, storage, clock, policies.capture(), notifier, validator, captureParallelism);
     }
 
     void open() {
@@ -118,6 +121,10 @@ final class Engine implements AutoCloseable {
 
     Inventory inventory() {
         return inventory;
+    }
+
+    io.github.aktenlift.capture.Capture capture() {
+        return capture;
     }
 
     List<JournalEvent> execute(Actor actor, Command command) {

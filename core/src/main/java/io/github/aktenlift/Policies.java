@@ -1,5 +1,6 @@
 package io.github.aktenlift;
 
+import io.github.aktenlift.capture.CapturePolicy;
 import io.github.aktenlift.casefile.BarcodeScheme;
 import io.github.aktenlift.casefile.ProtectionLevel;
 import io.github.aktenlift.casefile.ProtectionProfile;
@@ -19,10 +20,11 @@ import java.util.Objects;
  * @param protection what each protection level demands; every level present
  * @param caseFileBarcodes the scheme of case-file labels
  * @param boxBarcodes the scheme of box labels
+ * @param capture what scan deliveries must satisfy and what capture makes of them
  * @since 0.1
  */
 public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionLevel, ProtectionProfile> protection,
-        BarcodeScheme caseFileBarcodes, BarcodeScheme boxBarcodes) {
+        BarcodeScheme caseFileBarcodes, BarcodeScheme boxBarcodes, CapturePolicy capture) {
 
     /** Validates and copies. */
     public Policies {
@@ -30,6 +32,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(caseFileBarcodes, "caseFileBarcodes");
         Objects.requireNonNull(boxBarcodes, "boxBarcodes");
+        Objects.requireNonNull(capture, "capture");
         for (ProtectionLevel l : ProtectionLevel.values()) {
             if (!protection.containsKey(l)) {
                 throw new InvalidValueException("protection", "no profile for " + l);
@@ -38,14 +41,17 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
         protection = Map.copyOf(protection);
     }
 
-    /** @return the defaults of {@link SlaPolicy}, {@link RetentionPolicy}, {@link ProtectionProfile} and {@link BarcodeScheme} */
+    /**
+     * @return the defaults of {@link SlaPolicy}, {@link RetentionPolicy}, {@link ProtectionProfile},
+     *     {@link BarcodeScheme} and {@link CapturePolicy}
+     */
     public static Policies defaults() {
         Map<ProtectionLevel, ProtectionProfile> p = new EnumMap<>(ProtectionLevel.class);
         for (ProtectionLevel l : ProtectionLevel.values()) {
             p.put(l, ProtectionProfile.defaultFor(l));
         }
         return new Policies(SlaPolicy.defaults(), RetentionPolicy.defaults(), p,
-                BarcodeScheme.defaultCaseFiles(), BarcodeScheme.defaultBoxes());
+                BarcodeScheme.defaultCaseFiles(), BarcodeScheme.defaultBoxes(), CapturePolicy.defaults());
     }
 
     /**
@@ -61,7 +67,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
      * @return a copy with them
      */
     public Policies withSla(SlaPolicy s) {
-        return new Policies(s, retention, protection, caseFileBarcodes, boxBarcodes);
+        return new Policies(s, retention, protection, caseFileBarcodes, boxBarcodes, capture);
     }
 
     /**
@@ -69,7 +75,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
      * @return a copy with them
      */
     public Policies withRetention(RetentionPolicy r) {
-        return new Policies(sla, r, protection, caseFileBarcodes, boxBarcodes);
+        return new Policies(sla, r, protection, caseFileBarcodes, boxBarcodes, capture);
     }
 
     /**
@@ -80,7 +86,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
     public Policies withProtection(ProtectionLevel level, ProtectionProfile profile) {
         Map<ProtectionLevel, ProtectionProfile> p = new EnumMap<>(protection);
         p.put(level, profile);
-        return new Policies(sla, retention, p, caseFileBarcodes, boxBarcodes);
+        return new Policies(sla, retention, p, caseFileBarcodes, boxBarcodes, capture);
     }
 
     /**
@@ -89,6 +95,14 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
      * @return a copy with those schemes
      */
     public Policies withBarcodes(BarcodeScheme caseFiles, BarcodeScheme boxes) {
-        return new Policies(sla, retention, protection, caseFiles, boxes);
+        return new Policies(sla, retention, protection, caseFiles, boxes, capture);
+    }
+
+    /**
+     * @param c what scan deliveries must satisfy
+     * @return a copy with it
+     */
+    public Policies withCapture(CapturePolicy c) {
+        return new Policies(sla, retention, protection, caseFileBarcodes, boxBarcodes, c);
     }
 }

@@ -65,6 +65,12 @@ public final class Office implements AutoCloseable {
         this(storage, clock, policies, 1000, null);
     }
 
+    /** @param notifier where the office's notifications go */
+    public Office(InMemoryStorage storage, MutableClock clock, Policies policies,
+            io.github.aktenlift.spi.notification.Notifier notifier) {
+        this(storage, clock, policies, 1000, null, notifier);
+    }
+
     /** @param journalKey HMAC key for the journal, or {@code null} for plain SHA-256 */
     public Office(InMemoryStorage storage, MutableClock clock, Policies policies, byte[] journalKey) {
         this(storage, clock, policies, 1000, journalKey);
@@ -77,10 +83,15 @@ public final class Office implements AutoCloseable {
 
     private Office(InMemoryStorage storage, MutableClock clock, Policies policies, int checkpointInterval,
             byte[] journalKey) {
+        this(storage, clock, policies, checkpointInterval, journalKey, io.github.aktenlift.spi.notification.Notifier.none());
+    }
+
+    private Office(InMemoryStorage storage, MutableClock clock, Policies policies, int checkpointInterval,
+            byte[] journalKey, io.github.aktenlift.spi.notification.Notifier notifier) {
         this.storage = storage;
         this.clock = clock;
         Aktenlift.Builder b = Aktenlift.builder().storage(storage).clock(clock).ids(IdSource.sequential("s"))
-                .policies(policies).checkpointInterval(checkpointInterval);
+                .policies(policies).checkpointInterval(checkpointInterval).notifier(notifier);
         if (journalKey != null) {
             b.journalKey(journalKey);
         }

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -25,7 +24,7 @@ public record CaseFileEntry(
         @NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,39}") String barcode,
         @Min(1) @Max(100_000) int sheets,
         @NotNull @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String operator,
-        @NotNull Instant scannedAt,
+        @NotNull @Pattern(regexp = DeliveryIndex.INSTANT, message = "must be an ISO-8601 UTC instant") String scannedAt,
         @NotNull @Valid Scanner scanner,
         @NotEmpty List<@NotNull @Valid DocumentEntry> documents) {
 

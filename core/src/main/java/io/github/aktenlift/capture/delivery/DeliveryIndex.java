@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -21,6 +20,11 @@ public record DeliveryIndex(
         @NotNull @Pattern(regexp = "aktenlift-delivery/1", message = "must be aktenlift-delivery/1") String format,
         @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String deliveryId,
         @NotNull @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String scanService,
-        @NotNull Instant createdAt,
+        @NotNull @Pattern(regexp = INSTANT, message = "must be an ISO-8601 UTC instant") String createdAt,
         @NotEmpty @Size(max = 100_000) List<@NotNull CaseFileEntry> caseFiles) {
+
+    /** An ISO-8601 instant in UTC, as {@link java.time.Instant#toString()} writes it. */
+    public static final String INSTANT = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?Z";
+    /** An ISO-8601 date. */
+    public static final String DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
 }

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -20,7 +19,7 @@ import java.util.List;
 public record DocumentEntry(
         @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String documentId,
         @NotNull @Pattern(regexp = "[A-Z0-9_]{1,64}") String type,
-        LocalDate date,
+        @Pattern(regexp = DeliveryIndex.DATE, message = "must be an ISO-8601 date") String date,
         boolean originalToReturn,
         @NotEmpty List<@NotNull @Valid PageEntry> pages) {
 }

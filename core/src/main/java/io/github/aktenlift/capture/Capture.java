@@ -1,0 +1,30 @@
+package io.github.aktenlift.capture;
+
+import io.github.aktenlift.Actor;
+
+import java.nio.file.Path;
+
+/**
+ * Ingests scan deliveries. Obtained from {@link io.github.aktenlift.Aktenlift#capture()}.
+ *
+ * @since 0.1
+ */
+public interface Capture {
+
+    /**
+     * Ingests a delivery folder: checks the index and every page, renders PDF/A-2b per document
+     * (pages passed through without re-encoding where the format allows), stores renditions and the
+     * scan protocol, and moves each good case file to {@code CAPTURED}, or on to {@code VERIFIED}
+     * where no visual inspection is due. Bad case files are rejected one by one, with every problem
+     * named, nothing stored, state unchanged, and a notification to the scan service.
+     *
+     * <p>Replaying a delivery that was already captured rejects its case files as
+     * {@link CaptureProblem.Kind#WRONG_STATE}: nothing is taken twice.
+     *
+     * @param actor who ingests (usually the scan service's system account)
+     * @param deliveryFolder the folder holding {@code index.json} and the page files
+     * @return what became of each case file
+     * @throws InvalidDeliveryException if the delivery as a whole cannot be read
+     */
+    IngestReport ingest(Actor actor, Path deliveryFolder);
+}

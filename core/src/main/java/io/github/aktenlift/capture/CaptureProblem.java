@@ -1,0 +1,72 @@
+package io.github.aktenlift.capture;
+
+import java.util.Objects;
+
+/**
+ * One thing wrong with a case file of a delivery.
+ *
+ * @param kind what is wrong
+ * @param barcode the case file, as the index gives it
+ * @param page the page file as the index names it (escaped if it contains control characters), or
+ *     {@code ""} if the problem is not about one page
+ * @param detail specifics: a field path, expected and found values; never personal data
+ * @since 0.1
+ */
+public record CaptureProblem(Kind kind, String barcode, String page, String detail) {
+
+    /** Checks for {@code null}. */
+    public CaptureProblem {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(barcode, "barcode");
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    /**
+     * What is wrong.
+     *
+     * @since 0.1
+     */
+    public enum Kind {
+        /** The case file's entry violates the index format (detail names the field path). */
+        INVALID_ENTRY,
+        /** No case file with this barcode is registered. */
+        UNKNOWN_BARCODE,
+        /** The barcode occurs more than once in the delivery. */
+        DUPLICATE_BARCODE,
+        /** The case file is not waiting for a scan (detail names its state). */
+        WRONG_STATE,
+        /** A document type outside the catalogue. */
+        UNKNOWN_DOCUMENT_TYPE,
+        /** Two documents share an id. */
+        DUPLICATE_DOCUMENT,
+        /** A page path leaves the delivery folder, is absolute, or passes a link. */
+        UNSAFE_PATH,
+        /** A page listed in the index is not there. */
+        MISSING_PAGE,
+        /** A file in the case file's folder that the index does not list. */
+        EXTRA_FILE,
+        /** A page file is empty. */
+        EMPTY_FILE,
+        /** A page file ends early. */
+        TRUNCATED_IMAGE,
+        /** A page file's structure is broken. */
+        CORRUPT_IMAGE,
+        /** A page file is not the format its name says. */
+        WRONG_FORMAT,
+        /** A page claims more pixels than allowed (a decompression bomb, or a wrong header). */
+        TOO_LARGE,
+        /** A page format or encoding that cannot be taken. */
+        UNSUPPORTED_IMAGE,
+        /** A page's resolution is below the minimum, or disagrees with the index. */
+        RESOLUTION,
+        /** A page's colour mode disagrees with the index. */
+        COLOR_MODE,
+        /** A page's bytes do not match the index's SHA-256. */
+        HASH_MISMATCH,
+        /** Sheets, sides and pages do not add up. */
+        PAGE_COUNT,
+        /** Rendering or storing failed (detail says why). */
+        RENDITION_FAILED
+    }
+}
