@@ -5,7 +5,7 @@ import io.github.aktenlift.Actor;
 import java.nio.file.Path;
 
 /**
- * Ingests scan deliveries. Obtained from {@link io.github.aktenlift.Aktenlift#capture()}.
+ * Ingests scan deliveries.
  *
  * @since 0.1
  */
