@@ -9,6 +9,8 @@ module io.github.aktenlift.core {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
     requires org.slf4j;
+    requires org.apache.pdfbox;
+    requires java.desktop;
 
     exports io.github.aktenlift;
     exports io.github.aktenlift.capture;
