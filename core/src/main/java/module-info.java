@@ -1,5 +1,6 @@
 /**
- * Aktenlift's domain core: case files, logistics, tracking journal, retention, inventory.
+ * Aktenlift's domain core: case files, logistics, tracking journal, retention, inventory, PDF/A
+ * renditions.
  */
 module io.github.aktenlift.core {
     requires transitive io.github.aktenlift.spi;
@@ -9,14 +10,16 @@ module io.github.aktenlift.core {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
     requires org.slf4j;
-    requires org.apache.pdfbox;
     requires java.desktop;
+    requires org.apache.pdfbox;
+    requires org.apache.pdfbox.io;
 
     exports io.github.aktenlift;
     exports io.github.aktenlift.capture;
     exports io.github.aktenlift.casefile;
     exports io.github.aktenlift.inventory;
     exports io.github.aktenlift.logistics;
+    exports io.github.aktenlift.rendition;
     exports io.github.aktenlift.retention;
     exports io.github.aktenlift.tracking;
 

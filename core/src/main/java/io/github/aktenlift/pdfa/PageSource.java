@@ -1,0 +1,39 @@
+package io.github.aktenlift.pdfa;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import io.github.aktenlift.imaging.ImageInfo;
+
+/**
+ * One page to render: a page image file, what its headers say (from {@link
+ * io.github.aktenlift.imaging.ImageInspector}), and which of its pages is meant.
+ *
+ * @param file the image file
+ * @param info what the inspector read from it; the renderer trusts it and checks only lengths
+ * @param pageInFile the page's number within the file, from 1; always 1 but for multi-page TIFFs
+ * @since 0.1
+ */
+public record PageSource(Path file, ImageInfo info, int pageInFile) {
+
+    /** Validates the fields. */
+    public PageSource {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(info, "info");
+        if (pageInFile < 1 || pageInFile > info.pageCount()) {
+            throw new IllegalArgumentException("pageInFile must be in 1.." + info.pageCount()
+                    + ": " + pageInFile);
+        }
+    }
+
+    /**
+     * The first (or only) page of a file.
+     *
+     * @param file the image file
+     * @param info what the inspector read from it
+     * @return the page source
+     */
+    public static PageSource of(Path file, ImageInfo info) {
+        return new PageSource(file, info, 1);
+    }
+}

@@ -1,0 +1,469 @@
+package io.github.aktenlift.pdfa;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.awt.image.MultiPixelPackedSampleModel;
+import java.awt.image.Raster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+import io.github.aktenlift.imaging.Compression;
+import io.github.aktenlift.imaging.ImageFormat;
+import io.github.aktenlift.imaging.ImageInfo;
+import io.github.aktenlift.imaging.Photometric;
+import io.github.aktenlift.imaging.TiffPage;
+import io.github.aktenlift.rendition.PageRendition;
+import io.github.aktenlift.rendition.PageTreatment;
+import io.github.aktenlift.rendition.RenditionResult;
+
+/**
+ * Writes one PDF/A-2b file of image pages, streaming: each source file is read once, front to
+ * back, its SHA-256 taken on the way, and its compressed page data copied straight into the output
+ * where the format allows.
+ *
+ * <ul>
+ * <li>JPEG (8-bit, gray or colour) goes in as it is, under DCTDecode: the whole file is the image
+ *     stream, DeviceGray for one component, DeviceRGB for three against the sRGB output intent.
+ * <li>A TIFF page that is one CCITT G4 strip of one-bit pixels (fill order 1) goes in as it is,
+ *     under CCITTFaxDecode (K −1, Columns, Rows, BlackIs1 true for min-is-black). The pages of a
+ *     multi-page TIFF become several PDF pages; the file is still read once, its strips copied as
+ *     the read passes them.
+ * <li>Everything else is decoded and compressed again, losslessly, with Flate: a G4 page in several
+ *     strips (each strip is coded against a white reference line of its own, so strips cannot be
+ *     joined into one CCITT image), other TIFF compressions, fill order 2, and PNG. Alpha is
+ *     flattened onto white and samples deeper than 8 bits in colour are reduced to 8; each such
+ *     change is named in the page's {@link PageRendition#how()}.
+ * </ul>
+ *
+ * <p>Memory: a copy buffer, a few numbers per page, and for a page being re-encoded its pixels
+ * and compressed bytes; nothing else grows with the page count. The output stream is flushed but
+ * not closed.
+ *
+ * <p>The renderer reads no clock: the creation time comes with the request. Equal requests over
+ * equal files give byte-identical PDFs (the document ID is derived from the content).
+ *
+ * <p>Instances are stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class PdfARenderer {
+
+    private static final int COPY_BUFFER = 256 * 1024;
+    /** Kids per page tree node; PDF/A's implementation limit for arrays is 8191. */
+    private static final int KIDS = 1000;
+
+    /**
+     * Renders one PDF/A-2b.
+     *
+     * @param request the metadata and pages
+     * @param out where the PDF goes; flushed, not closed
+     * @return size and SHA-256 of the PDF, and per page its source hash and treatment
+     * @throws IOException if a source cannot be read, changed length since it was inspected, or
+     *     cannot be decoded for re-encoding, or if {@code out} fails
+     * @throws IllegalArgumentException if a page has no resolution to size it by
+     */
+    public RenditionResult render(RenditionRequest request, OutputStream out) throws IOException {
+        List<PageSource> pages = request.pages();
+        for (int i = 0; i < pages.size(); i++) {
+            double[] dpi = dpi(pages.get(i));
+            if (!(dpi[0] > 0) || !(dpi[1] > 0)) {
+                throw new IllegalArgumentException("page " + (i + 1)
+                        + " gives no resolution, so its size on paper is unknown");
+            }
+        }
+        PdfOutput pdf = new PdfOutput(out);
+        pdf.header();
+        byte[] copy = new byte[COPY_BUFFER];
+
+        // one pass per source file, in order of first use; pages asked for twice share one image
+        Map<Path, TreeSet<Integer>> byFile = new LinkedHashMap<>();
+        Map<Path, ImageInfo> infos = new LinkedHashMap<>();
+        for (PageSource p : pages) {
+            byFile.computeIfAbsent(p.file(), f -> new TreeSet<>()).add(p.pageInFile());
+            infos.putIfAbsent(p.file(), p.info());
+        }
+        Map<Path, Map<Integer, Image>> images = new LinkedHashMap<>();
+        for (Map.Entry<Path, TreeSet<Integer>> e : byFile.entrySet()) {
+            Path file = e.getKey();
+            ImageInfo info = infos.get(file);
+            Map<Integer, Image> written = switch (info.format()) {
+                case JPEG -> Map.of(1, jpeg(pdf, file, info, copy));
+                case PNG -> Map.of(1, png(pdf, file, info));
+                case TIFF -> tiff(pdf, file, info, e.getValue(), copy);
+            };
+            images.put(file, written);
+        }
+
+        int icc = pdf.allocate();
+        pdf.stream(icc, " /N 3", PdfAMetadata.srgbProfile());
+        int intent = pdf.allocate();
+        pdf.object(intent, "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier "
+                + PdfOutput.text(PdfAMetadata.OUTPUT_CONDITION) + " /Info "
+                + PdfOutput.text(PdfAMetadata.OUTPUT_CONDITION) + " /DestOutputProfile " + icc
+                + " 0 R >>");
+        PdfAMetadata meta = new PdfAMetadata(request.title(), request.created(),
+                request.documentType(), request.fileReference(), request.barcode(),
+                request.documentDate());
+        int metadata = pdf.allocate();
+        pdf.stream(metadata, " /Type /Metadata /Subtype /XML", meta.xmp());
+        int info = pdf.allocate();
+        pdf.object(info, PdfOutput.infoDictionary(meta.info()));
+
+        // page tree: a flat list up to KIDS pages, else one level of intermediate nodes
+        int root = pdf.allocate();
+        int nodes = pages.size() <= KIDS ? 0 : (pages.size() + KIDS - 1) / KIDS;
+        int[] node = new int[nodes];
+        for (int i = 0; i < nodes; i++) {
+            node[i] = pdf.allocate();
+        }
+        int[] pageObjects = new int[pages.size()];
+        List<PageRendition> results = new ArrayList<>(pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            PageSource p = pages.get(i);
+            Image image = images.get(p.file()).get(p.pageInFile());
+            double[] dpi = dpi(p);
+            String w = PdfOutput.number(image.width / dpi[0] * 72);
+            String h = PdfOutput.number(image.height / dpi[1] * 72);
+            int content = pdf.allocate();
+            pdf.stream(content, "", ("q " + w + " 0 0 " + h + " 0 0 cm /Im0 Do Q")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            pageObjects[i] = pdf.allocate();
+            int parent = nodes == 0 ? root : node[i / KIDS];
+            pdf.object(pageObjects[i], "<< /Type /Page /Parent " + parent + " 0 R /MediaBox [0 0 "
+                    + w + " " + h + "] /Resources << /XObject << /Im0 " + image.object
+                    + " 0 R >> >> /Contents " + content + " 0 R >>");
+            results.add(new PageRendition(i + 1, image.sourceSha256, p.pageInFile(),
+                    image.treatment, image.how, image.width, image.height, dpi[0], dpi[1]));
+        }
+        if (nodes == 0) {
+            pdf.object(root, pages(-1, pageObjects, 0, pageObjects.length));
+        } else {
+            StringBuilder kids = new StringBuilder();
+            for (int i = 0; i < nodes; i++) {
+                int from = i * KIDS;
+                int to = Math.min(pageObjects.length, from + KIDS);
+                pdf.object(node[i], pages(root, pageObjects, from, to));
+                kids.append(node[i]).append(" 0 R ");
+            }
+            pdf.object(root, "<< /Type /Pages /Kids [" + kids + "] /Count " + pages.size() + " >>");
+        }
+        int catalog = pdf.allocate();
+        pdf.object(catalog, "<< /Type /Catalog /Pages " + root + " 0 R /Metadata " + metadata
+                + " 0 R /OutputIntents [" + intent + " 0 R] >>");
+        PdfOutput.Written written = pdf.finish(catalog, info);
+        return new RenditionResult(written.size(), written.sha256(), results);
+    }
+
+    private static String pages(int parent, int[] objects, int from, int to) {
+        StringBuilder b = new StringBuilder(16 + 8 * (to - from)).append("<< /Type /Pages ");
+        if (parent > 0) {
+            b.append("/Parent ").append(parent).append(" 0 R ");
+        }
+        b.append("/Kids [");
+        for (int i = from; i < to; i++) {
+            b.append(objects[i]).append(" 0 R ");
+        }
+        return b.append("] /Count ").append(to - from).append(" >>").toString();
+    }
+
+    private static double[] dpi(PageSource p) {
+        ImageInfo info = p.info();
+        if (info.format() == ImageFormat.TIFF) {
+            TiffPage t = info.pages().get(p.pageInFile() - 1);
+            return new double[] {t.dpiX(), t.dpiY()};
+        }
+        return new double[] {info.dpiX(), info.dpiY()};
+    }
+
+    /** An image XObject written, and what it came from. */
+    private record Image(int object, int width, int height, String sourceSha256,
+                         PageTreatment treatment, String how) {
+    }
+
+    // ---- JPEG ----------------------------------------------------------------------------------
+
+    private static Image jpeg(PdfOutput pdf, Path file, ImageInfo info, byte[] copy)
+            throws IOException {
+        MessageDigest source = PdfOutput.sha256();
+        int object = pdf.allocate();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            pdf.beginStream(object, " /Type /XObject /Subtype /Image /Width " + info.width()
+                    + " /Height " + info.height() + " /ColorSpace "
+                    + (info.components() == 1 ? "/DeviceGray" : "/DeviceRGB")
+                    + " /BitsPerComponent 8 /Filter /DCTDecode", size);
+            transfer(channel, 0, size, source, pdf, copy, file);
+            pdf.endStream();
+        }
+        return new Image(object, info.width(), info.height(), hex(source), PageTreatment.PASSTHROUGH,
+                "JPEG→DCT passthrough");
+    }
+
+    /**
+     * Reads {@code length} bytes at {@code from}, into the digest if one is given and into the PDF
+     * if one is given.
+     */
+    private static void transfer(FileChannel channel, long from, long length, MessageDigest digest,
+                                 PdfOutput pdf, byte[] copy, Path file) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(copy);
+        long done = 0;
+        while (done < length) {
+            buffer.clear();
+            buffer.limit((int) Math.min(copy.length, length - done));
+            int n = channel.read(buffer, from + done);
+            if (n < 0) {
+                throw new IOException("a page image file became shorter after it was inspected: "
+                        + file.getFileName());
+            }
+            if (digest != null) {
+                digest.update(copy, 0, n);
+            }
+            if (pdf != null) {
+                pdf.bytes(copy, 0, n);
+            }
+            done += n;
+        }
+    }
+
+    private static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    // ---- TIFF ----------------------------------------------------------------------------------
+
+    private static Map<Integer, Image> tiff(PdfOutput pdf, Path file, ImageInfo info,
+                                            TreeSet<Integer> wanted, byte[] copy) throws IOException {
+        record Strip(int page, long offset, long length) {
+        }
+        List<Strip> passthrough = new ArrayList<>();
+        List<Integer> reencode = new ArrayList<>();
+        for (int page : wanted) {
+            TiffPage t = info.pages().get(page - 1);
+            if (t.compression() == Compression.CCITT_G4 && t.singleBilevelStrip()
+                    && t.fillOrder() == 1
+                    && (t.photometric() == Photometric.MIN_IS_WHITE
+                        || t.photometric() == Photometric.MIN_IS_BLACK)) {
+                passthrough.add(new Strip(page, t.stripOffsets().get(0), t.stripByteCounts().get(0)));
+            } else {
+                reencode.add(page);
+            }
+        }
+        passthrough.sort(Comparator.comparingLong(Strip::offset));
+        Map<Integer, Image> done = new LinkedHashMap<>();
+        Map<Integer, Integer> objects = new LinkedHashMap<>();
+        MessageDigest source = PdfOutput.sha256();
+        List<Strip> late = new ArrayList<>();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            long position = 0;
+            for (Strip s : passthrough) {
+                if (s.offset() < position) { // overlaps the one before: copied after the pass
+                    late.add(s);
+                    continue;
+                }
+                transfer(channel, position, s.offset() - position, source, null, copy, file);
+                int object = pdf.allocate();
+                objects.put(s.page(), object);
+                pdf.beginStream(object, ccittDictionary(info.pages().get(s.page() - 1)), s.length());
+                transfer(channel, s.offset(), s.length(), source, pdf, copy, file);
+                pdf.endStream();
+                position = s.offset() + s.length();
+            }
+            transfer(channel, position, size - position, source, null, copy, file);
+            for (Strip s : late) {
+                int object = pdf.allocate();
+                objects.put(s.page(), object);
+                pdf.beginStream(object, ccittDictionary(info.pages().get(s.page() - 1)), s.length());
+                transfer(channel, s.offset(), s.length(), null, pdf, copy, file);
+                pdf.endStream();
+            }
+        }
+        String sha = hex(source);
+        for (Strip s : passthrough) {
+            TiffPage t = info.pages().get(s.page() - 1);
+            done.put(s.page(), new Image(objects.get(s.page()), t.width(), t.height(), sha,
+                    PageTreatment.PASSTHROUGH, "TIFF G4→CCITT G4 passthrough"));
+        }
+        if (!reencode.isEmpty()) {
+            ImageReader reader = reader("tiff");
+            try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+                reader.setInput(in);
+                for (int page : reencode) {
+                    TiffPage t = info.pages().get(page - 1);
+                    String from = t.compression() == Compression.CCITT_G4
+                            ? (t.stripOffsets().size() > 1
+                                ? "TIFF G4 in " + t.stripOffsets().size() + " strips"
+                                : "TIFF G4 fill order " + t.fillOrder())
+                            : "TIFF " + t.compression();
+                    BufferedImage image = reader.read(page - 1);
+                    done.put(page, flate(pdf, image, sha, from));
+                }
+            } finally {
+                reader.dispose();
+            }
+        }
+        return done;
+    }
+
+    private static String ccittDictionary(TiffPage t) {
+        return " /Type /XObject /Subtype /Image /Width " + t.width() + " /Height " + t.height()
+                + " /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode"
+                + " /DecodeParms << /K -1 /Columns " + t.width() + " /Rows " + t.height()
+                + (t.photometric() == Photometric.MIN_IS_BLACK ? " /BlackIs1 true" : "") + " >>";
+    }
+
+    // ---- re-encoding ---------------------------------------------------------------------------
+
+    private static Image png(PdfOutput pdf, Path file, ImageInfo info) throws IOException {
+        MessageDigest source = PdfOutput.sha256();
+        BufferedImage image;
+        ImageReader reader = reader("png");
+        try (InputStream raw = Files.newInputStream(file);
+             DigestInputStream in = new DigestInputStream(raw, source)) {
+            // our own memory cache: ImageIO's default may spill to temp files, and its switch is JVM-wide
+            try (ImageInputStream iis = new MemoryCacheImageInputStream(in)) {
+                reader.setInput(iis);
+                image = reader.read(0);
+            }
+            in.transferTo(OutputStream.nullOutputStream()); // hash what the decoder left unread
+        } finally {
+            reader.dispose();
+        }
+        return flate(pdf, image, hex(source), "PNG");
+    }
+
+    private static ImageReader reader(String format) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+        if (!readers.hasNext()) {
+            throw new IOException("no ImageIO reader for " + format + " in this JDK");
+        }
+        return readers.next();
+    }
+
+    /** Writes a decoded image as a Flate-compressed image XObject. */
+    private static Image flate(PdfOutput pdf, BufferedImage image, String sha, String from)
+            throws IOException {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        ColorModel cm = image.getColorModel();
+        Raster raster = image.getRaster();
+        String dictionary;
+        String note = "";
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(w * h / 8 + 1024);
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        try (DeflaterOutputStream z = new DeflaterOutputStream(compressed, deflater, 64 * 1024)) {
+            if (cm instanceof IndexColorModel icm && icm.getMapSize() == 2
+                    && raster.getSampleModel() instanceof MultiPixelPackedSampleModel sm
+                    && sm.getPixelBitStride() == 1 && isGrayPair(icm)
+                    && raster.getDataBuffer() instanceof DataBufferByte data
+                    && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0) {
+                int row = (w + 7) / 8;
+                byte[] bytes = data.getData();
+                int stride = sm.getScanlineStride();
+                int offset = data.getOffset() + sm.getDataBitOffset() / 8;
+                if (sm.getDataBitOffset() % 8 != 0) {
+                    throw new IOException("bilevel raster with a bit offset");
+                }
+                for (int y = 0; y < h; y++) {
+                    z.write(bytes, offset + y * stride, row);
+                }
+                boolean zeroIsWhite = (icm.getRGB(0) & 0xFFFFFF) == 0xFFFFFF;
+                dictionary = "/ColorSpace /DeviceGray /BitsPerComponent 1"
+                        + (zeroIsWhite ? " /Decode [1 0]" : "");
+            } else if (cm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
+                    && !cm.hasAlpha() && raster.getNumBands() == 1
+                    && (cm.getComponentSize(0) == 8 || cm.getComponentSize(0) == 16)) {
+                int bits = cm.getComponentSize(0);
+                int[] samples = new int[w];
+                byte[] row = new byte[w * bits / 8];
+                for (int y = 0; y < h; y++) {
+                    raster.getSamples(0, y, w, 1, 0, samples);
+                    if (bits == 8) {
+                        for (int x = 0; x < w; x++) {
+                            row[x] = (byte) samples[x];
+                        }
+                    } else {
+                        for (int x = 0; x < w; x++) {
+                            row[2 * x] = (byte) (samples[x] >> 8);
+                            row[2 * x + 1] = (byte) samples[x];
+                        }
+                    }
+                    z.write(row);
+                }
+                dictionary = "/ColorSpace /DeviceGray /BitsPerComponent " + bits;
+            } else {
+                if (cm.hasAlpha()) {
+                    note += ", alpha flattened on white";
+                }
+                for (int c = 0; c < cm.getNumComponents(); c++) {
+                    if (cm.getComponentSize(c) > 8) {
+                        note = note.contains("8 bits") ? note : note + ", reduced to 8 bits";
+                    }
+                }
+                BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = rgb.createGraphics();
+                try {
+                    g.setColor(Color.WHITE);
+                    g.fillRect(0, 0, w, h);
+                    g.drawImage(image, 0, 0, null);
+                } finally {
+                    g.dispose();
+                }
+                int[] pixels = new int[w];
+                byte[] row = new byte[3 * w];
+                for (int y = 0; y < h; y++) {
+                    rgb.getRGB(0, y, w, 1, pixels, 0, w);
+                    for (int x = 0; x < w; x++) {
+                        row[3 * x] = (byte) (pixels[x] >> 16);
+                        row[3 * x + 1] = (byte) (pixels[x] >> 8);
+                        row[3 * x + 2] = (byte) pixels[x];
+                    }
+                    z.write(row);
+                }
+                dictionary = "/ColorSpace /DeviceRGB /BitsPerComponent 8";
+            }
+        } finally {
+            deflater.end();
+        }
+        int object = pdf.allocate();
+        pdf.stream(object, " /Type /XObject /Subtype /Image /Width " + w + " /Height " + h + " "
+                + dictionary + " /Filter /FlateDecode", compressed.toByteArray());
+        return new Image(object, w, h, sha, PageTreatment.REENCODED,
+                from + "→Flate lossless" + note);
+    }
+
+    private static boolean isGrayPair(IndexColorModel icm) {
+        int a = icm.getRGB(0) & 0xFFFFFF;
+        int b = icm.getRGB(1) & 0xFFFFFF;
+        return (a == 0 && b == 0xFFFFFF) || (a == 0xFFFFFF && b == 0);
+    }
+}

@@ -1,0 +1,357 @@
+package io.github.aktenlift.pdfa;
+
+import java.io.ByteArrayInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TimeZone;
+
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+
+/**
+ * Writes a human-readable report, such as a scan protocol, as a PDF/A-2b: a title, then sections
+ * of label–value rows laid out in two columns on A4 pages, values wrapped at word boundaries
+ * (and inside words too long for a line, such as hashes). The font is Liberation Sans, which
+ * PDFBox ships, embedded as a subset; characters it has no glyph for are written as {@code ?}.
+ *
+ * <p>Metadata and output intent are those of every Aktenlift PDF/A (see {@link PdfARenderer}).
+ * The creation time comes from the caller; equal input gives byte-identical files.
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class ProtocolPdf {
+
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static final float MARGIN = 56.7f; // 20 mm
+    private static final float TITLE_SIZE = 15f;
+    private static final float HEADING_SIZE = 11.5f;
+    private static final float BODY_SIZE = 9.5f;
+    private static final float LEADING = 1.3f;
+    private static final float LABEL_WIDTH = 165f;
+    private static final float GAP = 10f;
+
+    private ProtocolPdf() {
+    }
+
+    /**
+     * One label–value line of a report; the value may be long and is wrapped.
+     *
+     * @param label what the value is, e.g. {@code "Scanner"}
+     * @param value the value; line breaks in it are kept
+     * @since 0.1
+     */
+    public record Row(String label, String value) {
+        /** Validates the fields. */
+        public Row {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /**
+     * A headed group of rows.
+     *
+     * @param heading the section's heading
+     * @param rows its rows, perhaps none
+     * @since 0.1
+     */
+    public record Section(String heading, List<Row> rows) {
+        /** Validates the fields and copies the list. */
+        public Section {
+            Objects.requireNonNull(heading, "heading");
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * What was written.
+     *
+     * @param size length of the PDF in bytes
+     * @param sha256 SHA-256 of the PDF, 64 lowercase hex digits
+     * @param pages how many pages the report took
+     * @since 0.1
+     */
+    public record Report(long size, String sha256, int pages) {
+    }
+
+    /**
+     * Writes a report.
+     *
+     * @param title the report's title, also its dc:title
+     * @param sections the sections in order
+     * @param created when the report is made, from the caller's clock
+     * @param out where the PDF goes; flushed, not closed
+     * @return length, SHA-256 and page count of what was written
+     * @throws IOException if {@code out} fails
+     */
+    public static Report render(String title, List<Section> sections, Instant created,
+                                OutputStream out) throws IOException {
+        RenditionRequest.text("title", title);
+        Objects.requireNonNull(created, "created");
+        List<Section> all = List.copyOf(sections);
+        try (PDDocument doc = new PDDocument()) {
+            doc.getDocument().setVersion(1.7f);
+            PDType0Font font;
+            try (InputStream ttf = PDDocument.class.getResourceAsStream(FONT)) {
+                if (ttf == null) {
+                    throw new IllegalStateException("PDFBox no longer ships " + FONT);
+                }
+                font = PDType0Font.load(doc, ttf, true);
+            }
+            Layout layout = new Layout(doc, font);
+            layout.text(title, TITLE_SIZE, MARGIN, layout.width());
+            layout.space(TITLE_SIZE * 0.6f);
+            for (Section section : all) {
+                layout.space(HEADING_SIZE * 0.6f);
+                layout.text(section.heading(), HEADING_SIZE, MARGIN, layout.width());
+                layout.space(BODY_SIZE * 0.3f);
+                for (Row row : section.rows()) {
+                    layout.row(row.label(), row.value());
+                }
+            }
+            layout.close();
+
+            PdfAMetadata meta = new PdfAMetadata(title, created, null, null, null, null);
+            PDMetadata metadata = new PDMetadata(doc);
+            metadata.importXMPMetadata(meta.xmp());
+            doc.getDocumentCatalog().setMetadata(metadata);
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle(title);
+            info.setCreator(PdfAMetadata.CREATOR_TOOL);
+            info.setProducer(PdfAMetadata.PRODUCER);
+            Calendar when = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+            when.setTimeInMillis(created.truncatedTo(ChronoUnit.SECONDS).toEpochMilli());
+            info.setCreationDate(when);
+            info.setModificationDate(when);
+            PDOutputIntent intent = new PDOutputIntent(doc,
+                    new ByteArrayInputStream(PdfAMetadata.srgbProfile()));
+            intent.setInfo(PdfAMetadata.OUTPUT_CONDITION);
+            intent.setOutputCondition(PdfAMetadata.OUTPUT_CONDITION);
+            intent.setOutputConditionIdentifier(PdfAMetadata.OUTPUT_CONDITION);
+            intent.setRegistryName("http://www.color.org");
+            doc.getDocumentCatalog().addOutputIntent(intent);
+            doc.getDocument().setDocumentID(documentId(title, all, created));
+
+            MessageDigest digest = PdfOutput.sha256();
+            long[] size = {0};
+            OutputStream hashing = new FilterOutputStream(out) {
+                @Override
+                public void write(int b) throws IOException {
+                    digest.update((byte) b);
+                    size[0]++;
+                    out.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    digest.update(b, off, len);
+                    size[0] += len;
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush(); // the caller's stream stays open
+                }
+            };
+            doc.save(hashing, CompressParameters.NO_COMPRESSION);
+            hashing.flush();
+            return new Report(size[0], HexFormat.of().formatHex(digest.digest()), doc.getNumberOfPages());
+        }
+    }
+
+    /** A document ID from the content, so that equal input gives equal files. */
+    private static COSArray documentId(String title, List<Section> sections, Instant created) {
+        MessageDigest d = PdfOutput.sha256();
+        d.update(title.getBytes(StandardCharsets.UTF_8));
+        d.update(created.toString().getBytes(StandardCharsets.UTF_8));
+        for (Section s : sections) {
+            d.update(("\u0000" + s.heading()).getBytes(StandardCharsets.UTF_8));
+            for (Row r : s.rows()) {
+                d.update(("\u0001" + r.label() + "\u0002" + r.value()).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] id = Arrays.copyOf(d.digest(), 16);
+        COSArray array = new COSArray();
+        array.add(new COSString(id));
+        array.add(new COSString(id));
+        return array;
+    }
+
+    /** Places lines top to bottom, starting a new page when one is full. */
+    private static final class Layout {
+        private final PDDocument doc;
+        private final PDType0Font font;
+        private final Map<Integer, Boolean> glyphs = new HashMap<>();
+        private PDPageContentStream content;
+        private float y;
+
+        Layout(PDDocument doc, PDType0Font font) {
+            this.doc = doc;
+            this.font = font;
+        }
+
+        float width() {
+            return PDRectangle.A4.getWidth() - 2 * MARGIN;
+        }
+
+        void space(float points) {
+            y -= points;
+        }
+
+        void row(String label, String value) throws IOException {
+            float valueX = MARGIN + LABEL_WIDTH + GAP;
+            float valueWidth = width() - LABEL_WIDTH - GAP;
+            List<String> labels = wrap(clean(label), BODY_SIZE, LABEL_WIDTH);
+            List<String> values = wrap(clean(value), BODY_SIZE, valueWidth);
+            int lines = Math.max(labels.size(), values.size());
+            float line = BODY_SIZE * LEADING;
+            for (int i = 0; i < lines; i++) {
+                ensure(line);
+                y -= line;
+                if (i < labels.size()) {
+                    show(labels.get(i), BODY_SIZE, MARGIN);
+                }
+                if (i < values.size()) {
+                    show(values.get(i), BODY_SIZE, valueX);
+                }
+            }
+            y -= BODY_SIZE * 0.25f;
+        }
+
+        void text(String text, float size, float x, float width) throws IOException {
+            for (String l : wrap(clean(text), size, width)) {
+                ensure(size * LEADING);
+                y -= size * LEADING;
+                show(l, size, x);
+            }
+        }
+
+        private void show(String s, float size, float x) throws IOException {
+            if (s.isEmpty()) {
+                return;
+            }
+            content.beginText();
+            content.setFont(font, size);
+            content.newLineAtOffset(x, y);
+            content.showText(s);
+            content.endText();
+        }
+
+        private void ensure(float height) throws IOException {
+            if (content == null || y - height < MARGIN) {
+                close();
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                content = new PDPageContentStream(doc, page);
+                y = PDRectangle.A4.getHeight() - MARGIN;
+            }
+        }
+
+        void close() throws IOException {
+            if (content != null) {
+                content.close();
+                content = null;
+            }
+        }
+
+        /** Replaces characters the font cannot show, and tabs, so that showText never fails. */
+        private String clean(String s) throws IOException {
+            StringBuilder b = new StringBuilder(s.length());
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                i += Character.charCount(cp);
+                if (cp == '\n') {
+                    b.append('\n');
+                } else if (cp == '\r') {
+                    continue;
+                } else if (Character.isWhitespace(cp) || Character.isISOControl(cp)) {
+                    b.append(' ');
+                } else if (glyphs.computeIfAbsent(cp, this::hasGlyph)) {
+                    b.appendCodePoint(cp);
+                } else {
+                    b.append('?');
+                }
+            }
+            return b.toString();
+        }
+
+        private boolean hasGlyph(int cp) {
+            try {
+                font.encode(new String(Character.toChars(cp)));
+                return true;
+            } catch (IOException | IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        private float width(String s, float size) throws IOException {
+            return font.getStringWidth(s) / 1000f * size;
+        }
+
+        /** Breaks text into lines no wider than {@code width}: at spaces, or inside long words. */
+        private List<String> wrap(String text, float size, float width) throws IOException {
+            List<String> lines = new ArrayList<>();
+            for (String paragraph : text.split("\n", -1)) {
+                StringBuilder line = new StringBuilder();
+                for (String word : paragraph.split(" +")) {
+                    if (word.isEmpty()) {
+                        continue;
+                    }
+                    String candidate = line.length() == 0 ? word : line + " " + word;
+                    if (width(candidate, size) <= width) {
+                        line.setLength(0);
+                        line.append(candidate);
+                        continue;
+                    }
+                    if (line.length() > 0) {
+                        lines.add(line.toString());
+                        line.setLength(0);
+                    }
+                    String rest = word;
+                    while (width(rest, size) > width) {
+                        int cut = 1;
+                        while (cut < rest.length() && width(rest.substring(0, cut + 1), size) <= width) {
+                            cut++;
+                        }
+                        if (Character.isHighSurrogate(rest.charAt(cut - 1)) && cut > 1) {
+                            cut--;
+                        }
+                        lines.add(rest.substring(0, cut));
+                        rest = rest.substring(cut);
+                    }
+                    line.append(rest);
+                }
+                lines.add(line.toString());
+            }
+            return lines;
+        }
+    }
+}
