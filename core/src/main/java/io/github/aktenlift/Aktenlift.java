@@ -67,6 +67,11 @@ public final class Aktenlift implements AutoCloseable {
         return engine.tracking();
     }
 
+    /** @return ingest of scan deliveries: checks, PDF/A renditions, scan protocol */
+    public io.github.aktenlift.capture.Capture capture() {
+        return engine.capture();
+    }
+
     /** @return baseline import, reconciliation and barcode issuing */
     public Inventory inventory() {
         return engine.inventory();

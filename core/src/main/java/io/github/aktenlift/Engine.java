@@ -85,6 +85,7 @@ final class Engine implements AutoCloseable {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TrackingView tracking = new TrackingView();
     private final InventoryService inventory = new InventoryService();
+    private final CaptureService capture;
     private List<BaselineEntry> baselineCache;
     private long baselineCacheSequence = -1;
 
@@ -99,6 +100,7 @@ final class Engine implements AutoCloseable {
         this.state = new Projection(subjects);
         this.journal = new Journal(storage.logs(), EVENTS, CHECKPOINTS, journalKey, checkpointInterval);
         this.decider = new Decider(state, policies);
+        this.capture = new CaptureService(this, storage, clock, policies.capture(), notifier, validator, captureParallelism);
     }
 
     void open() {
@@ -119,6 +121,10 @@ final class Engine implements AutoCloseable {
 
     Inventory inventory() {
         return inventory;
+    }
+
+    io.github.aktenlift.capture.Capture capture() {
+        return capture;
     }
 
     List<JournalEvent> execute(Actor actor, Command command) {

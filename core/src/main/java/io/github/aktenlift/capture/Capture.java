@@ -5,7 +5,7 @@ import io.github.aktenlift.Actor;
 import java.nio.file.Path;
 
 /**
- * Ingests scan deliveries.
+ * Ingests scan deliveries. Obtained from {@link io.github.aktenlift.Aktenlift#capture()}.
  *
  * @since 0.1
  */

@@ -18,7 +18,7 @@ import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /** PDF/A checks with veraPDF, the reference validator, run in-process. */
-final class PdfAssertions {
+public final class PdfAssertions {
 
     static {
         VeraGreenfieldFoundryProvider.initialise();
@@ -28,7 +28,7 @@ final class PdfAssertions {
     }
 
     /** Fails, listing every failed rule, unless the file conforms to PDF/A-2b. */
-    static void assertPdfA2b(Path pdf) {
+    public static void assertPdfA2b(Path pdf) {
         try (InputStream in = Files.newInputStream(pdf)) {
             assertPdfA2b(in, pdf.getFileName().toString());
         } catch (IOException e) {
@@ -37,7 +37,7 @@ final class PdfAssertions {
     }
 
     /** Fails, listing every failed rule, unless the bytes conform to PDF/A-2b. */
-    static void assertPdfA2b(byte[] pdf) {
+    public static void assertPdfA2b(byte[] pdf) {
         assertPdfA2b(new ByteArrayInputStream(pdf), "the PDF");
     }
 

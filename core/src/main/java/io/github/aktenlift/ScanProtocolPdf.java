@@ -1,0 +1,80 @@
+package io.github.aktenlift;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.aktenlift.pdfa.ProtocolPdf;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The human-readable scan protocol (<i>Transfervermerk</i>): the JSON protocol laid out as a
+ * PDF/A-2b report, section by section. Holds nothing the JSON does not.
+ */
+final class ScanProtocolPdf {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ScanProtocolPdf() {
+    }
+
+    static void write(byte[] protocolJson, Instant created, OutputStream out) throws IOException {
+        JsonNode p = JSON.readTree(protocolJson);
+        List<ProtocolPdf.Section> sections = new ArrayList<>();
+        sections.add(new ProtocolPdf.Section("Vorgang / Case file", rows(p, "barcode", "fileReference", "protection",
+                "deliveryId", "scanService", "operator", "scannedAt", "capturedAt", "capturedBy", "rescan", "sheets",
+                "pages")));
+        List<ProtocolPdf.Row> scanner = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = p.get("scanner").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            scanner.add(new ProtocolPdf.Row(e.getKey(), e.getValue().asText()));
+        }
+        sections.add(new ProtocolPdf.Section("Scanner und Einstellungen / Scanner and settings", scanner));
+        List<ProtocolPdf.Row> checks = new ArrayList<>();
+        p.get("checksPassed").forEach(c -> checks.add(new ProtocolPdf.Row(c.asText(), "bestanden / passed")));
+        sections.add(new ProtocolPdf.Section("Prüfungen / Checks", checks));
+        List<ProtocolPdf.Row> deviations = new ArrayList<>();
+        p.get("deviations").forEach(d -> deviations.add(new ProtocolPdf.Row(d.get("kind").asText(), d.toString())));
+        if (deviations.isEmpty()) {
+            deviations.add(new ProtocolPdf.Row("—", "keine / none"));
+        }
+        sections.add(new ProtocolPdf.Section("Abweichungen / Deviations", deviations));
+        for (JsonNode d : p.get("documents")) {
+            List<ProtocolPdf.Row> rows = new ArrayList<>();
+            rows.add(new ProtocolPdf.Row("type", d.get("type").asText()));
+            if (d.hasNonNull("date")) {
+                rows.add(new ProtocolPdf.Row("date", d.get("date").asText()));
+            }
+            rows.add(new ProtocolPdf.Row("originalToReturn", d.get("originalToReturn").asText()));
+            for (JsonNode page : d.get("pages")) {
+                rows.add(new ProtocolPdf.Row("sheet " + page.get("sheet").asText() + " " + page.get("side").asText(),
+                        page.get("file").asText() + " · " + page.get("width").asText() + "×" + page.get("height").asText()
+                                + " px · " + page.get("resolutionDpi").asText() + " dpi · "
+                                + page.get("colorMode").asText() + " · " + page.get("how").asText()
+                                + " · SHA-256 " + page.get("sha256").asText()));
+            }
+            sections.add(new ProtocolPdf.Section("Dokument / Document " + d.get("documentId").asText(), rows));
+        }
+        List<ProtocolPdf.Row> renditions = new ArrayList<>();
+        p.get("renditions").forEach(r -> renditions.add(new ProtocolPdf.Row(r.get("documentId").asText(),
+                r.get("key").asText() + " · " + r.get("size").asText() + " bytes · " + r.get("pages").asText()
+                        + " pages · SHA-256 " + r.get("sha256").asText())));
+        sections.add(new ProtocolPdf.Section("Renditionen / Renditions (PDF/A-2b)", renditions));
+        ProtocolPdf.render("Scanprotokoll " + p.get("barcode").asText(), sections, created, out);
+    }
+
+    private static List<ProtocolPdf.Row> rows(JsonNode p, String... fields) {
+        List<ProtocolPdf.Row> out = new ArrayList<>();
+        for (String f : fields) {
+            if (p.hasNonNull(f)) {
+                out.add(new ProtocolPdf.Row(f, p.get(f).asText()));
+            }
+        }
+        return out;
+    }
+}
