@@ -86,6 +86,7 @@ final class Engine implements AutoCloseable {
     private final TrackingView tracking = new TrackingView();
     private final InventoryService inventory = new InventoryService();
     private final CaptureService capture;
+    private final io.github.aktenlift.spi.notification.Notifier notifier;
     private List<BaselineEntry> baselineCache;
     private long baselineCacheSequence = -1;
 
@@ -100,6 +101,7 @@ final class Engine implements AutoCloseable {
         this.state = new Projection(subjects);
         this.journal = new Journal(storage.logs(), EVENTS, CHECKPOINTS, journalKey, checkpointInterval);
         this.decider = new Decider(state, policies);
+        this.notifier = notifier;
         this.capture = new CaptureService(this, storage, clock, policies.capture(), notifier, validator, captureParallelism);
     }
 
@@ -173,6 +175,7 @@ final class Engine implements AutoCloseable {
                     state.apply(e);
                 }
                 List<JournalEvent> events = p.events();
+                notifyAbout(events);
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("{} recorded events {}..{}", what, events.get(0).sequence(),
                             events.get(events.size() - 1).sequence());
@@ -198,6 +201,28 @@ final class Engine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted while retrying after a lost race", e);
+        }
+    }
+
+    /**
+     * Tells the people who must act: a failed quality check goes to the scan service. Delivery
+     * failures are logged, not thrown: the events are recorded, and the notification's id (the
+     * event's sequence) lets a receiver drop a repeat.
+     */
+    private void notifyAbout(List<JournalEvent> events) {
+        for (JournalEvent e : events) {
+            if (e.kind() != EventKind.QA_FAILED) {
+                continue;
+            }
+            var n = new io.github.aktenlift.spi.notification.Notification("event-" + e.sequence(),
+                    io.github.aktenlift.spi.notification.NotificationType.QA_FAILED,
+                    io.github.aktenlift.spi.notification.Recipient.role("scan-service"), e.time(),
+                    Map.of("barcode", e.stream().substring(Projection.FILE.length()), "reasons", e.get("reasons")));
+            try {
+                notifier.deliver(n);
+            } catch (ProviderException | IllegalArgumentException ex) {
+                LOG.warn("notification {} not delivered: {}", n.id(), ex.getMessage());
+            }
         }
     }
 

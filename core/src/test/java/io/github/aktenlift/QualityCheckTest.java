@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DisplayName("Quality checks and four-eyes review")
 class QualityCheckTest {
 
-    private final Office o = new Office();
+    private final io.github.aktenlift.testkit.InMemoryNotifier notifier = new io.github.aktenlift.testkit.InMemoryNotifier();
+    private final Office o = new Office(new io.github.aktenlift.testkit.InMemoryStorage(), new MutableClock(Office.START),
+            Policies.defaults(), notifier);
 
     @AfterEach
     void close() {
@@ -79,6 +81,11 @@ class QualityCheckTest {
         o.lift.execute(o.scanner, new PassQualityCheck(f, "qa-1"));
         o.lift.execute(o.scanner, new FailQualityCheck(f, List.of("UNREADABLE:doc-2")));
         assertThat(state(f)).isEqualTo(CaseFileState.QA_FAILED);
+        assertThat(notifier.delivered()).singleElement().satisfies(n -> {
+            assertThat(n.type()).isEqualTo(io.github.aktenlift.spi.notification.NotificationType.QA_FAILED);
+            assertThat(n.recipient().value()).isEqualTo("scan-service");
+            assertThat(n.details()).containsEntry("barcode", f.value()).containsEntry("reasons", "UNREADABLE:doc-2");
+        });
         o.lift.execute(o.scanner, new RecordCapture(f, "D2", Office.documents(false)));
         assertThat(o.lift.execute(o.scanner, new PassQualityCheck(f, "qa-1"))).extracting(JournalEvent::kind)
                 .containsExactly(EventKind.QA_REVIEWED);
