@@ -577,8 +577,11 @@ final class CaptureService implements Capture {
                 return null;
             }
             info = inspector.inspect(real);
+            // one linear walk over the compressed data finds corruption a header read cannot see
             if (info.format() == io.github.aktenlift.imaging.ImageFormat.JPEG) {
                 io.github.aktenlift.imaging.JpegEntropyCheck.verify(real);
+            } else if (info.format() == io.github.aktenlift.imaging.ImageFormat.TIFF) {
+                io.github.aktenlift.imaging.G4StreamCheck.verify(real, info);
             }
         } catch (ImageProblem e) {
             problems.add(new CaptureProblem(kindOf(e.kind()), bc, name, e.getMessage()));

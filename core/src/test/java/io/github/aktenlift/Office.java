@@ -150,6 +150,34 @@ public final class Office implements AutoCloseable {
         return box;
     }
 
+    /** Packs the files into boxes of 25, hands them over, receives and prepares them, on any instance. */
+    public static void shipAndPrepare(Aktenlift lift, List<String> barcodes) {
+        Actor clerk = Actor.of("clerk-1", "office");
+        Actor carrier = Actor.of("carrier-7", "van");
+        Actor scanner = Actor.of("scan-op-3", "scan-center");
+        List<Barcode> boxes = lift.inventory().issueBoxBarcodes(clerk, (barcodes.size() + 24) / 25);
+        Map<Barcode, SealNumber> seals = new LinkedHashMap<>();
+        for (int b = 0; b < boxes.size(); b++) {
+            Barcode box = boxes.get(b);
+            lift.execute(clerk, new OpenBox(box));
+            for (String f : barcodes.subList(b * 25, Math.min(barcodes.size(), (b + 1) * 25))) {
+                lift.execute(clerk, new PackCaseFile(Barcode.of(f), box));
+            }
+            lift.execute(clerk, new SealBox(box, sealOf(box)));
+            seals.put(box, sealOf(box));
+        }
+        lift.execute(clerk, new PlanPickup("P-BULK", LocalDate.of(2026, 3, 3), boxes));
+        lift.execute(carrier, new CollectPickup("P-BULK", new HandoverProtocol("clerk-1", "carrier-7", seals)));
+        for (int b = 0; b < boxes.size(); b++) {
+            Set<Barcode> present = new java.util.HashSet<>();
+            barcodes.subList(b * 25, Math.min(barcodes.size(), (b + 1) * 25)).forEach(f -> present.add(Barcode.of(f)));
+            lift.execute(scanner, new ReceiveBox(boxes.get(b), sealOf(boxes.get(b)), present));
+        }
+        for (String f : barcodes) {
+            lift.execute(scanner, new PrepareCaseFile(Barcode.of(f)));
+        }
+    }
+
     public void receive(Barcode box, Set<Barcode> present) {
         lift.execute(scanner, new ReceiveBox(box, sealOf(box), present));
     }
