@@ -11,4 +11,8 @@ module io.github.aktenlift.adapters.filesystem {
 
     provides io.github.aktenlift.spi.storage.StorageProvider
             with io.github.aktenlift.adapters.filesystem.FilesystemStorageProvider;
+    provides io.github.aktenlift.spi.procedure.SpecialistProcedureProvider
+            with io.github.aktenlift.adapters.filesystem.HotfolderProcedureProvider;
+    provides io.github.aktenlift.spi.notification.NotifierProvider
+            with io.github.aktenlift.adapters.filesystem.OutboxNotifierProvider;
 }
