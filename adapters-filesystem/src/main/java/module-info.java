@@ -4,7 +4,7 @@
  * the core.
  */
 module io.github.aktenlift.adapters.filesystem {
-    requires io.github.aktenlift.spi;
+    requires transitive io.github.aktenlift.spi;
     requires com.fasterxml.jackson.databind;
 
     exports io.github.aktenlift.adapters.filesystem;

@@ -67,6 +67,7 @@ final class FileContentStore implements ContentStore {
         try {
             MessageDigest md = sha256();
             long size = 0;
+            byte[] hash;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ch.position(HEADER);
                 byte[] buf = new byte[BUFFER];
@@ -79,19 +80,18 @@ final class FileContentStore implements ContentStore {
                     }
                     size += n;
                 }
-                byte[] hash = md.digest();
+                hash = md.digest();
                 ByteBuffer header = header(size, hash);
                 for (long pos = 0; header.hasRemaining(); ) {
                     pos += ch.write(header, pos);
                 }
                 files.force(ch);
-                ContentInfo info = new ContentInfo(key, size, HexFormat.of().formatHex(hash));
-                layout.recordHashedNames(layout.content, key, files);
-                files.ensureDirectory(target.getParent(), layout.root);
-                ch.close();
-                files.moveIntoPlace(tmp, target);
-                return info;
             }
+            ContentInfo info = new ContentInfo(key, size, HexFormat.of().formatHex(hash));
+            layout.recordHashedNames(layout.content, key, files);
+            files.ensureDirectory(target.getParent(), layout.root);
+            files.moveIntoPlace(tmp, target);
+            return info;
         } catch (IOException e) {
             throw new UnavailableException("cannot store content '" + key + "'", e);
         } finally {

@@ -44,9 +44,13 @@ final class FileLocks {
         stripe.lock();
         try {
             files.ensureDirectory(lockFile.getParent(), top);
-            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = ch.lock()) {
-                return body.run();
+            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = ch.lock();
+                try {
+                    return body.run();
+                } finally {
+                    lock.release();
+                }
             }
         } finally {
             stripe.unlock();

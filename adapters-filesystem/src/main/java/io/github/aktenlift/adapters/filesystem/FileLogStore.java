@@ -199,7 +199,7 @@ final class FileLogStore implements LogStore {
                 sequence = state.firstSequences[f];
                 end = state.validBytes;
             }
-            List<LogEntry> out = new ArrayList<>((int) Math.min(maxEntries, 1024));
+            List<LogEntry> out = new ArrayList<>(Math.min(maxEntries, 1024));
             try (FileChannel ch = FileChannel.open(state.file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
                 long pos = start;
                 while (pos < end && out.size() < maxEntries) {
@@ -239,6 +239,10 @@ final class FileLogStore implements LogStore {
 
     /** Recovers once per instance under the lock, then reads what others appended since. */
     private void catchUp(LogState state) throws IOException {
+        if (!state.recovered && !Files.exists(state.file, LinkOption.NOFOLLOW_LINKS)) {
+            // nothing to recover, and no reason to leave a lock file behind for a log never written
+            return;
+        }
         if (!state.recovered) {
             locks.withLock(layout.lock("logs", state.key), () -> {
                 synchronized (state) {

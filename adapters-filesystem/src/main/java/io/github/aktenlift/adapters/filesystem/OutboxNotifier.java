@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -149,8 +148,7 @@ public final class OutboxNotifier implements Notifier {
             Map<String, String> details = new LinkedHashMap<>();
             JsonNode d = n.get("details");
             if (d != null) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : d.properties()) {
                     details.put(e.getKey(), e.getValue().asText());
                 }
             }
