@@ -105,7 +105,7 @@ final class FileContentStore implements ContentStore {
         storage.ensureOpen();
         FileChannel ch = null;
         try {
-            ch = FileChannel.open(pathOf(key), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            ch = FileChannel.open(layout.inside(key, pathOf(key)), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             Header h = readHeader(key, ch);
             ch.position(HEADER);
             return new VerifyingStream(key, ch, h);
@@ -129,7 +129,7 @@ final class FileContentStore implements ContentStore {
     }
 
     private Optional<ContentInfo> head(Key key, Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel ch = FileChannel.open(layout.inside(key, file), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             Header h = readHeader(key, ch);
             return Optional.of(new ContentInfo(key, h.size, HexFormat.of().formatHex(h.sha256)));
         } catch (NoSuchFileException | NotDirectoryException e) {

@@ -140,6 +140,8 @@ final class FileLogStore implements LogStore {
                     if (created) {
                         layout.recordHashedNames(layout.logs, log, files);
                         files.ensureDirectory(state.file.getParent(), layout.root);
+                    } else {
+                        layout.inside(log, state.file);
                     }
                     try (FileChannel ch = FileChannel.open(state.file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                             StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
@@ -247,7 +249,7 @@ final class FileLogStore implements LogStore {
             locks.withLock(layout.lock("logs", state.key), () -> {
                 synchronized (state) {
                     if (!state.recovered) {
-                        try (FileChannel ch = FileChannel.open(state.file, StandardOpenOption.READ,
+                        try (FileChannel ch = FileChannel.open(layout.inside(state.key, state.file), StandardOpenOption.READ,
                                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                             scan(state, ch, true);
                         } catch (NoSuchFileException | NotDirectoryException e) {

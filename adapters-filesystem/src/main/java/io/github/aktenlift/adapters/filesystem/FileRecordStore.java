@@ -106,13 +106,10 @@ final class FileRecordStore implements RecordStore {
         }
     }
 
-    private static Optional<VersionedRecord> read(Key key, Path file) throws IOException {
+    private Optional<VersionedRecord> read(Key key, Path file) throws IOException {
         byte[] bytes;
         try {
-            if (Files.isSymbolicLink(file)) {
-                throw new IntegrityException(key.value(), "record file is a symbolic link");
-            }
-            bytes = Files.readAllBytes(file);
+            bytes = Files.readAllBytes(layout.inside(key, file));
         } catch (NoSuchFileException | NotDirectoryException e) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.github.aktenlift.adapters.filesystem;
 
 import io.github.aktenlift.spi.IllegalKeyException;
+import io.github.aktenlift.spi.IntegrityException;
 import io.github.aktenlift.spi.storage.Key;
 
 import java.io.IOException;
@@ -79,6 +80,21 @@ final class Layout {
             throw new IllegalKeyException(prefix.value(), "maps outside the storage root");
         }
         return normal;
+    }
+
+    /**
+     * Checks that an existing file really lies below the root, with no symbolic link on the way
+     * that leads elsewhere (a link planted inside the root by someone with access to it).
+     *
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws IntegrityException if it resolves outside the root
+     */
+    Path inside(Key key, Path file) throws IOException {
+        Path real = file.toRealPath();
+        if (!real.startsWith(root)) {
+            throw new IntegrityException(key.value(), "resolves outside the storage root through a symbolic link");
+        }
+        return real;
     }
 
     Path lock(String kind, Key key) {

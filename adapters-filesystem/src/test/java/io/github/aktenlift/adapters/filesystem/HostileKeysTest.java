@@ -1,6 +1,7 @@
 package io.github.aktenlift.adapters.filesystem;
 
 import io.github.aktenlift.spi.IllegalKeyException;
+import io.github.aktenlift.spi.IntegrityException;
 import io.github.aktenlift.spi.UnavailableException;
 import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.Key;
@@ -145,6 +146,27 @@ class HostileKeysTest {
                 assertThat(s).isEmpty();
             }
             assertThat(storage.content().list("", Optional.empty(), 10).items()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("is not read through: an object or record behind a link out of the root is IntegrityException")
+        void notReadThrough() throws IOException {
+            storage.content().put(Key.of("real/x"), new ByteArrayInputStream(new byte[] {1, 2, 3}));
+            storage.records().compareAndSet(Key.of("real/r"), 0, new byte[] {4});
+            // the attacker moves the directory out of the root and leaves a link in its place
+            for (String tree : List.of("content", "records")) {
+                Path inside = root.resolve(tree).resolve("real");
+                Path moved = outside.resolve(tree);
+                Files.move(inside, moved);
+                try {
+                    Files.createSymbolicLink(inside, moved);
+                } catch (UnsupportedOperationException | IOException e) {
+                    return; // no symbolic links on this filesystem: nothing to test
+                }
+            }
+            assertThatThrownBy(() -> storage.content().get(Key.of("real/x"))).isInstanceOf(IntegrityException.class);
+            assertThatThrownBy(() -> storage.content().head(Key.of("real/x"))).isInstanceOf(IntegrityException.class);
+            assertThatThrownBy(() -> storage.records().get(Key.of("real/r"))).isInstanceOf(IntegrityException.class);
         }
     }
 }
