@@ -69,7 +69,14 @@ class CrashTest {
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             Thread reader = new Thread(() -> pump(child.getInputStream(), lines));
             reader.start();
-            String first = lines.poll(60, TimeUnit.SECONDS);
+            String first = null;
+            for (String l; (l = lines.poll(60, TimeUnit.SECONDS)) != null; ) {
+                if (l.equals("READY")) {
+                    first = l;
+                    break;
+                }
+                acknowledge(l);
+            }
             assertThat(first).as("child of round %d came up; its stderr: %s", round, Files.exists(stderr) ? Files.readString(stderr) : "")
                     .isEqualTo("READY");
             Thread.sleep(50 + random.nextInt(250));
