@@ -1,8 +1,18 @@
 /**
- * Aktenlift's filesystem adapter. Depends on the SPI only, never on the core.
+ * Aktenlift's filesystem adapter: crash-safe storage, a hotfolder specialist procedure and an
+ * outbox notifier, all for {@code file:} URIs. Depends on the SPI (and Jackson for JSON), never on
+ * the core.
  */
 module io.github.aktenlift.adapters.filesystem {
-    requires io.github.aktenlift.spi;
-    // The adapter package is exported once it holds its first type: javac refuses to export a
-    // package that has nothing but package-info.
+    requires transitive io.github.aktenlift.spi;
+    requires com.fasterxml.jackson.databind;
+
+    exports io.github.aktenlift.adapters.filesystem;
+
+    provides io.github.aktenlift.spi.storage.StorageProvider
+            with io.github.aktenlift.adapters.filesystem.FilesystemStorageProvider;
+    provides io.github.aktenlift.spi.procedure.SpecialistProcedureProvider
+            with io.github.aktenlift.adapters.filesystem.HotfolderProcedureProvider;
+    provides io.github.aktenlift.spi.notification.NotifierProvider
+            with io.github.aktenlift.adapters.filesystem.OutboxNotifierProvider;
 }

@@ -1,7 +1,9 @@
 /**
- * The filesystem adapter, Aktenlift's embedded default: crash-safe storage, hotfolder import and
- * outbox notifications on a local disk or network share. Filled by issue 5; this release ships the
- * module shell only.
+ * The filesystem adapters, Aktenlift's embedded default, all opened by {@code file:} URIs:
+ * crash-safe {@link io.github.aktenlift.adapters.filesystem.FilesystemStorage}, the hotfolder
+ * specialist procedure {@link io.github.aktenlift.adapters.filesystem.HotfolderProcedure} and the
+ * {@link io.github.aktenlift.adapters.filesystem.OutboxNotifier}. Settings are the constants of
+ * {@link io.github.aktenlift.adapters.filesystem.FilesystemSettings}.
  *
  * @since 0.1
  */

@@ -1,0 +1,109 @@
+package io.github.aktenlift.adapters.filesystem;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The few file operations crash safety rests on: write to a temporary file, force it, rename it
+ * atomically into place, force the directory. Shared by storage, hotfolder and outbox.
+ */
+final class DurableFiles {
+
+    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("win");
+
+    private final boolean fsync;
+
+    DurableFiles(boolean fsync) {
+        this.fsync = fsync;
+    }
+
+    boolean fsync() {
+        return fsync;
+    }
+
+    /** Forces a file channel's data (and the metadata needed to read it) to the device. */
+    void force(FileChannel channel) throws IOException {
+        if (fsync) {
+            channel.force(true);
+        }
+    }
+
+    /**
+     * Forces a directory, so that a rename or a new entry in it survives a crash of the machine.
+     * Windows cannot open directories for this; NTFS journals renames itself.
+     */
+    void forceDirectory(Path dir) throws IOException {
+        if (!fsync || WINDOWS) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    /**
+     * Makes sure a directory exists, creating missing parents up to {@code top}, each made durable.
+     * Refuses symbolic links and non-directories on the way, so nothing is ever written outside.
+     */
+    void ensureDirectory(Path dir, Path top) throws IOException {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!dir.startsWith(top) || dir.equals(top)) {
+            throw new NotDirectoryException(dir.toString());
+        }
+        ensureDirectory(dir.getParent(), top);
+        try {
+            Files.createDirectory(dir);
+            forceDirectory(dir.getParent());
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new NotDirectoryException(dir.toString());
+            }
+        }
+    }
+
+    /** A fresh, unused name for a temporary file in {@code tmpDir}. */
+    static Path tempName(Path tmpDir, String hint) {
+        return tmpDir.resolve(hint + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID() + ".tmp");
+    }
+
+    /** Renames atomically, replacing the target, and forces the target's directory. */
+    void moveIntoPlace(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // ATOMIC_MOVE with REPLACE_EXISTING is refused by some providers; ATOMIC_MOVE alone replaces
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        forceDirectory(target.getParent());
+    }
+
+    /** Writes small bytes to a file durably and atomically: temp, force, rename, force directory. */
+    void writeAtomically(Path target, Path tmpDir, byte[] bytes) throws IOException {
+        Path tmp = tempName(tmpDir, "w");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                force(ch);
+            }
+            moveIntoPlace(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,370 @@
+package io.github.aktenlift.adapters.filesystem;
+
+import io.github.aktenlift.spi.IntegrityException;
+import io.github.aktenlift.spi.NotFoundException;
+import io.github.aktenlift.spi.UnavailableException;
+import io.github.aktenlift.spi.storage.ContentInfo;
+import io.github.aktenlift.spi.storage.ContentPage;
+import io.github.aktenlift.spi.storage.ContentStore;
+import io.github.aktenlift.spi.storage.Key;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+
+/**
+ * Content as one file per object: a 64-byte header (magic, size, SHA-256, CRC32C of the header)
+ * followed by the bytes. The header is written last into a temporary file, which is forced and
+ * then renamed into place, so an object file is either complete with its hash or absent — there
+ * is no second file that could disagree with it.
+ */
+final class FileContentStore implements ContentStore {
+
+    static final int HEADER = 64;
+    private static final int MAGIC = 0x414B4331; // "AKC1"
+    private static final int BUFFER = 1 << 16;
+
+    private final FilesystemStorage storage;
+    private final Layout layout;
+    private final DurableFiles files;
+
+    FileContentStore(FilesystemStorage storage) {
+        this.storage = storage;
+        this.layout = storage.layout;
+        this.files = storage.files;
+    }
+
+    Path pathOf(Key key) {
+        return layout.file(layout.content, key, Layout.OBJECT);
+    }
+
+    @Override
+    public ContentInfo put(Key key, InputStream data) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(data, "data");
+        storage.ensureOpen();
+        Path target = pathOf(key);
+        Path tmp = DurableFiles.tempName(layout.tmp, "c");
+        try {
+            MessageDigest md = sha256();
+            long size = 0;
+            byte[] hash;
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ch.position(HEADER);
+                byte[] buf = new byte[BUFFER];
+                ByteBuffer bb = ByteBuffer.wrap(buf);
+                for (int n; (n = data.read(buf)) >= 0; ) {
+                    md.update(buf, 0, n);
+                    bb.clear().limit(n);
+                    while (bb.hasRemaining()) {
+                        ch.write(bb);
+                    }
+                    size += n;
+                }
+                hash = md.digest();
+                ByteBuffer header = header(size, hash);
+                for (long pos = 0; header.hasRemaining(); ) {
+                    pos += ch.write(header, pos);
+                }
+                files.force(ch);
+            }
+            ContentInfo info = new ContentInfo(key, size, HexFormat.of().formatHex(hash));
+            layout.recordHashedNames(layout.content, key, files);
+            files.ensureDirectory(target.getParent(), layout.root);
+            files.moveIntoPlace(tmp, target);
+            return info;
+        } catch (IOException e) {
+            throw new UnavailableException("cannot store content '" + key + "'", e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    @Override
+    public InputStream get(Key key) {
+        Objects.requireNonNull(key, "key");
+        storage.ensureOpen();
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(layout.inside(key, pathOf(key)), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            Header h = readHeader(key, ch);
+            ch.position(HEADER);
+            return new VerifyingStream(key, ch, h);
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            closeQuietly(ch);
+            throw new NotFoundException(key.value());
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new UnavailableException("cannot read content '" + key + "'", e);
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<ContentInfo> head(Key key) {
+        Objects.requireNonNull(key, "key");
+        storage.ensureOpen();
+        return head(key, pathOf(key));
+    }
+
+    private Optional<ContentInfo> head(Key key, Path file) {
+        try (FileChannel ch = FileChannel.open(layout.inside(key, file), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            Header h = readHeader(key, ch);
+            return Optional.of(new ContentInfo(key, h.size, HexFormat.of().formatHex(h.sha256)));
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UnavailableException("cannot read content '" + key + "'", e);
+        }
+    }
+
+    @Override
+    public ContentPage list(String prefix, Optional<Key> startAfter, int limit) {
+        Key.validatePrefix(prefix);
+        Objects.requireNonNull(startAfter, "startAfter");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1: " + limit);
+        }
+        storage.ensureOpen();
+        String after = startAfter.map(Key::value).orElse(null);
+        List<ContentInfo> found = new ArrayList<>();
+        try {
+            if (prefix.isEmpty()) {
+                walk(layout.content, "", after, limit + 1, found);
+            } else {
+                Key p = Key.of(prefix);
+                // the prefix itself sorts before every key below it
+                if (after == null || Key.compareUtf8(prefix, after) > 0) {
+                    head(p, pathOf(p)).ifPresent(found::add);
+                }
+                String sub = prefix + "/";
+                if (after == null || after.startsWith(sub) || Key.compareUtf8(sub, after) > 0) {
+                    walk(layout.directory(layout.content, p), sub, after, limit + 1, found);
+                }
+            }
+        } catch (IOException e) {
+            throw new UnavailableException("cannot list content under '" + prefix + "'", e);
+        }
+        if (found.size() > limit) {
+            List<ContentInfo> page = found.subList(0, limit);
+            return new ContentPage(page, Optional.of(page.get(limit - 1).key()));
+        }
+        return new ContentPage(found, Optional.empty());
+    }
+
+    /** One directory entry: an object (sorts by its segment) or a subdirectory (by segment + "/"). */
+    private record Entry(String sortKey, String segment, Path path, boolean object) {
+    }
+
+    /**
+     * Visits keys in UTF-8 order: within a directory, an object "s" sorts by "s" and a directory
+     * "s" by "s/", because every key below it starts with "s/" and no sibling segment contains '/'.
+     */
+    private void walk(Path dir, String base, String after, int want, List<ContentInfo> out) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<Entry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path p : stream) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(Layout.OBJECT)) {
+                    segmentOf(dir, name.substring(0, name.length() - 2))
+                            .ifPresent(s -> entries.add(new Entry(s, s, p, true)));
+                } else if (name.indexOf('~', 1) < 0 && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    segmentOf(dir, name).ifPresent(s -> entries.add(new Entry(s + "/", s, p, false)));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        entries.sort((a, b) -> Key.compareUtf8(a.sortKey, b.sortKey));
+        for (Entry e : entries) {
+            if (out.size() >= want) {
+                return;
+            }
+            String text = base + e.sortKey;
+            if (e.object) {
+                if (after == null || Key.compareUtf8(text, after) > 0) {
+                    Key key = Key.of(text);
+                    head(key, e.path).ifPresent(out::add);
+                }
+            } else if (after == null || after.startsWith(text) || Key.compareUtf8(text, after) > 0) {
+                walk(e.path, text, after, want, out);
+            }
+        }
+    }
+
+    private static Optional<String> segmentOf(Path dir, String name) throws IOException {
+        if (FileNames.isHashed(name)) {
+            try {
+                String segment = Files.readString(dir.resolve(name + Layout.NAME), StandardCharsets.UTF_8);
+                return name.equals(FileNames.hashed(segment)) ? Optional.of(segment) : Optional.empty();
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            }
+        }
+        return FileNames.decode(name);
+    }
+
+    @Override
+    public void delete(Key key) {
+        Objects.requireNonNull(key, "key");
+        storage.ensureOpen();
+        Path file = pathOf(key);
+        try {
+            if (Files.deleteIfExists(file)) {
+                files.forceDirectory(file.getParent());
+            }
+        } catch (NotDirectoryException e) {
+            // a path component is no directory: nothing stored there
+        } catch (IOException e) {
+            throw new UnavailableException("cannot delete content '" + key + "'", e);
+        }
+    }
+
+    // ---- format ---------------------------------------------------------------------------------
+
+    private record Header(long size, byte[] sha256) {
+    }
+
+    private static ByteBuffer header(long size, byte[] hash) {
+        ByteBuffer b = ByteBuffer.allocate(HEADER);
+        b.putInt(MAGIC).putInt(0).putLong(size).put(hash);
+        CRC32C crc = new CRC32C();
+        crc.update(b.array(), 0, 48);
+        b.putInt((int) crc.getValue());
+        b.clear();
+        return b;
+    }
+
+    private static Header readHeader(Key key, FileChannel ch) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(HEADER);
+        while (b.hasRemaining()) {
+            if (ch.read(b, b.position()) < 0) {
+                throw new IntegrityException(key.value(), "object file shorter than its header");
+            }
+        }
+        b.flip();
+        CRC32C crc = new CRC32C();
+        crc.update(b.array(), 0, 48);
+        if (b.getInt(0) != MAGIC || b.getInt(48) != (int) crc.getValue()) {
+            throw new IntegrityException(key.value(), "object header damaged");
+        }
+        long size = b.getLong(8);
+        byte[] hash = Arrays.copyOfRange(b.array(), 16, 48);
+        return new Header(size, hash);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a left-over temporary file is invisible and removed on the next open
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // nothing was read
+            }
+        }
+    }
+
+    /** Streams the bytes and checks size and SHA-256 on reaching the end. */
+    private static final class VerifyingStream extends InputStream {
+        private final Key key;
+        private final FileChannel channel;
+        private final InputStream in;
+        private final Header header;
+        private final MessageDigest md = sha256();
+        private long count;
+        private boolean done;
+
+        VerifyingStream(Key key, FileChannel channel, Header header) {
+            this.key = key;
+            this.channel = channel;
+            this.in = Channels.newInputStream(channel);
+            this.header = header;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (done) {
+                return -1;
+            }
+            if (len == 0) {
+                return 0;
+            }
+            int n = in.read(b, off, len);
+            if (n < 0) {
+                verify();
+                return -1;
+            }
+            count += n;
+            if (count > header.size) {
+                throw new IntegrityException(key.value(), "stored object is longer than the recorded "
+                        + header.size + " bytes");
+            }
+            md.update(b, off, n);
+            return n;
+        }
+
+        private void verify() {
+            if (count != header.size) {
+                throw new IntegrityException(key.value(), "size " + count + " differs from the recorded " + header.size);
+            }
+            byte[] actual = md.digest();
+            if (!MessageDigest.isEqual(actual, header.sha256)) {
+                throw new IntegrityException(key.value(), "SHA-256 " + HexFormat.of().formatHex(actual)
+                        + " differs from the recorded " + HexFormat.of().formatHex(header.sha256));
+            }
+            done = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.github.aktenlift.adapters.filesystem;
+
+import io.github.aktenlift.spi.storage.ContentStore;
+import io.github.aktenlift.spi.storage.LogStore;
+import io.github.aktenlift.spi.storage.RecordStore;
+import io.github.aktenlift.spi.storage.Storage;
+import io.github.aktenlift.spi.storage.StorageCapability;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Storage on a root directory of a local disk or network share: Aktenlift's embedded default.
+ *
+ * <p>Content is written to a temporary file while being hashed, forced, renamed atomically into
+ * place and its directory forced; reads check size and SHA-256. Records are compare-and-set under
+ * a file lock; logs are CRC32C-framed batches, one frame per batch, with torn tails cut back. Keys
+ * map to file names that are safe from traversal, device names and case folding (see the layout in
+ * {@code docs/filesystem-adapter.md}). Several threads and several processes may use one root at
+ * once; the file locks need a filesystem with working POSIX or Windows locks (local disks, NFSv4,
+ * SMB).
+ *
+ * <p>Declares {@link StorageCapability#MULTI_PROCESS} and {@link StorageCapability#STREAMING},
+ * and {@link StorageCapability#DURABLE} unless {@value FilesystemSettings#FSYNC} is {@code false}.
+ *
+ * @since 0.1
+ */
+public final class FilesystemStorage implements Storage {
+
+    private static final String FORMAT_FILE = "aktenlift-storage.txt";
+    private static final String FORMAT = "aktenlift filesystem storage, format 1\n";
+
+    final Layout layout;
+    final DurableFiles files;
+    final FileLocks locks;
+    private final FileContentStore content;
+    private final FileRecordStore records;
+    private final FileLogStore logs;
+    private final Set<StorageCapability> capabilities;
+    private volatile boolean closed;
+
+    private FilesystemStorage(Path root, boolean fsync) {
+        this.layout = new Layout(root);
+        this.files = new DurableFiles(fsync);
+        this.locks = new FileLocks(files, root);
+        this.content = new FileContentStore(this);
+        this.records = new FileRecordStore(this);
+        this.logs = new FileLogStore(this);
+        EnumSet<StorageCapability> caps = EnumSet.of(StorageCapability.MULTI_PROCESS, StorageCapability.STREAMING);
+        if (fsync) {
+            caps.add(StorageCapability.DURABLE);
+        }
+        this.capabilities = Set.copyOf(caps);
+    }
+
+    /**
+     * Opens storage on a directory with default settings.
+     *
+     * @param root the root directory; created if missing
+     * @return the storage
+     * @throws IllegalArgumentException if the root is not a writable directory
+     */
+    public static FilesystemStorage open(Path root) {
+        return open(root, Map.of());
+    }
+
+    /**
+     * Opens storage on a directory.
+     *
+     * @param root the root directory
+     * @param settings {@link FilesystemSettings} by name; never {@code null}
+     * @return the storage
+     * @throws IllegalArgumentException if the root is not a writable directory, or a setting is malformed
+     */
+    public static FilesystemStorage open(Path root, Map<String, String> settings) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(settings, "settings");
+        boolean fsync = FilesystemSettings.bool(settings, FilesystemSettings.FSYNC, true);
+        boolean create = FilesystemSettings.bool(settings, FilesystemSettings.CREATE, true);
+        Duration tmpMaxAge = FilesystemSettings.duration(settings, FilesystemSettings.TMP_MAX_AGE, Duration.ofHours(1));
+        Path real = checkedRoot(root, create);
+        FilesystemStorage s = new FilesystemStorage(real, fsync);
+        try {
+            s.initialize(tmpMaxAge);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("storage root " + root + " is not usable: " + e.getMessage(), e);
+        }
+        return s;
+    }
+
+    static Path checkedRoot(Path root, boolean create) {
+        Path abs = root.toAbsolutePath().normalize();
+        try {
+            if (!Files.exists(abs) && create) {
+                Files.createDirectories(abs);
+            }
+            if (!Files.isDirectory(abs)) {
+                throw new IllegalArgumentException("root " + abs + " is not a directory");
+            }
+            if (!Files.isWritable(abs)) {
+                throw new IllegalArgumentException("root " + abs + " is not writable");
+            }
+            return abs.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("root " + abs + " cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    private void initialize(Duration tmpMaxAge) throws IOException {
+        Path marker = layout.root.resolve(FORMAT_FILE);
+        if (Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+            String found = Files.readString(marker, StandardCharsets.UTF_8);
+            if (!found.equals(FORMAT)) {
+                throw new IOException("unknown storage format in " + FORMAT_FILE);
+            }
+        } else {
+            files.ensureDirectory(layout.tmp, layout.root);
+            files.writeAtomically(marker, layout.tmp, FORMAT.getBytes(StandardCharsets.UTF_8));
+        }
+        for (Path dir : new Path[] {layout.content, layout.records, layout.logs, layout.locks, layout.tmp}) {
+            files.ensureDirectory(dir, layout.root);
+        }
+        removeStaleTemporaries(tmpMaxAge);
+    }
+
+    /** Removes temporary files of crashed writers; a live writer keeps touching its file. */
+    private void removeStaleTemporaries(Duration maxAge) throws IOException {
+        FileTime cutoff = FileTime.from(Instant.now().minus(maxAge));
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(layout.tmp)) {
+            for (Path p : stream) {
+                try {
+                    if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) < 0) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (NoSuchFileException e) {
+                    // another process removed it
+                }
+            }
+        }
+    }
+
+    /** @return the root directory, resolved */
+    public Path root() {
+        return layout.root;
+    }
+
+    @Override
+    public ContentStore content() {
+        return content;
+    }
+
+    @Override
+    public RecordStore records() {
+        return records;
+    }
+
+    @Override
+    public LogStore logs() {
+        return logs;
+    }
+
+    @Override
+    public Set<StorageCapability> capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("storage on " + layout.root + " is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FilesystemStorage[" + layout.root + "]";
+    }
+}
