@@ -205,10 +205,24 @@ public final class G4StreamCheck {
                 + (in.consumed / 8) + ": " + what);
     }
 
-    /** A bit reader over a byte array, most significant bit first unless told otherwise. */
+    /**
+     * A bit reader over a byte array, most significant bit first unless told otherwise, with a 64-bit
+     * window so that a peek is a shift and a mask.
+     */
     private static final class Bits {
+        private static final byte[] REVERSED = new byte[256];
+
+        static {
+            for (int i = 0; i < 256; i++) {
+                REVERSED[i] = (byte) (Integer.reverse(i) >>> 24);
+            }
+        }
+
         private final byte[] data;
         private final boolean lsbFirst;
+        private int next;
+        private long window;
+        private int available;
         private long consumed;
 
         Bits(byte[] data, boolean lsbFirst) {
@@ -218,26 +232,18 @@ public final class G4StreamCheck {
 
         /** @return the next {@code n} ≤ 24 bits without consuming them, zero-padded past the end */
         private int peek(int n) {
-            int v = 0;
-            long bit = consumed;
-            int filled = 0;
-            while (filled < n) {
-                int byteIndex = (int) (bit >>> 3);
-                int b = byteIndex < data.length ? data[byteIndex] & 0xff : 0;
-                if (lsbFirst) {
-                    b = Integer.reverse(b) >>> 24;
-                }
-                int offset = (int) (bit & 7);
-                int take = Math.min(8 - offset, n - filled);
-                int chunk = (b >>> (8 - offset - take)) & ((1 << take) - 1);
-                v = (v << take) | chunk;
-                filled += take;
-                bit += take;
+            while (available <= 56) {
+                int b = next < data.length ? (lsbFirst ? REVERSED[data[next] & 0xff] : data[next]) & 0xff : 0;
+                next++;
+                window |= (long) b << (56 - available);
+                available += 8;
             }
-            return v;
+            return (int) (window >>> (64 - n));
         }
 
         private void skip(int n, int row) throws ImageProblem {
+            window <<= n;
+            available -= n;
             consumed += n;
             if (consumed > (long) data.length * 8) {
                 throw new ImageProblem(ImageProblem.Kind.TRUNCATED, "G4 data ends in row " + (row + 1));
