@@ -32,7 +32,8 @@ import io.github.aktenlift.retention.DestroyPaper;
 import io.github.aktenlift.retention.HoldReason;
 import io.github.aktenlift.retention.PlaceHold;
 import io.github.aktenlift.retention.RetainPaper;
-import io.github.aktenlift.testkit.InMemoryStorage;
+import io.github.aktenlift.adapters.filesystem.FilesystemSettings;
+import io.github.aktenlift.adapters.filesystem.FilesystemStorage;
 import io.github.aktenlift.tracking.Discrepancy;
 import io.github.aktenlift.tracking.VerificationReport;
 
@@ -55,27 +56,30 @@ import java.util.Set;
  * missing file, preparation, capture, QA with faults and rescans, import with a rejection and a
  * retry, a transfer from another authority, a recall, retention and a destruction run.
  *
- * <p>This first version runs on in-memory storage; the filesystem adapter (issue 5) and the full
- * CLI (issue 8) replace it.
+ * <p>Runs on the filesystem adapter in a working directory: journal, subjects and content end up
+ * there, durable, and a second run of any tool on the same directory sees them.
  */
 final class Demo {
 
     private final int count;
+    private final java.nio.file.Path dir;
     private final PrintStream out;
     private final DemoClock clock = new DemoClock(Instant.parse("2026-03-02T08:00:00Z"));
     private final Actor clerk = Actor.of("clerk-17", "Ausländerbehörde");
     private final Actor carrier = Actor.of("carrier-4", "Kurier");
     private final Actor scan = Actor.of("scan-op-2", "Scan-Dienstleister");
 
-    Demo(int count, PrintStream out) {
+    Demo(int count, java.nio.file.Path dir, PrintStream out) {
         this.count = count;
+        this.dir = dir;
         this.out = out;
     }
 
     int run() {
         long t0 = System.nanoTime();
-        InMemoryStorage storage = new InMemoryStorage();
-        try (Aktenlift lift = Aktenlift.builder().storage(storage).clock(clock).build()) {
+        out.println("Aktenlift demo in " + dir.toAbsolutePath());
+        try (FilesystemStorage storage = FilesystemStorage.open(dir, java.util.Map.of(FilesystemSettings.CREATE, "true"));
+                Aktenlift lift = Aktenlift.builder().storage(storage).clock(clock).build()) {
             List<Barcode> files = lift.inventory().issueCaseFileBarcodes(clerk, count);
             for (int i = 0; i < count; i++) {
                 lift.execute(clerk, new RegisterCaseFile(files.get(i), FileReference.of("AB-2026/" + (i + 1)),

@@ -1,7 +1,6 @@
 package io.github.aktenlift.examples;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 
 /**
  * The Aktenlift command line. {@code demo [files]} runs the office scenario end to end and prints a
@@ -26,7 +25,9 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            out.println("usage: aktenlift demo [case-files]   run the office scenario (default 200 case files)");
+            out.println("usage: aktenlift demo [case-files] [--dir <empty or new directory>]");
+            out.println("       runs the office scenario on the filesystem adapter (default 200 case files, a new");
+            out.println("       temporary directory)");
             return args.length == 0 ? 2 : 0;
         }
         if (!args[0].equals("demo")) {
@@ -34,21 +35,36 @@ public final class Main {
             return 2;
         }
         int files = 200;
-        if (args.length > 1) {
-            try {
-                files = Integer.parseInt(args[1]);
-            } catch (NumberFormatException e) {
-                files = -1;
-            }
-            if (files < 25 || files > 100_000) {
-                err.println("aktenlift: case-files must be a number from 25 to 100000, got '" + args[1] + "'");
+        java.nio.file.Path dir = null;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--dir") && i + 1 < args.length) {
+                dir = java.nio.file.Path.of(args[++i]);
+            } else if (args[i].matches("[0-9]{1,6}")) {
+                files = Integer.parseInt(args[i]);
+            } else {
+                err.println("aktenlift: unexpected argument '" + args[i] + "' (try --help)");
                 return 2;
             }
         }
-        if (args.length > 2) {
-            err.println("aktenlift: unexpected arguments " + Arrays.toString(Arrays.copyOfRange(args, 2, args.length)));
+        if (files < 25 || files > 100_000) {
+            err.println("aktenlift: case-files must be a number from 25 to 100000, got " + files);
             return 2;
         }
-        return new Demo(files, out).run();
+        try {
+            if (dir == null) {
+                dir = java.nio.file.Files.createTempDirectory("aktenlift-demo-");
+            } else if (java.nio.file.Files.isDirectory(dir)) {
+                try (var entries = java.nio.file.Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        err.println("aktenlift: " + dir + " is not empty; the demo starts a new office in an empty directory");
+                        return 2;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            err.println("aktenlift: cannot use the working directory: " + e.getMessage());
+            return 2;
+        }
+        return new Demo(files, dir, out).run();
     }
 }
