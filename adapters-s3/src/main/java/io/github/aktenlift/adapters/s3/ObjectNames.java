@@ -9,14 +9,21 @@ import java.nio.charset.StandardCharsets;
  * Maps keys onto S3 object names under the prefix. The namespaces are one letter long so that as
  * much of S3's 1024-byte limit as possible is left for the key itself:
  * {@code <prefix>/c/<key>} content, {@code <prefix>/s/<upload id>} size and SHA-256 of multipart
- * content, {@code <prefix>/r/<key>} records, {@code <prefix>/l/<log key>/<19-digit sequence>} one
+ * content, {@code <prefix>/r/<key>/<19-digit slot>} one object per record write, {@code <prefix>/l/<log key>/<19-digit sequence>} one
  * object per log batch, {@code <prefix>/p/<id>} the start-up probe. The key is kept verbatim (no
- * escaping), so S3's UTF-8 byte order is the key order and ordinary S3 tools show the key.
+ * escaping), so ordinary S3 tools show the key.
+ *
+ * <p>Content names end with a TAB ({@value #END}). S3 itself stores {@code a/b} next to
+ * {@code a/b/c}, but stores that keep objects as files (MinIO, S3Proxy's NIO.2 back-ends, many
+ * appliances) cannot hold a file and a directory of the same name; with the terminator no object
+ * name is a directory of another. TAB sorts below every character a {@link Key} may contain, so
+ * S3's UTF-8 name order remains the key order, and it is legal in XML listings.
  */
 final class ObjectNames {
 
     static final int MAX_NAME_BYTES = 1024;
     static final int SEQUENCE_DIGITS = 19;
+    static final char END = '\t';
 
     private final String base;
     private final int baseBytes;
@@ -27,7 +34,7 @@ final class ObjectNames {
     }
 
     String content(Key key) {
-        return checked(key, "c/", 0);
+        return checked(key, "c/", 1) + END;
     }
 
     /** @return the S3 prefix under which content names start */
@@ -39,16 +46,30 @@ final class ObjectNames {
         return base + "c/" + keyPrefix;
     }
 
+    /** @return the key of a content object name, or {@code null} for a name the adapter did not write */
     Key contentKey(String objectName) {
-        return Key.of(objectName.substring(base.length() + 2));
+        if (!objectName.startsWith(base + "c/") || objectName.length() < base.length() + 4
+                || objectName.charAt(objectName.length() - 1) != END) {
+            return null;
+        }
+        try {
+            return Key.of(objectName.substring(base.length() + 2, objectName.length() - 1));
+        } catch (RuntimeException foreign) {
+            return null;
+        }
     }
 
     String sums(String uploadId) {
         return base + "s/" + uploadId;
     }
 
-    String record(Key key) {
-        return checked(key, "r/", 0);
+    /** @return the S3 prefix of a record's version objects, ending in {@code /} */
+    String recordPrefix(Key key) {
+        return checked(key, "r/", 1 + SEQUENCE_DIGITS) + "/";
+    }
+
+    String recordSlot(Key key, long slot) {
+        return recordPrefix(key) + sequence(slot);
     }
 
     /** @return the S3 prefix of a log's batch objects, ending in {@code /} */
@@ -65,7 +86,7 @@ final class ObjectNames {
         return "0".repeat(SEQUENCE_DIGITS - digits.length()) + digits;
     }
 
-    /** @return the batch start encoded in a name under the log's prefix, or -1 if it is not a batch of this log */
+    /** @return the number encoded in a name under a log's or record's prefix, or -1 if the name is not one of its slots */
     static long batchStart(String logPrefix, String objectName) {
         if (objectName.length() != logPrefix.length() + SEQUENCE_DIGITS) {
             return -1;

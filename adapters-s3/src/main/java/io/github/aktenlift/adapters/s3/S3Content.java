@@ -292,7 +292,7 @@ final class S3Content implements ContentStore {
         }
         String s3Prefix = prefix.isEmpty() ? storage.names().contentRoot() : storage.names().contentPrefix(prefix + "/");
         String s3StartAfter = startAfter.filter(a -> Key.compareUtf8(a.value(), prefix) > 0)
-                .map(a -> storage.names().contentPrefix(a.value())).orElse(null);
+                .map(a -> storage.names().content(a)).orElse(null);
         String token = null;
         while (keys.size() <= limit) {
             ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(storage.settings().bucket())
@@ -309,7 +309,10 @@ final class S3Content implements ContentStore {
                 throw Failures.map(e, "list", prefix);
             }
             for (S3Object o : r.contents()) {
-                keys.add(storage.names().contentKey(o.key()));
+                Key k = storage.names().contentKey(o.key());
+                if (k != null) {       // objects the adapter did not write are not content
+                    keys.add(k);
+                }
             }
             if (!Boolean.TRUE.equals(r.isTruncated()) || r.nextContinuationToken() == null) {
                 break;

@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every record change and log append is a conditional write decided by the store.
  *
  * <p>Opening checks the store before trusting it: the bucket must exist, a second
- * {@code If-None-Match: *} write and a stale {@code If-Match} write must be refused (otherwise
+ * {@code If-None-Match: *} write must be refused (otherwise
  * {@link UnsupportedCapabilityException} for {@code CONDITIONAL_WRITES}: without them concurrent
  * workers would silently overwrite each other), and a probe object must read back byte for byte
  * (some stores keep {@code aws-chunked} framing inside objects). {@link
@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Retries: the SDK retries throttling, 5xx answers and I/O failures up to
  * {@value S3Settings#MAX_ATTEMPTS} times for every request. That is safe here: content PUTs and
- * parts are idempotent; a conditional record write or log append that is retried after its first
+ * parts are idempotent; a record write or log append (both create-if-absent) that is retried after its first
  * attempt landed is refused by the store (412) and then recognised by reading back its random
  * write id; a completed multipart upload is recognised by its sums id. After the last attempt
  * the failure is {@link UnavailableException}; a 501 is {@link UnsupportedCapabilityException}.
@@ -159,12 +159,6 @@ public final class S3Storage implements Storage {
             client.putObject(create.build(), RequestBody.fromBytes(body));
             refuseIfAccepted(() -> client.putObject(create.build(), RequestBody.fromBytes(body)),
                     "a second write with If-None-Match: * was accepted");
-            PutObjectRequest.Builder stale = PutObjectRequest.builder().bucket(bucket).key(name)
-                    .ifMatch("\"00000000000000000000000000000000\"").contentLength((long) body.length)
-                    .checksumSHA256(Hashing.base64(sha));
-            encryption(stale);
-            refuseIfAccepted(() -> client.putObject(stale.build(), RequestBody.fromBytes(body)),
-                    "a write with a stale If-Match was accepted");
             byte[] back = client.getObjectAsBytes(b -> b.bucket(bucket).key(name)).asByteArray();
             if (!Arrays.equals(back, body)) {
                 throw new UnsupportedCapabilityException("BYTE_EXACT_OBJECTS", "the store returned a probe object with "
