@@ -36,9 +36,9 @@ public final class S3Settings {
     public static final String SSE = "aktenlift.s3.sse";
     /** KMS key id for {@code aws:kms}; default the bucket's or account's default key. */
     public static final String SSE_KMS_KEY_ID = "aktenlift.s3.sseKmsKeyId";
-    /** Content above this many bytes is uploaded in parts; at least 5 MiB, default 16 MiB. */
+    /** Content above this many bytes is uploaded in parts; at least 5 MiB, default 8 MiB (as the SDK's transfer manager). */
     public static final String MULTIPART_THRESHOLD = "aktenlift.s3.multipartThreshold";
-    /** Part size of multipart uploads in bytes; 5 MiB to 1 GiB, default 16 MiB. One part is held in heap per upload. */
+    /** Part size of multipart uploads in bytes; 5 MiB to 1 GiB, default 8 MiB (as the SDK's transfer manager). One part is held in heap per upload. */
     public static final String PART_SIZE = "aktenlift.s3.partSize";
     /** Connect timeout, an ISO-8601 duration; default {@code PT10S}. */
     public static final String CONNECT_TIMEOUT = "aktenlift.s3.connectTimeout";
@@ -121,8 +121,8 @@ public final class S3Settings {
         if (sseKmsKeyId.isPresent() && !sse.equals("aws:kms")) {
             throw new IllegalArgumentException(SSE_KMS_KEY_ID + " needs " + SSE + "=aws:kms");
         }
-        multipartThreshold = size(s, MULTIPART_THRESHOLD, 16L << 20, MIN_PART, MAX_PART);
-        partSize = (int) size(s, PART_SIZE, 16L << 20, MIN_PART, MAX_PART);
+        multipartThreshold = size(s, MULTIPART_THRESHOLD, 8L << 20, MIN_PART, MAX_PART);
+        partSize = (int) size(s, PART_SIZE, 8L << 20, MIN_PART, MAX_PART);
         connectTimeout = duration(s, CONNECT_TIMEOUT, "PT10S");
         socketTimeout = duration(s, SOCKET_TIMEOUT, "PT60S");
         attemptTimeout = duration(s, ATTEMPT_TIMEOUT, "PT5M");

@@ -116,7 +116,11 @@ final class S3ProxyServer implements AutoCloseable {
 
     /** @return a plain SDK client of its own, as another machine or an ordinary S3 tool would have */
     S3Client rawClient() {
-        return S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+        return rawClient(endpoint());
+    }
+
+    static S3Client rawClient(URI endpoint) {
+        return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
