@@ -32,15 +32,24 @@ final class S3ProxyServer implements AutoCloseable {
     private static final AtomicInteger BUCKETS = new AtomicInteger();
 
     private final BlobStore store;
+    private final AuthenticationType auth;
     private S3Proxy proxy;
     private int port;
 
-    private S3ProxyServer(BlobStore store) {
+    private S3ProxyServer(BlobStore store, AuthenticationType auth) {
         this.store = store;
+        this.auth = auth;
     }
 
     static S3ProxyServer inMemory() {
         return start(BlobStores.create("transient", new Properties()));
+    }
+
+    /** In memory and without signature checks, so that a forwarding fault proxy may stand in front. */
+    static S3ProxyServer inMemoryUnsigned() {
+        S3ProxyServer s = new S3ProxyServer(BlobStores.create("transient", new Properties()), AuthenticationType.NONE);
+        s.startOn(0);
+        return s;
     }
 
     static S3ProxyServer onDisk(Path dir) {
@@ -50,7 +59,7 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     private static S3ProxyServer start(BlobStore store) {
-        S3ProxyServer s = new S3ProxyServer(store);
+        S3ProxyServer s = new S3ProxyServer(store, AuthenticationType.AWS_V2_OR_V4);
         s.startOn(0);
         return s;
     }
@@ -59,7 +68,7 @@ final class S3ProxyServer implements AutoCloseable {
     void startOn(int wanted) {
         try {
             proxy = S3Proxy.builder().blobStore(store).endpoint(URI.create("http://127.0.0.1:" + wanted))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
+                    .awsAuthentication(auth, ACCESS_KEY, SECRET_KEY).build();
             proxy.start();
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (!"STARTED".equals(proxy.getState())) {
@@ -105,8 +114,12 @@ final class S3ProxyServer implements AutoCloseable {
 
     /** @return settings that reach this server */
     Map<String, String> settings() {
+        return settings(endpoint());
+    }
+
+    static Map<String, String> settings(URI endpoint) {
         Map<String, String> s = new HashMap<>();
-        s.put(S3Settings.ENDPOINT, endpoint().toString());
+        s.put(S3Settings.ENDPOINT, endpoint.toString());
         s.put(S3Settings.REGION, "us-east-1");
         s.put(S3Settings.PATH_STYLE, "true");
         s.put(S3Settings.ACCESS_KEY, ACCESS_KEY);
