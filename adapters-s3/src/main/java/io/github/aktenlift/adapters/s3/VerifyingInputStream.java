@@ -20,6 +20,7 @@ final class VerifyingInputStream extends FilterInputStream {
     private final MessageDigest digest = Hashing.sha256();
     private long count;
     private boolean verified;
+    private boolean ended;
 
     VerifyingInputStream(InputStream in, String key, long expectedSize, String expectedSha256) {
         super(in);
@@ -42,6 +43,7 @@ final class VerifyingInputStream extends FilterInputStream {
         }
         int n = in.read(b, off, len);
         if (n < 0) {
+            ended = true;
             verifyAtEnd();
             return -1;
         }
@@ -80,6 +82,15 @@ final class VerifyingInputStream extends FilterInputStream {
             skipped += r;
         }
         return skipped;
+    }
+
+    @Override
+    public void close() throws IOException {
+        // closed before its end: drop the connection instead of draining the rest of a large object
+        if (!ended && in instanceof software.amazon.awssdk.core.ResponseInputStream<?> r) {
+            r.abort();
+        }
+        super.close();
     }
 
     @Override
