@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class FaultProxy implements AutoCloseable {
 
-    enum Fault { NONE, FAIL_503, FORWARD_THEN_503, HANG }
+    enum Fault { NONE, FAIL_503, FORWARD_THEN_503, HANG, NOT_IMPLEMENTED_501 }
 
     private static final Set<String> HOP = Set.of("host", "connection", "content-length", "transfer-encoding", "expect",
             "keep-alive", "upgrade");
@@ -77,6 +77,15 @@ final class FaultProxy implements AutoCloseable {
             if (f == Fault.FAIL_503) {
                 ex.getRequestBody().readAllBytes();
                 error(ex);
+                return;
+            }
+            if (f == Fault.NOT_IMPLEMENTED_501) {
+                ex.getRequestBody().readAllBytes();
+                byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NotImplemented</Code>"
+                        + "<Message>injected</Message></Error>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "application/xml");
+                ex.sendResponseHeaders(501, xml.length);
+                ex.getResponseBody().write(xml);
                 return;
             }
             if (f == Fault.HANG) {

@@ -79,6 +79,16 @@ class FaultTest {
         }
 
         @Test
+        @DisplayName("a 501 NotImplemented is UnsupportedCapabilityException, not retried")
+        void notImplementedIsUnsupported() {
+            proxy.inject("PUT", FaultProxy.Fault.NOT_IMPLEMENTED_501, 100);
+            assertThatThrownBy(() -> storage.content().put(Key.of("d"), new ByteArrayInputStream(bytes("hello"))))
+                    .isInstanceOf(io.github.aktenlift.spi.UnsupportedCapabilityException.class)
+                    .hasMessageContaining("501");
+            assertThat(count("PUT")).isEqualTo(1);
+        }
+
+        @Test
         @Timeout(30)
         @DisplayName("a server that does not answer becomes UnavailableException after the attempt timeout")
         void timeoutIsUnavailable() {
