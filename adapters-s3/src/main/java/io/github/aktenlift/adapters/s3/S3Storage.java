@@ -156,7 +156,15 @@ public final class S3Storage implements Storage {
             PutObjectRequest.Builder create = PutObjectRequest.builder().bucket(bucket).key(name).ifNoneMatch("*")
                     .contentLength((long) body.length).checksumSHA256(Hashing.base64(sha));
             encryption(create);
-            client.putObject(create.build(), RequestBody.fromBytes(body));
+            try {
+                client.putObject(create.build(), RequestBody.fromBytes(body));
+            } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+                if (e.statusCode() == 501 && !settings.sse().equals("none")) {
+                    throw new UnsupportedCapabilityException("SERVER_SIDE_ENCRYPTION", "the S3 store does not implement"
+                            + " server-side encryption " + settings.sse() + " (501), asked for by " + S3Settings.SSE);
+                }
+                throw e;
+            }
             refuseIfAccepted(() -> client.putObject(create.build(), RequestBody.fromBytes(body)),
                     "a second write with If-None-Match: * was accepted");
             byte[] back = client.getObjectAsBytes(b -> b.bucket(bucket).key(name)).asByteArray();

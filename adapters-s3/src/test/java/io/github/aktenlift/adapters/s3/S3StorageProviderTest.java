@@ -94,6 +94,16 @@ class S3StorageProviderTest {
         }
 
         @Test
+        @DisplayName("server-side encryption the store does not implement (S3Proxy: 501) is refused at start, not silently dropped")
+        void unsupportedEncryptionRefused() {
+            Map<String, String> settings = new HashMap<>(server.settings());
+            settings.put(S3Settings.SSE, "AES256");
+            assertThatThrownBy(() -> Providers.storage(URI.create("s3://" + server.newBucket()), settings))
+                    .isInstanceOfSatisfying(io.github.aktenlift.spi.UnsupportedCapabilityException.class,
+                            e -> assertThat(e.capability()).isEqualTo("SERVER_SIDE_ENCRYPTION"));
+        }
+
+        @Test
         @DisplayName("stores under different prefixes of one bucket do not see each other's keys")
         void prefixesIsolate() {
             String bucket = server.newBucket();
