@@ -321,10 +321,10 @@ final class S3Content implements ContentStore {
         }
         boolean more = keys.size() > limit;
         List<Key> page = more ? keys.subList(0, limit) : keys;
+        // S3 lists names and sizes, not user metadata: each item's SHA-256 needs a HEAD, done a few at a time.
         List<ContentInfo> items = new ArrayList<>(page.size());
-        // S3 lists names and sizes, not user metadata: each item's SHA-256 needs a HEAD.
-        for (Key k : page) {
-            head(k).ifPresent(items::add);   // gone since the listing: left out
+        for (Optional<ContentInfo> info : storage.inParallel(page, this::head)) {
+            info.ifPresent(items::add);    // gone since the listing: left out
         }
         return new ContentPage(items, more ? Optional.of(page.get(page.size() - 1)) : Optional.empty());
     }

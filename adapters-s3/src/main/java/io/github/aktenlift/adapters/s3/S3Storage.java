@@ -33,7 +33,15 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * {@link Storage} on an S3-compatible object store, shared safely by many workers on many machines:
@@ -68,6 +76,7 @@ public final class S3Storage implements Storage {
     private final S3Logs logs;
     private final Set<StorageCapability> capabilities;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ExecutorService lookups;
 
     private S3Storage(S3Settings settings, S3Client client) {
         this.settings = settings;
@@ -76,10 +85,17 @@ public final class S3Storage implements Storage {
         this.content = new S3Content(this);
         this.records = new S3Records(this);
         this.logs = new S3Logs(this);
+        AtomicInteger threads = new AtomicInteger();
+        this.lookups = Executors.newFixedThreadPool(Math.min(8, settings.maxConnections()), r -> {
+            Thread t = new Thread(r, "aktenlift-s3-lookup-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         boolean serverChecksums;
         try {
             serverChecksums = probe();
         } catch (RuntimeException e) {
+            lookups.shutdownNow();
             client.close();
             throw e;
         }
@@ -243,6 +259,34 @@ public final class S3Storage implements Storage {
         return client;
     }
 
+    /** Applies a lookup to each item on a few threads; @return the results in the items' order. */
+    <T, R> List<R> inParallel(List<T> items, Function<T, R> lookup) {
+        if (items.size() <= 1) {
+            return items.stream().map(lookup).toList();
+        }
+        List<Future<R>> futures = new ArrayList<>(items.size());
+        for (T item : items) {
+            futures.add(lookups.submit(() -> lookup.apply(item)));
+        }
+        List<R> results = new ArrayList<>(items.size());
+        try {
+            for (Future<R> f : futures) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while listing", e);
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new UnavailableException("listing failed", e.getCause());
+        }
+        return results;
+    }
+
     S3Settings settings() {
         return settings;
     }
@@ -280,6 +324,7 @@ public final class S3Storage implements Storage {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            lookups.shutdownNow();
             client.close();
         }
     }
