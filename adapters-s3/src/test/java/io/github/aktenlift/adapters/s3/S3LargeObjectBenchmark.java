@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.io.InputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,12 +129,16 @@ class S3LargeObjectBenchmark {
     /** Peak of heap in use right after any GC while open, above the level at opening. */
     private static final class PeakHeap implements AutoCloseable {
         private final AtomicLong peak = new AtomicLong();
+        private final java.util.Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .map(java.lang.management.MemoryPoolMXBean::getName).collect(java.util.stream.Collectors.toSet());
         private final long base;
         private final List<NotificationEmitter> emitters = new ArrayList<>();
         private final NotificationListener listener = (n, h) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
                 var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+                long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                        .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
                 peak.accumulateAndGet(used, Math::max);
             }
         };
