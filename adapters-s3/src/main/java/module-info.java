@@ -1,8 +1,20 @@
 /**
- * Aktenlift's s3 adapter. Depends on the SPI only, never on the core.
+ * Aktenlift's S3 adapter: storage on any S3-compatible object store. Depends on the SPI and the
+ * AWS SDK for Java v2 only, never on the core.
  */
 module io.github.aktenlift.adapters.s3 {
     requires io.github.aktenlift.spi;
-    // The adapter package is exported once it holds its first type: javac refuses to export a
-    // package that has nothing but package-info.
+    requires software.amazon.awssdk.services.s3;
+    requires software.amazon.awssdk.core;
+    requires software.amazon.awssdk.awscore;
+    requires software.amazon.awssdk.auth;
+    requires software.amazon.awssdk.regions;
+    requires software.amazon.awssdk.http.apache;
+    requires software.amazon.awssdk.http;
+    requires software.amazon.awssdk.retries;
+    requires software.amazon.awssdk.retries.api;
+
+    exports io.github.aktenlift.adapters.s3;
+
+    provides io.github.aktenlift.spi.storage.StorageProvider with io.github.aktenlift.adapters.s3.S3StorageProvider;
 }

@@ -2,10 +2,14 @@ package io.github.aktenlift.testkit.contract;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -22,6 +26,9 @@ final class HeapWatch implements AutoCloseable {
     private static final String GC_NOTIFICATION = "com.sun.management.gc.notification";
 
     private final AtomicLong peakAfterGc = new AtomicLong();
+    /** After-GC figures cover every memory pool; only the heap's compare with the heap baseline. */
+    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final long baseline;
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::onGc;
@@ -46,6 +53,9 @@ final class HeapWatch implements AutoCloseable {
         long total = 0;
         for (Object row : after.values()) {
             CompositeData entry = (CompositeData) row;
+            if (!heapPools.contains((String) entry.get("key"))) {
+                continue;       // Metaspace and code cache are not heap
+            }
             MemoryUsage usage = MemoryUsage.from((CompositeData) entry.get("value"));
             total += usage.getUsed();
         }

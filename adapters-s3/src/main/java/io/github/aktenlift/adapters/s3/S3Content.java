@@ -1,0 +1,367 @@
+package io.github.aktenlift.adapters.s3;
+
+import io.github.aktenlift.spi.IntegrityException;
+import io.github.aktenlift.spi.NotFoundException;
+import io.github.aktenlift.spi.UnavailableException;
+import io.github.aktenlift.spi.storage.ContentInfo;
+import io.github.aktenlift.spi.storage.ContentPage;
+import io.github.aktenlift.spi.storage.ContentStore;
+import io.github.aktenlift.spi.storage.Key;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Content objects under {@code c/}. Up to the multipart threshold an object is one PUT whose user
+ * metadata holds size and SHA-256 and whose {@code x-amz-checksum-sha256} header lets the server
+ * verify the bytes. Above it the object is a multipart upload streamed part by part (one part in
+ * heap), each part sent with its own SHA-256; size and whole-object SHA-256 are only known at the
+ * end, when S3 no longer accepts metadata for the upload, so they go into a small object
+ * {@code s/<upload id>} written <em>before</em> the upload is completed and named in the object's
+ * metadata. Either way the object becomes visible whole or not at all, with its hash already in place.
+ */
+final class S3Content implements ContentStore {
+
+    static final String META_SHA256 = "aktenlift-sha256";
+    static final String META_SIZE = "aktenlift-size";
+    static final String META_SUMS = "aktenlift-sums";
+    private static final Pattern SUMS = Pattern.compile("(\\d{1,19}) ([0-9a-f]{64})");
+    private static final System.Logger LOG = System.getLogger(S3Content.class.getName());
+
+    private final S3Storage storage;
+
+    S3Content(S3Storage storage) {
+        this.storage = storage;
+    }
+
+    @Override
+    public ContentInfo put(Key key, InputStream data) {
+        storage.checkOpen();
+        String name = storage.names().content(key);
+        S3Settings s = storage.settings();
+        byte[] buffer = new byte[(int) Math.max(s.multipartThreshold(), s.partSize())];
+        MessageDigest whole = Hashing.sha256();
+        int first = fill(key, data, buffer, (int) s.multipartThreshold());
+        whole.update(buffer, 0, first);
+        if (first < s.multipartThreshold()) {
+            byte[] digest = whole.digest();
+            String hex = Hashing.hex(digest);
+            PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(s.bucket()).key(name)
+                    .contentLength((long) first).contentType("application/octet-stream")
+                    .checksumSHA256(Hashing.base64(digest))
+                    .metadata(Map.of(META_SHA256, hex, META_SIZE, Long.toString(first)));
+            storage.encryption(put);
+            try {
+                storage.client().putObject(put.build(), body(buffer, first));
+            } catch (SdkException e) {
+                throw Failures.map(e, "put", key.value());
+            }
+            return new ContentInfo(key, first, hex);
+        }
+        return putMultipart(key, name, data, buffer, first, whole);
+    }
+
+    private ContentInfo putMultipart(Key key, String name, InputStream data, byte[] buffer, int first, MessageDigest whole) {
+        S3Settings s = storage.settings();
+        String sumsId = UUID.randomUUID().toString();
+        String sumsName = storage.names().sums(sumsId);
+        CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder().bucket(s.bucket()).key(name)
+                .contentType("application/octet-stream").checksumAlgorithm(ChecksumAlgorithm.SHA256)
+                .metadata(Map.of(META_SUMS, sumsId));
+        storage.encryption(create);
+        String uploadId;
+        try {
+            uploadId = storage.client().createMultipartUpload(create.build()).uploadId();
+        } catch (SdkException e) {
+            throw Failures.map(e, "put", key.value());
+        }
+        boolean completed = false;
+        boolean sumsWritten = false;
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            long size = 0;
+            int n = first;
+            int partNumber = 1;
+            while (true) {
+                byte[] partDigest = Hashing.sha256(buffer, 0, n);
+                String partSha = Hashing.base64(partDigest);
+                UploadPartResponse r = storage.client().uploadPart(UploadPartRequest.builder().bucket(s.bucket()).key(name)
+                        .uploadId(uploadId).partNumber(partNumber).contentLength((long) n).checksumSHA256(partSha)
+                        .build(), body(buffer, n));
+                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(r.eTag()).checksumSHA256(partSha).build());
+                size += n;
+                n = fill(key, data, buffer, s.partSize());
+                if (n == 0) {
+                    break;
+                }
+                whole.update(buffer, 0, n);
+                partNumber++;
+            }
+            String hex = Hashing.hex(whole.digest());
+            byte[] sums = (size + " " + hex).getBytes(StandardCharsets.US_ASCII);
+            PutObjectRequest.Builder putSums = PutObjectRequest.builder().bucket(s.bucket()).key(sumsName)
+                    .contentLength((long) sums.length).checksumSHA256(Hashing.base64(Hashing.sha256(sums, 0, sums.length)));
+            storage.encryption(putSums);
+            storage.client().putObject(putSums.build(), RequestBody.fromBytes(sums));
+            sumsWritten = true;
+            complete(key, name, uploadId, parts, sumsId);
+            completed = true;
+            return new ContentInfo(key, size, hex);
+        } catch (SdkException e) {
+            throw Failures.map(e, "put", key.value());
+        } finally {
+            if (!completed) {
+                abort(name, uploadId, sumsWritten ? sumsName : null);
+            }
+        }
+    }
+
+    private void complete(Key key, String name, String uploadId, List<CompletedPart> parts, String sumsId) {
+        S3Settings s = storage.settings();
+        try {
+            storage.client().completeMultipartUpload(CompleteMultipartUploadRequest.builder().bucket(s.bucket()).key(name)
+                    .uploadId(uploadId).multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()).build());
+        } catch (SdkException e) {
+            // A retried complete whose first attempt landed finds the upload gone (404 NoSuchUpload):
+            // it succeeded if the object now carries this upload's sums id.
+            if (Failures.isNotFound(e)) {
+                try {
+                    HeadObjectResponse h = storage.client().headObject(b -> b.bucket(s.bucket()).key(name));
+                    if (sumsId.equals(h.metadata().get(META_SUMS))) {
+                        return;
+                    }
+                } catch (SdkException again) {
+                    e.addSuppressed(again);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void abort(String name, String uploadId, String sumsName) {
+        S3Settings s = storage.settings();
+        try {
+            storage.client().abortMultipartUpload(b -> b.bucket(s.bucket()).key(name).uploadId(uploadId));
+        } catch (SdkException e) {
+            // The parts stay invisible (an upload that is never completed is no object); a bucket
+            // lifecycle rule AbortIncompleteMultipartUpload reclaims their space.
+            LOG.log(System.Logger.Level.WARNING, "could not abort a failed multipart upload (" + Failures.code(e)
+                    + "); its parts are invisible and left for the bucket's lifecycle rule");
+        }
+        if (sumsName != null) {
+            try {
+                storage.client().deleteObject(b -> b.bucket(s.bucket()).key(sumsName));
+            } catch (SdkException e) {
+                LOG.log(System.Logger.Level.DEBUG, "could not delete the sums of a failed upload (" + Failures.code(e) + ")");
+            }
+        }
+    }
+
+    private static RequestBody body(byte[] buffer, int n) {
+        // re-readable for signing and retries, without copying the buffer
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, n), n, "application/octet-stream");
+    }
+
+    private static int fill(Key key, InputStream in, byte[] buffer, int limit) {
+        int n = 0;
+        try {
+            while (n < limit) {
+                int r = in.read(buffer, n, limit - n);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+        } catch (IOException e) {
+            throw new UnavailableException("reading the stream for '" + key.value() + "' failed", e);
+        }
+        return n;
+    }
+
+    @Override
+    public InputStream get(Key key) {
+        storage.checkOpen();
+        String name = storage.names().content(key);
+        ResponseInputStream<GetObjectResponse> in;
+        try {
+            in = storage.client().getObject(b -> b.bucket(storage.settings().bucket()).key(name));
+        } catch (SdkException e) {
+            if (Failures.isNotFound(e)) {
+                throw new NotFoundException(key.value());
+            }
+            throw Failures.map(e, "get", key.value());
+        }
+        try {
+            Sums sums = sums(key, in.response().metadata());
+            return new VerifyingInputStream(in, key.value(), sums.size(), sums.sha256());
+        } catch (RuntimeException e) {
+            in.abort();
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<ContentInfo> head(Key key) {
+        storage.checkOpen();
+        String name = storage.names().content(key);
+        HeadObjectResponse h;
+        try {
+            h = storage.client().headObject(b -> b.bucket(storage.settings().bucket()).key(name));
+        } catch (SdkException e) {
+            if (Failures.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw Failures.map(e, "head", key.value());
+        }
+        Sums sums = sums(key, h.metadata());
+        return Optional.of(new ContentInfo(key, sums.size(), sums.sha256()));
+    }
+
+    private record Sums(long size, String sha256) {
+    }
+
+    private Sums sums(Key key, Map<String, String> metadata) {
+        String sha = metadata.get(META_SHA256);
+        String size = metadata.get(META_SIZE);
+        if (sha != null && size != null) {
+            return parse(key, size + " " + sha);
+        }
+        String sumsId = metadata.get(META_SUMS);
+        if (sumsId == null) {
+            throw new IntegrityException(key.value(), "the object carries no recorded size and SHA-256");
+        }
+        String sumsName = storage.names().sums(sumsId);
+        try {
+            byte[] text = storage.client().getObjectAsBytes(b -> b.bucket(storage.settings().bucket()).key(sumsName))
+                    .asByteArray();
+            return parse(key, new String(text, StandardCharsets.US_ASCII));
+        } catch (SdkException e) {
+            if (Failures.isNotFound(e)) {
+                throw new IntegrityException(key.value(), "the recorded size and SHA-256 of the object are missing");
+            }
+            throw Failures.map(e, "get", key.value());
+        }
+    }
+
+    private static Sums parse(Key key, String text) {
+        var m = SUMS.matcher(text);
+        if (!m.matches()) {
+            throw new IntegrityException(key.value(), "the recorded size and SHA-256 are malformed");
+        }
+        return new Sums(Long.parseLong(m.group(1)), m.group(2));
+    }
+
+    @Override
+    public ContentPage list(String prefix, Optional<Key> startAfter, int limit) {
+        Key.validatePrefix(prefix);
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1: " + limit);
+        }
+        storage.checkOpen();
+        List<Key> keys = new ArrayList<>(limit + 1);
+        // The key equal to the prefix sorts before every key below it: look it up on its own, then
+        // list "<prefix>/" so that siblings such as "<prefix>x" or "<prefix>!" never mix in.
+        if (!prefix.isEmpty() && startAfter.map(a -> Key.compareUtf8(a.value(), prefix) < 0).orElse(true)
+                && exists(Key.of(prefix))) {
+            keys.add(Key.of(prefix));
+        }
+        String s3Prefix = prefix.isEmpty() ? storage.names().contentRoot() : storage.names().contentPrefix(prefix + "/");
+        String s3StartAfter = startAfter.filter(a -> Key.compareUtf8(a.value(), prefix) > 0)
+                .map(a -> storage.names().content(a)).orElse(null);
+        String token = null;
+        while (keys.size() <= limit) {
+            ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(storage.settings().bucket())
+                    .prefix(s3Prefix).maxKeys(Math.min(1000, limit + 1 - keys.size()));
+            if (token != null) {
+                req.continuationToken(token);
+            } else if (s3StartAfter != null) {
+                req.startAfter(s3StartAfter);
+            }
+            ListObjectsV2Response r;
+            try {
+                r = storage.client().listObjectsV2(req.build());
+            } catch (SdkException e) {
+                throw Failures.map(e, "list", prefix);
+            }
+            for (S3Object o : r.contents()) {
+                Key k = storage.names().contentKey(o.key());
+                if (k != null) {       // objects the adapter did not write are not content
+                    keys.add(k);
+                }
+            }
+            if (!Boolean.TRUE.equals(r.isTruncated()) || r.nextContinuationToken() == null) {
+                break;
+            }
+            token = r.nextContinuationToken();
+        }
+        boolean more = keys.size() > limit;
+        List<Key> page = more ? keys.subList(0, limit) : keys;
+        // S3 lists names and sizes, not user metadata: each item's SHA-256 needs a HEAD, done a few at a time.
+        List<ContentInfo> items = new ArrayList<>(page.size());
+        for (Optional<ContentInfo> info : storage.inParallel(page, this::head)) {
+            info.ifPresent(items::add);    // gone since the listing: left out
+        }
+        return new ContentPage(items, more ? Optional.of(page.get(page.size() - 1)) : Optional.empty());
+    }
+
+    private boolean exists(Key key) {
+        try {
+            storage.client().headObject(b -> b.bucket(storage.settings().bucket()).key(storage.names().content(key)));
+            return true;
+        } catch (SdkException e) {
+            if (Failures.isNotFound(e)) {
+                return false;
+            }
+            throw Failures.map(e, "head", key.value());
+        }
+    }
+
+    @Override
+    public void delete(Key key) {
+        storage.checkOpen();
+        String name = storage.names().content(key);
+        String bucket = storage.settings().bucket();
+        Optional<String> sumsId;
+        try {
+            sumsId = Optional.ofNullable(storage.client().headObject(b -> b.bucket(bucket).key(name)).metadata().get(META_SUMS));
+        } catch (SdkException e) {
+            if (Failures.isNotFound(e)) {
+                return;
+            }
+            throw Failures.map(e, "delete", key.value());
+        }
+        try {
+            storage.client().deleteObject(b -> b.bucket(bucket).key(name));
+            if (sumsId.isPresent()) {
+                storage.client().deleteObject(b -> b.bucket(bucket).key(storage.names().sums(sumsId.get())));
+            }
+        } catch (SdkException e) {
+            throw Failures.map(e, "delete", key.value());
+        }
+    }
+}
