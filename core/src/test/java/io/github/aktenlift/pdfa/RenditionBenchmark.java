@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -299,9 +300,15 @@ class RenditionBenchmark {
         Path out = CORPUS.resolve("big.pdf");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                BigFile.class.getName(), list.toString(), out.toString()).inheritIO();
+                BigFile.class.getName(), list.toString(), out.toString()).redirectErrorStream(true);
         long t0 = System.nanoTime();
-        int exit = pb.start().waitFor();
+        Process child = pb.start();
+        // relayed line by line: surefire's forked JVM must not have its native stdout written to
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            output.lines().forEach(System.out::println);
+        }
+        int exit = child.waitFor();
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf("BENCH 5,000-page file in a child JVM with -Xmx256m: exit %d, %.1f s wall (JVM start included)%n",
                 exit, s);
