@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -173,10 +172,8 @@ class PdfARendererTest {
         void multiPage() throws IOException {
             ImageInfo info = inspect(multi);
             assertThat(info.pageCount()).isEqualTo(3);
-            List<PageSource> pages = new ArrayList<>();
-            for (int i = 1; i <= 3; i++) {
-                pages.add(new PageSource(multi, info, i));
-            }
+            List<PageSource> pages = PageSource.allOf(multi, info);
+            assertThat(pages).extracting(PageSource::pageInFile).containsExactly(1, 2, 3);
             Rendered r = render(pages);
             assertThat(r.result().pages()).extracting(PageRendition::treatment)
                     .containsOnly(PageTreatment.PASSTHROUGH);
