@@ -12,7 +12,6 @@ module io.github.aktenlift.core {
     requires org.slf4j;
     requires java.desktop;
     requires org.apache.pdfbox;
-    requires org.apache.pdfbox.io;
 
     exports io.github.aktenlift;
     exports io.github.aktenlift.capture;

@@ -1,6 +1,8 @@
 package io.github.aktenlift.pdfa;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import io.github.aktenlift.imaging.ImageInfo;
@@ -35,5 +37,21 @@ public record PageSource(Path file, ImageInfo info, int pageInFile) {
      */
     public static PageSource of(Path file, ImageInfo info) {
         return new PageSource(file, info, 1);
+    }
+
+    /**
+     * Every page of a file in file order: one for JPEG and PNG, one per image file directory for a
+     * TIFF.
+     *
+     * @param file the image file
+     * @param info what the inspector read from it
+     * @return the page sources, at least one
+     */
+    public static List<PageSource> allOf(Path file, ImageInfo info) {
+        List<PageSource> pages = new ArrayList<>(info.pageCount());
+        for (int i = 1; i <= info.pageCount(); i++) {
+            pages.add(new PageSource(file, info, i));
+        }
+        return List.copyOf(pages);
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -173,10 +172,8 @@ class PdfARendererTest {
         void multiPage() throws IOException {
             ImageInfo info = inspect(multi);
             assertThat(info.pageCount()).isEqualTo(3);
-            List<PageSource> pages = new ArrayList<>();
-            for (int i = 1; i <= 3; i++) {
-                pages.add(new PageSource(multi, info, i));
-            }
+            List<PageSource> pages = PageSource.allOf(multi, info);
+            assertThat(pages).extracting(PageSource::pageInFile).containsExactly(1, 2, 3);
             Rendered r = render(pages);
             assertThat(r.result().pages()).extracting(PageRendition::treatment)
                     .containsOnly(PageTreatment.PASSTHROUGH);
@@ -275,6 +272,35 @@ class PdfARendererTest {
                 assertThat(doc.getDocumentInformation().getAuthor()).isNull();
                 assertThat(doc.getEncryption()).isNull();
             }
+        }
+
+        @Test
+        @DisplayName("more than 1,000 pages get a two-level page tree; a page asked for twice is stored once")
+        void manyPages() throws IOException {
+            Path small = dir.resolve("small.tif");
+            GENERATOR.withGeometry(PageGeometry.small()).writeG4(small, 11, PageKind.TEXT);
+            PageSource page = PageSource.of(small, inspect(small));
+            List<PageSource> pages = java.util.Collections.nCopies(1200, page);
+            Rendered r = render(pages);
+            assertThat(r.result().pages()).hasSize(1200);
+            try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+                assertThat(doc.getNumberOfPages()).isEqualTo(1200);
+                assertThat(doc.getPages().getCOSObject().getCOSArray(COSName.KIDS).size()).isEqualTo(2);
+                assertThat(rawImage(doc, 1199)).isEqualTo(rawImage(doc, 0));
+            }
+            assertThat((long) r.pdf().length).isLessThan(1200 * 400 + Files.size(small) * 2);
+        }
+
+        @Test
+        @DisplayName("a page without a resolution is refused before anything is written")
+        void noResolution() throws IOException {
+            Path png = dir.resolve("nodpi.png");
+            ImageIO.write(new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY), "png", png.toFile());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PdfARenderer().render(
+                    request(List.of(PageSource.of(png, inspect(png)))), out))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("page 1");
+            assertThat(out.size()).isZero();
         }
 
         @Test
