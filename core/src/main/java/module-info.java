@@ -12,6 +12,8 @@ module io.github.aktenlift.core {
     requires org.slf4j;
     requires java.desktop;
     requires org.apache.pdfbox;
+    requires org.apache.pdfbox.io;
+    requires org.apache.fontbox;
 
     exports io.github.aktenlift;
     exports io.github.aktenlift.capture;

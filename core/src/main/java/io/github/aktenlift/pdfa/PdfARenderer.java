@@ -92,6 +92,21 @@ public final class PdfARenderer {
      * @throws IllegalArgumentException if a page has no resolution to size it by
      */
     public RenditionResult render(RenditionRequest request, OutputStream out) throws IOException {
+        return render(request, out, true);
+    }
+
+    /**
+     * Renders one PDF/A-2b, optionally without hashing the whole output: a caller that streams the
+     * PDF into a content store, which hashes what it stores, saves a pass over every byte.
+     *
+     * @param request the metadata and pages
+     * @param out where the PDF goes; flushed, not closed
+     * @param hashOutput whether to hash the whole PDF ({@link RenditionResult#sha256()} is
+     *     {@code null} otherwise)
+     * @return size (and SHA-256) of the PDF, and per page its source hash and treatment
+     * @throws IOException as {@link #render(RenditionRequest, OutputStream)}
+     */
+    public RenditionResult render(RenditionRequest request, OutputStream out, boolean hashOutput) throws IOException {
         List<PageSource> pages = request.pages();
         for (int i = 0; i < pages.size(); i++) {
             double[] dpi = dpi(pages.get(i));
@@ -100,7 +115,7 @@ public final class PdfARenderer {
                         + " gives no resolution, so its size on paper is unknown");
             }
         }
-        PdfOutput pdf = new PdfOutput(out);
+        PdfOutput pdf = new PdfOutput(out, hashOutput);
         pdf.header();
         byte[] copy = new byte[COPY_BUFFER];
 
@@ -179,8 +194,19 @@ public final class PdfARenderer {
         int catalog = pdf.allocate();
         pdf.object(catalog, "<< /Type /Catalog /Pages " + root + " 0 R /Metadata " + metadata
                 + " 0 R /OutputIntents [" + intent + " 0 R] >>");
-        PdfOutput.Written written = pdf.finish(catalog, info);
+        PdfOutput.Written written = pdf.finish(catalog, info, idSeed(request, results));
         return new RenditionResult(written.size(), written.sha256(), results);
+    }
+
+    /** What identifies a rendition's content when its bytes are not hashed: metadata and page hashes. */
+    private static byte[] idSeed(RenditionRequest r, List<PageRendition> pages) {
+        StringBuilder b = new StringBuilder(128 + 80 * pages.size());
+        b.append(r.title()).append('\n').append(r.documentType()).append('\n').append(r.documentDate()).append('\n')
+                .append(r.fileReference()).append('\n').append(r.barcode()).append('\n').append(r.created());
+        for (PageRendition p : pages) {
+            b.append('\n').append(p.sourceSha256()).append('#').append(p.pageInSource()).append(' ').append(p.how());
+        }
+        return b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String pages(int parent, int[] objects, int from, int to) {

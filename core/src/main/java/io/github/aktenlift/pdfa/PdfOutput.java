@@ -31,9 +31,14 @@ final class PdfOutput {
     private long[] offsets = new long[256];
     private int lastObject;
 
-    PdfOutput(OutputStream out) {
+    /**
+     * @param out where the PDF goes
+     * @param hashOutput whether to hash the whole file on its way out; a caller whose store hashes
+     *     what it stores anyway says no, and the document ID is then derived from {@code idSeed}
+     */
+    PdfOutput(OutputStream out, boolean hashOutput) {
         this.out = out;
-        this.digest = sha256();
+        this.digest = hashOutput ? sha256() : null;
     }
 
     static MessageDigest sha256() {
@@ -113,14 +118,18 @@ final class PdfOutput {
             buffered = len;
             return;
         }
-        digest.update(b, off, len);
+        if (digest != null) {
+            digest.update(b, off, len);
+        }
         out.write(b, off, len);
         position += len;
     }
 
     private void flushBuffer() throws IOException {
         if (buffered > 0) {
-            digest.update(buffer, 0, buffered);
+            if (digest != null) {
+                digest.update(buffer, 0, buffered);
+            }
             out.write(buffer, 0, buffered);
             position += buffered;
             buffered = 0;
@@ -129,11 +138,13 @@ final class PdfOutput {
 
     /**
      * Writes the cross-reference table and trailer and flushes. The document ID is the first 16
-     * bytes of the SHA-256 of everything before the table, so equal input gives equal files.
+     * bytes of the SHA-256 of everything before the table, or of {@code idSeed} when the output is
+     * not hashed; either way equal input gives equal files.
      *
-     * @return the file's length and SHA-256 in hex
+     * @param idSeed what identifies the content when the output is not hashed
+     * @return the file's length, and its SHA-256 in hex or {@code null} when not hashed
      */
-    Written finish(int catalog, int info) throws IOException {
+    Written finish(int catalog, int info, byte[] idSeed) throws IOException {
         for (int i = 1; i <= lastObject; i++) {
             if (offsets[i] < 0) {
                 throw new IllegalStateException("object " + i + " was reserved and never written");
@@ -141,10 +152,14 @@ final class PdfOutput {
         }
         flushBuffer();
         byte[] id;
-        try {
-            id = Arrays.copyOf(((MessageDigest) digest.clone()).digest(), 16);
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 digests can be cloned", e);
+        if (digest == null) {
+            id = Arrays.copyOf(sha256().digest(idSeed), 16);
+        } else {
+            try {
+                id = Arrays.copyOf(((MessageDigest) digest.clone()).digest(), 16);
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 digests can be cloned", e);
+            }
         }
         long xref = position;
         StringBuilder t = new StringBuilder(32 + 20 * (lastObject + 1));
@@ -161,10 +176,10 @@ final class PdfOutput {
         ascii(t.toString());
         flushBuffer();
         out.flush();
-        return new Written(position, HexFormat.of().formatHex(digest.digest()));
+        return new Written(position, digest == null ? null : HexFormat.of().formatHex(digest.digest()));
     }
 
-    /** Length and SHA-256 of a finished file. */
+    /** Length and SHA-256 (or {@code null} when not hashed) of a finished file. */
     record Written(long size, String sha256) {
     }
 

@@ -49,6 +49,22 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 public final class ProtocolPdf {
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static volatile byte[] fontBytes;
+
+    /** The font file, read once: parsing stays per document, because subsetting is. */
+    private static byte[] fontBytes() throws IOException {
+        byte[] b = fontBytes;
+        if (b == null) {
+            try (InputStream in = PDDocument.class.getResourceAsStream(FONT)) {
+                if (in == null) {
+                    throw new IllegalStateException("PDFBox no longer ships " + FONT);
+                }
+                b = in.readAllBytes();
+            }
+            fontBytes = b;
+        }
+        return b;
+    }
     private static final float MARGIN = 56.7f; // 20 mm
     private static final float TITLE_SIZE = 15f;
     private static final float HEADING_SIZE = 11.5f;
@@ -118,13 +134,13 @@ public final class ProtocolPdf {
         List<Section> all = List.copyOf(sections);
         try (PDDocument doc = new PDDocument()) {
             doc.getDocument().setVersion(1.7f);
-            PDType0Font font;
-            try (InputStream ttf = PDDocument.class.getResourceAsStream(FONT)) {
-                if (ttf == null) {
-                    throw new IllegalStateException("PDFBox no longer ships " + FONT);
-                }
-                font = PDType0Font.load(doc, ttf, true);
-            }
+            // Glyph substitution off: PDFBox would otherwise replace "ti", "ft" and the like by
+            // ligature glyphs that no ToUnicode entry maps back (the words lose letters when the
+            // text is searched or copied), and it compiles regular expressions on every showText.
+            org.apache.fontbox.ttf.TrueTypeFont ttf = new org.apache.fontbox.ttf.TTFParser()
+                    .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(fontBytes()));
+            ttf.setEnableGsub(false);
+            PDType0Font font = PDType0Font.load(doc, ttf, true);
             Layout layout = new Layout(doc, font);
             layout.text(title, TITLE_SIZE, MARGIN, layout.width());
             layout.space(TITLE_SIZE * 0.6f);

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * and what went into each page.
  *
  * @param size length of the PDF in bytes
- * @param sha256 SHA-256 of the whole PDF, 64 lowercase hex digits
+ * @param sha256 SHA-256 of the whole PDF, 64 lowercase hex digits; {@code null} when the renderer
+ *     was asked not to hash its output because the store it streams into hashes it
  * @param pages one entry per page, in page order
  * @since 0.1
  */
@@ -26,7 +27,7 @@ public record RenditionResult(long size, String sha256, List<PageRendition> page
         if (size < 1) {
             throw new IllegalArgumentException("size must be >= 1: " + size);
         }
-        if (sha256 == null || !HEX64.matcher(sha256).matches()) {
+        if (sha256 != null && !HEX64.matcher(sha256).matches()) {
             throw new IllegalArgumentException("sha256 must be 64 lowercase hex digits");
         }
     }

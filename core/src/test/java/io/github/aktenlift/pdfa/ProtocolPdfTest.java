@@ -67,4 +67,20 @@ class ProtocolPdfTest {
         ProtocolPdf.render("Scanprotokoll", sections(3), CREATED, b);
         assertThat(a.toByteArray()).isEqualTo(b.toByteArray());
     }
+
+    @Test
+    @DisplayName("words with ti, ft, fi and fl keep every letter in the text layer (no ligature glyphs)")
+    void noLostLettersFromLigatures() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String words = "certification Prüfungen Dokumentation Aufbewahrungsfrist official flawless effective";
+        ProtocolPdf.render("Scanprotokoll", List.of(new Section("Abschnitt", List.of(new Row("Wörter", words)))),
+                Instant.parse("2026-03-04T10:00:00Z"), out);
+        assertPdfA2b(out.toByteArray());
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            for (String w : words.split(" ")) {
+                assertThat(text).contains(w);
+            }
+        }
+    }
 }
