@@ -328,8 +328,23 @@ public final class ProtocolPdf {
             }
         }
 
+        /** Glyph widths by code point: PDFBox's getStringWidth walks the CMap on every call. */
+        private final java.util.Map<Integer, Float> widths = new java.util.HashMap<>();
+
+        /** The sum of the glyph widths, as getStringWidth computes it (PDFBox applies no kerning). */
         private float width(String s, float size) throws IOException {
-            return font.getStringWidth(s) / 1000f * size;
+            float units = 0;
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                Float w = widths.get(cp);
+                if (w == null) {
+                    w = font.getStringWidth(new String(Character.toChars(cp)));
+                    widths.put(cp, w);
+                }
+                units += w;
+                i += Character.charCount(cp);
+            }
+            return units / 1000f * size;
         }
 
         /** Breaks text into lines no wider than {@code width}: at spaces, or inside long words. */
