@@ -1,7 +1,6 @@
 package io.github.aktenlift.testkit;
 
 import io.github.aktenlift.spi.ConflictException;
-import io.github.aktenlift.spi.IntegrityException;
 import io.github.aktenlift.spi.NotFoundException;
 import io.github.aktenlift.spi.UnavailableException;
 import io.github.aktenlift.spi.storage.ContentInfo;
@@ -13,11 +12,11 @@ import io.github.aktenlift.spi.storage.LogStore;
 import io.github.aktenlift.spi.storage.RecordStore;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.spi.storage.StorageCapability;
+import io.github.aktenlift.spi.storage.VerifyingInputStream;
 import io.github.aktenlift.spi.storage.VersionedRecord;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -161,7 +160,7 @@ public final class InMemoryStorage implements Storage {
             if (b == null) {
                 throw new NotFoundException(key.value());
             }
-            return new VerifyingStream(key, new ByteArrayInputStream(b.bytes), b.bytes.length, b.sha256);
+            return new VerifyingInputStream(new ByteArrayInputStream(b.bytes), key.value(), b.bytes.length, b.sha256);
         }
 
         @Override
@@ -331,67 +330,6 @@ public final class InMemoryStorage implements Storage {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
-    }
-
-    /** Hashes while reading and fails at the end if size or hash differ from the recorded ones. */
-    private static final class VerifyingStream extends FilterInputStream {
-        private final Key key;
-        private final long expectedSize;
-        private final String expectedSha256;
-        private final MessageDigest md = sha256();
-        private long count;
-        private boolean verified;
-
-        VerifyingStream(Key key, InputStream in, long expectedSize, String expectedSha256) {
-            super(in);
-            this.key = key;
-            this.expectedSize = expectedSize;
-            this.expectedSha256 = expectedSha256;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                md.update(b, off, n);
-                count += n;
-            } else if (n < 0 && !verified) {
-                verified = true;
-                String actual = HexFormat.of().formatHex(md.digest());
-                if (count != expectedSize || !actual.equals(expectedSha256)) {
-                    throw new IntegrityException(key.value(), "expected " + expectedSize + " bytes with SHA-256 "
-                            + expectedSha256 + ", read " + count + " bytes with SHA-256 " + actual);
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            // skipping would bypass the hash; read and discard instead
-            byte[] buf = new byte[8192];
-            long left = n;
-            while (left > 0) {
-                int r = read(buf, 0, (int) Math.min(buf.length, left));
-                if (r < 0) {
-                    break;
-                }
-                left -= r;
-            }
-            return n - left;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
         }
     }
 }

@@ -7,6 +7,7 @@ import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.ContentPage;
 import io.github.aktenlift.spi.storage.ContentStore;
 import io.github.aktenlift.spi.storage.Key;
+import io.github.aktenlift.spi.storage.VerifyingInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,7 +109,8 @@ final class FileContentStore implements ContentStore {
             ch = FileChannel.open(layout.inside(key, pathOf(key)), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             Header h = readHeader(key, ch);
             ch.position(HEADER);
-            return new VerifyingStream(key, ch, h);
+            return new VerifyingInputStream(Channels.newInputStream(ch), key.value(), h.size,
+                    HexFormat.of().formatHex(h.sha256));
         } catch (NoSuchFileException | NotDirectoryException e) {
             closeQuietly(ch);
             throw new NotFoundException(key.value());
@@ -300,71 +302,6 @@ final class FileContentStore implements ContentStore {
             } catch (IOException ignored) {
                 // nothing was read
             }
-        }
-    }
-
-    /** Streams the bytes and checks size and SHA-256 on reaching the end. */
-    private static final class VerifyingStream extends InputStream {
-        private final Key key;
-        private final FileChannel channel;
-        private final InputStream in;
-        private final Header header;
-        private final MessageDigest md = sha256();
-        private long count;
-        private boolean done;
-
-        VerifyingStream(Key key, FileChannel channel, Header header) {
-            this.key = key;
-            this.channel = channel;
-            this.in = Channels.newInputStream(channel);
-            this.header = header;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            if (done) {
-                return -1;
-            }
-            if (len == 0) {
-                return 0;
-            }
-            int n = in.read(b, off, len);
-            if (n < 0) {
-                verify();
-                return -1;
-            }
-            count += n;
-            if (count > header.size) {
-                throw new IntegrityException(key.value(), "stored object is longer than the recorded "
-                        + header.size + " bytes");
-            }
-            md.update(b, off, n);
-            return n;
-        }
-
-        private void verify() {
-            if (count != header.size) {
-                throw new IntegrityException(key.value(), "size " + count + " differs from the recorded " + header.size);
-            }
-            byte[] actual = md.digest();
-            if (!MessageDigest.isEqual(actual, header.sha256)) {
-                throw new IntegrityException(key.value(), "SHA-256 " + HexFormat.of().formatHex(actual)
-                        + " differs from the recorded " + HexFormat.of().formatHex(header.sha256));
-            }
-            done = true;
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
         }
     }
 }

@@ -218,7 +218,17 @@ final class S3Content implements ContentStore {
         }
         try {
             Sums sums = sums(key, in.response().metadata());
-            return new VerifyingInputStream(in, key.value(), sums.size(), sums.sha256());
+            ResponseInputStream<GetObjectResponse> response = in;
+            return new io.github.aktenlift.spi.storage.VerifyingInputStream(response, key.value(), sums.size(), sums.sha256()) {
+                @Override
+                public void close() throws IOException {
+                    // closed before its end: drop the connection instead of draining the rest of a large object
+                    if (!reachedEnd()) {
+                        response.abort();
+                    }
+                    super.close();
+                }
+            };
         } catch (RuntimeException e) {
             in.abort();
             throw e;
