@@ -325,38 +325,10 @@ public abstract class StorageContract {
         int writers = concurrentWriters();
         int rounds = 30;
         Key key = Key.of("records/contended");
-        CyclicBarrier barrier = new CyclicBarrier(writers);
-        AtomicInteger[] wins = new AtomicInteger[rounds];
-        for (int i = 0; i < rounds; i++) {
-            wins[i] = new AtomicInteger();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                int writer = w;
-                futures.add(pool.submit(() -> {
-                    for (int round = 0; round < rounds; round++) {
-                        barrier.await();
-                        try {
-                            storage.records().compareAndSet(key, round, new byte[] {(byte) writer, (byte) round});
-                            wins[round].incrementAndGet();
-                        } catch (ConflictException lost) {
-                            // expected for all but one
-                        }
-                        barrier.await();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        int[] wins = race(writers, rounds, (writer, round) ->
+                storage.records().compareAndSet(key, round, new byte[] {(byte) writer, (byte) round}));
         for (int round = 0; round < rounds; round++) {
-            assertThat(wins[round].get()).as("winners of round %d", round).isEqualTo(1);
+            assertThat(wins[round]).as("winners of round %d", round).isEqualTo(1);
         }
         assertThat(storage.records().get(key).orElseThrow().version()).isEqualTo(rounds);
     }
@@ -437,6 +409,33 @@ public abstract class StorageContract {
         int writers = concurrentWriters();
         int rounds = 30;
         Key log = Key.of("journal/race");
+        int[] wins = race(writers, rounds, (writer, round) ->
+                storage.logs().append(log, 2L * round, List.of(b(writer + ":" + round + ":a"),
+                        b(writer + ":" + round + ":b"))));
+        List<LogEntry> all = storage.logs().read(log, 0, 10_000);
+        assertThat(all).hasSize(2 * rounds);
+        for (int round = 0; round < rounds; round++) {
+            assertThat(wins[round]).as("winners of round %d", round).isEqualTo(1);
+            String a = new String(all.get(2 * round).data(), StandardCharsets.UTF_8);
+            String b = new String(all.get(2 * round + 1).data(), StandardCharsets.UTF_8);
+            assertThat(a).endsWith(":" + round + ":a");
+            assertThat(b).isEqualTo(a.substring(0, a.length() - 1) + "b");
+        }
+    }
+
+    /** One writer's attempt in one round of a race; a lost race is a {@link ConflictException}. */
+    @FunctionalInterface
+    private interface Attempt {
+        void run(int writer, int round);
+    }
+
+    /**
+     * Lets {@code writers} threads make their attempt of each round at the same moment (a barrier
+     * before and after every round).
+     *
+     * @return per round, how many attempts did not end in {@link ConflictException}
+     */
+    private static int[] race(int writers, int rounds, Attempt attempt) throws Exception {
         CyclicBarrier barrier = new CyclicBarrier(writers);
         AtomicInteger[] wins = new AtomicInteger[rounds];
         for (int i = 0; i < rounds; i++) {
@@ -451,8 +450,7 @@ public abstract class StorageContract {
                     for (int round = 0; round < rounds; round++) {
                         barrier.await();
                         try {
-                            storage.logs().append(log, 2L * round, List.of(b(writer + ":" + round + ":a"),
-                                    b(writer + ":" + round + ":b")));
+                            attempt.run(writer, round);
                             wins[round].incrementAndGet();
                         } catch (ConflictException lost) {
                             // expected for all but one
@@ -468,15 +466,11 @@ public abstract class StorageContract {
         } finally {
             pool.shutdownNow();
         }
-        List<LogEntry> all = storage.logs().read(log, 0, 10_000);
-        assertThat(all).hasSize(2 * rounds);
-        for (int round = 0; round < rounds; round++) {
-            assertThat(wins[round].get()).as("winners of round %d", round).isEqualTo(1);
-            String a = new String(all.get(2 * round).data(), StandardCharsets.UTF_8);
-            String b = new String(all.get(2 * round + 1).data(), StandardCharsets.UTF_8);
-            assertThat(a).endsWith(":" + round + ":a");
-            assertThat(b).isEqualTo(a.substring(0, a.length() - 1) + "b");
+        int[] out = new int[rounds];
+        for (int i = 0; i < rounds; i++) {
+            out[i] = wins[i].get();
         }
+        return out;
     }
 
     private static byte[] b(String s) {
