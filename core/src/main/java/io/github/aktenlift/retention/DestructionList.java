@@ -135,6 +135,8 @@ public record DestructionList(String id, Instant createdAt, String createdBy, Li
         COLUMNS.forEach(b::addColumn);
         CsvMapper mapper = new CsvMapper();
         mapper.configure(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        // quote only where needed: by default Jackson quotes every value longer than 24 characters
+        mapper.enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
         try (SequenceWriter w = mapper.writer(b.build().withHeader().withLineSeparator("\r\n")).writeValues(out)) {
             for (String[] row : rows()) {
                 w.write(row);
