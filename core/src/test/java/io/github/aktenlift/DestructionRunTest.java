@@ -134,8 +134,8 @@ class DestructionRunTest {
             assertThat(empty.entries()).isEmpty();
             assertThat(empty.excluded()).hasSize(3);
             long before = o.journalLength();
-            PreconditionFailedException e = catchThrowableOfType(
-                    () -> o.lift.destruction().confirm(o.clerk, empty.id(), "VN-2026-002"), PreconditionFailedException.class);
+            PreconditionFailedException e = catchThrowableOfType(PreconditionFailedException.class,
+                    () -> o.lift.destruction().confirm(o.clerk, empty.id(), "VN-2026-002"));
             assertThat(e.reasons()).containsExactly("LIST_EMPTY");
             assertThat(e.id()).isEqualTo(empty.id());
             assertThat(o.journalLength()).isEqualTo(before);
@@ -219,8 +219,8 @@ class DestructionRunTest {
             o.lift.destruction().confirm(o.clerk, list.id(), "VN-7");
             long after = o.journalLength();
 
-            PreconditionFailedException e = catchThrowableOfType(
-                    () -> o.lift.destruction().confirm(o.clerk, list.id(), "VN-8"), PreconditionFailedException.class);
+            PreconditionFailedException e = catchThrowableOfType(PreconditionFailedException.class,
+                    () -> o.lift.destruction().confirm(o.clerk, list.id(), "VN-8"));
 
             assertThat(e.kind()).isEqualTo("destruction list");
             assertThat(e.id()).isEqualTo(list.id());
@@ -233,8 +233,8 @@ class DestructionRunTest {
         void unknownList() {
             prepare();
             long before = o.journalLength();
-            UnknownIdentifierException e = catchThrowableOfType(
-                    () -> o.lift.destruction().confirm(o.clerk, "no-such-list", "VN-1"), UnknownIdentifierException.class);
+            UnknownIdentifierException e = catchThrowableOfType(UnknownIdentifierException.class,
+                    () -> o.lift.destruction().confirm(o.clerk, "no-such-list", "VN-1"));
             assertThat(e.kind()).isEqualTo("destruction list");
             assertThat(e.id()).isEqualTo("no-such-list");
             assertThat(o.journalLength()).isEqualTo(before);
@@ -250,8 +250,8 @@ class DestructionRunTest {
         void badCertificate(String certificate) {
             DestructionList list = prepare();
             long before = o.journalLength();
-            InvalidValueException e = catchThrowableOfType(
-                    () -> o.lift.destruction().confirm(o.clerk, list.id(), certificate), InvalidValueException.class);
+            InvalidValueException e = catchThrowableOfType(InvalidValueException.class,
+                    () -> o.lift.destruction().confirm(o.clerk, list.id(), certificate));
             assertThat(e.field()).isEqualTo("certificateNumber");
             if (certificate != null && !certificate.isEmpty()) {
                 assertThat(e.getMessage()).doesNotContain(certificate);
