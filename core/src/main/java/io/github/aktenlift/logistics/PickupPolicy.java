@@ -12,7 +12,8 @@ import java.util.Objects;
  * <ul>
  *   <li>at least {@code minFiles} files wait;</li>
  *   <li>the oldest waiting file has waited {@code maxWait} (a transfer from the day it arrived);</li>
- *   <li>{@code interval} has passed since the day of the last pickup, and at least one file waits;</li>
+ *   <li>{@code interval} has passed since the day of the latest pickup (planned or done), and at
+ *       least one file waits;</li>
  *   <li>a file with an open scan-on-demand recall waits: then at once, on the same day.</li>
  * </ul>
  *

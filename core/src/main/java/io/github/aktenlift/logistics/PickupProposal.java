@@ -132,7 +132,7 @@ public sealed interface PickupProposal permits PickupProposal.Due, PickupProposa
      * @param reason why not
      * @param waiting the files waiting, in order; empty for {@link Reason#NOTHING_WAITING}
      * @param oldestWaitingSince since when the oldest waiting file waits, if any waits
-     * @param lastPickup the day of the last pickup, if there was one
+     * @param lastPickup the day of the latest pickup, planned or done, if there is one
      * @param dueBy when a pickup becomes due by time alone (maximum wait or interval), if files wait;
      *     more files or a recall can make it due sooner
      * @since 0.1
