@@ -3,6 +3,8 @@ package io.github.aktenlift;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.Subject;
 import io.github.aktenlift.inventory.Inventory;
+import io.github.aktenlift.logistics.PickupPlanner;
+import io.github.aktenlift.retention.Destruction;
 import io.github.aktenlift.spi.notification.Notifier;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.tracking.JournalEvent;
@@ -75,6 +77,21 @@ public final class Aktenlift implements AutoCloseable {
     /** @return baseline import, reconciliation and barcode issuing */
     public Inventory inventory() {
         return engine.inventory();
+    }
+
+    /** @return the pickup planner: proposes the next pickup of the files waiting at the office */
+    public PickupPlanner pickupPlanner() {
+        return engine.pickupPlanner();
+    }
+
+    /** @return the destruction run: lists of files due, confirmed with a certificate */
+    public Destruction destruction() {
+        return engine.destruction();
+    }
+
+    /** @return the notifications of ongoing operation: what time makes due, and failed deliveries */
+    public Notifications notifications() {
+        return engine.notifications();
     }
 
     /** @return the rules this instance applies */
@@ -186,7 +203,8 @@ public final class Aktenlift implements AutoCloseable {
         }
 
         /**
-         * @param notifier where notifications go (default: {@link Notifier#none()})
+         * @param notifier where notifications go (default: {@link Notifier#none()}); delivery is
+         *     best effort after the change is recorded, see {@link Notifications}
          * @return this builder
          */
         public Builder notifier(Notifier notifier) {

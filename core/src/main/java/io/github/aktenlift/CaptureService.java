@@ -61,6 +61,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -137,10 +138,10 @@ final class CaptureService implements Capture {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, index.caseFiles().size())),
                 daemon("aktenlift-capture"));
         try {
-            List<Future<Job>> futures = new ArrayList<>();
-            for (int i = 0; i < index.caseFiles().size(); i++) {
-                int n = i;
-                futures.add(pool.submit(() -> process(actor, dir, index, n, seen)));
+            // recalled case files start first; the report keeps the index's order
+            List<Future<Job>> futures = new ArrayList<>(Collections.nCopies(index.caseFiles().size(), null));
+            for (int n : engine.workOrder(index.caseFiles().stream().map(CaseFileEntry::barcode).toList())) {
+                futures.set(n, pool.submit(() -> process(actor, dir, index, n, seen)));
             }
             for (Future<Job> f : futures) {
                 Job job = join(f);

@@ -20,6 +20,9 @@ import io.github.aktenlift.inventory.Reconciliation;
 import io.github.aktenlift.journal.Journal;
 import io.github.aktenlift.journal.PendingEvent;
 import io.github.aktenlift.logistics.BoxState;
+import io.github.aktenlift.logistics.PickupPlanner;
+import io.github.aktenlift.logistics.PickupProposal;
+import io.github.aktenlift.retention.Destruction;
 import io.github.aktenlift.spi.ConflictException;
 import io.github.aktenlift.spi.ProviderException;
 import io.github.aktenlift.spi.UnavailableException;
@@ -35,6 +38,7 @@ import io.github.aktenlift.tracking.SlaPolicy;
 import io.github.aktenlift.tracking.Tracking;
 import io.github.aktenlift.tracking.VerificationReport;
 import io.github.aktenlift.tracking.WhereIs;
+import io.github.aktenlift.tracking.WorkItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +90,9 @@ final class Engine implements AutoCloseable {
     private final TrackingView tracking = new TrackingView();
     private final InventoryService inventory = new InventoryService();
     private final CaptureService capture;
-    private final io.github.aktenlift.spi.notification.Notifier notifier;
+    private final NotificationOutbox outbox;
+    private final DestructionService destruction = new DestructionService(this);
+    private final PickupPlanner planner = this::proposePickup;
     private List<BaselineEntry> baselineCache;
     private long baselineCacheSequence = -1;
 
@@ -101,8 +107,25 @@ final class Engine implements AutoCloseable {
         this.state = new Projection(subjects);
         this.journal = new Journal(storage.logs(), EVENTS, CHECKPOINTS, journalKey, checkpointInterval);
         this.decider = new Decider(state, policies);
-        this.notifier = notifier;
-        this.capture = new CaptureService(this, storage, clock, policies.capture(), notifier, validator, captureParallelism);
+        this.outbox = new NotificationOutbox(notifier, clock, () -> new NotificationOutbox.DueSource() {
+            @Override
+            public PickupProposal proposal() {
+                return proposePickup();
+            }
+
+            @Override
+            public List<Overdue> overdue() {
+                return tracking.overdue();
+            }
+
+            @Override
+            public List<String> dueForDestructionOnNoOpenList() {
+                List<Barcode> due = tracking.dueForDestruction();
+                return read(s -> due.stream().filter(b -> !s.destructions.onOpenList(b)).map(Barcode::value).toList());
+            }
+        });
+        // capture's notifications take the outbox's path too: best effort, failures kept for redelivery
+        this.capture = new CaptureService(this, storage, clock, policies.capture(), outbox, validator, captureParallelism);
     }
 
     void open() {
@@ -129,6 +152,80 @@ final class Engine implements AutoCloseable {
         return capture;
     }
 
+    PickupPlanner pickupPlanner() {
+        return planner;
+    }
+
+    Destruction destruction() {
+        return destruction;
+    }
+
+    Notifications notifications() {
+        return outbox;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    IdSource ids() {
+        return ids;
+    }
+
+    /** @return the projection; only for deciders running inside {@link #record}, under the write lock */
+    Projection state() {
+        return state;
+    }
+
+    /** Runs a query on the projection under the read lock. */
+    <T> T read(Function<Projection, T> query) {
+        lock.readLock().lock();
+        try {
+            return query.apply(state);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private PickupProposal proposePickup() {
+        Instant now = clock.instant();
+        return read(s -> PickupPlanning.plan(s, policies.pickup(), policies.sla(), now, clock.getZone()));
+    }
+
+    /**
+     * The order in which to work on a delivery's case files: those with an open recall first, by
+     * SLA deadline, then the rest as listed. Entries that name no known case file keep their place
+     * among the rest; capture rejects them.
+     *
+     * @param barcodes the barcode text of each entry, {@code null} where there is none
+     * @return the entries' indexes in working order
+     */
+    int[] workOrder(List<String> barcodes) {
+        SlaPolicy sla = policies.sla();
+        return read(s -> {
+            List<Integer> recalled = new ArrayList<>();
+            List<Integer> rest = new ArrayList<>();
+            Map<Integer, WorkItem> items = new HashMap<>();
+            for (int i = 0; i < barcodes.size(); i++) {
+                FileRec f = null;
+                try {
+                    f = barcodes.get(i) == null ? null : s.files.get(new Barcode(barcodes.get(i)));
+                } catch (InvalidValueException e) {
+                    // a malformed barcode: capture reports it in its place
+                }
+                if (f != null && f.recall != null) {
+                    items.put(i, WorkOrder.item(f, sla));
+                    recalled.add(i);
+                } else {
+                    rest.add(i);
+                }
+            }
+            recalled.sort((a, b) -> WorkOrder.ORDER.compare(items.get(a), items.get(b)));
+            recalled.addAll(rest);
+            return recalled.stream().mapToInt(Integer::intValue).toArray();
+        });
+    }
+
     List<JournalEvent> execute(Actor actor, Command command) {
         if (actor == null) {
             throw new InvalidValueException("actor", "must not be null");
@@ -148,8 +245,11 @@ final class Engine implements AutoCloseable {
         }));
     }
 
-    /** Decides and appends, retrying against newer journals while other writers win. */
-    private List<JournalEvent> record(Actor actor, String what, Function<Instant, Decision> decide) {
+    /**
+     * Decides and appends, retrying against newer journals while other writers win. A decision
+     * without events (a repeated idempotent request) records nothing and returns no events.
+     */
+    List<JournalEvent> record(Actor actor, String what, Function<Instant, Decision> decide) {
         lock.writeLock().lock();
         try {
             ConflictException lost = null;
@@ -157,6 +257,9 @@ final class Engine implements AutoCloseable {
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
                 Instant now = clock.instant();
                 Decision d = decide.apply(now);
+                if (d.events().isEmpty()) {
+                    return List.of();
+                }
                 if (d.subject() != null && !d.subjectKey().equals(subjectStored)) {
                     subjects.add(d.subjectKey(), d.subject());
                     subjectStored = d.subjectKey();
@@ -175,7 +278,7 @@ final class Engine implements AutoCloseable {
                     state.apply(e);
                 }
                 List<JournalEvent> events = p.events();
-                notifyAbout(events);
+                outbox.afterCommit(events);
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("{} recorded events {}..{}", what, events.get(0).sequence(),
                             events.get(events.size() - 1).sequence());
@@ -201,28 +304,6 @@ final class Engine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted while retrying after a lost race", e);
-        }
-    }
-
-    /**
-     * Tells the people who must act: a failed quality check goes to the scan service. Delivery
-     * failures are logged, not thrown: the events are recorded, and the notification's id (the
-     * event's sequence) lets a receiver drop a repeat.
-     */
-    private void notifyAbout(List<JournalEvent> events) {
-        for (JournalEvent e : events) {
-            if (e.kind() != EventKind.QA_FAILED) {
-                continue;
-            }
-            var n = new io.github.aktenlift.spi.notification.Notification("event-" + e.sequence(),
-                    io.github.aktenlift.spi.notification.NotificationType.QA_FAILED,
-                    io.github.aktenlift.spi.notification.Recipient.role("scan-service"), e.time(),
-                    Map.of("barcode", e.stream().substring(Projection.FILE.length()), "reasons", e.get("reasons")));
-            try {
-                notifier.deliver(n);
-            } catch (ProviderException | IllegalArgumentException ex) {
-                LOG.warn("notification {} not delivered: {}", n.id(), ex.getMessage());
-            }
         }
     }
 
@@ -394,6 +475,17 @@ final class Engine implements AutoCloseable {
             } finally {
                 lock.readLock().unlock();
             }
+        }
+
+        @Override
+        public List<WorkItem> workList(CaseFileState caseFileState) {
+            if (caseFileState == null) {
+                throw new InvalidValueException("state", "must not be null");
+            }
+            SlaPolicy sla = policies.sla();
+            List<WorkItem> out = read(s -> s.files.values().stream().filter(f -> f.state == caseFileState)
+                    .map(f -> WorkOrder.item(f, sla)).toList());
+            return out.stream().sorted(WorkOrder.ORDER).toList();
         }
 
         @Override

@@ -4,6 +4,7 @@ import io.github.aktenlift.capture.CapturePolicy;
 import io.github.aktenlift.casefile.BarcodeScheme;
 import io.github.aktenlift.casefile.ProtectionLevel;
 import io.github.aktenlift.casefile.ProtectionProfile;
+import io.github.aktenlift.logistics.PickupPolicy;
 import io.github.aktenlift.retention.RetentionPolicy;
 import io.github.aktenlift.tracking.SlaPolicy;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
 
 /**
  * The office's configurable rules, as plain values: service levels, retention and destruction,
- * what each protection level demands, and how barcodes look.
+ * what each protection level demands, how barcodes look, and when a pickup is due.
  *
  * @param sla service levels per state, for boxes in transit and for recalls
  * @param retention retention period and what blocks destruction
@@ -21,10 +22,11 @@ import java.util.Objects;
  * @param caseFileBarcodes the scheme of case-file labels
  * @param boxBarcodes the scheme of box labels
  * @param capture what scan deliveries must satisfy and what capture makes of them
+ * @param pickup when the pickup planner proposes a pickup, and the box capacity
  * @since 0.1
  */
 public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionLevel, ProtectionProfile> protection,
-        BarcodeScheme caseFileBarcodes, BarcodeScheme boxBarcodes, CapturePolicy capture) {
+        BarcodeScheme caseFileBarcodes, BarcodeScheme boxBarcodes, CapturePolicy capture, PickupPolicy pickup) {
 
     /** Validates and copies. */
     public Policies {
@@ -33,6 +35,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
         Objects.requireNonNull(caseFileBarcodes, "caseFileBarcodes");
         Objects.requireNonNull(boxBarcodes, "boxBarcodes");
         Objects.requireNonNull(capture, "capture");
+        Objects.requireNonNull(pickup, "pickup");
         for (ProtectionLevel l : ProtectionLevel.values()) {
             if (!protection.containsKey(l)) {
                 throw new InvalidValueException("protection", "no profile for " + l);
@@ -43,7 +46,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
 
     /**
      * @return the defaults of {@link SlaPolicy}, {@link RetentionPolicy}, {@link ProtectionProfile},
-     *     {@link BarcodeScheme} and {@link CapturePolicy}
+     *     {@link BarcodeScheme}, {@link CapturePolicy} and {@link PickupPolicy}
      */
     public static Policies defaults() {
         Map<ProtectionLevel, ProtectionProfile> p = new EnumMap<>(ProtectionLevel.class);
@@ -51,7 +54,8 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
             p.put(l, ProtectionProfile.defaultFor(l));
         }
         return new Policies(SlaPolicy.defaults(), RetentionPolicy.defaults(), p,
-                BarcodeScheme.defaultCaseFiles(), BarcodeScheme.defaultBoxes(), CapturePolicy.defaults());
+                BarcodeScheme.defaultCaseFiles(), BarcodeScheme.defaultBoxes(), CapturePolicy.defaults(),
+                PickupPolicy.defaults());
     }
 
     /**
@@ -67,7 +71,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
      * @return a copy with them
      */
     public Policies withSla(SlaPolicy s) {
-        return new Policies(s, retention, protection, caseFileBarcodes, boxBarcodes, capture);
+        return new Policies(s, retention, protection, caseFileBarcodes, boxBarcodes, capture, pickup);
     }
 
     /**
@@ -75,7 +79,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
      * @return a copy with them
      */
     public Policies withRetention(RetentionPolicy r) {
-        return new Policies(sla, r, protection, caseFileBarcodes, boxBarcodes, capture);
+        return new Policies(sla, r, protection, caseFileBarcodes, boxBarcodes, capture, pickup);
     }
 
     /**
@@ -86,7 +90,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
     public Policies withProtection(ProtectionLevel level, ProtectionProfile profile) {
         Map<ProtectionLevel, ProtectionProfile> p = new EnumMap<>(protection);
         p.put(level, profile);
-        return new Policies(sla, retention, p, caseFileBarcodes, boxBarcodes, capture);
+        return new Policies(sla, retention, p, caseFileBarcodes, boxBarcodes, capture, pickup);
     }
 
     /**
@@ -95,7 +99,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
      * @return a copy with those schemes
      */
     public Policies withBarcodes(BarcodeScheme caseFiles, BarcodeScheme boxes) {
-        return new Policies(sla, retention, protection, caseFiles, boxes, capture);
+        return new Policies(sla, retention, protection, caseFiles, boxes, capture, pickup);
     }
 
     /**
@@ -103,6 +107,14 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
      * @return a copy with it
      */
     public Policies withCapture(CapturePolicy c) {
-        return new Policies(sla, retention, protection, caseFileBarcodes, boxBarcodes, c);
+        return new Policies(sla, retention, protection, caseFileBarcodes, boxBarcodes, c, pickup);
+    }
+
+    /**
+     * @param p when pickups are due and how full boxes get
+     * @return a copy with it
+     */
+    public Policies withPickup(PickupPolicy p) {
+        return new Policies(sla, retention, protection, caseFileBarcodes, boxBarcodes, capture, p);
     }
 }

@@ -78,6 +78,10 @@ final class Projection {
         ProtectionLevel protection;
         String subjectKey;
         String origin;
+        /** The day a transfer's paper arrived; {@code null} for other files. */
+        LocalDate receivedOn;
+        /** When it was last registered: registration, transfer intake or resubmission. */
+        Instant registeredAt;
         CaseFileState state;
         Instant since;
         String location;
@@ -137,6 +141,7 @@ final class Projection {
     long caseFileSerials;
     long boxSerials;
     JournalEvent baseline;
+    final DestructionLedger destructions = new DestructionLedger();
 
     private final SubjectRegister subjects;
 
@@ -154,6 +159,8 @@ final class Projection {
             applyToPickup(e, stream.substring(PICKUP.length()));
         } else if (stream.equals(INVENTORY)) {
             applyToInventory(e);
+        } else if (stream.startsWith(DestructionLedger.STREAM)) {
+            destructions.apply(e, stream.substring(DestructionLedger.STREAM.length()));
         } else {
             throw new IllegalStateException("event " + e.sequence() + " has an unknown stream");
         }
@@ -170,6 +177,8 @@ final class Projection {
                 f.protection = ProtectionLevel.valueOf(e.get("protection"));
                 f.subjectKey = e.get("subject");
                 f.origin = e.get("origin");
+                f.receivedOn = e.get("receivedOn") == null ? null : LocalDate.parse(e.get("receivedOn"));
+                f.registeredAt = e.time();
                 byReference.put(f.reference, f);
                 Subject s = subjects.get(f.subjectKey);
                 if (s != null) {
@@ -190,6 +199,7 @@ final class Projection {
             }
             case PICKED_UP -> f.pickup = e.get("pickup");
             case RECEIVED, FOUND -> f.everReceived = true;
+            case RESUBMITTED -> f.registeredAt = e.time();
             case CAPTURED -> {
                 f.everCaptured = true;
                 Map<String, Document> docs = new LinkedHashMap<>();

@@ -13,5 +13,7 @@ public enum EntityType {
     /** A pickup, by id. */
     PICKUP,
     /** The office's inventory: baseline imports and issued labels. */
-    INVENTORY
+    INVENTORY,
+    /** A destruction list, by id. */
+    DESTRUCTION_LIST
 }

@@ -83,7 +83,12 @@ public enum EventKind {
     /** A baseline inventory was imported. */
     BASELINE_IMPORTED(EntityType.INVENTORY, null),
     /** A range of barcodes was issued for labels. */
-    BARCODES_ISSUED(EntityType.INVENTORY, null);
+    BARCODES_ISSUED(EntityType.INVENTORY, null),
+
+    /** A destruction list was drawn up: the files due, and those excluded with their reasons. */
+    DESTRUCTION_LISTED(EntityType.DESTRUCTION_LIST, null),
+    /** A destruction list was confirmed with a certificate; its files' {@link #DESTROYED} events go with it. */
+    DESTRUCTION_CONFIRMED(EntityType.DESTRUCTION_LIST, null);
 
     private final EntityType entity;
     private final CaseFileState leadsTo;

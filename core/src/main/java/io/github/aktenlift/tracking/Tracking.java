@@ -72,6 +72,17 @@ public interface Tracking {
      */
     List<Barcode> dueForDestruction();
 
+    /**
+     * The case files in one state, in the order to work on them: files with an open recall first,
+     * by SLA deadline (so an overdue recall leads), then the others by when they were registered,
+     * oldest first; ties by barcode. {@code workList(REGISTERED)} lists the files waiting at the
+     * office, transfers from other authorities with their origin and the day they arrived.
+     *
+     * @param state a case-file state
+     * @return the work list; empty if no file is in that state
+     */
+    List<WorkItem> workList(CaseFileState state);
+
     /** @return boxes picked up but not received, files missing at receipt, seal mismatches */
     List<Discrepancy> discrepancies();
 

@@ -23,5 +23,9 @@ public enum NotificationType {
     /** A pickup should be scheduled. */
     PICKUP_PROPOSED,
     /** A gap in the chain of custody was found. */
-    DISCREPANCY
+    DISCREPANCY,
+    /** A paper file received from another authority was registered. */
+    TRANSFER_REGISTERED,
+    /** A destruction list was confirmed with a certificate: its files are recorded as destroyed. */
+    DESTRUCTION_CONFIRMED
 }

@@ -1,6 +1,6 @@
 /**
  * The notification SPI: typed notifications (file available, QA failed, recall served, overdue,
- * destruction due, import rejected…) delivered to a role or an address.
+ * destruction due and confirmed, import rejected, pickup proposed, transfer registered…) delivered to a role or an address.
  *
  * @since 0.1
  */

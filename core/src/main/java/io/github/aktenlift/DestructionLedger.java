@@ -1,0 +1,108 @@
+package io.github.aktenlift;
+
+import io.github.aktenlift.casefile.Barcode;
+import io.github.aktenlift.tracking.JournalEvent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The destruction lists recorded in the journal, one stream each ({@code destruction/<id>}): what
+ * was listed, what was excluded and why, and the confirmation. Part of the {@link Projection}; not
+ * thread-safe, guarded by the engine's lock.
+ */
+final class DestructionLedger {
+
+    static final String STREAM = "destruction/";
+    static final String EXCLUDED = "excluded.";
+    static final String SKIPPED = "skipped.";
+
+    /** One list as the journal has it. */
+    static final class ListRec {
+        final String id;
+        final Instant createdAt;
+        final String createdBy;
+        final List<Barcode> files;
+        /** Barcode to machine-readable reasons, by barcode. */
+        final Map<Barcode, List<String>> excluded;
+        final int notYetDue;
+        String certificate;
+        Instant confirmedAt;
+        String confirmedBy;
+        Map<Barcode, List<String>> skipped;
+
+        ListRec(String id, Instant createdAt, String createdBy, List<Barcode> files, Map<Barcode, List<String>> excluded,
+                int notYetDue) {
+            this.id = id;
+            this.createdAt = createdAt;
+            this.createdBy = createdBy;
+            this.files = files;
+            this.excluded = excluded;
+            this.notYetDue = notYetDue;
+        }
+
+        boolean confirmed() {
+            return certificate != null;
+        }
+    }
+
+    final Map<String, ListRec> lists = new HashMap<>();
+    /** Each file on a list not yet confirmed, with the newest such list. */
+    private final Map<Barcode, String> openListOf = new HashMap<>();
+
+    void apply(JournalEvent e, String id) {
+        switch (e.kind()) {
+            case DESTRUCTION_LISTED -> {
+                ListRec l = new ListRec(id, e.time(), e.actor(), barcodes(e.get("files")), reasons(e, EXCLUDED),
+                        Integer.parseInt(e.get("notYetDue")));
+                lists.put(id, l);
+                l.files.forEach(b -> openListOf.put(b, id));
+            }
+            case DESTRUCTION_CONFIRMED -> {
+                ListRec l = lists.get(id);
+                if (l == null) {
+                    throw new IllegalStateException("event " + e.sequence() + " confirms an unknown destruction list");
+                }
+                l.certificate = e.get("certificate");
+                l.confirmedAt = e.time();
+                l.confirmedBy = e.actor();
+                l.skipped = reasons(e, SKIPPED);
+                l.files.forEach(b -> openListOf.remove(b, id));
+            }
+            default -> throw new IllegalStateException("event " + e.sequence() + " of kind " + e.kind()
+                    + " does not belong to a destruction list stream");
+        }
+    }
+
+    /** @return whether the barcode is on the newest list it was put on, and that list is not yet confirmed */
+    boolean onOpenList(Barcode barcode) {
+        return openListOf.containsKey(barcode);
+    }
+
+    static String join(List<Barcode> barcodes) {
+        return String.join(",", barcodes.stream().map(Barcode::value).toList());
+    }
+
+    private static List<Barcode> barcodes(String joined) {
+        if (joined == null || joined.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(joined.split(",")).map(Barcode::new).toList();
+    }
+
+    private static Map<Barcode, List<String>> reasons(JournalEvent e, String prefix) {
+        Map<Barcode, List<String>> out = new TreeMap<>();
+        for (Map.Entry<String, String> p : e.payload().entrySet()) {
+            if (p.getKey().startsWith(prefix)) {
+                out.put(new Barcode(p.getKey().substring(prefix.length())),
+                        List.copyOf(new ArrayList<>(Arrays.asList(p.getValue().split(",")))));
+            }
+        }
+        return out;
+    }
+}
