@@ -119,6 +119,7 @@ final class BenchCommand implements Callable<Integer> {
                         .formats(formats).documentsPerFile(DOCUMENTS, DOCUMENTS).sheetsPerDocument(sheets, sheets)
                         .duplex(false).seed(7).clock(env.clock()).build());
                 task.update(delivery.pages());
+                task.done();
             }
             List<Path> pageFiles;
             try (Stream<Path> s = Files.walk(corpus)) {
@@ -138,6 +139,7 @@ final class BenchCommand implements Callable<Integer> {
                     task.advance(1);
                 }
                 floorNanos = System.nanoTime() - f0;
+                task.done();
             }
 
             System.gc();

@@ -46,6 +46,7 @@ final class Ingests {
                     .map(WhereIs::lastSequence).orElse(e.getValue()) > e.getValue()).count());
             IngestReport report = lift.capture().ingest(actor, folder);
             task.update(report.captured().size());
+            task.done();
             return report;
         }
     }

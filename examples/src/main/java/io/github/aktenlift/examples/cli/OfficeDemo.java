@@ -178,6 +178,7 @@ final class OfficeDemo {
                 labels.add(Label.caseFile(files.get(i), reference));
                 task.advance(1);
             }
+            task.done();
         }
         step("registered, labels printed to " + printLabels("case-files.pdf", labels), count);
     }
@@ -390,6 +391,7 @@ final class OfficeDemo {
                 keys.put(f, handOver(procedure, f, 1));
                 task.advance(1);
             }
+            task.done();
         }
         Set<String> locked = verified.isEmpty() ? Set.of() : Set.of(keys.get(verified.get(verified.size() / 3)));
         farSide.answer(locked);
@@ -520,6 +522,7 @@ final class OfficeDemo {
                 lift.execute(SHREDDER, new DestroyPaper(f, certificate));
                 task.advance(1);
             }
+            task.done();
         }
         step("destroyed after 90 days' retention, certificate " + certificate, due.size());
     }

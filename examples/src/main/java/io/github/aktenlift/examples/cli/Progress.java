@@ -37,7 +37,10 @@ final class Progress {
         return new Task(what, total, unit);
     }
 
-    /** One piece of long work. Thread-safe: a poller may update it while the work runs. */
+    /**
+     * One piece of long work. Thread-safe: a poller may update it while the work runs. Call
+     * {@link #done()} when it succeeded; closing it without shows no summary.
+     */
     final class Task implements AutoCloseable {
         private final String what;
         private final long total;
@@ -47,6 +50,7 @@ final class Progress {
         private long shownAt;
         private int shownLength;
         private boolean closed;
+        private boolean succeeded;
         private ScheduledExecutorService poller;
 
         private Task(String what, long total, String unit) {
@@ -86,7 +90,12 @@ final class Progress {
             poller.scheduleAtFixedRate(() -> update(count.getAsLong()), 200, 200, TimeUnit.MILLISECONDS);
         }
 
-        /** Shows the final count, with the time taken, and ends the line. */
+        /** Marks the work as finished: closing shows the final count and the time taken. */
+        synchronized void done() {
+            succeeded = true;
+        }
+
+        /** Stops polling; ends the progress line, with the final count if the work is {@link #done()}. */
         @Override
         public void close() {
             ScheduledExecutorService p;
@@ -102,8 +111,11 @@ final class Progress {
                 }
             }
             synchronized (this) {
-                if (!closed && !quiet) {
+                if (!closed && !quiet && succeeded) {
                     show(System.nanoTime(), true);
+                } else if (!closed && terminal && shownLength > 0) {
+                    err.println(); // what follows (an error) starts on a line of its own
+                    err.flush();
                 }
                 closed = true;
             }
