@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,7 +43,8 @@ final class LabelsCommand implements Callable<Integer> {
 
     /** Either barcodes or --all. */
     static final class Which {
-        @Parameters(paramLabel = "BARCODE", arity = "1..*", description = "case files and boxes to label, in order")
+        @Parameters(paramLabel = "BARCODE", arity = "1..*",
+                description = "case files and boxes to label, in this order (twice for two labels)")
         List<String> barcodes;
 
         @Option(names = "--all", required = true,
@@ -71,7 +71,7 @@ final class LabelsCommand implements Callable<Integer> {
                 }
                 wanted.addAll(lift.tracking().boxes());
             } else {
-                for (String text : new LinkedHashSet<>(which.barcodes)) {
+                for (String text : which.barcodes) {
                     wanted.add(Barcode.of(text));
                 }
             }

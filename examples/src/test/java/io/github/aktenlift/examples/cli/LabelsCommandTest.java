@@ -38,19 +38,20 @@ class LabelsCommandTest {
     }
 
     @Test
-    @DisplayName("writes a PDF/A-2b whose symbols decode back to the barcodes asked for, in that order")
+    @DisplayName("writes a PDF/A-2b whose symbols decode back to the barcodes asked for, in that order, twice if asked twice")
     void decodable() throws IOException {
         Path pdf = tmp.resolve("labels.pdf");
         Cli.Run run = Cli.run("labels", "--dir", workspace.toString(), files.get(2).value(), box.value(),
-                files.get(0).value(), "-o", pdf.toString());
+                files.get(0).value(), files.get(0).value(), "-o", pdf.toString());
 
         assertThat(run.exitCode()).as("%s", run).isZero();
-        assertThat(run.out()).contains("wrote 3 labels (case files: 2, boxes: 1) on 1 page");
+        assertThat(run.out()).contains("wrote 4 labels (case files: 3, boxes: 1) on 1 page");
         byte[] bytes = Files.readAllBytes(pdf);
         PdfA.assertPdfA2b(bytes, "labels.pdf");
         List<String> decoded = LabelDecoder.decode(bytes);
-        assertThat(decoded.subList(0, 3)).containsExactly(files.get(2).value(), box.value(), files.get(0).value());
-        assertThat(decoded.subList(3, decoded.size())).containsOnlyNulls();
+        assertThat(decoded.subList(0, 4)).containsExactly(files.get(2).value(), box.value(), files.get(0).value(),
+                files.get(0).value());
+        assertThat(decoded.subList(4, decoded.size())).containsOnlyNulls();
     }
 
     @Test
