@@ -14,6 +14,7 @@ module io.github.aktenlift.core {
     requires org.apache.pdfbox;
     requires org.apache.pdfbox.io;
     requires org.apache.fontbox;
+    requires com.google.zxing;
 
     exports io.github.aktenlift;
     exports io.github.aktenlift.capture;

@@ -397,6 +397,26 @@ final class Engine implements AutoCloseable {
         }
 
         @Override
+        public List<Barcode> caseFiles() {
+            lock.readLock().lock();
+            try {
+                return state.files.keySet().stream().sorted().toList();
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        @Override
+        public List<Barcode> boxes() {
+            lock.readLock().lock();
+            try {
+                return state.boxes.keySet().stream().sorted().toList();
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        @Override
         public List<JournalEvent> history(Barcode barcode) {
             long[] seqs;
             lock.readLock().lock();

@@ -2,15 +2,25 @@ package io.github.aktenlift.pdfa;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TimeZone;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 
 /**
  * The document-level metadata every Aktenlift PDF/A-2b carries, kept consistent between the XMP
@@ -66,6 +76,30 @@ final class PdfAMetadata {
         info.put("CreationDate", PDF_DATE.format(created));
         info.put("ModDate", PDF_DATE.format(created));
         return info;
+    }
+
+    /**
+     * Gives a PDFBox document what PDF/A-2b asks of it beyond its pages: this XMP packet, the
+     * matching document information and the sRGB output intent.
+     */
+    void applyTo(PDDocument doc) throws IOException {
+        PDMetadata metadata = new PDMetadata(doc);
+        metadata.importXMPMetadata(xmp());
+        doc.getDocumentCatalog().setMetadata(metadata);
+        PDDocumentInformation info = doc.getDocumentInformation();
+        info.setTitle(title);
+        info.setCreator(CREATOR_TOOL);
+        info.setProducer(PRODUCER);
+        Calendar when = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+        when.setTimeInMillis(created.toEpochMilli());
+        info.setCreationDate(when);
+        info.setModificationDate(when);
+        PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(srgbProfile()));
+        intent.setInfo(OUTPUT_CONDITION);
+        intent.setOutputCondition(OUTPUT_CONDITION);
+        intent.setOutputConditionIdentifier(OUTPUT_CONDITION);
+        intent.setRegistryName("http://www.color.org");
+        doc.getDocumentCatalog().addOutputIntent(intent);
     }
 
     /** The XMP packet, UTF-8. */

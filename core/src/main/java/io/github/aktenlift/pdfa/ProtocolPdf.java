@@ -1,6 +1,5 @@
 package io.github.aktenlift.pdfa;
 
-import java.io.ByteArrayInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,30 +7,22 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TimeZone;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 
 /**
  * Writes a human-readable report, such as a scan protocol, as a PDF/A-2b: a title, then sections
@@ -52,7 +43,7 @@ public final class ProtocolPdf {
     private static volatile byte[] fontBytes;
 
     /** The font file, read once: parsing stays per document, because subsetting is. */
-    private static byte[] fontBytes() throws IOException {
+    static byte[] fontBytes() throws IOException {
         byte[] b = fontBytes;
         if (b == null) {
             try (InputStream in = PDDocument.class.getResourceAsStream(FONT)) {
@@ -154,25 +145,7 @@ public final class ProtocolPdf {
             }
             layout.close();
 
-            PdfAMetadata meta = new PdfAMetadata(title, created, null, null, null, null);
-            PDMetadata metadata = new PDMetadata(doc);
-            metadata.importXMPMetadata(meta.xmp());
-            doc.getDocumentCatalog().setMetadata(metadata);
-            PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle(title);
-            info.setCreator(PdfAMetadata.CREATOR_TOOL);
-            info.setProducer(PdfAMetadata.PRODUCER);
-            Calendar when = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
-            when.setTimeInMillis(created.truncatedTo(ChronoUnit.SECONDS).toEpochMilli());
-            info.setCreationDate(when);
-            info.setModificationDate(when);
-            PDOutputIntent intent = new PDOutputIntent(doc,
-                    new ByteArrayInputStream(PdfAMetadata.srgbProfile()));
-            intent.setInfo(PdfAMetadata.OUTPUT_CONDITION);
-            intent.setOutputCondition(PdfAMetadata.OUTPUT_CONDITION);
-            intent.setOutputConditionIdentifier(PdfAMetadata.OUTPUT_CONDITION);
-            intent.setRegistryName("http://www.color.org");
-            doc.getDocumentCatalog().addOutputIntent(intent);
+            new PdfAMetadata(title, created, null, null, null, null).applyTo(doc);
             doc.getDocument().setDocumentID(documentId(title, all, created));
 
             MessageDigest digest = PdfOutput.sha256();

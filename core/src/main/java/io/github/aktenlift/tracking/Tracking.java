@@ -53,6 +53,12 @@ public interface Tracking {
      */
     Optional<BoxStatus> box(Barcode barcode);
 
+    /** @return the barcodes of every case file the journal knows, in any state, in barcode order */
+    List<Barcode> caseFiles();
+
+    /** @return the barcodes of every box the journal knows, in any state, in barcode order */
+    List<Barcode> boxes();
+
     /**
      * @param barcode a case file's or box's barcode
      * @return every event of its stream, oldest first

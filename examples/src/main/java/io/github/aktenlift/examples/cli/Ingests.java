@@ -1,0 +1,124 @@
+package io.github.aktenlift.examples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aktenlift.Actor;
+import io.github.aktenlift.Aktenlift;
+import io.github.aktenlift.InvalidValueException;
+import io.github.aktenlift.capture.CaptureProblem;
+import io.github.aktenlift.capture.CaseFileOutcome;
+import io.github.aktenlift.capture.IngestReport;
+import io.github.aktenlift.casefile.Barcode;
+import io.github.aktenlift.tracking.WhereIs;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Ingesting a delivery with progress, and reporting what became of each case file. */
+final class Ingests {
+
+    private Ingests() {
+    }
+
+    /**
+     * Ingests a delivery folder. Capture reports nothing until it is done, so progress watches the
+     * tracking instead: a case file of the delivery whose journal stream grew has been captured.
+     */
+    static IngestReport ingest(Aktenlift lift, Actor actor, Path folder, Progress progress) {
+        Map<Barcode, Long> before = new HashMap<>();
+        for (String text : barcodesIn(folder)) {
+            try {
+                Barcode b = Barcode.of(text);
+                lift.tracking().whereIs(b).ifPresent(w -> before.put(b, w.lastSequence()));
+            } catch (InvalidValueException e) {
+                // capture reports it as the case file's problem
+            }
+        }
+        String name = "capture " + folder.getFileName();
+        try (Progress.Task task = progress.start(name, before.size(), "case files")) {
+            task.poll(() -> before.entrySet().stream().filter(e -> lift.tracking().whereIs(e.getKey())
+                    .map(WhereIs::lastSequence).orElse(e.getValue()) > e.getValue()).count());
+            IngestReport report = lift.capture().ingest(actor, folder);
+            task.update(report.captured().size());
+            task.done();
+            return report;
+        }
+    }
+
+    /** The barcodes the index lists, for progress only; an index that cannot be read lists none. */
+    private static java.util.List<String> barcodesIn(Path folder) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try {
+            JsonNode index = Json.MAPPER.readTree(Files.readAllBytes(folder.resolve("index.json")));
+            for (JsonNode c : index.path("caseFiles")) {
+                if (c.path("barcode").isTextual()) {
+                    out.add(c.path("barcode").asText());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // capture itself says what is wrong with the index
+        }
+        return out;
+    }
+
+    /** Page files written into a delivery folder so far, for progress while a delivery is generated. */
+    static long pageFilesIn(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(folder)) {
+            return s.filter(p -> p.toString().endsWith(".jpg") || p.toString().endsWith(".tif")).count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0; // files come and go while the generator writes; the next poll counts again
+        }
+    }
+
+    /** One line for the delivery, then every problem of every rejected case file, each line indented. */
+    static void print(PrintWriter out, IngestReport report, String indent) {
+        out.printf(Locale.ROOT, indent + "delivery %s: %d case file%s, %d captured (%d pages, %.1f MB), %d rejected, in %.1f s%n",
+                report.deliveryId(), report.caseFiles().size(), report.caseFiles().size() == 1 ? "" : "s",
+                report.captured().size(), report.pages(),
+                report.bytes() / 1e6, report.rejected().size(), report.took().toMillis() / 1000.0);
+        for (CaseFileOutcome.Rejected r : report.rejected()) {
+            out.printf(indent + "  %s rejected, %d problem%s:%n", r.barcode(), r.problems().size(),
+                    r.problems().size() == 1 ? "" : "s");
+            for (CaptureProblem p : r.problems()) {
+                out.printf(indent + "    %-22s %s%s%n", p.kind(), p.page().isEmpty() ? "" : "page " + p.page() + ": ",
+                        p.detail());
+            }
+        }
+    }
+
+    static ObjectNode toJson(IngestReport report) {
+        ObjectNode root = Json.object();
+        root.put("deliveryId", report.deliveryId());
+        root.put("pages", report.pages()).put("bytes", report.bytes()).put("tookMillis", report.took().toMillis());
+        ArrayNode captured = root.putArray("captured");
+        for (CaseFileOutcome.Captured c : report.captured()) {
+            ObjectNode o = captured.addObject().put("barcode", c.barcode()).put("pages", c.pages())
+                    .put("state", c.state().name()).put("protocol", c.protocolJson().value());
+            ArrayNode sample = o.putArray("inspectionSample");
+            c.inspectionSample().forEach(sample::add);
+            ArrayNode renditions = o.putArray("renditions");
+            for (CaseFileOutcome.StoredRendition r : c.renditions()) {
+                renditions.addObject().put("documentId", r.documentId()).put("key", r.key().value())
+                        .put("pages", r.pages()).put("size", r.size()).put("sha256", r.sha256())
+                        .put("reencodedPages", r.reencodedPages());
+            }
+        }
+        ArrayNode rejected = root.putArray("rejected");
+        for (CaseFileOutcome.Rejected r : report.rejected()) {
+            ArrayNode problems = rejected.addObject().put("barcode", r.barcode()).putArray("problems");
+            for (CaptureProblem p : r.problems()) {
+                problems.addObject().put("kind", p.kind().name()).put("page", p.page()).put("detail", p.detail());
+            }
+        }
+        return root;
+    }
+}

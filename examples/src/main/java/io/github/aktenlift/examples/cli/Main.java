@@ -1,0 +1,109 @@
+package io.github.aktenlift.examples.cli;
+
+import io.github.aktenlift.AktenliftException;
+import io.github.aktenlift.ConcurrentUpdateException;
+import io.github.aktenlift.JournalIntegrityException;
+import io.github.aktenlift.spi.IntegrityException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * The Aktenlift command line. Run {@code java -jar aktenlift-cli.jar --help} for the commands.
+ *
+ * @since 0.1
+ */
+@Command(name = "aktenlift", mixinStandardHelpOptions = true, version = "Aktenlift 0.1",
+        synopsisSubcommandLabel = "COMMAND",
+        description = "Runs the paper-to-digital lifecycle of case files on a workspace directory.",
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  done",
+            "  1  done, but some case files were rejected (ingest); the others went through",
+            "  2  usage or input error: a bad option, a missing workspace, an unknown barcode",
+            "  3  integrity failure: the journal or stored content was altered",
+            "  4  internal error (a bug: please report it with the stack trace)"})
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    private Main() {
+    }
+
+    /**
+     * Runs one command and exits with its {@linkplain ExitCodes exit code}.
+     *
+     * @param args the command and its options
+     */
+    public static void main(String[] args) {
+        // Hibernate Validator logs through JBoss Logging; send that to SLF4J (warnings only, see simplelogger.properties)
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        System.exit(run(args, Environment.system()));
+    }
+
+    /** Runs one command in the given environment and returns its exit code; never exits the JVM. */
+    static int run(String[] args, Environment env) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand(new DemoCommand(env));
+        cli.addSubcommand(new IngestCommand(env));
+        cli.addSubcommand(new StatusCommand(env));
+        cli.addSubcommand(new HistoryCommand(env));
+        cli.addSubcommand(new VerifyCommand(env));
+        cli.addSubcommand(new LabelsCommand(env));
+        cli.addSubcommand(new BenchCommand(env));
+        cli.setOut(env.out());
+        cli.setErr(env.err());
+        cli.setParameterExceptionHandler(Main::usageError);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> failure(e, command));
+        try {
+            return cli.execute(args);
+        } finally {
+            env.out().flush();
+            env.err().flush();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "a command is missing");
+    }
+
+    /** A bad option or argument: one line, a hint, no usage dump and no stack trace. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        err.println(name + ": " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + name + " --help'.");
+        return ExitCodes.USAGE;
+    }
+
+    /**
+     * Maps what a command threw to a message and an exit code. Aktenlift's own exceptions name
+     * identifiers only, never personal data, so their messages are shown as they are.
+     */
+    static int failure(Exception e, CommandLine command) {
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        if (e instanceof JournalIntegrityException || e instanceof IntegrityException) {
+            err.println(name + ": integrity failure: " + e.getMessage());
+            return ExitCodes.INTEGRITY;
+        }
+        if (e instanceof UserException
+                || (e instanceof AktenliftException && !(e instanceof ConcurrentUpdateException))) {
+            err.println(name + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        err.println(name + ": internal error: " + e);
+        e.printStackTrace(err);
+        return ExitCodes.INTERNAL;
+    }
+}

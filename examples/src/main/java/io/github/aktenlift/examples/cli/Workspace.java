@@ -1,0 +1,160 @@
+package io.github.aktenlift.examples.cli;
+
+import io.github.aktenlift.Aktenlift;
+import io.github.aktenlift.IdSource;
+import io.github.aktenlift.adapters.filesystem.FilesystemSettings;
+import io.github.aktenlift.adapters.filesystem.FilesystemStorage;
+import io.github.aktenlift.adapters.filesystem.HotfolderProcedure;
+import io.github.aktenlift.adapters.filesystem.IndexWriter;
+import io.github.aktenlift.adapters.filesystem.OutboxNotifier;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A workspace directory: the filesystem adapter's storage in {@code storage/}, the specialist
+ * procedure's hotfolder in {@code hotfolder/}, notifications in {@code outbox/}. Opening one
+ * replays and checks its journal.
+ */
+final class Workspace implements AutoCloseable {
+
+    static final String STORAGE = "storage";
+    static final String HOTFOLDER = "hotfolder";
+    static final String OUTBOX = "outbox";
+    /** The filesystem storage's format marker (see docs/filesystem-adapter.md): its presence makes a workspace. */
+    private static final String MARKER = "aktenlift-storage.txt";
+
+    private final Path dir;
+    private final Clock clock;
+    private final boolean fsync;
+    private final FilesystemStorage storage;
+    private final Aktenlift lift;
+    private HotfolderProcedure procedure;
+
+    private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync) {
+        this.dir = dir;
+        this.clock = clock;
+        this.fsync = fsync;
+        FilesystemStorage s;
+        try {
+            s = FilesystemStorage.open(dir.resolve(STORAGE), Map.of(FilesystemSettings.CREATE, "true",
+                    FilesystemSettings.FSYNC, Boolean.toString(fsync)));
+        } catch (IllegalArgumentException e) {
+            throw new UserException("cannot use " + dir + ": " + e.getMessage(), e);
+        }
+        this.storage = s;
+        try {
+            this.lift = Aktenlift.builder().storage(storage).clock(clock).ids(ids)
+                    .notifier(OutboxNotifier.open(dir.resolve(OUTBOX), settings())).build();
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an existing workspace.
+     *
+     * @throws UserException if the directory is missing or not a workspace
+     * @throws io.github.aktenlift.JournalIntegrityException if its journal was altered
+     */
+    static Workspace open(Path dir, Clock clock, IdSource ids) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserException("workspace " + dir + " does not exist (create one with: aktenlift demo --dir "
+                    + dir + ")");
+        }
+        if (!Files.isRegularFile(dir.resolve(STORAGE).resolve(MARKER))) {
+            throw new UserException(dir + " is not an Aktenlift workspace: it has no " + STORAGE
+                    + "/ (create one with: aktenlift demo --dir <new directory>)");
+        }
+        return new Workspace(dir, clock, ids, true);
+    }
+
+    /**
+     * Creates a workspace in a new or empty directory.
+     *
+     * @param fsync whether every write is forced to disk before it counts (the adapter's default);
+     *     without, a machine crash may lose the last writes, a process crash still loses nothing
+     * @throws UserException if the directory has something in it or cannot be created
+     */
+    static Workspace create(Path dir, Clock clock, IdSource ids, boolean fsync) {
+        try {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new UserException(dir + " is not empty; a new workspace needs a new or empty directory");
+                    }
+                }
+            } else {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            throw new UserException("cannot create the workspace " + dir + ": " + e.getMessage(), e);
+        }
+        return new Workspace(dir, clock, ids, fsync);
+    }
+
+    private Map<String, String> settings() {
+        return Map.of(FilesystemSettings.FSYNC, Boolean.toString(fsync));
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    FilesystemStorage storage() {
+        return storage;
+    }
+
+    Aktenlift lift() {
+        return lift;
+    }
+
+    /** The specialist procedure behind the hotfolder; opened on first use. */
+    synchronized HotfolderProcedure procedure() {
+        if (procedure == null) {
+            procedure = HotfolderProcedure.open(dir.resolve(HOTFOLDER), settings(), IndexWriter.json(), clock);
+        }
+        return procedure;
+    }
+
+    /** Removes a directory and everything in it; a missing one is fine. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            lift.close();
+        } finally {
+            storage.close();
+        }
+    }
+}

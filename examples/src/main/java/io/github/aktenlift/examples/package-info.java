@@ -1,6 +1,0 @@
-/**
- * Runnable examples: the command-line demo of the office scenario.
- *
- * @since 0.1
- */
-package io.github.aktenlift.examples;

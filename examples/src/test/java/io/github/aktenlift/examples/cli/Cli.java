@@ -1,0 +1,53 @@
+package io.github.aktenlift.examples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.aktenlift.IdSource;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** Runs the CLI in-process, with captured stdout and stderr, a fixed clock and sequential ids. */
+final class Cli {
+
+    static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+    /** What one run left behind. */
+    record Run(int exitCode, String out, String err) {
+        JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("stdout is not JSON:\n" + out, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private Cli() {
+    }
+
+    static Environment environment(StringWriter out, StringWriter err, boolean terminal) {
+        return new Environment(new PrintWriter(out, true), new PrintWriter(err, true),
+                Clock.fixed(NOW, ZoneOffset.UTC), IdSource.sequential("t"), terminal);
+    }
+
+    static Run run(String... args) {
+        return run(false, args);
+    }
+
+    static Run run(boolean terminal, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, environment(out, err, terminal));
+        return new Run(code, out.toString(), err.toString());
+    }
+}
