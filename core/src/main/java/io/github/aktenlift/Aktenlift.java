@@ -4,6 +4,7 @@ import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.Subject;
 import io.github.aktenlift.inventory.Inventory;
 import io.github.aktenlift.spi.notification.Notifier;
+import io.github.aktenlift.spi.procedure.SpecialistProcedure;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.tracking.JournalEvent;
 import io.github.aktenlift.tracking.Tracking;
@@ -72,6 +73,14 @@ public final class Aktenlift implements AutoCloseable {
         return engine.capture();
     }
 
+    /**
+     * @return import of verified case files into the specialist procedure, with e-file matching
+     * @throws IllegalStateException if no procedure was configured with {@link Builder#procedure}
+     */
+    public io.github.aktenlift.efile.Imports imports() {
+        return engine.imports();
+    }
+
     /** @return baseline import, reconciliation and barcode issuing */
     public Inventory inventory() {
         return engine.inventory();
@@ -116,6 +125,7 @@ public final class Aktenlift implements AutoCloseable {
         private byte[] journalKey;
         private int checkpointInterval = 10_000;
         private Notifier notifier = Notifier.none();
+        private SpecialistProcedure procedure;
         private int captureParallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
 
         private Builder() {
@@ -195,6 +205,16 @@ public final class Aktenlift implements AutoCloseable {
         }
 
         /**
+         * @param procedure the specialist procedure that holds the e-files; needed for
+         *     {@link Aktenlift#imports()} (default: none)
+         * @return this builder
+         */
+        public Builder procedure(SpecialistProcedure procedure) {
+            this.procedure = Objects.requireNonNull(procedure, "procedure");
+            return this;
+        }
+
+        /**
          * @param threads how many case files of a delivery are captured at once (default: the
          *     number of processors, at most 4)
          * @return this builder
@@ -219,7 +239,7 @@ public final class Aktenlift implements AutoCloseable {
                 throw new IllegalStateException("Aktenlift needs a storage: call storage(...) before build()");
             }
             Engine engine = new Engine(storage, clock, ids, policies, journalKey, checkpointInterval, notifier,
-                    captureParallelism);
+                    captureParallelism, procedure);
             try {
                 engine.open();
             } catch (RuntimeException e) {

@@ -86,12 +86,14 @@ final class Engine implements AutoCloseable {
     private final TrackingView tracking = new TrackingView();
     private final InventoryService inventory = new InventoryService();
     private final CaptureService capture;
+    private final ImportService imports;
     private final io.github.aktenlift.spi.notification.Notifier notifier;
     private List<BaselineEntry> baselineCache;
     private long baselineCacheSequence = -1;
 
     Engine(Storage storage, Clock clock, IdSource ids, Policies policies, byte[] journalKey, int checkpointInterval,
-            io.github.aktenlift.spi.notification.Notifier notifier, int captureParallelism) {
+            io.github.aktenlift.spi.notification.Notifier notifier, int captureParallelism,
+            io.github.aktenlift.spi.procedure.SpecialistProcedure procedure) {
         this.storage = storage;
         this.clock = clock;
         this.ids = ids;
@@ -103,6 +105,7 @@ final class Engine implements AutoCloseable {
         this.decider = new Decider(state, policies);
         this.notifier = notifier;
         this.capture = new CaptureService(this, storage, clock, policies.capture(), notifier, validator, captureParallelism);
+        this.imports = procedure == null ? null : new ImportService(this, state, storage, clock, procedure, notifier);
     }
 
     void open() {
@@ -129,6 +132,35 @@ final class Engine implements AutoCloseable {
         return capture;
     }
 
+    io.github.aktenlift.efile.Imports imports() {
+        if (imports == null) {
+            throw new IllegalStateException("no specialist procedure configured: call procedure(...) on the builder");
+        }
+        return imports;
+    }
+
+    /** Runs a query against the projection under the read lock. */
+    <T> T read(java.util.function.Supplier<T> query) {
+        lock.readLock().lock();
+        try {
+            return query.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Validates a command and decides its events without recording them, for a service that
+     * records them together with events of its own. Call only from a decision passed to
+     * {@link #record}, under the write lock. Not for registrations, which store a subject.
+     */
+    Decision decide(Command command, Instant now) {
+        validator.check(command.getClass().getSimpleName(), command);
+        return decider.decide(command, now, () -> {
+            throw new IllegalArgumentException(command.getClass().getSimpleName() + " cannot be decided apart");
+        });
+    }
+
     List<JournalEvent> execute(Actor actor, Command command) {
         if (actor == null) {
             throw new InvalidValueException("actor", "must not be null");
@@ -148,8 +180,11 @@ final class Engine implements AutoCloseable {
         }));
     }
 
-    /** Decides and appends, retrying against newer journals while other writers win. */
-    private List<JournalEvent> record(Actor actor, String what, Function<Instant, Decision> decide) {
+    /**
+     * Decides and appends, retrying against newer journals while other writers win. A decision
+     * without events records nothing and returns an empty list.
+     */
+    List<JournalEvent> record(Actor actor, String what, Function<Instant, Decision> decide) {
         lock.writeLock().lock();
         try {
             ConflictException lost = null;
@@ -157,6 +192,9 @@ final class Engine implements AutoCloseable {
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
                 Instant now = clock.instant();
                 Decision d = decide.apply(now);
+                if (d.events().isEmpty()) {
+                    return List.of();
+                }
                 if (d.subject() != null && !d.subjectKey().equals(subjectStored)) {
                     subjects.add(d.subjectKey(), d.subject());
                     subjectStored = d.subjectKey();

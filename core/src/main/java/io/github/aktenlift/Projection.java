@@ -137,6 +137,8 @@ final class Projection {
     long caseFileSerials;
     long boxSerials;
     JournalEvent baseline;
+    /** Matches, hand-overs and receipts of imports into the specialist procedure. */
+    final ImportLedger imports = new ImportLedger();
 
     private final SubjectRegister subjects;
 
@@ -252,6 +254,7 @@ final class Projection {
             f.holder = e.payload().getOrDefault("holder", e.actor());
         }
         f.sequences.add(e.sequence());
+        imports.apply(barcode, e);
     }
 
     private void applyToBox(JournalEvent e, String barcodeText) {
