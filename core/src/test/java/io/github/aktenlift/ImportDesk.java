@@ -103,6 +103,12 @@ final class ImportDesk implements AutoCloseable {
 
     /** Packs the files into one box, hands it over, receives and prepares them. */
     void prepare(List<Barcode> files) {
+        prepareWith(lift, clerk, files);
+    }
+
+    /** Packs the files into one box, hands it over, receives and prepares them, on any instance. */
+    static void prepareWith(Aktenlift lift, Actor clerk, List<Barcode> files) {
+        Actor scanner = Actor.of("scan-op-3", "scan-center");
         Barcode box = lift.inventory().issueBoxBarcodes(clerk, 1).get(0);
         lift.execute(clerk, new OpenBox(box));
         for (Barcode f : files) {
@@ -116,6 +122,17 @@ final class ImportDesk implements AutoCloseable {
         lift.execute(scanner, new ReceiveBox(box, Office.sealOf(box), new HashSet<>(files)));
         for (Barcode f : files) {
             lift.execute(scanner, new PrepareCaseFile(f));
+        }
+    }
+
+    /** Writes a small generated delivery for the files (one or two single-sheet documents each) into {@code dir/id}. */
+    static Path writeDelivery(Path dir, String id, List<Barcode> files) {
+        try {
+            return ScanGenerator.writeDelivery(dir.resolve(id), DeliverySpec.builder().deliveryId(id).geometry(PAGE)
+                    .seed(id.hashCode()).barcodes(files.stream().map(Barcode::value).toList()).documentsPerFile(1, 2)
+                    .sheetsPerDocument(1, 1).formats(DeliverySpec.Formats.MIXED).build()).directory();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
