@@ -130,6 +130,7 @@ final class ImportService implements Imports {
         if (caseFile == null) {
             throw new InvalidValueException("caseFile", "must not be null");
         }
+        engine.refresh();
         Snapshot s = engine.read(() -> {
             FileRec f = state.files.get(caseFile);
             if (f == null) {
@@ -146,6 +147,7 @@ final class ImportService implements Imports {
     @Override
     public synchronized ImportReport importReady(Actor actor) {
         requireActor(actor);
+        engine.refresh();
         List<Snapshot> ready = engine.read(() -> verified(false));
         return run(actor, ready);
     }
@@ -153,6 +155,7 @@ final class ImportService implements Imports {
     @Override
     public synchronized ImportReport poll(Actor actor) {
         requireActor(actor);
+        engine.refresh();
         Instant now = clock.instant();
         List<Snapshot> due = engine.read(() -> verified(true)).stream().filter(s -> {
             Poll p = polls.get(s.barcode());

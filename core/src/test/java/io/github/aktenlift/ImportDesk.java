@@ -68,15 +68,22 @@ final class ImportDesk implements AutoCloseable {
     private final AtomicInteger serial = new AtomicInteger();
     private final AtomicInteger instances = new AtomicInteger();
 
+    private final Policies policies;
+
     ImportDesk(Path tmp) {
+        this(tmp, POLICIES);
+    }
+
+    ImportDesk(Path tmp, Policies policies) {
         this.tmp = tmp;
+        this.policies = policies;
         this.lift = open(storage, probe, notifier);
     }
 
-    /** Opens another instance on the given adapters, as a restarted process would. */
+    /** Opens another instance on the given adapters, as a restarted process (or another machine) would. */
     Aktenlift open(Storage on, SpecialistProcedure via, Notifier to) {
         return Aktenlift.builder().storage(on).clock(clock).ids(IdSource.sequential("i" + instances.incrementAndGet() + "-"))
-                .policies(POLICIES).procedure(via).notifier(to).build();
+                .policies(policies).procedure(via).notifier(to).build();
     }
 
     static Subject person(String surname, String givenNames, LocalDate born, String azr) {

@@ -464,6 +464,55 @@ class ImportTest {
     }
 
     @Test
+    @DisplayName("two instances importing the same file at the same moment hand over one key and record one receipt")
+    void twoInstancesRace() {
+        Barcode f = d.verifiedBulk();
+        List<ImportResult> other = new ArrayList<>();
+        try (Aktenlift second = d.open(d.storage, d.probe, d.notifier)) {
+            // the first instance's hand-over reaches the procedure just after the second instance imported the file
+            ProcedureProbe interleaving = new ProcedureProbe(d.probe) {
+                @Override
+                public ImportOutcome importPackage(ImportPackage pkg) {
+                    if (other.isEmpty()) {
+                        other.add(second.imports().importCaseFile(d.importer, f));
+                    }
+                    return super.importPackage(pkg);
+                }
+            };
+            try (Aktenlift first = d.open(d.storage, interleaving, d.notifier)) {
+                ImportResult mine = first.imports().importCaseFile(d.importer, f);
+                assertThat(mine).isInstanceOf(ImportResult.Imported.class);
+                assertThat(other).singleElement().isInstanceOf(ImportResult.Imported.class).isEqualTo(mine);
+            }
+        }
+        assertThat(d.procedure.imports()).hasSize(1);
+        assertThat(d.procedure.eFiles()).hasSize(1);
+        d.lift.refresh();
+        assertThat(events(f, EventKind.IMPORT_SUBMITTED)).hasSize(1);
+        assertThat(events(f, EventKind.IMPORT_CONFIRMED)).hasSize(1);
+        assertThat(events(f, EventKind.EFILE_MATCHED)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("with one rendition per case file, the package carries that one rendition, typed CASE_FILE")
+    void perCaseFileRendition() throws IOException {
+        try (ImportDesk whole = new ImportDesk(tmp.resolve("whole"), ImportDesk.POLICIES.withCapture(
+                ImportDesk.POLICIES.capture().withRenditionMode(io.github.aktenlift.capture.RenditionMode.PER_CASE_FILE)))) {
+            Barcode f = whole.verifiedBulk();
+            assertThat(whole.lift.imports().importCaseFile(whole.importer, f)).isInstanceOf(ImportResult.Imported.class);
+            String key = whole.history(f).stream().filter(e -> e.kind() == EventKind.IMPORT_SUBMITTED).findFirst()
+                    .orElseThrow().get("key");
+            ImportPackage pkg = whole.procedure.received(key).get(0).pkg();
+            assertThat(pkg.documents()).singleElement().satisfies(item -> {
+                assertThat(item.name()).isEqualTo("01-case-file.pdf");
+                assertThat(item.documentType()).isEqualTo("CASE_FILE");
+            });
+            assertThat(pkg.metadata()).containsEntry("file.01-case-file.pdf.document", "*")
+                    .containsKey("document.doc-1.type");
+        }
+    }
+
+    @Test
     @DisplayName("files with an open scan-on-demand recall are imported first, and the recall is served by the receipt")
     void recalledFirst() {
         List<Barcode> files = List.of(d.bulk(), d.bulk(), d.bulk());

@@ -18,9 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A specialist procedure seen through a probe: every call is logged by method name, and the test
- * can make the next calls of one method fail as if the procedure were unreachable.
+ * can make the next calls of one method fail as if the procedure were unreachable, lose the answer
+ * of a call that took effect, or change the {@code retryAfter} of pending answers. Tests may
+ * override a method to interleave something with a call.
  */
-final class ProcedureProbe implements SpecialistProcedure {
+class ProcedureProbe implements SpecialistProcedure {
 
     private final SpecialistProcedure target;
     private final List<String> calls = new ArrayList<>();

@@ -45,7 +45,9 @@ import java.util.List;
  *
  * <p>Failures of the procedure, the storage or the notifier end one case file's attempt as
  * {@link ImportResult.Failed}; the others go on. Thread-safe; one import runs at a time per
- * instance.
+ * instance. Each call first reads what other instances on the same storage recorded; two
+ * instances importing the same file at the same moment hand over the same key, and the one that
+ * records second finds the receipt recorded and adds nothing.
  *
  * @since 0.1
  */
