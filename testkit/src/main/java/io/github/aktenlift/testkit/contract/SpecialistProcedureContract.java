@@ -23,8 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The contract every {@link SpecialistProcedure} must pass. Extend it and supply the procedure and
- * its far side — the part that, in production, is the specialist procedure deciding about imports:
+ * The contract every {@link SpecialistProcedure} must pass: idempotent creation and import, integrity
+ * checks, and look-ups — by file reference, by AZR number on its own, and by name and date of birth
+ * under the rules of {@link io.github.aktenlift.spi.procedure.SubjectMatching} (umlaut,
+ * transliteration, decomposed, case and whitespace variants found; another letter or birthday
+ * not). Extend it and supply the procedure and its far side — the part that, in production, is the
+ * specialist procedure deciding about imports:
  *
  * <pre>{@code
  * class MyProcedureContractTest extends SpecialistProcedureContract {
