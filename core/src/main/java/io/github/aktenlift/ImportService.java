@@ -266,10 +266,15 @@ final class ImportService implements Imports {
                 if (m instanceof EFileMatcher.Held h) {
                     return hold(actor, s, h);
                 }
-                String eFile = m instanceof EFileMatcher.Unique u ? u.eFile() : null;
-                MatchedBy by = m instanceof EFileMatcher.Unique u ? u.by() : MatchedBy.NONE;
-                if (eFile == null) {
+                String eFile;
+                MatchedBy by;
+                if (m instanceof EFileMatcher.Unique u) {
+                    eFile = u.eFile();
+                    by = u.by();
+                } else {
+                    // recorded only with the hand-over: a replay finds the created e-file by its data
                     eFile = createEFile(s);
+                    by = MatchedBy.NONE;
                 }
                 target = new Target(eFile, PendingEvent.of(Projection.FILE + s.barcode().value(), EventKind.EFILE_MATCHED,
                         "by", by.name(), "eFile", eFile));

@@ -1,8 +1,14 @@
 package io.github.aktenlift;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CaseFileState;
 import io.github.aktenlift.casefile.FileReference;
+import io.github.aktenlift.casefile.RetryImport;
 import io.github.aktenlift.casefile.Subject;
 import io.github.aktenlift.efile.DecideMatch;
 import io.github.aktenlift.efile.ImportReport;
@@ -25,9 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -229,6 +237,10 @@ class TransferMatchingTest {
                 assertThat(h.reasons()).containsExactly(MatchReason.AZR_NUMBER_VS_SUBJECT);
                 assertThat(h.candidateEFileIds()).containsExactlyInAnyOrder(byNumber.id(), byName.id());
             });
+            assertThat(d.notifier.delivered()).singleElement().satisfies(n -> {
+                assertThat(n.type()).isEqualTo(NotificationType.MATCH_NEEDS_DECISION);
+                assertThat(n.details()).containsEntry("barcode", f.value()).containsEntry("reasons", "AZR_NUMBER_VS_SUBJECT");
+            });
 
             d.lift.execute(d.clerk, DecideMatch.createNew(f, "clerk-9"));
             d.probe.failNext("importPackage", 1);
@@ -310,6 +322,49 @@ class TransferMatchingTest {
             assertThatThrownBy(() -> d.lift.execute(d.clerk, DecideMatch.createNew(f, "clerk-9")))
                     .isInstanceOf(IllegalTransitionException.class);
         }
+    }
+
+    @Test
+    @DisplayName("held, rejected, failed and imported transfers leave no personal data in log lines, errors, journal or notifications")
+    void noPersonalDataAnywhere() {
+        Logger logger = (Logger) LoggerFactory.getLogger("io.github.aktenlift");
+        Level level = logger.getLevel();
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        logger.setLevel(Level.TRACE);
+        logger.addAppender(logs);
+        List<String> texts = new ArrayList<>();
+        try {
+            existing("ALT-1", "Żółkiewska", "Bożena", null);
+            existing("ALT-2", "Zolkiewska", "Bozena", null);
+            Barcode held = verifiedTransfer("ŻÓŁKIEWSKA", "Bożena", null);
+            Barcode failed = verifiedTransfer("Quirrenbach", "Eudoxia", "246813579024");
+            d.procedure.decideManually();
+            texts.add(importNow(held).toString());
+            d.probe.failNext("importPackage", 1);
+            ImportResult f = importNow(failed);
+            assertThat(f).isInstanceOf(ImportResult.Failed.class);
+            texts.add(((ImportResult.Failed) f).error().toString());
+            String key = ((ImportResult.Pending) importNow(failed)).idempotencyKey();
+            d.procedure.reject(key, "EFILE_LOCKED");
+            texts.add(importNow(failed).toString());
+            d.lift.execute(d.clerk, new RetryImport(failed));
+            d.procedure.accept(d.lift.imports().importReady(d.importer).pending().get(0).idempotencyKey());
+            texts.add(importNow(failed).toString());
+            for (Barcode b : List.of(held, failed)) {
+                d.history(b).forEach(e -> texts.add(e.payload().toString()));
+            }
+            d.notifier.delivered().forEach(n -> texts.add(n.toString()));
+        } finally {
+            logger.detachAppender(logs);
+            logger.setLevel(level);
+            logs.stop();
+        }
+        logs.list.forEach(e -> texts.add(e.getFormattedMessage()
+                + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy()))));
+        assertThat(logs.list).as("the imports were logged").isNotEmpty();
+        assertThat(texts).noneMatch(t -> t.contains("kiewska") || t.contains("Bożena") || t.contains("Bozena")
+                || t.contains("Quirrenbach") || t.contains("Eudoxia") || t.contains("246813579024") || t.contains("1985-09-14"));
     }
 
     @Test
