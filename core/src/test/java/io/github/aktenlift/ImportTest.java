@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aktenlift.capture.CaseFileOutcome;
 import io.github.aktenlift.capture.IngestReport;
+import io.github.aktenlift.capture.RenditionMode;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CapturedDocument;
 import io.github.aktenlift.casefile.CaseFileState;
@@ -49,12 +50,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -422,8 +426,8 @@ class ImportTest {
         void replacedRendition() throws IOException {
             Barcode f = d.verifiedBulk();
             String key = protocolOf(f).get("renditions").get(0).get("key").asText();
-            d.storage.content().put(Key.of(key), new java.io.ByteArrayInputStream("%PDF- not the rendition".getBytes(
-                    java.nio.charset.StandardCharsets.US_ASCII)));
+            d.storage.content().put(Key.of(key), new ByteArrayInputStream("%PDF- not the rendition".getBytes(
+                    StandardCharsets.US_ASCII)));
             long before = d.journalLength();
 
             ImportResult r = importNow(f);
@@ -497,7 +501,7 @@ class ImportTest {
     @DisplayName("with one rendition per case file, the package carries that one rendition, typed CASE_FILE")
     void perCaseFileRendition() throws IOException {
         try (ImportDesk whole = new ImportDesk(tmp.resolve("whole"), ImportDesk.POLICIES.withCapture(
-                ImportDesk.POLICIES.capture().withRenditionMode(io.github.aktenlift.capture.RenditionMode.PER_CASE_FILE)))) {
+                ImportDesk.POLICIES.capture().withRenditionMode(RenditionMode.PER_CASE_FILE)))) {
             Barcode f = whole.verifiedBulk();
             assertThat(whole.lift.imports().importCaseFile(whole.importer, f)).isInstanceOf(ImportResult.Imported.class);
             String key = whole.history(f).stream().filter(e -> e.kind() == EventKind.IMPORT_SUBMITTED).findFirst()
@@ -630,7 +634,7 @@ class ImportTest {
     @Test
     @DisplayName("the journal records matches, hand-overs and receipts with ids and hashes only")
     void journalHasNoPersonalData() {
-        Subject s = new Subject("Ödeneß-Quaxtrel", "Wilhelmina Jolanthe", java.time.LocalDate.of(1977, 7, 7), null,
+        Subject s = new Subject("Ödeneß-Quaxtrel", "Wilhelmina Jolanthe", LocalDate.of(1977, 7, 7), null,
                 "424242424242");
         Barcode f = d.bulk(FileReference.of("AZ-PD-1"), s);
         d.verify(List.of(f));
