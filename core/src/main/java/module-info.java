@@ -1,6 +1,6 @@
 /**
  * Aktenlift's domain core: case files, logistics, tracking journal, retention, inventory, PDF/A
- * renditions.
+ * renditions, import into the e-file.
  */
 module io.github.aktenlift.core {
     requires transitive io.github.aktenlift.spi;
@@ -19,6 +19,7 @@ module io.github.aktenlift.core {
     exports io.github.aktenlift;
     exports io.github.aktenlift.capture;
     exports io.github.aktenlift.casefile;
+    exports io.github.aktenlift.efile;
     exports io.github.aktenlift.inventory;
     exports io.github.aktenlift.logistics;
     exports io.github.aktenlift.rendition;
@@ -27,6 +28,7 @@ module io.github.aktenlift.core {
 
     // Hibernate Validator reads the constraint annotations of commands and values reflectively.
     opens io.github.aktenlift.casefile to org.hibernate.validator;
+    opens io.github.aktenlift.efile to org.hibernate.validator;
     opens io.github.aktenlift.logistics to org.hibernate.validator;
     opens io.github.aktenlift.retention to org.hibernate.validator;
     // The delivery index is read by Jackson and validated by Hibernate Validator; it stays unexported.

@@ -6,6 +6,7 @@ import io.github.aktenlift.inventory.Inventory;
 import io.github.aktenlift.logistics.PickupPlanner;
 import io.github.aktenlift.retention.Destruction;
 import io.github.aktenlift.spi.notification.Notifier;
+import io.github.aktenlift.spi.procedure.SpecialistProcedure;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.tracking.JournalEvent;
 import io.github.aktenlift.tracking.Tracking;
@@ -74,6 +75,14 @@ public final class Aktenlift implements AutoCloseable {
         return engine.capture();
     }
 
+    /**
+     * @return import of verified case files into the specialist procedure, with e-file matching
+     * @throws IllegalStateException if no procedure was configured with {@link Builder#procedure}
+     */
+    public io.github.aktenlift.efile.Imports imports() {
+        return engine.imports();
+    }
+
     /** @return baseline import, reconciliation and barcode issuing */
     public Inventory inventory() {
         return engine.inventory();
@@ -133,6 +142,7 @@ public final class Aktenlift implements AutoCloseable {
         private byte[] journalKey;
         private int checkpointInterval = 10_000;
         private Notifier notifier = Notifier.none();
+        private SpecialistProcedure procedure;
         private int captureParallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
 
         private Builder() {
@@ -213,6 +223,16 @@ public final class Aktenlift implements AutoCloseable {
         }
 
         /**
+         * @param procedure the specialist procedure that holds the e-files; needed for
+         *     {@link Aktenlift#imports()} (default: none)
+         * @return this builder
+         */
+        public Builder procedure(SpecialistProcedure procedure) {
+            this.procedure = Objects.requireNonNull(procedure, "procedure");
+            return this;
+        }
+
+        /**
          * @param threads how many case files of a delivery are captured at once (default: the
          *     number of processors, at most 4)
          * @return this builder
@@ -237,7 +257,7 @@ public final class Aktenlift implements AutoCloseable {
                 throw new IllegalStateException("Aktenlift needs a storage: call storage(...) before build()");
             }
             Engine engine = new Engine(storage, clock, ids, policies, journalKey, checkpointInterval, notifier,
-                    captureParallelism);
+                    captureParallelism, procedure);
             try {
                 engine.open();
             } catch (RuntimeException e) {

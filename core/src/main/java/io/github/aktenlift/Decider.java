@@ -24,6 +24,7 @@ import io.github.aktenlift.casefile.RetryImport;
 import io.github.aktenlift.casefile.ReturnOriginals;
 import io.github.aktenlift.casefile.ServeRecall;
 import io.github.aktenlift.casefile.Subject;
+import io.github.aktenlift.efile.DecideMatch;
 import io.github.aktenlift.journal.PendingEvent;
 import io.github.aktenlift.logistics.BoxState;
 import io.github.aktenlift.logistics.CollectPickup;
@@ -102,6 +103,7 @@ final class Decider {
             Map.entry(ConfirmImport.class, EnumSet.of(VERIFIED, IMPORT_REJECTED)),
             Map.entry(RejectImport.class, EnumSet.of(VERIFIED)),
             Map.entry(RetryImport.class, EnumSet.of(IMPORT_REJECTED)),
+            Map.entry(DecideMatch.class, EnumSet.of(VERIFIED)),
             Map.entry(RetainPaper.class, EnumSet.of(IMPORTED)),
             Map.entry(DestroyPaper.class, EnumSet.of(RETAINED)),
             Map.entry(ReturnPaper.class, EnumSet.of(IMPORTED, RETAINED)),
@@ -227,6 +229,8 @@ final class Decider {
             return serveRecall(file(s.barcode(), c), c);
         } else if (c instanceof ReturnOriginals r) {
             return returnOriginals(r);
+        } else if (c instanceof DecideMatch m) {
+            return state.imports.decide(file(m.barcode(), c), m);
         }
         throw new IllegalArgumentException("not an Aktenlift command: " + (c == null ? "null" : c.getClass().getName()));
     }

@@ -93,11 +93,14 @@ final class Engine implements AutoCloseable {
     private final NotificationOutbox outbox;
     private final DestructionService destruction = new DestructionService(this);
     private final PickupPlanner planner = this::proposePickup;
+    private final ImportService imports;
+    private final io.github.aktenlift.spi.notification.Notifier notifier;
     private List<BaselineEntry> baselineCache;
     private long baselineCacheSequence = -1;
 
     Engine(Storage storage, Clock clock, IdSource ids, Policies policies, byte[] journalKey, int checkpointInterval,
-            io.github.aktenlift.spi.notification.Notifier notifier, int captureParallelism) {
+            io.github.aktenlift.spi.notification.Notifier notifier, int captureParallelism,
+            io.github.aktenlift.spi.procedure.SpecialistProcedure procedure) {
         this.storage = storage;
         this.clock = clock;
         this.ids = ids;
@@ -126,6 +129,10 @@ final class Engine implements AutoCloseable {
         });
         // capture's notifications take the outbox's path too: best effort, failures kept for redelivery
         this.capture = new CaptureService(this, storage, clock, policies.capture(), outbox, validator, captureParallelism);
+        this.notifier = notifier;
+        // imports notify before they record (a crash repeats the notice rather than losing it), so they
+        // talk to the notifier directly and see its failures
+        this.imports = procedure == null ? null : new ImportService(this, state, storage, clock, procedure, notifier);
     }
 
     void open() {
@@ -150,6 +157,13 @@ final class Engine implements AutoCloseable {
 
     io.github.aktenlift.capture.Capture capture() {
         return capture;
+    }
+
+    io.github.aktenlift.efile.Imports imports() {
+        if (imports == null) {
+            throw new IllegalStateException("no specialist procedure configured: call procedure(...) on the builder");
+        }
+        return imports;
     }
 
     PickupPlanner pickupPlanner() {
@@ -182,6 +196,16 @@ final class Engine implements AutoCloseable {
         lock.readLock().lock();
         try {
             return query.apply(state);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Runs a query against the projection under the read lock. */
+    <T> T read(java.util.function.Supplier<T> query) {
+        lock.readLock().lock();
+        try {
+            return query.get();
         } finally {
             lock.readLock().unlock();
         }
@@ -223,6 +247,18 @@ final class Engine implements AutoCloseable {
             recalled.sort((a, b) -> WorkOrder.ORDER.compare(items.get(a), items.get(b)));
             recalled.addAll(rest);
             return recalled.stream().mapToInt(Integer::intValue).toArray();
+        });
+    }
+
+    /**
+     * Validates a command and decides its events without recording them, for a service that
+     * records them together with events of its own. Call only from a decision passed to
+     * {@link #record}, under the write lock. Not for registrations, which store a subject.
+     */
+    Decision decide(Command command, Instant now) {
+        validator.check(command.getClass().getSimpleName(), command);
+        return decider.decide(command, now, () -> {
+            throw new IllegalArgumentException(command.getClass().getSimpleName() + " cannot be decided apart");
         });
     }
 

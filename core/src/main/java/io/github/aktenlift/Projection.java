@@ -142,6 +142,8 @@ final class Projection {
     long boxSerials;
     JournalEvent baseline;
     final DestructionLedger destructions = new DestructionLedger();
+    /** Matches, hand-overs and receipts of imports into the specialist procedure. */
+    final ImportLedger imports = new ImportLedger();
 
     private final SubjectRegister subjects;
 
@@ -262,6 +264,7 @@ final class Projection {
             f.holder = e.payload().getOrDefault("holder", e.actor());
         }
         f.sequences.add(e.sequence());
+        imports.apply(barcode, e);
     }
 
     private void applyToBox(JournalEvent e, String barcodeText) {

@@ -43,6 +43,12 @@ public enum EventKind {
     IMPORT_REJECTED(EntityType.CASE_FILE, CaseFileState.IMPORT_REJECTED),
     /** A rejected import was queued again. */
     IMPORT_RETRIED(EntityType.CASE_FILE, CaseFileState.VERIFIED),
+    /** The e-file for the import was found, decided by a clerk, or found missing (a new one is created). */
+    EFILE_MATCHED(EntityType.CASE_FILE, null),
+    /** The e-file could not be matched without a person's decision. */
+    MATCH_HELD(EntityType.CASE_FILE, null),
+    /** An import package was handed to the specialist procedure, under an idempotency key. */
+    IMPORT_SUBMITTED(EntityType.CASE_FILE, null),
     /** The paper went into retention storage. */
     RETAINED(EntityType.CASE_FILE, CaseFileState.RETAINED),
     /** The paper was destroyed, with a certificate. */

@@ -9,6 +9,7 @@ import io.github.aktenlift.spi.procedure.ImportOutcome;
 import io.github.aktenlift.spi.procedure.ImportPackage;
 import io.github.aktenlift.spi.procedure.PackageItem;
 import io.github.aktenlift.spi.procedure.SpecialistProcedure;
+import io.github.aktenlift.spi.procedure.SubjectMatching;
 import io.github.aktenlift.spi.procedure.SubjectQuery;
 
 import java.io.IOException;
@@ -22,14 +23,16 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A specialist procedure in memory, for tests: e-files, idempotent imports, and a far side the test
  * controls. By default imports are accepted at once; in {@linkplain #decideManually() manual mode}
- * they stay pending until {@link #accept} or {@link #reject}. Thread-safe.
+ * they stay pending until {@link #accept} or {@link #reject}. An import into an e-file it does not
+ * hold is rejected at once with reason {@code EFILE_UNKNOWN}. E-files are found by subject under the
+ * rules of {@link SubjectMatching}, by AZR number exactly. Thread-safe.
  *
  * @since 0.1
  */
@@ -45,9 +48,9 @@ public final class InMemorySpecialistProcedure implements SpecialistProcedure {
 
     private final Clock clock;
     private final Map<String, EFile> byKey = new HashMap<>();
-    private final Map<String, EFile> byReference = new LinkedHashMap<>();
-    private final Map<String, SubjectQuery> subjects = new HashMap<>();
-    private final Map<String, ImportOutcome> outcomes = new HashMap<>();
+    private final Map<String, EFile> byId = new LinkedHashMap<>();
+    private final Map<String, SubjectQuery> subjects = new LinkedHashMap<>();
+    private final Map<String, ImportOutcome> outcomes = new LinkedHashMap<>();
     private final Map<String, List<Received>> received = new HashMap<>();
     private boolean manual;
     private int unavailable;
@@ -117,7 +120,12 @@ public final class InMemorySpecialistProcedure implements SpecialistProcedure {
 
     /** @return every e-file, in creation order */
     public synchronized List<EFile> eFiles() {
-        return List.copyOf(byReference.values());
+        return List.copyOf(byId.values());
+    }
+
+    /** @return every import handed over, by idempotency key in the order they arrived, with its current outcome */
+    public synchronized Map<String, ImportOutcome> imports() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
     }
 
     private void maybeFail(String what) {
@@ -130,21 +138,31 @@ public final class InMemorySpecialistProcedure implements SpecialistProcedure {
     @Override
     public synchronized Optional<EFile> findByFileReference(String fileReference) {
         maybeFail("findByFileReference");
-        return Optional.ofNullable(byReference.get(fileReference));
+        return byId.values().stream().filter(e -> e.fileReference().equals(fileReference)).findFirst();
+    }
+
+    @Override
+    public synchronized List<EFile> findByAzrNumber(String azrNumber) {
+        Objects.requireNonNull(azrNumber, "azrNumber");
+        maybeFail("findByAzrNumber");
+        List<EFile> out = new ArrayList<>();
+        for (Map.Entry<String, SubjectQuery> e : subjects.entrySet()) {
+            if (azrNumber.equals(e.getValue().azrNumber())) {
+                out.add(byId.get(e.getKey()));
+            }
+        }
+        return out;
     }
 
     @Override
     public synchronized List<EFile> findBySubject(SubjectQuery subject) {
+        Objects.requireNonNull(subject, "subject");
         maybeFail("findBySubject");
+        String wanted = SubjectMatching.key(subject);
         List<EFile> out = new ArrayList<>();
         for (Map.Entry<String, SubjectQuery> e : subjects.entrySet()) {
-            SubjectQuery s = e.getValue();
-            boolean sameAzr = subject.azrNumber() != null && subject.azrNumber().equals(s.azrNumber());
-            boolean samePerson = s.surname().toLowerCase(Locale.ROOT).equals(subject.surname().toLowerCase(Locale.ROOT))
-                    && s.givenNames().toLowerCase(Locale.ROOT).equals(subject.givenNames().toLowerCase(Locale.ROOT))
-                    && s.dateOfBirth().equals(subject.dateOfBirth());
-            if (sameAzr || samePerson) {
-                out.add(byReference.get(e.getKey()));
+            if (wanted.equals(SubjectMatching.key(e.getValue()))) {
+                out.add(byId.get(e.getKey()));
             }
         }
         return out;
@@ -159,8 +177,8 @@ public final class InMemorySpecialistProcedure implements SpecialistProcedure {
         }
         EFile e = new EFile("EAKTE-" + nextId++, request.fileReference());
         byKey.put(request.idempotencyKey(), e);
-        byReference.put(e.fileReference(), e);
-        subjects.put(e.fileReference(), request.subject());
+        byId.put(e.id(), e);
+        subjects.put(e.id(), request.subject());
         return e;
     }
 
@@ -170,6 +188,12 @@ public final class InMemorySpecialistProcedure implements SpecialistProcedure {
         ImportOutcome known = outcomes.get(pkg.idempotencyKey());
         if (known != null) {
             return known;
+        }
+        if (!byId.containsKey(pkg.eFileId())) {
+            ImportOutcome unknown = new ImportOutcome.Rejected(pkg.idempotencyKey(), "EFILE_UNKNOWN",
+                    "no e-file with the package's id");
+            outcomes.put(pkg.idempotencyKey(), unknown);
+            return unknown;
         }
         List<String> hashes = new ArrayList<>();
         List<PackageItem> items = new ArrayList<>(pkg.documents());

@@ -11,6 +11,7 @@ import io.github.aktenlift.spi.procedure.ImportOutcome;
 import io.github.aktenlift.spi.procedure.ImportPackage;
 import io.github.aktenlift.spi.procedure.PackageItem;
 import io.github.aktenlift.spi.procedure.SpecialistProcedure;
+import io.github.aktenlift.spi.procedure.SubjectMatching;
 import io.github.aktenlift.spi.procedure.SubjectQuery;
 
 import java.io.IOException;
@@ -31,7 +32,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +65,8 @@ import java.util.Set;
  *
  * <p><b>E-files:</b> kept in a registry directory {@code efiles/}, one JSON file per e-file, which
  * both sides may write. Subjects are not stored, only salted SHA-256 fingerprints of them, so the
- * registry holds no personal data in clear; {@link #findBySubject} compares fingerprints.
+ * registry holds no personal data in clear; {@link #findBySubject} compares fingerprints of the
+ * names in their {@link SubjectMatching} form, {@link #findByAzrNumber} those of the AZR number.
  *
  * @since 0.1
  */
@@ -190,19 +191,17 @@ public final class HotfolderProcedure implements SpecialistProcedure {
     }
 
     @Override
+    public List<EFile> findByAzrNumber(String azrNumber) {
+        Objects.requireNonNull(azrNumber, "azrNumber");
+        String wanted = azrFingerprint(azrNumber);
+        return registry().stream().filter(r -> wanted.equals(r.azrFingerprint)).map(Registered::eFile).toList();
+    }
+
+    @Override
     public List<EFile> findBySubject(SubjectQuery subject) {
         Objects.requireNonNull(subject, "subject");
-        String byName = nameFingerprint(subject);
-        String byAzr = azrFingerprint(subject);
-        List<EFile> found = new ArrayList<>();
-        for (Registered r : registry()) {
-            boolean match = byAzr != null && r.azrFingerprint != null ? byAzr.equals(r.azrFingerprint)
-                    : byName.equals(r.nameFingerprint);
-            if (match) {
-                found.add(r.eFile());
-            }
-        }
-        return found;
+        String wanted = nameFingerprint(subject);
+        return registry().stream().filter(r -> wanted.equals(r.nameFingerprint)).map(Registered::eFile).toList();
     }
 
     @Override
@@ -221,7 +220,7 @@ public final class HotfolderProcedure implements SpecialistProcedure {
                 node.put("fileReference", request.fileReference());
                 node.put("idempotencyKey", request.idempotencyKey());
                 node.put("nameFingerprint", nameFingerprint(request.subject()));
-                node.put("azrFingerprint", azrFingerprint(request.subject()));
+                node.put("azrFingerprint", azrFingerprint(request.subject().azrNumber()));
                 files.writeAtomically(file, tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
                 return new EFile(id, request.fileReference());
             });
@@ -255,16 +254,13 @@ public final class HotfolderProcedure implements SpecialistProcedure {
                 Json.optionalText(n, "nameFingerprint"), Json.optionalText(n, "azrFingerprint"));
     }
 
+    /** Names in their matching form, so that the fingerprints of two spellings of one name agree. */
     private String nameFingerprint(SubjectQuery s) {
-        return fingerprint("name\n" + normalize(s.surname()) + "\n" + normalize(s.givenNames()) + "\n" + s.dateOfBirth());
+        return fingerprint("name\n" + SubjectMatching.key(s));
     }
 
-    private String azrFingerprint(SubjectQuery s) {
-        return s.azrNumber() == null ? null : fingerprint("azr\n" + s.azrNumber().trim());
-    }
-
-    private static String normalize(String s) {
-        return Normalizer.normalize(s.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    private String azrFingerprint(String azrNumber) {
+        return azrNumber == null ? null : fingerprint("azr\n" + azrNumber.trim());
     }
 
     private String fingerprint(String text) {

@@ -1,12 +1,14 @@
 package io.github.aktenlift.examples.host;
 
+import io.github.aktenlift.spi.procedure.SubjectMatching;
+import io.github.aktenlift.spi.procedure.SubjectQuery;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,13 +46,8 @@ public final class CaseSoftware {
             return "Person[redacted]";
         }
 
-        boolean sameAs(Person other) {
-            if (azrNumber != null && other.azrNumber != null) {
-                return azrNumber.equals(other.azrNumber);
-            }
-            return surname.toLowerCase(Locale.ROOT).equals(other.surname.toLowerCase(Locale.ROOT))
-                    && givenNames.toLowerCase(Locale.ROOT).equals(other.givenNames.toLowerCase(Locale.ROOT))
-                    && dateOfBirth.equals(other.dateOfBirth);
+        SubjectQuery asQuery() {
+            return new SubjectQuery(surname, givenNames, dateOfBirth, azrNumber);
         }
     }
 
@@ -159,10 +156,22 @@ public final class CaseSoftware {
 
     /**
      * @param person a person
-     * @return the ids of that person's e-files: the same AZR number, or else the same names and date of birth
+     * @return the ids of the e-files of persons with the same names and date of birth, compared the
+     *     tolerant way {@link SubjectMatching} describes (umlauts, transliterations, case)
      */
     public synchronized List<String> eFilesOf(Person person) {
-        return eFiles.values().stream().filter(e -> e.person().sameAs(person)).map(EFileEntry::id).toList();
+        return eFiles.values().stream()
+                .filter(e -> SubjectMatching.sameNameAndBirth(e.person().asQuery(), person.asQuery()))
+                .map(EFileEntry::id).toList();
+    }
+
+    /**
+     * @param azrNumber a number in the central register of foreigners
+     * @return the ids of the e-files of the person with that number
+     */
+    public synchronized List<String> eFilesWithAzrNumber(String azrNumber) {
+        return eFiles.values().stream().filter(e -> azrNumber.equals(e.person().azrNumber()))
+                .map(EFileEntry::id).toList();
     }
 
     /**

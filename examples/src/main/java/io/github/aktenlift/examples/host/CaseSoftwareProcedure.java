@@ -61,6 +61,11 @@ public final class CaseSoftwareProcedure implements SpecialistProcedure {
     }
 
     @Override
+    public List<EFile> findByAzrNumber(String azrNumber) {
+        return cases.eFilesWithAzrNumber(azrNumber).stream().map(id -> new EFile(id, cases.referenceOf(id))).toList();
+    }
+
+    @Override
     public List<EFile> findBySubject(SubjectQuery subject) {
         return cases.eFilesOf(person(subject)).stream().map(id -> new EFile(id, cases.referenceOf(id))).toList();
     }

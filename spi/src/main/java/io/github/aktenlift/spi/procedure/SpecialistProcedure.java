@@ -29,11 +29,26 @@ public interface SpecialistProcedure {
     Optional<EFile> findByFileReference(String fileReference);
 
     /**
-     * Finds e-files of a person. Matching beyond exact equality (transliterations, typos) is the
-     * caller's business; the procedure answers with what it considers the same person.
+     * Finds the e-files kept for the person with this number in the central register of
+     * foreigners (<i>AZR</i>).
+     *
+     * @param azrNumber the AZR number, compared exactly
+     * @return the e-files found: normally none or one; several if the procedure holds duplicates;
+     *     never {@code null}
+     * @throws UnavailableException if the procedure cannot be reached
+     */
+    List<EFile> findByAzrNumber(String azrNumber);
+
+    /**
+     * Finds the e-files of persons with the same surname, given names and date of birth, compared
+     * as {@link SubjectMatching} says: case, whitespace, umlauts against their transliterations and
+     * other diacritics do not matter, any other difference does. The query's AZR number takes no
+     * part ({@link #findByAzrNumber} looks that up), so that a caller can tell a match by name from
+     * a match by number, and see when they disagree.
      *
      * @param subject identifying data
-     * @return the e-files found, possibly several; never {@code null}
+     * @return the e-files found, possibly several (namesakes born on the same day); never
+     *     {@code null}
      * @throws UnavailableException if the procedure cannot be reached
      */
     List<EFile> findBySubject(SubjectQuery subject);

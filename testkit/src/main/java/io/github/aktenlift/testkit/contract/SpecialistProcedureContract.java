@@ -23,8 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The contract every {@link SpecialistProcedure} must pass. Extend it and supply the procedure and
- * its far side — the part that, in production, is the specialist procedure deciding about imports:
+ * The contract every {@link SpecialistProcedure} must pass: idempotent creation and import, integrity
+ * checks, and look-ups — by file reference, by AZR number on its own, and by name and date of birth
+ * under the rules of {@link io.github.aktenlift.spi.procedure.SubjectMatching} (umlaut,
+ * transliteration, decomposed, case and whitespace variants found; another letter or birthday
+ * not). Extend it and supply the procedure and its far side — the part that, in production, is the
+ * specialist procedure deciding about imports:
  *
  * <pre>{@code
  * class MyProcedureContractTest extends SpecialistProcedureContract {
@@ -113,6 +117,50 @@ public abstract class SpecialistProcedureContract {
         assertThat(procedure.findByFileReference("AB-404")).isEmpty();
         assertThat(procedure.findBySubject(person("Öztürk"))).containsExactly(a);
         assertThat(procedure.findBySubject(new SubjectQuery("Nobody", "X", LocalDate.of(1970, 1, 1), null))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an e-file is found by subject under the SubjectMatching rules: case, whitespace, umlauts and transliterations do not matter")
+    void findBySubjectIsTolerant() {
+        LocalDate born = LocalDate.of(1979, 2, 28);
+        EFile e = procedure.createEFile(new EFileRequest("create-m", "AB-M", new SubjectQuery("Müller-Lüdenscheidt",
+                "Jürgen", born, "000000000123")));
+        procedure.createEFile(new EFileRequest("create-s", "AB-S", new SubjectQuery("Strauß", "José", born, null)));
+        List<List<String>> variants = List.of(
+                List.of("MÜLLER-LÜDENSCHEIDT", "jürgen  "),
+                List.of("Mueller-Luedenscheidt", "Juergen"),
+                List.of(" mueller   luedenscheidt", "JUERGEN"),
+                List.of("Mu\u0308ller Lu\u0308denscheidt", "Ju\u0308rgen"));
+        for (List<String> v : variants) {
+            assertThat(procedure.findBySubject(new SubjectQuery(v.get(0), v.get(1), born, null)))
+                    .as("variant %s", variants.indexOf(v)).containsExactly(e);
+        }
+    }
+
+    @Test
+    @DisplayName("ß and ss, diacritics and their plain letters find the same e-file; another letter or another birthday does not")
+    void findBySubjectNeverGuesses() {
+        LocalDate born = LocalDate.of(1979, 2, 28);
+        EFile e = procedure.createEFile(new EFileRequest("create-s", "AB-S", new SubjectQuery("Strauß", "José", born, null)));
+        assertThat(procedure.findBySubject(new SubjectQuery("STRAUSS", "jose", born, null))).containsExactly(e);
+        assertThat(procedure.findBySubject(new SubjectQuery("Straus", "José", born, null))).isEmpty();
+        assertThat(procedure.findBySubject(new SubjectQuery("Strauß", "Josef", born, null))).isEmpty();
+        assertThat(procedure.findBySubject(new SubjectQuery("Strauß", "José", born.plusDays(1), null))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the AZR number is looked up on its own: a namesake born the same day is found by subject, not by number")
+    void azrNumberAndSubjectAreSeparate() {
+        LocalDate born = LocalDate.of(1990, 1, 1);
+        EFile first = procedure.createEFile(new EFileRequest("create-1", "AB-1",
+                new SubjectQuery("Yılmaz", "Ali", born, "000000000001")));
+        EFile namesake = procedure.createEFile(new EFileRequest("create-2", "AB-2",
+                new SubjectQuery("Yilmaz", "Ali", born, "000000000002")));
+        assertThat(procedure.findByAzrNumber("000000000001")).containsExactly(first);
+        assertThat(procedure.findByAzrNumber("000000000002")).containsExactly(namesake);
+        assertThat(procedure.findByAzrNumber("000000000003")).isEmpty();
+        assertThat(procedure.findBySubject(new SubjectQuery("YILMAZ", "ali", born, "000000000001")))
+                .containsExactlyInAnyOrder(first, namesake);
     }
 
     @Test
