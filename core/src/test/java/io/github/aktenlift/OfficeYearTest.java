@@ -102,6 +102,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -647,6 +648,9 @@ class OfficeYearTest {
         boxes.forEach((box, content) -> lift.execute(scanner, new ReceiveBox(box, seal(box), new HashSet<>(content))));
         clock.advanceTo(at(day, 13, 0));
         files.forEach(b -> lift.execute(scanner, new PrepareCaseFile(b)));
+        assertThat(lift.tracking().workList(CaseFileState.PREPARED).subList(0, recalled.size()))
+                .as("the scan service's work list starts with the recalled files").extracting(WorkItem::barcode)
+                .containsExactlyInAnyOrderElementsOf(recalled);
         clock.advanceTo(at(day, 14, 0));
         capture(id, files.stream().map(papers::get).toList());
         clock.advanceTo(at(day, 15, 0));
@@ -698,7 +702,7 @@ class OfficeYearTest {
     private List<Paper> ingest(String deliveryId, List<Paper> files, double originalsShare, boolean withFaults) {
         DeliverySpec.Builder spec = DeliverySpec.builder().deliveryId(deliveryId).geometry(PAGE)
                 .seed(deliveryId.hashCode()).barcodes(files.stream().map(p -> p.barcode.value()).toList())
-                .documentsPerFile(1, 3).sheetsPerDocument(1, 2).duplex(false).formats(DeliverySpec.Formats.MIXED)
+                .documentsPerFile(1, 2).sheetsPerDocument(1, 2).duplex(false).formats(DeliverySpec.Formats.MIXED)
                 .originalToReturnShare(originalsShare).createdAt(clock.instant().minusSeconds(1800));
         Set<Barcode> faulty = new HashSet<>();
         if (withFaults) {
@@ -848,14 +852,23 @@ class OfficeYearTest {
             }
             assertThat(x.reasons()).as("why %s is kept", p).containsExactlyInAnyOrderElementsOf(reasons);
         }
+        long withinRetention = papers.values().stream().filter(p -> p.importedAt != null && !p.destroyed
+                && !p.returned && now.isBefore(p.importedAt.plus(RETENTION))).count();
+        assertThat(list.notYetDue()).as("retained files still within retention").isEqualTo((int) withinRetention);
         Set<Barcode> destroyed = Set.of();
         if (!expected.isEmpty()) {
+            assertThat(lastNotification(NotificationType.DESTRUCTION_DUE).details()).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("list", list.id(), "files", Integer.toString(expected.size()),
+                            "excluded", Integer.toString(excluded.size())));
             clock.advance(Duration.ofMinutes(5));
             DestructionList confirmed = lift.destruction().confirm(shredder, list.id(),
                     "VN-2026-" + (++certificateSerial));
             DestructionList.Confirmation c = confirmed.confirmation().orElseThrow();
             assertThat(c.skipped()).isEmpty();
             destroyed = new TreeSet<>(c.destroyed());
+            assertThat(lastNotification(NotificationType.DESTRUCTION_CONFIRMED).details())
+                    .containsEntry("list", list.id()).containsEntry("certificate", c.certificateNumber())
+                    .containsEntry("destroyed", Integer.toString(expected.size()));
             destroyed.forEach(b -> papers.get(b).destroyed = true);
         }
         destructionRuns.add(new DestructionRun(now, expected, list, destroyed));
@@ -1107,6 +1120,13 @@ class OfficeYearTest {
     @DisplayName("no name, date of birth or AZR number of any subject reached the journal, a notification, a package's metadata or a log line")
     void noPersonalData() {
         Forbidden forbidden = new Forbidden(papers.values().stream().map(p -> p.subject).toList());
+        Subject someone = bulk.get(BULK_BY_AZR).subject;
+        for (String leak : List.of("file of " + SubjectMatching.normalizeName(someone.surname()).toUpperCase(),
+                "born " + someone.dateOfBirth().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")),
+                "azr=" + someone.azrNumber() + ";", "{\"given\":\"" + someone.givenNames() + "\"}")) {
+            assertThatThrownBy(() -> forbidden.assertAbsent("probe", leak)).as("the check sees a leak in any spelling")
+                    .isInstanceOf(AssertionError.class);
+        }
         Key events = Key.of("journal/events");
         Key checkpoints = Key.of("journal/checkpoints");
         ObjectMapper json = new ObjectMapper();
@@ -1184,6 +1204,12 @@ class OfficeYearTest {
 
     private static SealNumber seal(Barcode box) {
         return SealNumber.of("S-" + box.value());
+    }
+
+    private Notification lastNotification(NotificationType type) {
+        List<Notification> all = notifier.delivered().stream().filter(n -> n.type() == type).toList();
+        assertThat(all).as("%s notifications", type).isNotEmpty();
+        return all.get(all.size() - 1);
     }
 
     private CaseFileState stateOf(Paper p) {
