@@ -134,9 +134,9 @@ class OfficeYearTest {
     static final Duration RECALL_SLA = Duration.ofHours(24);
     static final PickupPolicy PICKUP = new PickupPolicy(10, Duration.ofDays(10), Duration.ofDays(14), 25, 1);
     /** Small pages keep capture fast; the policy's minimum resolution is lowered to match. */
-    static final PageGeometry PAGE = PageGeometry.a4(100);
+    static final PageGeometry PAGE = PageGeometry.a4(60);
     static final Policies POLICIES = Policies.defaults()
-            .withCapture(CapturePolicy.defaults().withMinimumDpi(100))
+            .withCapture(CapturePolicy.defaults().withMinimumDpi(60))
             .withRetention(RetentionPolicy.defaults().withRetention(RETENTION))
             .withPickup(PICKUP);
 
