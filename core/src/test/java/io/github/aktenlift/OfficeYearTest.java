@@ -263,7 +263,7 @@ class OfficeYearTest {
             Supplier<String> eFile) {
     }
 
-    /** A clerk's matching decision, to be taken in a given week. */
+    /** A clerk's matching decision, taken in its week or, if the file is not held yet, as soon as it is. */
     record PlannedDecision(int week, String transfer, Supplier<String> eFile) {
     }
 
