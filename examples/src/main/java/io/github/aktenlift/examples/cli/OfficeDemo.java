@@ -375,7 +375,7 @@ final class OfficeDemo {
         return report;
     }
 
-    // ---- issue #7: import, retention, transfers, recall, destruction ----------------------------
+    // ---- the e-file and ongoing operation: import, retention, transfers, recall, destruction ---
 
     /**
      * Imports every verified case file with {@code lift.imports()} into the specialist procedure's
