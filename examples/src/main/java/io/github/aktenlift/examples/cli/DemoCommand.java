@@ -13,8 +13,10 @@ import java.util.concurrent.Callable;
         description = {"Runs the office scenario end to end on a new workspace, on the filesystem adapter: register"
                 + " and label, pack, pickup, goods receipt with a file missing, scan deliveries with deliberate"
                 + " faults and their rescan, visual QA with a failure and its rescan, PDF/A renditions, import"
-                + " through the hotfolder with acknowledgements, a transfer, retention, a recall and a destruction"
-                + " run. Ends with the status table and a verification of the journal.",
+                + " through the hotfolder with acknowledgements (one refused and retried), retention with a hold;"
+                + " then transfers from other authorities matched to the e-files (one held for a clerk), a pickup"
+                + " the planner proposes, a scan-on-demand recall served first, and a destruction run with its"
+                + " list as CSV and PDF/A. Ends with the status table and a verification of the journal.",
             "Afterwards 'status', 'history', 'verify' and 'labels' work on the same --dir."})
 final class DemoCommand implements Callable<Integer> {
 

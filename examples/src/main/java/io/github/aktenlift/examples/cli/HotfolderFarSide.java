@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * The specialist procedure's side of the hotfolder, played for the demo as
  * {@code docs/hotfolder-format.md} describes it: reads every complete package in the inbox, checks
  * each document's SHA-256 again, answers with an acknowledgement or a rejection in the outbox
- * (written under a temporary name and renamed), and takes the package out of the inbox.
+ * (written under a temporary name and renamed), and takes the package out of the inbox. It knows
+ * the packages by their index only, as a real procedure would: the case file's barcode comes from
+ * the index's metadata.
  */
 final class HotfolderFarSide {
 
@@ -35,22 +37,29 @@ final class HotfolderFarSide {
         this.clock = clock;
     }
 
+    /** What one round of answers did. */
+    record Answers(int accepted, int refused) {
+    }
+
     /**
      * Answers every complete package in the inbox.
      *
-     * @param refuse idempotency keys to reject with {@code EFILE_LOCKED}, as a procedure does when
-     *     a clerk has the e-file open
-     * @return how many packages were answered
+     * @param locked case files (barcodes) whose e-file a clerk has open now: their packages are
+     *     rejected with {@code EFILE_LOCKED}
+     * @return how many packages were accepted and refused
      */
-    int answer(Set<String> refuse) throws IOException {
+    Answers answer(Set<String> locked) throws IOException {
         List<Path> packages;
         try (Stream<Path> s = Files.list(inbox)) {
             packages = s.filter(p -> !p.getFileName().toString().startsWith(".") && Files.isDirectory(p)).sorted()
                     .toList();
         }
+        int accepted = 0;
+        int refused = 0;
         for (Path pkg : packages) {
             JsonNode index = Json.MAPPER.readTree(pkg.resolve("index.json").toFile());
-            String key = index.get("idempotencyKey").asText();
+            JsonNode metadata = index.path("metadata");
+            boolean refuse = locked.contains(metadata.path("barcode").asText());
             String damaged = null;
             for (JsonNode d : index.get("documents")) {
                 if (!sha256(pkg.resolve(d.get("file").asText())).equals(d.get("sha256").asText())) {
@@ -58,7 +67,7 @@ final class HotfolderFarSide {
                 }
             }
             ObjectNode answer = Json.object();
-            boolean accept = damaged == null && !refuse.contains(key);
+            boolean accept = damaged == null && !refuse;
             if (accept) {
                 answer.put("receiptId", String.format("R-%06d", ++receipts)).put("eFileId", index.get("eFileId").asText())
                         .put("at", clock.instant().toString());
@@ -72,8 +81,13 @@ final class HotfolderFarSide {
             Files.write(tmp, Json.MAPPER.writeValueAsBytes(answer));
             Files.move(tmp, outbox.resolve(name + (accept ? ".ack.json" : ".rej.json")), StandardCopyOption.ATOMIC_MOVE);
             Workspace.deleteTree(pkg); // filed in the e-file
+            if (accept) {
+                accepted++;
+            } else {
+                refused++;
+            }
         }
-        return packages.size();
+        return new Answers(accepted, refused);
     }
 
     private static String sha256(Path file) throws IOException {

@@ -40,10 +40,20 @@ final class Logistics {
     private Logistics() {
     }
 
-    /** A made-up person; names and dates are synthetic and vary with {@code i}. */
+    /** Surnames with umlauts and ß, so that a transfer may spell them transliterated. */
+    private static final List<String> SURNAMES = List.of("Müller", "Schäfer", "Groß", "Öztürk", "Weiß", "Jäger",
+            "Köhler", "Krüger", "Böhm", "Fuß");
+    private static final List<String> GIVEN_NAMES = List.of("Jürgen", "Ayşe", "Björn", "Zoë", "Jörg", "Käthe",
+            "Günther");
+
+    /**
+     * A made-up person; names and dates are synthetic and vary with {@code i}. Name and date of birth
+     * together differ for every {@code i} below 210,000 (10 surnames × 7 given names, dates over
+     * 30,000 days), so that looking a person up by them finds one.
+     */
     static Subject subject(int i) {
-        return new Subject("Muster" + i, "Demo", LocalDate.of(1960, 1, 1).plusDays(i * 37L % 15_000), "SYR",
-                String.format("%012d", 100_000_000_000L + i));
+        return new Subject(SURNAMES.get(i % SURNAMES.size()), GIVEN_NAMES.get(i % GIVEN_NAMES.size()),
+                LocalDate.of(1930, 1, 1).plusDays(i * 37L % 30_000), "SYR", String.format("%012d", 100_000_000_000L + i));
     }
 
     static SealNumber seal(Barcode box) {

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aktenlift.Actor;
 import io.github.aktenlift.Aktenlift;
+import io.github.aktenlift.Command;
 import io.github.aktenlift.IdSource;
-import io.github.aktenlift.capture.CaseFileOutcome;
+import io.github.aktenlift.adapters.filesystem.OutboxNotifier;
 import io.github.aktenlift.capture.IngestReport;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CaseFileState;
-import io.github.aktenlift.casefile.ConfirmImport;
 import io.github.aktenlift.casefile.FailQualityCheck;
 import io.github.aktenlift.casefile.FileReference;
 import io.github.aktenlift.casefile.PassQualityCheck;
@@ -19,32 +19,27 @@ import io.github.aktenlift.casefile.ProtectionLevel;
 import io.github.aktenlift.casefile.RecallMode;
 import io.github.aktenlift.casefile.RegisterCaseFile;
 import io.github.aktenlift.casefile.RegisterTransfer;
-import io.github.aktenlift.casefile.RejectImport;
 import io.github.aktenlift.casefile.RequestRecall;
 import io.github.aktenlift.casefile.RetryImport;
 import io.github.aktenlift.casefile.ReturnOriginals;
-import io.github.aktenlift.casefile.ServeRecall;
 import io.github.aktenlift.casefile.Subject;
+import io.github.aktenlift.efile.DecideMatch;
+import io.github.aktenlift.efile.ImportReport;
+import io.github.aktenlift.efile.ImportResult;
 import io.github.aktenlift.inventory.Label;
 import io.github.aktenlift.inventory.LabelSheet;
+import io.github.aktenlift.logistics.BoxSuggestion;
 import io.github.aktenlift.logistics.CollectPickup;
 import io.github.aktenlift.logistics.HandoverProtocol;
+import io.github.aktenlift.logistics.PickupProposal;
 import io.github.aktenlift.logistics.PlanPickup;
 import io.github.aktenlift.logistics.ReceiveBox;
 import io.github.aktenlift.logistics.SealNumber;
-import io.github.aktenlift.retention.DestroyPaper;
+import io.github.aktenlift.retention.DestructionList;
 import io.github.aktenlift.retention.HoldReason;
 import io.github.aktenlift.retention.PlaceHold;
 import io.github.aktenlift.retention.RetainPaper;
-import io.github.aktenlift.spi.procedure.EFile;
-import io.github.aktenlift.spi.procedure.EFileRequest;
-import io.github.aktenlift.spi.procedure.ImportOutcome;
-import io.github.aktenlift.spi.procedure.ImportPackage;
-import io.github.aktenlift.spi.procedure.PackageItem;
-import io.github.aktenlift.spi.procedure.SpecialistProcedure;
-import io.github.aktenlift.spi.procedure.SubjectQuery;
-import io.github.aktenlift.spi.storage.ContentInfo;
-import io.github.aktenlift.spi.storage.ContentStore;
+import io.github.aktenlift.spi.notification.Notification;
 import io.github.aktenlift.testkit.DeliverySpec;
 import io.github.aktenlift.testkit.PageFormat;
 import io.github.aktenlift.testkit.PageGeometry;
@@ -52,12 +47,17 @@ import io.github.aktenlift.testkit.PageKind;
 import io.github.aktenlift.testkit.ScanFault;
 import io.github.aktenlift.testkit.ScanGenerator;
 import io.github.aktenlift.testkit.WrittenImage;
+import io.github.aktenlift.tracking.EventKind;
+import io.github.aktenlift.tracking.JournalEvent;
 import io.github.aktenlift.tracking.VerificationReport;
+import io.github.aktenlift.tracking.WhereIs;
+import io.github.aktenlift.tracking.WorkItem;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,32 +75,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * The office scenario end to end on a new workspace, one method per step: registration with
  * labels, packing, pickup, goods receipt with a file missing, preparation, scan deliveries with
  * deliberate faults and their rescan, visual quality check with a failure and its rescan, import
- * into the specialist procedure's hotfolder with acknowledgements, a transfer from another
- * authority, retention with a hold and returned originals, an urgent recall, and a destruction run.
- * It ends with the status table and a verification of the journal.
+ * into the specialist procedure's hotfolder with acknowledgements (one refused, corrected and
+ * retried), retention with a hold and returned originals; then ongoing operation: transfers from
+ * other authorities matched to the e-files (a transliterated name, a new person, a conflict a
+ * clerk decides), collected when the pickup planner says so, a scan-on-demand recall served first,
+ * and a destruction run with its list as CSV and PDF/A. It ends with the status table and a
+ * verification of the journal.
  *
  * <p>Time is simulated: the demo starts 100 days before the environment's clock and moves through
  * months of operation in seconds, ending before "now", so that {@code status} on the workspace
  * afterwards sees a consistent past. Pages are generated A4 at 200 dpi (the capture policy's
  * minimum), a mix of grayscale JPEG and bitonal G4 as a scanner with colour detection delivers.
  *
- * <p>The steps marked <b>issue #7</b> use the core's commands and the hotfolder adapter directly;
- * the import, transfer-matching, recall and destruction-run services of issue 7 replace their bodies.
+ * <p>Everything goes through Aktenlift's public API, as an integrator would use it: commands,
+ * {@code imports()}, {@code pickupPlanner()}, {@code notifications()}, {@code destruction()}. Only
+ * the scan service (the testkit's ScanGenerator) and the specialist procedure's side of the
+ * hotfolder ({@link HotfolderFarSide}) are simulated.
  */
 final class OfficeDemo {
 
     private static final PageGeometry PAGES = PageGeometry.a4(200);
     private static final Actor QA = Actor.of("qa-1", "Scan-Dienstleister");
     private static final Actor SHREDDER = Actor.of("shredder-1", "Aktenvernichtung");
+    /** The system account imports run under. */
+    private static final Actor SYSTEM = Actor.of("import-1", "Ausländerbehörde");
 
     private final int count;
     private final Path dir;
@@ -114,8 +123,10 @@ final class OfficeDemo {
     private List<Barcode> files;
     private Map<Barcode, List<Barcode>> packing;
     private Barcode missing;
-    /** The latest capture of each case file: what an import hands over. */
-    private final Map<Barcode, CaseFileOutcome.Captured> captured = new HashMap<>();
+    /** The transfers from other authorities, in the order they arrived. */
+    private final List<Barcode> transfers = new ArrayList<>();
+    /** The retained case file with a hold, which the destruction run must exclude. */
+    private Barcode onHold;
     /** The delivery index each case file was scanned with, cut down to that case file. */
     private final Map<Barcode, ObjectNode> indexOf = new HashMap<>();
 
@@ -144,10 +155,10 @@ final class OfficeDemo {
             rescan(rejected);
             qualityCheck();
             importIntoProcedure();
-            transfer();
-            retention();
-            recall();
+            retention(inState(CaseFileState.IMPORTED), true);
+            transfers();
             destructionRun();
+            notificationsSummary();
             lift.tracking().checkpoint();
 
             out.println();
@@ -303,14 +314,7 @@ final class OfficeDemo {
             rescanFirstPage(unreadable, document);
             failed++;
         }
-        int passed = 0;
-        for (Barcode f : inState(CaseFileState.CAPTURED)) {
-            lift.execute(QA, new PassQualityCheck(f, "qa-1"));
-            if (lift.policies().profileFor(lift.tracking().whereIs(f).orElseThrow().protection()).fourEyes()) {
-                lift.execute(QA, new PassQualityCheck(f, "qa-2"));
-            }
-            passed++;
-        }
+        int passed = passAll(inState(CaseFileState.CAPTURED));
         step("visual QA of the drawn samples: " + failed + " failed, its page rescanned; passed", passed);
     }
 
@@ -366,118 +370,63 @@ final class OfficeDemo {
 
     private IngestReport ingest(Path folder) throws IOException {
         IngestReport report = Ingests.ingest(lift, Logistics.SCAN, folder, progress);
-        report.captured().forEach(c -> captured.put(Barcode.of(c.barcode()), c));
         Ingests.print(out, report, "    ");
         Workspace.deleteTree(folder); // what is taken is in the storage now, hashed and rendered
         return report;
     }
 
-    // ---- issue #7: import, transfer, retention, recall, destruction -----------------------------
+    // ---- the e-file and ongoing operation: import, retention, transfers, recall, destruction ---
 
     /**
-     * <b>Issue #7</b> replaces this body with its import service. Until then the demo hands each
-     * verified case file to the hotfolder itself — renditions and scan protocol, hashes checked on
-     * the way — lets the specialist procedure's side answer (one e-file is locked and refused), and
-     * records the acknowledgements: confirmed, or rejected and retried.
+     * Imports every verified case file with {@code lift.imports()} into the specialist procedure's
+     * hotfolder, and plays the procedure's side with {@link HotfolderFarSide}. The procedure answers
+     * when it gets round to it: the first poll finds every import pending, a later one (the clock
+     * moved on by the backoff) the answers. A clerk has one e-file open, so that import is refused;
+     * the office is notified, the clerk closes the e-file, and the retry goes in once.
      */
     private void importIntoProcedure() throws IOException {
         clock.advance(Duration.ofDays(1));
-        SpecialistProcedure procedure = workspace.procedure();
-        HotfolderFarSide farSide = new HotfolderFarSide(dir.resolve(Workspace.HOTFOLDER), clock);
-        List<Barcode> verified = inState(CaseFileState.VERIFIED);
-        Map<Barcode, String> keys = new LinkedHashMap<>();
-        try (Progress.Task task = progress.start("hand over to the hotfolder", verified.size(), "case files")) {
-            for (Barcode f : verified) {
-                keys.put(f, handOver(procedure, f, 1));
+        List<WorkItem> verified = lift.tracking().workList(CaseFileState.VERIFIED);
+        List<ImportResult> handedOver = new ArrayList<>();
+        try (Progress.Task task = progress.start("import", verified.size(), "case files")) {
+            for (WorkItem w : verified) {
+                handedOver.add(lift.imports().importCaseFile(SYSTEM, w.barcode()));
                 task.advance(1);
             }
             task.done();
         }
-        Set<String> locked = verified.isEmpty() ? Set.of() : Set.of(keys.get(verified.get(verified.size() / 3)));
-        farSide.answer(locked);
-        List<Barcode> refused = new ArrayList<>();
-        for (Map.Entry<Barcode, String> e : keys.entrySet()) {
-            if (!settle(procedure, e.getKey(), e.getValue())) {
-                refused.add(e.getKey());
-            }
+        ImportReport first = expectOnly(new ImportReport(handedOver), ImportResult.Pending.class);
+        step("handed over to the specialist procedure's hotfolder, pending", first.pending().size());
+        pollLater(first);
+        ImportReport early = expectOnly(lift.imports().poll(SYSTEM), ImportResult.Pending.class);
+        step("polled: no answer yet, next poll after a doubled interval", early.pending().size());
+
+        HotfolderFarSide farSide = farSide();
+        Barcode locked = verified.get(verified.size() / 3).barcode();
+        HotfolderFarSide.Answers answers = farSide.answer(Set.of(locked.value()));
+        pollLater(early);
+        ImportReport answered = expectNo(lift.imports().poll(SYSTEM), ImportResult.Failed.class);
+        step("acknowledged by the procedure (" + answers.accepted() + " receipts), imported",
+                answered.imported().size());
+        for (ImportResult.Rejected r : answered.rejected()) {
+            step("refused, e-file open in the procedure: " + r.barcode() + " " + r.reasonCode() + ", office notified", 1);
         }
-        clock.advance(Duration.ofHours(2));
-        for (Barcode f : refused) {
-            lift.execute(Logistics.CLERK, new RetryImport(f));
-            keys.put(f, handOver(procedure, f, 2));
-        }
+
+        clock.advance(Duration.ofHours(2)); // the clerk closed the e-file
+        answered.rejected().forEach(r -> lift.execute(Logistics.CLERK, new RetryImport(r.barcode())));
+        ImportReport retried = expectOnly(lift.imports().importReady(SYSTEM), ImportResult.Pending.class);
         farSide.answer(Set.of());
-        for (Barcode f : refused) {
-            if (!settle(procedure, f, keys.get(f))) {
-                throw new IllegalStateException("the procedure refused the retried import of " + f);
-            }
-        }
-        step("imported into the e-files via the hotfolder (" + refused.size() + " refused as locked, retried)",
-                verified.size());
-    }
-
-    /** Hands one case file's renditions and scan protocol over; returns the import's key. */
-    private String handOver(SpecialistProcedure procedure, Barcode f, int attempt) throws IOException {
-        String reference = lift.tracking().whereIs(f).orElseThrow().reference().value();
-        Subject s = lift.subject(f).orElseThrow();
-        // idempotent by key: the retry finds the e-file the first attempt created
-        EFile eFile = procedure.createEFile(new EFileRequest("efile-" + f.value(), reference,
-                new SubjectQuery(s.surname(), s.givenNames(), s.dateOfBirth(), s.azrNumber())));
-        CaseFileOutcome.Captured c = captured.get(f);
-        ContentStore content = workspace.storage().content();
-        JsonNode protocol;
-        try (InputStream in = content.get(c.protocolJson())) {
-            protocol = Json.MAPPER.readTree(in);
-        }
-        Map<String, String> types = new HashMap<>();
-        protocol.get("documents").forEach(d -> types.put(d.get("documentId").asText(), d.get("type").asText()));
-        List<PackageItem> documents = c.renditions().stream().map(r -> new PackageItem(
-                r.documentId().equals("*") ? "case-file.pdf" : r.documentId() + ".pdf",
-                types.getOrDefault(r.documentId(), "CASE_FILE"), "application/pdf", r.size(), r.sha256(),
-                () -> content.get(r.key()))).toList();
-        ContentInfo p = content.head(c.protocolJson()).orElseThrow();
-        PackageItem scanProtocol = new PackageItem("scan-protocol.json", "SCAN_PROTOCOL", "application/json", p.size(),
-                p.sha256(), () -> content.get(c.protocolJson()));
-        String key = "import-" + f.value() + "-" + attempt;
-        procedure.importPackage(new ImportPackage(key, eFile.id(), reference, documents, scanProtocol,
-                Map.of("barcode", f.value(), "delivery", protocol.get("deliveryId").asText())));
-        return key;
-    }
-
-    /** Records the procedure's answer; returns whether it accepted. */
-    private boolean settle(SpecialistProcedure procedure, Barcode f, String key) {
-        ImportOutcome outcome = procedure.status(key);
-        if (outcome instanceof ImportOutcome.Accepted a) {
-            lift.execute(Logistics.CLERK, new ConfirmImport(f, a.eFileId(), a.receiptId()));
-            return true;
-        }
-        if (outcome instanceof ImportOutcome.Rejected r) {
-            lift.execute(Logistics.CLERK, new RejectImport(f, r.reasonCode()));
-            return false;
-        }
-        throw new IllegalStateException("the procedure left import " + key + " unanswered");
+        pollLater(retried);
+        ImportReport second = expectOnly(lift.imports().poll(SYSTEM), ImportResult.Imported.class);
+        step("corrected and retried: imported once", second.imported().size());
     }
 
     /**
-     * <b>Issue #7</b> adds matching the transfer to the person's existing e-file. Until then the
-     * paper file from another authority is registered with its origin and labelled.
+     * Paper of every imported case file is kept for the retention period; originals marked for
+     * return go back to their owners first. The first file of the bulk gets a hold (an open
+     * objection), which keeps it off the destruction list.
      */
-    private void transfer() throws IOException {
-        Barcode t = lift.inventory().issueCaseFileBarcodes(Logistics.CLERK, 1).get(0);
-        FileReference reference = FileReference.of("AB-" + year() + "/T-1");
-        lift.execute(Logistics.CLERK, new RegisterTransfer(t, reference, Logistics.subject(count + 1),
-                ProtectionLevel.NORMAL, "Stadt Musterstadt, Ausländerbehörde", today()));
-        step("transfer from another authority registered, label in "
-                + printLabels("transfer.pdf", List.of(Label.caseFile(t, reference))), 1);
-    }
-
-    /**
-     * <b>Issue #7</b> may fold this into its services. The paper of every imported case file is
-     * kept for the retention period; originals marked for return go back to their owners first;
-     * one file gets a hold (an open objection), which blocks its destruction.
-     */
-    private void retention() {
-        List<Barcode> imported = inState(CaseFileState.IMPORTED);
+    private void retention(List<Barcode> imported, boolean hold) {
         int returned = 0;
         for (Barcode f : imported) {
             List<String> originals = new ArrayList<>();
@@ -492,42 +441,303 @@ final class OfficeDemo {
             }
             lift.execute(Logistics.CLERK, new RetainPaper(f));
         }
-        if (!imported.isEmpty()) {
-            lift.execute(Logistics.CLERK, new PlaceHold(imported.get(0), HoldReason.OPEN_OBJECTION));
+        if (hold && !imported.isEmpty()) {
+            onHold = imported.get(0);
+            lift.execute(Logistics.CLERK, new PlaceHold(onHold, HoldReason.OPEN_OBJECTION));
         }
-        step("paper retained (" + returned + " with originals returned first, 1 on hold)", imported.size());
+        step("paper retained" + (returned > 0 ? " (" + returned + " with originals returned first)" : "")
+                + (hold ? ", 1 on hold" : ""), imported.size());
     }
 
-    /** <b>Issue #7</b> replaces this body with its recall service: the office needs a paper file back, now. */
-    private void recall() {
-        List<Barcode> retained = inState(CaseFileState.RETAINED);
-        if (retained.size() < 2) {
-            return;
+    /**
+     * Ongoing operation: paper files arrive from other authorities. One is a person of the bulk
+     * project whose name the sender spelt transliterated (Mueller for Müller) and without AZR
+     * number; one is a person new to the office; one carries one person's AZR number with another
+     * person's name and date of birth. The pickup planner waits for more files, until the office
+     * needs the new person's file at once (a scan-on-demand recall): then the pickup is due the same
+     * day, the recalled file first. Matching appends the first to the person's e-file, creates one
+     * for the second, and holds the third until a clerk decides.
+     */
+    private void transfers() throws IOException {
+        morning(2);
+        String origin = "Stadt Musterstadt, Ausländerbehörde";
+        int known = retainedPerson(2);
+        int azrOf = retainedPerson(known + 1);
+        int nameOf = retainedPerson(azrOf + 1);
+        Subject s = Logistics.subject(known);
+        Subject variant = new Subject(transliterate(s.surname()), transliterate(s.givenNames()), s.dateOfBirth(),
+                s.nationality(), null);
+        Subject newcomer = new Subject("Nguyễn", "Thị Lan", LocalDate.of(2003, 5, 17), "VNM", "200000000001");
+        Subject n = Logistics.subject(nameOf);
+        Subject mixed = new Subject(n.surname(), n.givenNames(), n.dateOfBirth(), n.nationality(),
+                Logistics.subject(azrOf).azrNumber());
+
+        List<Barcode> arrived = lift.inventory().issueCaseFileBarcodes(Logistics.CLERK, 3);
+        List<Label> labels = new ArrayList<>();
+        registerTransfer(arrived.get(0), 1, variant, origin, labels);
+        PickupProposal waitFor = lift.pickupPlanner().propose();
+        morning(2);
+        registerTransfer(arrived.get(1), 2, newcomer, "Landkreis Beispielkreis, Ausländerbehörde", labels);
+        registerTransfer(arrived.get(2), 3, mixed, origin, labels);
+        transfers.addAll(arrived);
+        step("transfers from other authorities registered (" + printLabels("transfers.pdf", labels) + ")",
+                arrived.size());
+        if (waitFor instanceof PickupProposal.NotDue notDue) {
+            step("pickup planner, first arrival: not due (" + notDue.reason() + ") before "
+                    + notDue.dueBy().map(OfficeDemo::day).orElse("-"), notDue.waiting().size());
         }
-        clock.advance(Duration.ofDays(2));
-        Barcode wanted = retained.get(1); // the first one is on hold
-        lift.execute(Logistics.CLERK, new RequestRecall(wanted, RecallMode.PAPER_BACK));
-        clock.advance(Duration.ofHours(3));
-        lift.execute(Logistics.CARRIER, new ServeRecall(wanted));
-        step("urgent recall: paper back at the office within 3 hours", 1);
+
+        // the newcomer is at the counter: the office needs the file scanned today
+        morning(1);
+        Barcode recalled = arrived.get(1);
+        Instant requested = clock.instant();
+        lift.execute(Logistics.CLERK, new RequestRecall(recalled, RecallMode.SCAN_ON_DEMAND));
+        List<Notification> raised = lift.notifications().raiseDue();
+        PickupProposal proposal = lift.pickupPlanner().propose();
+        if (!(proposal instanceof PickupProposal.Due due)) {
+            throw new IllegalStateException("the planner saw no pickup due for a recall: " + proposal);
+        }
+        step("recall, scan on demand: " + recalled + " is needed at the counter", 1);
+        int at = position(due.waiting(), recalled);
+        step("pickup planner: due " + due.date() + " " + due.triggers() + ", recalled file "
+                + (at == 0 ? "first" : "#" + (at + 1)), due.waiting().size());
+        step("morning check: notifications raised " + raised.stream().map(x -> x.type().name()).sorted().toList(),
+                raised.size());
+        Map<Barcode, List<Barcode>> boxes = collect(due);
+
+        clock.advance(Duration.ofHours(2));
+        for (Map.Entry<Barcode, List<Barcode>> e : boxes.entrySet()) {
+            lift.execute(Logistics.SCAN, new ReceiveBox(e.getKey(), Logistics.seal(e.getKey()), Set.copyOf(e.getValue())));
+        }
+        List<Barcode> order = due.waiting().stream().map(WorkItem::barcode).toList();
+        order.forEach(f -> lift.execute(Logistics.SCAN, new PrepareCaseFile(f)));
+        clock.advance(Duration.ofHours(1));
+        IngestReport report = take(generate("D-T001", order, Map.of()));
+        step("received, scanned and captured, recalled file first", report.captured().size());
+        step("visual QA of the drawn samples: passed", passAll(order.stream()
+                .filter(f -> lift.tracking().whereIs(f).orElseThrow().state() == CaseFileState.CAPTURED).toList()));
+
+        ImportReport run = expectNo(lift.imports().importReady(SYSTEM), ImportResult.Failed.class);
+        step("import: recalled file handed over first (" + run.results().get(0).barcode() + "), pending",
+                run.pending().size());
+        if (!run.results().get(0).barcode().equals(recalled)) {
+            throw new IllegalStateException("the recalled file was not imported first");
+        }
+        for (ImportResult.Held held : lift.imports().held()) {
+            step("held, never guessed: " + held.barcode() + " " + held.reasons() + ", office notified", 1);
+            // the clerk checks the AZR register: the number is right, the sender mixed up the person
+            String byAzr = eFileOf(files.get(azrOf));
+            lift.execute(Logistics.CLERK, DecideMatch.appendTo(held.barcode(), Logistics.CLERK.id(), byAzr));
+            step("  a clerk decided: the AZR number's e-file, of " + held.candidateEFileIds().size() + " candidates", 1);
+        }
+        ImportReport decided = expectOnly(lift.imports().importReady(SYSTEM), ImportResult.Pending.class);
+        farSide().answer(Set.of());
+        pollLater(run);
+        pollLater(decided);
+        ImportReport done = expectOnly(lift.imports().poll(SYSTEM), ImportResult.Imported.class);
+        step("acknowledged by the procedure, imported", done.imported().size());
+        transferImported(arrived.get(0), "into the e-file of " + files.get(known) + ", name transliterated",
+                eFileOf(files.get(known)));
+        transferImported(arrived.get(1), "into a new e-file, no match", null);
+        transferImported(arrived.get(2), "into the e-file of " + files.get(azrOf) + ", as decided",
+                eFileOf(files.get(azrOf)));
+        WhereIs r = lift.tracking().whereIs(recalled).orElseThrow();
+        step("recall served on import after " + Duration.between(requested, r.since()).toHours() + " h (SLA "
+                + lift.policies().sla().recall().get(RecallMode.SCAN_ON_DEMAND).toHours() + " h)", 1);
+        retention(arrived, false);
     }
 
-    /** <b>Issue #7</b> replaces this body with its destruction run (DIN 66399, one certificate per run). */
-    private void destructionRun() {
-        clock.advance(Duration.ofDays(91));
-        List<Barcode> due = lift.tracking().dueForDestruction();
+    /** Prints where a transfer went, and checks it: the expected e-file, or one no bulk file went to. */
+    private void transferImported(Barcode t, String where, String expected) {
+        String eFile = eFileOf(t);
+        boolean right = expected != null ? eFile.equals(expected)
+                : files.stream().filter(f -> lift.tracking().whereIs(f).orElseThrow().state() != CaseFileState.MISSING)
+                        .noneMatch(f -> eFile.equals(eFileOf(f)));
+        if (!right) {
+            throw new IllegalStateException("transfer " + t + " went into e-file " + eFile + ", not " + where);
+        }
+        step("  " + t + " " + where, 1);
+    }
+
+    private void registerTransfer(Barcode f, int n, Subject subject, String origin, List<Label> labels) {
+        FileReference reference = FileReference.of("AB-" + year() + "/T-" + n);
+        lift.execute(Logistics.CLERK, new RegisterTransfer(f, reference, subject, ProtectionLevel.NORMAL, origin,
+                today()));
+        labels.add(Label.caseFile(f, reference));
+    }
+
+    /** Packs as the planner proposes, plans the pickup, and hands the boxes to the carrier; returns the boxes. */
+    private Map<Barcode, List<Barcode>> collect(PickupProposal.Due due) throws IOException {
+        List<Barcode> newBoxes = lift.inventory().issueBoxBarcodes(Logistics.CLERK, due.newBoxes());
+        Map<Barcode, SealNumber> seals = new LinkedHashMap<>();
+        newBoxes.forEach(b -> seals.put(b, Logistics.seal(b)));
+        for (Command c : due.commands("PICKUP-2", newBoxes, seals)) {
+            lift.execute(Logistics.CLERK, c);
+        }
+        Map<Barcode, List<Barcode>> boxes = new LinkedHashMap<>();
+        int label = 0;
+        for (BoxSuggestion s : due.boxes()) {
+            Barcode box = s.box().orElse(newBoxes.get(label++));
+            List<Barcode> content = new ArrayList<>(s.packed());
+            content.addAll(s.toPack());
+            boxes.put(box, content);
+            seals.put(box, Logistics.seal(box));
+        }
+        clock.advance(Duration.ofHours(1));
+        lift.execute(Logistics.CARRIER, new CollectPickup("PICKUP-2",
+                new HandoverProtocol(Logistics.CLERK.id(), Logistics.CARRIER.id(), seals)));
+        step("packed as proposed (" + printLabels("transfer-boxes.pdf", boxes.keySet().stream().map(Label::box)
+                .toList()) + "), picked up", boxes.size());
+        return boxes;
+    }
+
+    /**
+     * The destruction run (DIN 66399): 91 days after the bulk import, the list of the files due is
+     * drawn up and written as CSV and PDF/A for the destruction service; the file on hold is
+     * excluded and shown. The service confirms with its certificate number, and the confirmed list
+     * is written again.
+     */
+    private void destructionRun() throws IOException {
+        morning(86);
+        List<Notification> raised = lift.notifications().raiseDue();
+        step("morning check: notifications raised " + raised.stream().map(x -> x.type().name()).sorted().toList(),
+                raised.size());
+        DestructionList list = lift.destruction().prepare(Logistics.CLERK);
+        step("destruction list " + write(list, "list") + ": due", list.entries().size());
+        for (DestructionList.Exclusion x : list.excluded()) {
+            step("  excluded: " + x.barcode() + " " + x.reasons(), 1);
+        }
+        step("  still within retention", list.notYetDue());
+        clock.advance(Duration.ofDays(1));
         String certificate = "VN-" + today() + "-1";
-        try (Progress.Task task = progress.start("destroy", due.size(), "case files")) {
-            for (Barcode f : due) {
-                lift.execute(SHREDDER, new DestroyPaper(f, certificate));
-                task.advance(1);
-            }
-            task.done();
+        DestructionList confirmed = lift.destruction().confirm(SHREDDER, list.id(), certificate);
+        DestructionList.Confirmation c = confirmed.confirmation().orElseThrow();
+        step("destroyed (DIN 66399), certificate " + certificate, c.destroyed().size());
+        step("  confirmed list: " + write(confirmed, "confirmed") + ", skipped", c.skipped().size());
+    }
+
+    /** Writes a destruction list as CSV and PDF/A into {@code destruction/}; returns the names. */
+    private String write(DestructionList list, String name) throws IOException {
+        Path folder = dir.resolve("destruction");
+        Files.createDirectories(folder);
+        try (Writer w = Files.newBufferedWriter(folder.resolve(name + ".csv"), StandardCharsets.UTF_8)) {
+            list.writeCsv(w);
         }
-        step("destroyed after 90 days' retention, certificate " + certificate, due.size());
+        try (OutputStream o = Files.newOutputStream(folder.resolve(name + ".pdf"))) {
+            list.writePdf(o);
+        }
+        return "destruction/" + name + ".csv and .pdf";
+    }
+
+    /** What the notifier wrote to {@code outbox/}, by type. */
+    private void notificationsSummary() throws IOException {
+        Map<String, Integer> byType = new TreeMap<>();
+        try (Stream<Path> s = Files.list(dir.resolve(Workspace.OUTBOX))) {
+            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+                byType.merge(OutboxNotifier.parse(Files.readAllBytes(p)).type().name(), 1, Integer::sum);
+            }
+        }
+        step("notifications delivered to " + Workspace.OUTBOX + "/", byType.values().stream().mapToInt(i -> i).sum());
+        out.println("    " + byType);
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    /** Moves the clock on to when the latest of the report's pending imports is polled next. */
+    private void pollLater(ImportReport report) {
+        report.pending().stream().map(ImportResult.Pending::nextPollAt).max(Instant::compareTo)
+                .filter(at -> at.isAfter(clock.instant())).ifPresent(clock::advanceTo);
+    }
+
+    /** Fails the demo, naming the case file and what happened, unless every result is of the type. */
+    private static ImportReport expectOnly(ImportReport report, Class<? extends ImportResult> type) {
+        for (ImportResult r : report.results()) {
+            if (!type.isInstance(r)) {
+                throw unexpected(r);
+            }
+        }
+        return report;
+    }
+
+    /** Fails the demo, naming the case file and what happened, if a result is of the type. */
+    private static ImportReport expectNo(ImportReport report, Class<? extends ImportResult> type) {
+        for (ImportResult r : report.results()) {
+            if (type.isInstance(r)) {
+                throw unexpected(r);
+            }
+        }
+        return report;
+    }
+
+    private static IllegalStateException unexpected(ImportResult r) {
+        return r instanceof ImportResult.Failed f
+                ? new IllegalStateException("the import of " + f.barcode() + " failed", f.error())
+                : new IllegalStateException("unexpected import result " + r);
+    }
+
+    private HotfolderFarSide farSide() {
+        return new HotfolderFarSide(dir.resolve(Workspace.HOTFOLDER), clock);
+    }
+
+    /** The e-file a case file's import was confirmed into, from its history. */
+    private String eFileOf(Barcode f) {
+        String eFile = null;
+        for (JournalEvent e : lift.tracking().history(f)) {
+            if (e.kind() == EventKind.IMPORT_CONFIRMED) {
+                eFile = e.get("eFile");
+            }
+        }
+        if (eFile == null) {
+            throw new IllegalStateException("case file " + f + " has no confirmed import");
+        }
+        return eFile;
+    }
+
+    /** The first person of the bulk, from {@code from} on, whose file was imported and is retained without hold. */
+    private int retainedPerson(int from) {
+        for (int i = from; i < files.size(); i++) {
+            Barcode f = files.get(i);
+            if (!f.equals(onHold) && lift.tracking().whereIs(f).orElseThrow().state() == CaseFileState.RETAINED) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("too few retained case files for the transfers");
+    }
+
+    private static int position(List<WorkItem> items, Barcode f) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).barcode().equals(f)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** How another authority's software spells German names: umlauts and ß transliterated. */
+    private static String transliterate(String name) {
+        return name.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("Ä", "Ae").replace("Ö", "Oe")
+                .replace("Ü", "Ue").replace("ß", "ss");
+    }
+
+    private static String day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
+    }
+
+    /** Passes visual QA for each case file, with a second reviewer where its protection asks for four eyes. */
+    private int passAll(List<Barcode> captured) {
+        for (Barcode f : captured) {
+            lift.execute(QA, new PassQualityCheck(f, "qa-1"));
+            if (lift.policies().profileFor(lift.tracking().whereIs(f).orElseThrow().protection()).fourEyes()) {
+                lift.execute(QA, new PassQualityCheck(f, "qa-2"));
+            }
+        }
+        return captured.size();
+    }
+
+    /** Moves the clock to 08:00 on the day {@code days} after today. */
+    private void morning(int days) {
+        clock.advanceTo(today().plusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(8)));
+    }
 
     private List<Barcode> inState(CaseFileState state) {
         List<Barcode> out = new ArrayList<>();
@@ -571,6 +781,13 @@ final class OfficeDemo {
 
         void advance(Duration d) {
             now = now.plus(d);
+        }
+
+        void advanceTo(Instant later) {
+            if (later.isBefore(now)) {
+                throw new IllegalArgumentException("the demo's clock does not run backwards");
+            }
+            now = later;
         }
 
         @Override

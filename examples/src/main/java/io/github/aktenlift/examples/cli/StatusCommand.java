@@ -5,10 +5,11 @@ import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
 
-/** {@code status}: case files per state, overdue, discrepancies. */
+/** {@code status}: case files per state, pending imports, held matches, due for destruction, overdue, discrepancies. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Shows case files per state, boxes, what is due for destruction, what is overdue, and the"
-                + " discrepancies in the chain of custody.")
+        description = "Shows case files per state, boxes, imports waiting for the specialist procedure's answer,"
+                + " transfers held for a matching decision, what is due for destruction, what is overdue (recalls"
+                + " among it), and the discrepancies in the chain of custody.")
 final class StatusCommand implements Callable<Integer> {
 
     private final Environment env;

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * A workspace directory: the filesystem adapter's storage in {@code storage/}, the specialist
- * procedure's hotfolder in {@code hotfolder/}, notifications in {@code outbox/}. Opening one
- * replays and checks its journal.
+ * procedure's hotfolder in {@code hotfolder/} (Aktenlift's imports go there), notifications in
+ * {@code outbox/}. Opening one replays and checks its journal.
  */
 final class Workspace implements AutoCloseable {
 
@@ -33,15 +33,13 @@ final class Workspace implements AutoCloseable {
     private static final String MARKER = "aktenlift-storage.txt";
 
     private final Path dir;
-    private final Clock clock;
     private final boolean fsync;
     private final FilesystemStorage storage;
+    private final HotfolderProcedure procedure;
     private final Aktenlift lift;
-    private HotfolderProcedure procedure;
 
     private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync) {
         this.dir = dir;
-        this.clock = clock;
         this.fsync = fsync;
         FilesystemStorage s;
         try {
@@ -52,7 +50,8 @@ final class Workspace implements AutoCloseable {
         }
         this.storage = s;
         try {
-            this.lift = Aktenlift.builder().storage(storage).clock(clock).ids(ids)
+            this.procedure = HotfolderProcedure.open(dir.resolve(HOTFOLDER), settings(), IndexWriter.json(), clock);
+            this.lift = Aktenlift.builder().storage(storage).clock(clock).ids(ids).procedure(procedure)
                     .notifier(OutboxNotifier.open(dir.resolve(OUTBOX), settings())).build();
         } catch (RuntimeException e) {
             storage.close();
@@ -118,11 +117,8 @@ final class Workspace implements AutoCloseable {
         return lift;
     }
 
-    /** The specialist procedure behind the hotfolder; opened on first use. */
-    synchronized HotfolderProcedure procedure() {
-        if (procedure == null) {
-            procedure = HotfolderProcedure.open(dir.resolve(HOTFOLDER), settings(), IndexWriter.json(), clock);
-        }
+    /** The specialist procedure behind the hotfolder, which {@code lift().imports()} imports into. */
+    HotfolderProcedure procedure() {
         return procedure;
     }
 
