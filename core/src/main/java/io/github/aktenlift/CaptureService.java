@@ -28,6 +28,7 @@ import io.github.aktenlift.casefile.RecordCapture;
 import io.github.aktenlift.imaging.ImageInfo;
 import io.github.aktenlift.imaging.ImageInspector;
 import io.github.aktenlift.imaging.ImageProblem;
+import io.github.aktenlift.pdfa.PageImageException;
 import io.github.aktenlift.pdfa.PageSource;
 import io.github.aktenlift.pdfa.PdfARenderer;
 import io.github.aktenlift.pdfa.RenditionRequest;
@@ -49,6 +50,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -97,6 +99,8 @@ final class CaptureService implements Capture {
     private final CommandValidator validator;
     private final ImageInspector inspector;
     private final int parallelism;
+    /** The threads that write renditions and protocols into the pipes the store reads; idle ones end. */
+    private final ExecutorService renderers = Executors.newCachedThreadPool(daemon("aktenlift-render"));
 
     CaptureService(Engine engine, Storage storage, Clock clock, CapturePolicy policy, Notifier notifier,
             CommandValidator validator, int parallelism) {
@@ -264,12 +268,14 @@ final class CaptureService implements Capture {
         }
         List<CheckedPage> pages = check(dir, entry, bc, problems);
         if (!problems.isEmpty()) {
+            walkJpegs(pages, bc, problems);
             return reject(index, bc, problems);
         }
         long bytes = pages.stream().mapToLong(CheckedPage::size).sum();
         if (where.state() != CaseFileState.QA_FAILED) {
             checkCoverage(entry, bc, pages.stream().map(CheckedPage::entry).toList(), problems);
             if (!problems.isEmpty()) {
+                walkJpegs(pages, bc, problems);
                 return reject(index, bc, problems);
             }
             return new Job(capture(actor, index, entry, where, pages, List.of(), null, problems), bytes);
@@ -452,6 +458,25 @@ final class CaptureService implements Capture {
         }
     }
 
+    /**
+     * A case file rejected before rendering still gets every page's findings: the JPEG walk, which
+     * otherwise rides along with the rendition, runs on its own for the pages that passed so far.
+     */
+    private static void walkJpegs(List<CheckedPage> pages, String bc, List<CaptureProblem> problems) {
+        for (CheckedPage p : pages) {
+            if (p.carried() || p.info().format() != io.github.aktenlift.imaging.ImageFormat.JPEG) {
+                continue;
+            }
+            try {
+                io.github.aktenlift.imaging.JpegStreamCheck.verify(p.file());
+            } catch (ImageProblem e) {
+                problems.add(new CaptureProblem(kindOf(e.kind()), bc, printable(p.entry().file()), e.getMessage()));
+            } catch (IOException | UncheckedIOException e) {
+                problems.add(new CaptureProblem(Kind.MISSING_PAGE, bc, printable(p.entry().file()), "cannot be read"));
+            }
+        }
+    }
+
     /** Sheets × sides − dropped blank backs = pages: every counted sheet needs its front. */
     private static void checkCoverage(CaseFileEntry entry, String bc, List<PageEntry> pages, List<CaptureProblem> problems) {
         Set<String> sides = new HashSet<>();
@@ -577,10 +602,9 @@ final class CaptureService implements Capture {
                 return null;
             }
             info = inspector.inspect(real);
-            // one linear walk over the compressed data finds corruption a header read cannot see
-            if (info.format() == io.github.aktenlift.imaging.ImageFormat.JPEG) {
-                io.github.aktenlift.imaging.JpegEntropyCheck.verify(real);
-            } else if (info.format() == io.github.aktenlift.imaging.ImageFormat.TIFF) {
+            // a walk over the compressed data finds corruption a header read cannot see; a JPEG's
+            // rides along with its rendition (read once), a G4 strip's is done here
+            if (info.format() == io.github.aktenlift.imaging.ImageFormat.TIFF) {
                 io.github.aktenlift.imaging.G4StreamCheck.verify(real, info);
             }
         } catch (ImageProblem e) {
@@ -722,6 +746,11 @@ final class CaptureService implements Capture {
                 renditions.add(new StoredRendition(whole ? "*" : g.getKey(), key, stored.size(), stored.sha256(),
                         group.size(), (int) result[0].reencodedPages()));
             }
+        } catch (PageImageException e) {
+            // the JPEG walk that rides along with rendering found a broken page
+            String file = pages.stream().filter(p -> p.file().toString().equals(e.file())).findFirst()
+                    .map(p -> printable(p.entry().file())).orElse("");
+            problems.add(new CaptureProblem(kindOf(e.problem().kind()), bc, file, e.problem().getMessage()));
         } catch (IOException | RuntimeException e) {
             problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", e.getClass().getSimpleName()
                     + (e instanceof ProviderException ? ": " + e.getMessage() : "")));
@@ -786,46 +815,75 @@ final class CaptureService implements Capture {
 
     /**
      * Streams what the writer produces into the content store, through a pipe: the writer runs on
-     * its own thread, the store reads as it writes, and nothing is held whole in memory.
+     * a thread of its own, the store reads as it writes, and nothing is held whole in memory. If
+     * the writer fails, the store's stream fails too instead of ending, so that the store keeps
+     * nothing of it; the writer's exception is the one thrown.
      */
     ContentInfo pipe(Key key, Writer writer) throws IOException {
-        PipedInputStream in = new PipedInputStream(1 << 20);
-        PipedOutputStream out = new PipedOutputStream(in);
-        ExecutorService one = Executors.newSingleThreadExecutor(daemon("aktenlift-render"));
+        PipedInputStream pipe = new PipedInputStream(1 << 20);
+        PipedOutputStream out = new PipedOutputStream(pipe);
+        Future<?> producing = renderers.submit(() -> {
+            try (OutputStream o = out) {
+                writer.write(o);
+            }
+            return null;
+        });
+        InputStream in = new java.io.FilterInputStream(pipe) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b < 0) {
+                    producerSucceeded(producing);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    producerSucceeded(producing);
+                }
+                return n;
+            }
+        };
+        ContentInfo info;
         try {
-            Future<?> producing = one.submit(() -> {
-                try (OutputStream o = out) {
-                    writer.write(o);
-                }
-                return null;
-            });
-            ContentInfo info;
-            try {
-                info = storage.content().put(key, in);
-            } catch (RuntimeException e) {
-                producing.cancel(true);
-                in.close();
-                throw e;
+            info = storage.content().put(key, in);
+        } catch (RuntimeException e) {
+            if (producing.isDone()) {
+                producerSucceeded(producing); // throws the writer's own exception if it failed
             }
-            try {
-                producing.get();
-            } catch (ExecutionException e) {
-                deleteQuietly(key);
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IOException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                deleteQuietly(key);
-                throw new IOException("interrupted while rendering", e);
+            producing.cancel(true);
+            pipe.close();
+            throw e;
+        }
+        try {
+            producerSucceeded(producing);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(key);
+            throw e;
+        }
+        return info;
+    }
+
+    /** Waits for the writer behind a pipe to finish; throws what it threw. */
+    private static void producerSucceeded(Future<?> producing) throws IOException {
+        try {
+            producing.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
             }
-            return info;
-        } finally {
-            one.shutdownNow();
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new IOException("rendering was cancelled", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while rendering", e);
         }
     }
 

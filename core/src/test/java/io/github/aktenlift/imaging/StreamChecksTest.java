@@ -94,7 +94,7 @@ class StreamChecksTest {
     void jpeg() throws Exception {
         Path f = tmp.resolve("p.jpg");
         ScanGenerator.withSeed(2).withGeometry(PageGeometry.a4(150)).writeJpeg(f, 1, PageKind.TEXT);
-        JpegEntropyCheck.verify(f);
+        JpegStreamCheck.verify(f);
         byte[] bytes = Files.readAllBytes(f);
         SplittableRandom random = new SplittableRandom(9);
         byte[] broken = bytes.clone();
@@ -103,11 +103,11 @@ class StreamChecksTest {
         }
         Path b = tmp.resolve("b.jpg");
         Files.write(b, broken);
-        assertThatThrownBy(() -> JpegEntropyCheck.verify(b)).isInstanceOfSatisfying(ImageProblem.class,
+        assertThatThrownBy(() -> JpegStreamCheck.verify(b)).isInstanceOfSatisfying(ImageProblem.class,
                 e -> assertThat(e.kind()).isEqualTo(ImageProblem.Kind.CORRUPT));
         byte[] joined = java.util.Arrays.copyOf(bytes, bytes.length + 3);
         Path j = tmp.resolve("j.jpg");
         Files.write(j, joined);
-        assertThatThrownBy(() -> JpegEntropyCheck.verify(j)).isInstanceOf(ImageProblem.class);
+        assertThatThrownBy(() -> JpegStreamCheck.verify(j)).isInstanceOf(ImageProblem.class);
     }
 }
