@@ -87,7 +87,7 @@ public final class JpegStreamCheck {
             switch (state) {
                 case DATA -> {
                     if (inScan) {
-                        i = nextFF(b, i, end);
+                        i = nextFF(b, skipStuffed(b, i, end), end);
                         if (i == end) {
                             break;
                         }
@@ -206,6 +206,40 @@ public final class JpegStreamCheck {
                     + components + ", not what was inspected (" + info.width() + " × " + info.height() + " × "
                     + info.components() + "): the file changed");
         }
+    }
+
+    /**
+     * Skips eight bytes at a time while no 0xFF among them is followed by anything but 0x00: in
+     * entropy-coded data a 0xFF is stuffed with 0x00 about every 30 bytes (noisy scans), and taking
+     * each such pair through the state machine would cost more than the hash. Returns where a
+     * marker or a restart may start, or a position less than eight bytes before the end.
+     */
+    private static int skipStuffed(byte[] b, int i, int end) {
+        while (i + 17 <= end) {
+            long v = (long) LONG_LE.get(b, i);
+            long next = (long) LONG_LE.get(b, i + 1);
+            long v2 = (long) LONG_LE.get(b, i + 8);
+            long next2 = (long) LONG_LE.get(b, i + 9);
+            long hits = (~v - ONES) & v & (((next & ~HIGHS) + ~HIGHS) | next)
+                    | (~v2 - ONES) & v2 & (((next2 & ~HIGHS) + ~HIGHS) | next2);
+            if ((hits & HIGHS) != 0) {
+                break;
+            }
+            i += 16;
+        }
+        while (i + 9 <= end) {
+            long v = (long) LONG_LE.get(b, i);
+            long next = (long) LONG_LE.get(b, i + 1); // each byte's successor in the same lane
+            // lanes holding 0xFF (a superset: the borrow trick may flag more, never fewer) ...
+            long ff = (~v - ONES) & v & HIGHS;
+            // ... whose successor is not 0x00 (exact)
+            long nonZero = ((next & ~HIGHS) + ~HIGHS | next) & HIGHS;
+            if ((ff & nonZero) != 0) {
+                return i;
+            }
+            i += 8;
+        }
+        return i;
     }
 
     /** The index of the next 0xFF byte in {@code b[i, end)}, or {@code end}. */
