@@ -52,8 +52,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -813,22 +811,28 @@ final class CaptureService implements Capture {
         void write(OutputStream out) throws IOException;
     }
 
+    private static final int PIPE_CHUNK = 256 * 1024;
+    private static final int PIPE_CHUNKS = 4;
+
     /**
      * Streams what the writer produces into the content store, through a pipe: the writer runs on
-     * a thread of its own, the store reads as it writes, and nothing is held whole in memory. If
-     * the writer fails, the store's stream fails too instead of ending, so that the store keeps
-     * nothing of it; the writer's exception is the one thrown.
+     * a thread of its own, the store reads (and hashes) while it writes (and hashes its sources),
+     * and nothing is held whole in memory, at most four chunks of 256 KiB. If the writer fails,
+     * the store's stream fails too instead of ending, so that the store keeps nothing of it; the
+     * writer's exception is the one thrown.
      */
     ContentInfo pipe(Key key, Writer writer) throws IOException {
-        PipedInputStream pipe = new PipedInputStream(1 << 20);
-        PipedOutputStream out = new PipedOutputStream(pipe);
+        List<Future<?>> task = new ArrayList<>(1); // read only by this thread, the pipe's reader
+        Pipe pipe = new Pipe(PIPE_CHUNK, PIPE_CHUNKS, () -> task.get(0).isDone());
+        InputStream source = pipe.source();
         Future<?> producing = renderers.submit(() -> {
-            try (OutputStream o = out) {
+            try (OutputStream o = pipe.sink()) {
                 writer.write(o);
             }
             return null;
         });
-        InputStream in = new java.io.FilterInputStream(pipe) {
+        task.add(producing);
+        InputStream in = new java.io.FilterInputStream(source) {
             @Override
             public int read() throws IOException {
                 int b = super.read();
@@ -855,7 +859,7 @@ final class CaptureService implements Capture {
                 producerSucceeded(producing); // throws the writer's own exception if it failed
             }
             producing.cancel(true);
-            pipe.close();
+            source.close();
             throw e;
         }
         try {
