@@ -516,6 +516,7 @@ final class CaptureService implements Capture {
         Set<String> sides = new HashSet<>();
         Set<Path> listed = new HashSet<>();
         List<CheckedPage> out = new ArrayList<>();
+        io.github.aktenlift.imaging.G4StreamCheck g4 = new io.github.aktenlift.imaging.G4StreamCheck();
         for (DocumentEntry d : entry.documents()) {
             if (!documentIds.add(d.documentId())) {
                 problems.add(new CaptureProblem(Kind.DUPLICATE_DOCUMENT, bc, "", "document " + d.documentId()));
@@ -533,7 +534,7 @@ final class CaptureService implements Capture {
                 }
             }
             for (PageEntry p : d.pages()) {
-                CheckedPage c = checkPage(dir, entry, bc, d, p, problems, listed);
+                CheckedPage c = checkPage(dir, entry, bc, d, p, problems, listed, g4);
                 if (!sides.add(p.sheet() + p.side())) {
                     problems.add(new CaptureProblem(Kind.PAGE_COUNT, bc, printable(p.file()), "sheet " + p.sheet()
                             + " " + p.side() + " appears twice"));
@@ -566,7 +567,7 @@ final class CaptureService implements Capture {
     }
 
     private CheckedPage checkPage(Path dir, CaseFileEntry entry, String bc, DocumentEntry d, PageEntry p,
-            List<CaptureProblem> problems, Set<Path> listed) {
+            List<CaptureProblem> problems, Set<Path> listed, io.github.aktenlift.imaging.G4StreamCheck g4) {
         String name = printable(p.file());
         String fileName = p.file();
         int pageInFile = 1;
@@ -594,16 +595,19 @@ final class CaptureService implements Capture {
                 problems.add(new CaptureProblem(Kind.UNSAFE_PATH, bc, name, "leads outside the delivery folder"));
                 return null;
             }
-            size = Files.size(real);
-            if (size == 0) {
-                problems.add(new CaptureProblem(Kind.EMPTY_FILE, bc, name, "0 bytes"));
-                return null;
-            }
-            info = inspector.inspect(real);
-            // a walk over the compressed data finds corruption a header read cannot see; a JPEG's
-            // rides along with its rendition (read once), a G4 strip's is done here
-            if (info.format() == io.github.aktenlift.imaging.ImageFormat.TIFF) {
-                io.github.aktenlift.imaging.G4StreamCheck.verify(real, info);
+            // one open for the headers and the walk
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(real)) {
+                size = channel.size();
+                if (size == 0) {
+                    problems.add(new CaptureProblem(Kind.EMPTY_FILE, bc, name, "0 bytes"));
+                    return null;
+                }
+                info = inspector.inspect(real, channel);
+                // a walk over the compressed data finds corruption a header read cannot see; a JPEG's
+                // rides along with its rendition (read once), a G4 strip's is done here
+                if (info.format() == io.github.aktenlift.imaging.ImageFormat.TIFF) {
+                    g4.check(channel, info);
+                }
             }
         } catch (ImageProblem e) {
             problems.add(new CaptureProblem(kindOf(e.kind()), bc, name, e.getMessage()));

@@ -48,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Run: {@code mvn -B -pl core -am test -Dgroups=benchmark -Dsurefire.excludedGroups=
  * -Dtest=CaptureBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; {@code -Dcapture.formats=G4}
- * (or {@code JPEG}) takes one format, {@code -Dcapture.rounds=N} another number of rounds (3).
+ * (or {@code JPEG}) takes one format, {@code -Dcapture.rounds=N} another number of rounds (3),
+ * {@code -Dcapture.stages=false} leaves out the per-stage figures.
  */
 @Tag("benchmark")
 class CaptureBenchmark {
@@ -65,7 +66,9 @@ class CaptureBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 run(formats, round);
             }
-            stages(formats);
+            if (Boolean.parseBoolean(System.getProperty("capture.stages", "true"))) {
+                stages(formats);
+            }
         }
     }
 
@@ -95,11 +98,14 @@ class CaptureBenchmark {
         }
 
         // the floor: read and SHA-256 every page file, one thread, in this run
+        String loadBefore = loadAverage();
+        long floorCpu = cpuNanos();
         long f0 = System.nanoTime();
         for (Path p : pages) {
             sha256(p);
         }
         double floorSeconds = (System.nanoTime() - f0) / 1e9;
+        floorCpu = cpuNanos() - floorCpu;
 
         DiscardingStorage storage = new DiscardingStorage();
         MutableClock clock = new MutableClock(Office.START);
@@ -114,9 +120,11 @@ class CaptureBenchmark {
             Office.shipAndPrepare(lift, barcodes);
             System.gc();
             HeapSampler heap = new HeapSampler();
+            long cpu = cpuNanos();
             long t0 = System.nanoTime();
             IngestReport report = lift.capture().ingest(Actor.of("scan", "scan-center"), dir);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            cpu = cpuNanos() - cpu;
             long peak = heap.stop();
             assertThat(report.rejected()).as("%s", report.problems()).isEmpty();
             assertThat(report.pages()).isEqualTo(pages.size());
@@ -126,11 +134,29 @@ class CaptureBenchmark {
                             + "floor %.0f pages/s (%.0f MB/s), ratio %.0f %%, peak heap %.0f MiB%n",
                     formats, round, pages.size(), bytes / 1e6, storage.bytesPut / 1e6, pps, bytes / 1e6 / seconds,
                     floorPps, bytes / 1e6 / floorSeconds, 100 * pps / floorPps, peak / 1048576.0);
+            // CPU time of the whole JVM (JIT and GC threads included) per page: what the machine's
+            // other load cannot change; two idle cores would bound the ratio at 2 x floor / capture
+            System.out.printf("BENCH %s round %d: CPU per page: capture %.0f µs, floor %.0f µs; load average %s -> %s%n",
+                    formats, round, cpu / 1e3 / pages.size(), floorCpu / 1e3 / pages.size(), loadBefore, loadAverage());
             lastProtocol = storage.lastProtocol;
         }
     }
 
     private byte[] lastProtocol;
+
+    /** CPU time of this JVM, all threads, so far. */
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** The one-minute load average (Linux), to say how busy the machine was. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
 
     /**
      * Where a page's time goes: each stage of capture alone, on one thread, over the same pages,

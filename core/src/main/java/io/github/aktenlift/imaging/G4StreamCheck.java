@@ -15,7 +15,10 @@ import java.util.Arrays;
  * run lengths and changing elements are followed exactly as a decoder would, and every position is
  * checked against the row width. Garbage inside a strip yields an unknown code or an impossible
  * position within a few rows, so corruption that a header read cannot see is found at a fraction of
- * a decode's cost (no bitmap is written). Stateless and thread-safe.
+ * a decode's cost (no bitmap is written).
+ *
+ * <p>The static methods are thread-safe. An instance keeps its read buffer and line arrays from one
+ * file to the next (a case file's pages are mostly alike); it is for one thread at a time.
  *
  * <p>How it stays cheap: only the changing elements of the coding and the reference line are kept
  * (two int arrays per strip, swapped per row, no allocation per row); bits are read eight bytes at
@@ -140,7 +143,11 @@ public final class G4StreamCheck {
         }
     }
 
-    private G4StreamCheck() {
+    private byte[] buf = new byte[0];
+    private Lines lines;
+
+    /** A walker that keeps its buffers from one file to the next; for one thread at a time. */
+    public G4StreamCheck() {
     }
 
     /**
@@ -171,7 +178,7 @@ public final class G4StreamCheck {
      */
     public static void verify(Path file, ImageInfo info) throws ImageProblem, IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            verify(ch, info);
+            new G4StreamCheck().check(ch, info);
         }
     }
 
@@ -183,9 +190,7 @@ public final class G4StreamCheck {
      * @throws ImageProblem at the first broken strip
      * @throws IOException if the file cannot be read
      */
-    public static void verify(FileChannel ch, ImageInfo info) throws ImageProblem, IOException {
-        byte[] buf = new byte[0];
-        Lines lines = null;
+    public void check(FileChannel ch, ImageInfo info) throws ImageProblem, IOException {
         int pageNo = 0;
         for (TiffPage page : info.pages()) {
             pageNo++;
@@ -204,7 +209,7 @@ public final class G4StreamCheck {
                 }
                 int n = (int) length;
                 if (buf.length < n + PADDING) {
-                    buf = new byte[n + PADDING];
+                    buf = new byte[n + PADDING + (n >> 3)]; // some room for the next, larger page
                 } else {
                     Arrays.fill(buf, n, n + PADDING, (byte) 0);
                 }

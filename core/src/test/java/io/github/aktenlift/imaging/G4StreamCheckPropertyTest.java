@@ -180,6 +180,51 @@ class G4StreamCheckPropertyTest {
     }
 
     @Test
+    @DisplayName("one walker checks file after file, of other widths, intact and damaged, as fresh walkers do")
+    void walkerReused() throws Exception {
+        G4StreamCheck walker = new G4StreamCheck();
+        SplittableRandom random = new SplittableRandom(77);
+        int failed = 0;
+        for (int i = 0; i < strips.size(); i++) {
+            Strip s = strips.get(i);
+            Path file = s.file;
+            if (i % 3 == 1) { // a damaged copy: garbage over a stretch of the strip
+                byte[] bytes = Files.readAllBytes(s.file);
+                TiffPage p = INSPECTOR.inspect(s.file).pages().get(0);
+                int from = (int) (long) p.stripOffsets().get(0) + random.nextInt(s.data.length);
+                for (int k = from; k < Math.min(bytes.length, from + 40); k++) {
+                    bytes[k] = (byte) random.nextInt(256);
+                }
+                file = Files.write(tmp.resolve("reused" + i + ".tif"), bytes);
+            }
+            ImageInfo info = INSPECTOR.inspect(file);
+            Path f = file;
+            String fresh = message(() -> G4StreamCheck.verify(f, info));
+            String reused;
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+                reused = message(() -> walker.check(ch, info));
+            }
+            assertThat(reused).as(s.name).isEqualTo(fresh);
+            failed += fresh.equals("passed") ? 0 : 1;
+        }
+        assertThat(failed).as("damaged files among them").isGreaterThan(5);
+    }
+
+    @FunctionalInterface
+    private interface IoCheck {
+        void run() throws ImageProblem, java.io.IOException;
+    }
+
+    private static String message(IoCheck check) throws java.io.IOException {
+        try {
+            check.run();
+            return "passed";
+        } catch (ImageProblem e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
     @DisplayName("a header that claims more rows than the strip holds is found in the first row beyond the data")
     void moreRowsThanEncoded() {
         for (Strip s : strips) {
