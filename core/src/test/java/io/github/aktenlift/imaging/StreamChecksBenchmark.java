@@ -16,10 +16,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The decode-free walks over compressed page data, on A4 300 dpi pages in memory: the G4 walk
+ * The decode-free walks over compressed page data, on generated A4 300 dpi pages: the G4 walk
  * against the walk it replaced (kept in test scope as {@link G4ReferenceWalk}) and against
- * SHA-256 of the same bytes, and the JPEG check likewise. Prints µs per page; asserts only that
- * every page passes.
+ * SHA-256 of the same bytes; the streaming JPEG check against the separate pass it replaced
+ * ({@link JpegReferenceWalk}, which reads the file) and SHA-256. Prints µs per page; asserts only
+ * that every page passes.
  *
  * <p>Run: {@code mvn -B -o -pl core -am test -Dgroups=benchmark -Dsurefire.excludedGroups=
  * -Dtest=StreamChecksBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
@@ -82,5 +83,45 @@ class StreamChecksBenchmark {
                     round, PAGES, bytes / 1024.0 / PAGES, old, now, old / now, hash);
         }
         assertThat(strips).hasSize(PAGES);
+    }
+
+    @Test
+    void jpegWalks() throws Exception {
+        List<byte[]> files = new ArrayList<>();
+        long bytes = 0;
+        ScanGenerator gen = ScanGenerator.withSeed(12).withGeometry(PageGeometry.A4_300);
+        for (int i = 0; i < PAGES / 3; i++) {
+            Path f = tmp.resolve("p" + i + ".jpg");
+            gen.writeJpeg(f, i, i % 4 == 3 ? PageKind.BLANK : i % 2 == 0 ? PageKind.TEXT : PageKind.LETTER);
+            files.add(Files.readAllBytes(f));
+            bytes += files.get(i).length;
+        }
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (int round = 1; round <= ROUNDS; round++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < files.size(); i++) {
+                JpegReferenceWalk.verify(tmp.resolve("p" + i + ".jpg"));
+            }
+            double old = (System.nanoTime() - t0) / 1e3 / files.size();
+            t0 = System.nanoTime();
+            for (byte[] f : files) {
+                JpegStreamCheck check = new JpegStreamCheck();
+                for (int at = 0; at < f.length; at += 1 << 18) {
+                    check.update(f, at, Math.min(1 << 18, f.length - at));
+                }
+                check.finish();
+            }
+            double now = (System.nanoTime() - t0) / 1e3 / files.size();
+            t0 = System.nanoTime();
+            for (byte[] f : files) {
+                sha.update(f);
+                sha.digest();
+            }
+            double hash = (System.nanoTime() - t0) / 1e3 / files.size();
+            System.out.printf("BENCH JPEG walk, round %d: %d pages of %.0f KB: reference walk (reads the file) %.0f µs/page, "
+                            + "streaming check on bytes in memory %.0f µs/page, SHA-256 of the same bytes %.0f µs/page%n",
+                    round, files.size(), bytes / 1024.0 / files.size(), old, now, hash);
+        }
+        assertThat(files).hasSize(PAGES / 3);
     }
 }
