@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -143,6 +144,73 @@ class CaptureBenchmark {
     }
 
     private byte[] lastProtocol;
+
+    /**
+     * A 5,000-page case file (JPEG and G4 pages, A4 at 200 dpi, 100 documents of 50 sheets)
+     * captured in a child JVM with {@code -Xmx256m}: once as one rendition for the case file, once
+     * as one per document. Generated once into {@code target/capture-bench/big5000} (about six
+     * minutes on two cores).
+     */
+    @Test
+    void fiveThousandPagesIn256MiB() throws Exception {
+        Path dir = CORPUS.resolve("big5000");
+        if (!Files.exists(dir.resolve("index.json"))) {
+            long t0 = System.nanoTime();
+            Delivery d = ScanGenerator.writeDelivery(dir, DeliverySpec.builder().deliveryId("BIG-5000")
+                    .geometry(PageGeometry.a4(200)).formats(DeliverySpec.Formats.MIXED).barcodes(barcode(1))
+                    .documentsPerFile(100, 100).sheetsPerDocument(50, 50).duplex(false).seed(5).build());
+            System.out.printf("generated %d pages in %.0f s%n", d.pages(), (System.nanoTime() - t0) / 1e9);
+        }
+        for (String mode : List.of("PER_CASE_FILE", "PER_DOCUMENT")) {
+            String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(launcher, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    BigCaseFile.class.getName(), dir.toString(), mode).redirectErrorStream(true);
+            Process child = pb.start();
+            // relayed line by line: surefire's forked JVM must not have its native stdout written to
+            try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                output.lines().filter(l -> l.startsWith("BENCH")).forEach(System.out::println);
+            }
+            assertThat(child.waitFor()).as("the child JVM's exit code").isZero();
+        }
+    }
+
+    private static String barcode(int n) {
+        try (Office o = new Office()) {
+            return o.lift.policies().caseFileBarcodes().generate(n).value();
+        }
+    }
+
+    /** The child JVM's entry point: ingests the delivery in a directory, one case file. */
+    static final class BigCaseFile {
+        public static void main(String[] args) throws Exception {
+            Path dir = Path.of(args[0]);
+            String bc = barcode(1);
+            Policies policies = Policies.defaults()
+                    .withProtection(ProtectionLevel.NORMAL, new ProtectionProfile(0, false, false))
+                    .withCapture(CapturePolicy.defaults().withRenditionMode(
+                            io.github.aktenlift.capture.RenditionMode.valueOf(args[1])));
+            DiscardingStorage storage = new DiscardingStorage();
+            try (Aktenlift lift = Aktenlift.builder().storage(storage).clock(new MutableClock(Office.START))
+                    .policies(policies).build()) {
+                lift.execute(Actor.of("clerk", "office"), new RegisterCaseFile(Barcode.of(bc), FileReference.of("AZ-5000"),
+                        Office.subject(1), ProtectionLevel.NORMAL));
+                Office.shipAndPrepare(lift, List.of(bc));
+                System.gc();
+                HeapSampler heap = new HeapSampler();
+                long t0 = System.nanoTime();
+                IngestReport report = lift.capture().ingest(Actor.of("scan", "scan-center"), dir);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                long peak = heap.stop();
+                if (!report.rejected().isEmpty() || report.pages() != 5000) {
+                    throw new AssertionError("not captured whole: " + report.problems());
+                }
+                System.out.printf("BENCH 5,000-page case file, %s, -Xmx256m: %.1f s (%.0f pages/s), renditions and protocol "
+                                + "%.0f MB, peak used heap %d MiB of max %d MiB%n", args[1], seconds, 5000 / seconds,
+                        storage.bytesPut / 1e6, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            }
+        }
+    }
 
     /** CPU time of this JVM, all threads, so far. */
     private static long cpuNanos() {
