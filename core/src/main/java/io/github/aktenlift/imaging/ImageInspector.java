@@ -243,7 +243,7 @@ public final class ImageInspector {
         if (length < 6 + 3 * components) {
             throw new ImageProblem(Kind.CORRUPT, "JPEG frame header shorter than its components");
         }
-        String sof = String.format("SOF%d", marker - 0xC0);
+        String sof = "SOF" + (marker - 0xC0); // per page: no Formatter
         if (marker >= 0xC9) {
             throw new ImageProblem(Kind.UNSUPPORTED, "arithmetic-coded JPEG (" + sof + ")");
         }
