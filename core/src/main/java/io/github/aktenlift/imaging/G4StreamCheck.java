@@ -291,11 +291,20 @@ public final class G4StreamCheck {
         long bitPos = 0;
         for (int row = 0; row < rows; row++) {
             if (strict) {
-                // a row that repeats its reference line is refLen + 1 V0 codes: take as many such rows as one peek shows
-                int ones = Long.numberOfLeadingZeros(~((long) LONG_BE.get(buf, (int) (bitPos >>> 3)) << (bitPos & 7)));
+                // a row that repeats its reference line is refLen + 1 V0 codes: take as many such rows
+                // as the run of one bits here covers (counted across peeks: long rows, blank margins)
                 int per = refLen + 1;
+                long ones = 0;
+                while (true) {
+                    long at = bitPos + ones;
+                    int run = Long.numberOfLeadingZeros(~((long) LONG_BE.get(buf, (int) (at >>> 3)) << (at & 7)));
+                    ones += run;
+                    if (run < 57 || ones >= (long) per * (rows - row)) {
+                        break; // a zero bit came, or every row left is covered
+                    }
+                }
                 if (ones >= per) {
-                    int same = Math.min(ones / per, rows - row);
+                    int same = (int) Math.min(ones / per, rows - row);
                     bitPos += (long) same * per;
                     row += same - 1;
                     continue;
