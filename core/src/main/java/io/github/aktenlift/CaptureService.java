@@ -28,6 +28,7 @@ import io.github.aktenlift.casefile.RecordCapture;
 import io.github.aktenlift.imaging.ImageInfo;
 import io.github.aktenlift.imaging.ImageInspector;
 import io.github.aktenlift.imaging.ImageProblem;
+import io.github.aktenlift.pdfa.PageImageException;
 import io.github.aktenlift.pdfa.PageSource;
 import io.github.aktenlift.pdfa.PdfARenderer;
 import io.github.aktenlift.pdfa.RenditionRequest;
@@ -49,9 +50,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -98,6 +98,8 @@ final class CaptureService implements Capture {
     private final CommandValidator validator;
     private final ImageInspector inspector;
     private final int parallelism;
+    /** The threads that write renditions and protocols into the pipes the store reads; idle ones end. */
+    private final ExecutorService renderers = Executors.newCachedThreadPool(daemon("aktenlift-render"));
 
     CaptureService(Engine engine, Storage storage, Clock clock, CapturePolicy policy, Notifier notifier,
             CommandValidator validator, int parallelism) {
@@ -265,12 +267,14 @@ final class CaptureService implements Capture {
         }
         List<CheckedPage> pages = check(dir, entry, bc, problems);
         if (!problems.isEmpty()) {
+            walkJpegs(pages, bc, problems);
             return reject(index, bc, problems);
         }
         long bytes = pages.stream().mapToLong(CheckedPage::size).sum();
         if (where.state() != CaseFileState.QA_FAILED) {
             checkCoverage(entry, bc, pages.stream().map(CheckedPage::entry).toList(), problems);
             if (!problems.isEmpty()) {
+                walkJpegs(pages, bc, problems);
                 return reject(index, bc, problems);
             }
             return new Job(capture(actor, index, entry, where, pages, List.of(), null, problems), bytes);
@@ -453,6 +457,25 @@ final class CaptureService implements Capture {
         }
     }
 
+    /**
+     * A case file rejected before rendering still gets every page's findings: the JPEG walk, which
+     * otherwise rides along with the rendition, runs on its own for the pages that passed so far.
+     */
+    private static void walkJpegs(List<CheckedPage> pages, String bc, List<CaptureProblem> problems) {
+        for (CheckedPage p : pages) {
+            if (p.carried() || p.info().format() != io.github.aktenlift.imaging.ImageFormat.JPEG) {
+                continue;
+            }
+            try {
+                io.github.aktenlift.imaging.JpegStreamCheck.verify(p.file());
+            } catch (ImageProblem e) {
+                problems.add(new CaptureProblem(kindOf(e.kind()), bc, printable(p.entry().file()), e.getMessage()));
+            } catch (IOException | UncheckedIOException e) {
+                problems.add(new CaptureProblem(Kind.MISSING_PAGE, bc, printable(p.entry().file()), "cannot be read"));
+            }
+        }
+    }
+
     /** Sheets × sides − dropped blank backs = pages: every counted sheet needs its front. */
     private static void checkCoverage(CaseFileEntry entry, String bc, List<PageEntry> pages, List<CaptureProblem> problems) {
         Set<String> sides = new HashSet<>();
@@ -494,6 +517,7 @@ final class CaptureService implements Capture {
         Set<String> sides = new HashSet<>();
         Set<Path> listed = new HashSet<>();
         List<CheckedPage> out = new ArrayList<>();
+        io.github.aktenlift.imaging.G4StreamCheck g4 = new io.github.aktenlift.imaging.G4StreamCheck();
         for (DocumentEntry d : entry.documents()) {
             if (!documentIds.add(d.documentId())) {
                 problems.add(new CaptureProblem(Kind.DUPLICATE_DOCUMENT, bc, "", "document " + d.documentId()));
@@ -511,7 +535,7 @@ final class CaptureService implements Capture {
                 }
             }
             for (PageEntry p : d.pages()) {
-                CheckedPage c = checkPage(dir, entry, bc, d, p, problems, listed);
+                CheckedPage c = checkPage(dir, entry, bc, d, p, problems, listed, g4);
                 if (!sides.add(p.sheet() + p.side())) {
                     problems.add(new CaptureProblem(Kind.PAGE_COUNT, bc, printable(p.file()), "sheet " + p.sheet()
                             + " " + p.side() + " appears twice"));
@@ -544,7 +568,7 @@ final class CaptureService implements Capture {
     }
 
     private CheckedPage checkPage(Path dir, CaseFileEntry entry, String bc, DocumentEntry d, PageEntry p,
-            List<CaptureProblem> problems, Set<Path> listed) {
+            List<CaptureProblem> problems, Set<Path> listed, io.github.aktenlift.imaging.G4StreamCheck g4) {
         String name = printable(p.file());
         String fileName = p.file();
         int pageInFile = 1;
@@ -572,17 +596,19 @@ final class CaptureService implements Capture {
                 problems.add(new CaptureProblem(Kind.UNSAFE_PATH, bc, name, "leads outside the delivery folder"));
                 return null;
             }
-            size = Files.size(real);
-            if (size == 0) {
-                problems.add(new CaptureProblem(Kind.EMPTY_FILE, bc, name, "0 bytes"));
-                return null;
-            }
-            info = inspector.inspect(real);
-            // one linear walk over the compressed data finds corruption a header read cannot see
-            if (info.format() == io.github.aktenlift.imaging.ImageFormat.JPEG) {
-                io.github.aktenlift.imaging.JpegEntropyCheck.verify(real);
-            } else if (info.format() == io.github.aktenlift.imaging.ImageFormat.TIFF) {
-                io.github.aktenlift.imaging.G4StreamCheck.verify(real, info);
+            // one open for the headers and the walk
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(real)) {
+                size = channel.size();
+                if (size == 0) {
+                    problems.add(new CaptureProblem(Kind.EMPTY_FILE, bc, name, "0 bytes"));
+                    return null;
+                }
+                info = inspector.inspect(real, channel);
+                // a walk over the compressed data finds corruption a header read cannot see; a JPEG's
+                // rides along with its rendition (read once), a G4 strip's is done here
+                if (info.format() == io.github.aktenlift.imaging.ImageFormat.TIFF) {
+                    g4.check(channel, info);
+                }
             }
         } catch (ImageProblem e) {
             problems.add(new CaptureProblem(kindOf(e.kind()), bc, name, e.getMessage()));
@@ -723,6 +749,11 @@ final class CaptureService implements Capture {
                 renditions.add(new StoredRendition(whole ? "*" : g.getKey(), key, stored.size(), stored.sha256(),
                         group.size(), (int) result[0].reencodedPages()));
             }
+        } catch (PageImageException e) {
+            // the JPEG walk that rides along with rendering found a broken page
+            String file = pages.stream().filter(p -> p.file().toString().equals(e.file())).findFirst()
+                    .map(p -> printable(p.entry().file())).orElse("");
+            problems.add(new CaptureProblem(kindOf(e.problem().kind()), bc, file, e.problem().getMessage()));
         } catch (IOException | RuntimeException e) {
             problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", e.getClass().getSimpleName()
                     + (e instanceof ProviderException ? ": " + e.getMessage() : "")));
@@ -785,48 +816,83 @@ final class CaptureService implements Capture {
         void write(OutputStream out) throws IOException;
     }
 
+    private static final int PIPE_CHUNK = 256 * 1024;
+    private static final int PIPE_CHUNKS = 4;
+
     /**
      * Streams what the writer produces into the content store, through a pipe: the writer runs on
-     * its own thread, the store reads as it writes, and nothing is held whole in memory.
+     * a thread of its own, the store reads (and hashes) while it writes (and hashes its sources),
+     * and nothing is held whole in memory, at most four chunks of 256 KiB. If the writer fails,
+     * the store's stream fails too instead of ending, so that the store keeps nothing of it; the
+     * writer's exception is the one thrown.
      */
     ContentInfo pipe(Key key, Writer writer) throws IOException {
-        PipedInputStream in = new PipedInputStream(1 << 20);
-        PipedOutputStream out = new PipedOutputStream(in);
-        ExecutorService one = Executors.newSingleThreadExecutor(daemon("aktenlift-render"));
+        List<Future<?>> task = new ArrayList<>(1); // read only by this thread, the pipe's reader
+        Pipe pipe = new Pipe(PIPE_CHUNK, PIPE_CHUNKS, () -> task.get(0).isDone());
+        InputStream source = pipe.source();
+        Future<?> producing = renderers.submit(() -> {
+            try (OutputStream o = pipe.sink()) {
+                writer.write(o);
+            }
+            return null;
+        });
+        task.add(producing);
+        InputStream in = new java.io.FilterInputStream(source) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b < 0) {
+                    producerSucceeded(producing);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    producerSucceeded(producing);
+                }
+                return n;
+            }
+        };
+        ContentInfo info;
         try {
-            Future<?> producing = one.submit(() -> {
-                try (OutputStream o = out) {
-                    writer.write(o);
-                }
-                return null;
-            });
-            ContentInfo info;
-            try {
-                info = storage.content().put(key, in);
-            } catch (RuntimeException e) {
-                producing.cancel(true);
-                in.close();
-                throw e;
+            info = storage.content().put(key, in);
+        } catch (RuntimeException e) {
+            if (producing.isDone()) {
+                producerSucceeded(producing); // throws the writer's own exception if it failed
             }
-            try {
-                producing.get();
-            } catch (ExecutionException e) {
-                deleteQuietly(key);
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IOException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                deleteQuietly(key);
-                throw new IOException("interrupted while rendering", e);
+            producing.cancel(true);
+            source.close();
+            throw e;
+        }
+        try {
+            producerSucceeded(producing);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(key);
+            throw e;
+        }
+        return info;
+    }
+
+    /** Waits for the writer behind a pipe to finish; throws what it threw. */
+    private static void producerSucceeded(Future<?> producing) throws IOException {
+        try {
+            producing.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
             }
-            return info;
-        } finally {
-            one.shutdownNow();
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new IOException("rendering was cancelled", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while rendering", e);
         }
     }
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -46,7 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store's. Pages are generated once into {@code target/capture-bench} and reused.
  *
  * <p>Run: {@code mvn -B -pl core -am test -Dgroups=benchmark -Dsurefire.excludedGroups=
- * -Dtest=CaptureBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * -Dtest=CaptureBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; {@code -Dcapture.formats=G4}
+ * (or {@code JPEG}) takes one format, {@code -Dcapture.rounds=N} another number of rounds (3),
+ * {@code -Dcapture.stages=false} leaves out the per-stage figures.
  */
 @Tag("benchmark")
 class CaptureBenchmark {
@@ -57,9 +61,14 @@ class CaptureBenchmark {
 
     @Test
     void ingestJpegAndG4() throws Exception {
-        for (DeliverySpec.Formats formats : List.of(DeliverySpec.Formats.JPEG, DeliverySpec.Formats.G4)) {
-            for (int round = 1; round <= 3; round++) {
+        int rounds = Integer.getInteger("capture.rounds", 3);
+        for (String format : System.getProperty("capture.formats", "JPEG,G4").split(",")) {
+            DeliverySpec.Formats formats = DeliverySpec.Formats.valueOf(format.trim());
+            for (int round = 1; round <= rounds; round++) {
                 run(formats, round);
+            }
+            if (Boolean.parseBoolean(System.getProperty("capture.stages", "true"))) {
+                stages(formats);
             }
         }
     }
@@ -90,11 +99,14 @@ class CaptureBenchmark {
         }
 
         // the floor: read and SHA-256 every page file, one thread, in this run
+        String loadBefore = loadAverage();
+        long floorCpu = cpuNanos();
         long f0 = System.nanoTime();
         for (Path p : pages) {
             sha256(p);
         }
         double floorSeconds = (System.nanoTime() - f0) / 1e9;
+        floorCpu = cpuNanos() - floorCpu;
 
         DiscardingStorage storage = new DiscardingStorage();
         MutableClock clock = new MutableClock(Office.START);
@@ -109,18 +121,222 @@ class CaptureBenchmark {
             Office.shipAndPrepare(lift, barcodes);
             System.gc();
             HeapSampler heap = new HeapSampler();
+            long cpu = cpuNanos();
             long t0 = System.nanoTime();
             IngestReport report = lift.capture().ingest(Actor.of("scan", "scan-center"), dir);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            cpu = cpuNanos() - cpu;
             long peak = heap.stop();
             assertThat(report.rejected()).as("%s", report.problems()).isEmpty();
             assertThat(report.pages()).isEqualTo(pages.size());
             double pps = pages.size() / seconds;
             double floorPps = pages.size() / floorSeconds;
-            System.out.printf("%s round %d: %d pages, %.0f MB in, renditions %.0f MB out: capture %.0f pages/s (%.0f MB/s), "
+            System.out.printf("BENCH %s round %d: %d pages, %.0f MB in, renditions %.0f MB out: capture %.0f pages/s (%.0f MB/s), "
                             + "floor %.0f pages/s (%.0f MB/s), ratio %.0f %%, peak heap %.0f MiB%n",
                     formats, round, pages.size(), bytes / 1e6, storage.bytesPut / 1e6, pps, bytes / 1e6 / seconds,
                     floorPps, bytes / 1e6 / floorSeconds, 100 * pps / floorPps, peak / 1048576.0);
+            // CPU time of the whole JVM (JIT and GC threads included) per page: what the machine's
+            // other load cannot change; two idle cores would bound the ratio at 2 x floor / capture
+            System.out.printf("BENCH %s round %d: CPU per page: capture %.0f µs, floor %.0f µs; load average %s -> %s%n",
+                    formats, round, cpu / 1e3 / pages.size(), floorCpu / 1e3 / pages.size(), loadBefore, loadAverage());
+            lastProtocol = storage.lastProtocol;
+        }
+    }
+
+    private byte[] lastProtocol;
+
+    /**
+     * A 5,000-page case file (JPEG and G4 pages, A4 at 200 dpi, 100 documents of 50 sheets)
+     * captured in a child JVM with {@code -Xmx256m}: once as one rendition for the case file, once
+     * as one per document. Generated once into {@code target/capture-bench/big5000} (about six
+     * minutes on two cores).
+     */
+    @Test
+    void fiveThousandPagesIn256MiB() throws Exception {
+        Path dir = CORPUS.resolve("big5000");
+        if (!Files.exists(dir.resolve("index.json"))) {
+            long t0 = System.nanoTime();
+            Delivery d = ScanGenerator.writeDelivery(dir, DeliverySpec.builder().deliveryId("BIG-5000")
+                    .geometry(PageGeometry.a4(200)).formats(DeliverySpec.Formats.MIXED).barcodes(barcode(1))
+                    .documentsPerFile(100, 100).sheetsPerDocument(50, 50).duplex(false).seed(5).build());
+            System.out.printf("generated %d pages in %.0f s%n", d.pages(), (System.nanoTime() - t0) / 1e9);
+        }
+        for (String mode : List.of("PER_CASE_FILE", "PER_DOCUMENT")) {
+            String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(launcher, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    BigCaseFile.class.getName(), dir.toString(), mode).redirectErrorStream(true);
+            Process child = pb.start();
+            // relayed line by line: surefire's forked JVM must not have its native stdout written to
+            try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                output.lines().filter(l -> l.startsWith("BENCH")).forEach(System.out::println);
+            }
+            assertThat(child.waitFor()).as("the child JVM's exit code").isZero();
+        }
+    }
+
+    private static String barcode(int n) {
+        try (Office o = new Office()) {
+            return o.lift.policies().caseFileBarcodes().generate(n).value();
+        }
+    }
+
+    /** The child JVM's entry point: ingests the delivery in a directory, one case file. */
+    static final class BigCaseFile {
+        public static void main(String[] args) throws Exception {
+            Path dir = Path.of(args[0]);
+            String bc = barcode(1);
+            Policies policies = Policies.defaults()
+                    .withProtection(ProtectionLevel.NORMAL, new ProtectionProfile(0, false, false))
+                    .withCapture(CapturePolicy.defaults().withRenditionMode(
+                            io.github.aktenlift.capture.RenditionMode.valueOf(args[1])));
+            DiscardingStorage storage = new DiscardingStorage();
+            try (Aktenlift lift = Aktenlift.builder().storage(storage).clock(new MutableClock(Office.START))
+                    .policies(policies).build()) {
+                lift.execute(Actor.of("clerk", "office"), new RegisterCaseFile(Barcode.of(bc), FileReference.of("AZ-5000"),
+                        Office.subject(1), ProtectionLevel.NORMAL));
+                Office.shipAndPrepare(lift, List.of(bc));
+                System.gc();
+                HeapSampler heap = new HeapSampler();
+                long t0 = System.nanoTime();
+                IngestReport report = lift.capture().ingest(Actor.of("scan", "scan-center"), dir);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                long peak = heap.stop();
+                if (!report.rejected().isEmpty() || report.pages() != 5000) {
+                    throw new AssertionError("not captured whole: " + report.problems());
+                }
+                System.out.printf("BENCH 5,000-page case file, %s, -Xmx256m: %.1f s (%.0f pages/s), renditions and protocol "
+                                + "%.0f MB, peak used heap %d MiB of max %d MiB%n", args[1], seconds, 5000 / seconds,
+                        storage.bytesPut / 1e6, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            }
+        }
+    }
+
+    /** CPU time of this JVM, all threads, so far. */
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** The one-minute load average (Linux), to say how busy the machine was. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /**
+     * Where a page's time goes: each stage of capture alone, on one thread, over the same pages,
+     * after the rounds have warmed the JVM up. Medians of five passes, in µs per page.
+     */
+    private void stages(DeliverySpec.Formats formats) throws Exception {
+        Path dir = CORPUS.resolve(formats.name().toLowerCase());
+        List<Path> pages;
+        try (Stream<Path> s = Files.walk(dir)) {
+            pages = s.filter(p -> p.toString().endsWith(".jpg") || p.toString().endsWith(".tif")).sorted().toList();
+        }
+        io.github.aktenlift.imaging.ImageInspector inspector = new io.github.aktenlift.imaging.ImageInspector(
+                CapturePolicy.defaults().maxPixels(), CapturePolicy.defaults().maxDimension());
+        List<io.github.aktenlift.imaging.ImageInfo> infos = new ArrayList<>();
+        for (Path p : pages) {
+            infos.add(inspector.inspect(p));
+        }
+        List<io.github.aktenlift.pdfa.RenditionRequest> documents = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i += SHEETS_PER_DOCUMENT) {
+            List<io.github.aktenlift.pdfa.PageSource> sources = new ArrayList<>();
+            for (int j = i; j < Math.min(pages.size(), i + SHEETS_PER_DOCUMENT); j++) {
+                sources.add(io.github.aktenlift.pdfa.PageSource.of(pages.get(j), infos.get(j)));
+            }
+            documents.add(new io.github.aktenlift.pdfa.RenditionRequest("BENCH " + i, "LETTER", null, "AZ-1", "F00000001E",
+                    Office.START, sources));
+        }
+        io.github.aktenlift.pdfa.PdfARenderer renderer = new io.github.aktenlift.pdfa.PdfARenderer();
+        java.util.Map<String, Stage> stages = new java.util.LinkedHashMap<>();
+        stages.put("floor: read + SHA-256", () -> {
+            for (Path p : pages) {
+                sha256(p);
+            }
+        });
+        stages.put("inspect headers", () -> {
+            for (Path p : pages) {
+                inspector.inspect(p);
+            }
+        });
+        stages.put("walk compressed data", () -> {
+            for (int i = 0; i < pages.size(); i++) {
+                if (formats == DeliverySpec.Formats.JPEG) {
+                    io.github.aktenlift.imaging.JpegStreamCheck.verify(pages.get(i));
+                } else {
+                    io.github.aktenlift.imaging.G4StreamCheck.verify(pages.get(i), infos.get(i));
+                }
+            }
+        });
+        stages.put("render (read, SHA-256 of the source, write)", () -> {
+            for (io.github.aktenlift.pdfa.RenditionRequest r : documents) {
+                renderer.render(r, OutputStream.nullOutputStream(), false);
+            }
+        });
+        stages.put("SHA-256 of the rendition (the store's)", () -> {
+            for (io.github.aktenlift.pdfa.RenditionRequest r : documents) {
+                renderer.render(r, new HashingSink(), false);
+            }
+        });
+        byte[] protocol = lastProtocol;
+        Files.write(CORPUS.resolve("protocol-" + formats.name().toLowerCase() + ".json"), protocol);
+        stages.put("scan protocol PDF (one per 50 pages)", () -> {
+            for (int i = 0; i < CASE_FILES; i++) {
+                ScanProtocolPdf.write(protocol, Office.START, OutputStream.nullOutputStream());
+            }
+        });
+        java.util.Map<String, double[]> times = new java.util.LinkedHashMap<>();
+        for (int pass = 0; pass < 6; pass++) {
+            for (java.util.Map.Entry<String, Stage> e : stages.entrySet()) {
+                long t0 = System.nanoTime();
+                e.getValue().run();
+                double us = (System.nanoTime() - t0) / 1e3 / pages.size();
+                if (pass > 0) {
+                    times.computeIfAbsent(e.getKey(), k -> new double[5])[pass - 1] = us;
+                }
+            }
+        }
+        double render = 0;
+        for (java.util.Map.Entry<String, double[]> e : times.entrySet()) {
+            double[] t = e.getValue().clone();
+            java.util.Arrays.sort(t);
+            System.out.printf("BENCH %s stage, one thread: %-48s %8.1f µs/page (%.1f–%.1f)%n", formats, e.getKey(), t[2],
+                    t[0], t[4]);
+            if (e.getKey().startsWith("render")) {
+                render = t[2];
+            }
+            if (e.getKey().startsWith("SHA-256 of the rendition")) {
+                System.out.printf("BENCH %s stage, one thread: %-48s %8.1f µs/page%n", formats,
+                        "  of which the store's SHA-256", t[2] - render);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Stage {
+        void run() throws Exception;
+    }
+
+    /** Hashes what is written and keeps nothing. */
+    private static final class HashingSink extends OutputStream {
+        private final MessageDigest md;
+
+        HashingSink() throws java.security.NoSuchAlgorithmException {
+            md = MessageDigest.getInstance("SHA-256");
+        }
+
+        @Override
+        public void write(int b) {
+            md.update((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            md.update(b, off, len);
         }
     }
 
@@ -167,6 +383,7 @@ class CaptureBenchmark {
     private static final class DiscardingStorage implements Storage {
         private final InMemoryStorage delegate = new InMemoryStorage();
         volatile long bytesPut;
+        volatile byte[] lastProtocol;
 
         private final ContentStore content = new ContentStore() {
             @Override
@@ -175,12 +392,20 @@ class CaptureBenchmark {
                     MessageDigest md = MessageDigest.getInstance("SHA-256");
                     byte[] buf = new byte[1 << 16];
                     long n = 0;
+                    // the scan protocol's JSON is kept (the last one), so that the stage figures can lay it out again
+                    java.io.ByteArrayOutputStream json = key.value().endsWith(".json") ? new java.io.ByteArrayOutputStream() : null;
                     for (int r; (r = data.read(buf)) >= 0; ) {
                         md.update(buf, 0, r);
                         n += r;
+                        if (json != null) {
+                            json.write(buf, 0, r);
+                        }
                     }
                     synchronized (this) {
                         bytesPut += n;
+                    }
+                    if (json != null) {
+                        lastProtocol = json.toByteArray();
                     }
                     return new ContentInfo(key, n, HexFormat.of().formatHex(md.digest()));
                 } catch (IOException | java.security.NoSuchAlgorithmException e) {

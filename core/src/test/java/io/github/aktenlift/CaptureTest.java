@@ -201,9 +201,10 @@ class CaptureTest {
     static Stream<Arguments> faults() {
         return Stream.of(
                 Arguments.of(ScanFault.TRUNCATED_IMAGE, CaptureProblem.Kind.TRUNCATED_IMAGE, DeliverySpec.Formats.MIXED),
-                // JPEG only for now: garbage inside G4 strip data is not seen without decoding (next: a
-                // decode-free G4 code walker; a full ImageIO decode runs at ~40 pages/s)
+                // garbage in a JPEG's scan data is found while it streams into its rendition, in a G4
+                // strip by the walk before rendering
                 Arguments.of(ScanFault.CORRUPT_IMAGE, CaptureProblem.Kind.CORRUPT_IMAGE, DeliverySpec.Formats.JPEG),
+                Arguments.of(ScanFault.CORRUPT_IMAGE, CaptureProblem.Kind.CORRUPT_IMAGE, DeliverySpec.Formats.G4),
                 Arguments.of(ScanFault.ZERO_BYTES, CaptureProblem.Kind.EMPTY_FILE, DeliverySpec.Formats.MIXED),
                 Arguments.of(ScanFault.WRONG_FORMAT, CaptureProblem.Kind.WRONG_FORMAT, DeliverySpec.Formats.MIXED),
                 Arguments.of(ScanFault.HUGE_DIMENSIONS, CaptureProblem.Kind.TOO_LARGE, DeliverySpec.Formats.MIXED),
@@ -243,6 +244,121 @@ class CaptureTest {
                 .extracting(Notification::details).anySatisfy(m -> assertThat(m).containsEntry("barcode", bad.value()));
         for (Barcode good : List.of(files.get(0), files.get(2))) {
             assertCaptured(report, good);
+        }
+    }
+
+    @Test
+    @DisplayName("garbage in a late page's scan data is found while it renders: the case file's stored renditions are removed, and the store never took the broken one")
+    void corruptJpegFoundWhileRendering() throws IOException {
+        RecordingStorage storage = new RecordingStorage(new InMemoryStorage());
+        try (Aktenlift lift = Aktenlift.builder().storage(storage).clock(new MutableClock(Office.START))
+                .ids(IdSource.sequential("s")).policies(Policies.defaults()
+                        .withCapture(CapturePolicy.defaults().withMinimumDpi(100))).build()) {
+            Barcode f = lift.policies().caseFileBarcodes().generate(1);
+            lift.execute(o.clerk, new io.github.aktenlift.casefile.RegisterCaseFile(f,
+                    io.github.aktenlift.casefile.FileReference.of("AZ-1"), Office.subject(1),
+                    io.github.aktenlift.casefile.ProtectionLevel.NORMAL));
+            Office.shipAndPrepare(lift, List.of(f.value()));
+            Delivery d = ScanGenerator.writeDelivery(tmp.resolve("d"), DeliverySpec.builder().deliveryId("D-C")
+                    .geometry(PAGE).seed(5).barcodes(f.value()).documentsPerFile(3, 3).sheetsPerDocument(2, 2)
+                    .duplex(false).formats(DeliverySpec.Formats.JPEG).fault(ScanFault.CORRUPT_IMAGE, f.value(), 6).build());
+            IngestReport report = lift.capture().ingest(o.scanner, d.directory());
+
+            assertThat(report.rejected()).singleElement().satisfies(r -> assertThat(r.problems())
+                    .singleElement().satisfies(p -> {
+                        assertThat(p.kind()).isEqualTo(CaptureProblem.Kind.CORRUPT_IMAGE);
+                        assertThat(p.page()).endsWith("doc-3/p0002.jpg");
+                    }));
+            String base = "renditions/" + f.value() + "/D-C/";
+            assertThat(storage.stored).as("stored, then removed").contains(base + "doc-1.pdf", base + "doc-2.pdf")
+                    .doesNotContain(base + "doc-3.pdf");
+            assertThat(storage.failed).containsExactly(base + "doc-3.pdf");
+            assertThat(storage.content().list("renditions/" + f.value(), Optional.empty(), 10).items()).isEmpty();
+            assertThat(storage.content().list("protocols/" + f.value(), Optional.empty(), 10).items()).isEmpty();
+            assertThat(lift.tracking().whereIs(f).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
+        }
+    }
+
+    @Test
+    @DisplayName("a case file rejected before rendering still names its broken JPEG data")
+    void corruptJpegReportedWithOtherProblems() throws IOException {
+        List<Barcode> files = prepared(1);
+        Barcode f = files.get(0);
+        Delivery d = ScanGenerator.writeDelivery(tmp.resolve("d"), spec("D-M", files).documentsPerFile(2, 2)
+                .sheetsPerDocument(2, 2).duplex(false).formats(DeliverySpec.Formats.JPEG)
+                .fault(ScanFault.MISSING_PAGE, f.value(), 1).fault(ScanFault.CORRUPT_IMAGE, f.value(), 3).build());
+        assertThat(ingest(d).problems()).extracting(CaptureProblem::kind).containsExactlyInAnyOrder(
+                CaptureProblem.Kind.MISSING_PAGE, CaptureProblem.Kind.CORRUPT_IMAGE);
+    }
+
+    /** A storage whose content store notes which puts returned and which failed. */
+    private static final class RecordingStorage implements io.github.aktenlift.spi.storage.Storage {
+        private final InMemoryStorage delegate;
+        final List<String> stored = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final io.github.aktenlift.spi.storage.ContentStore content;
+
+        RecordingStorage(InMemoryStorage delegate) {
+            this.delegate = delegate;
+            io.github.aktenlift.spi.storage.ContentStore inner = delegate.content();
+            this.content = new io.github.aktenlift.spi.storage.ContentStore() {
+                @Override
+                public io.github.aktenlift.spi.storage.ContentInfo put(Key key, InputStream data) {
+                    try {
+                        io.github.aktenlift.spi.storage.ContentInfo info = inner.put(key, data);
+                        stored.add(key.value());
+                        return info;
+                    } catch (RuntimeException e) {
+                        failed.add(key.value());
+                        throw e;
+                    }
+                }
+
+                @Override
+                public InputStream get(Key key) {
+                    return inner.get(key);
+                }
+
+                @Override
+                public Optional<io.github.aktenlift.spi.storage.ContentInfo> head(Key key) {
+                    return inner.head(key);
+                }
+
+                @Override
+                public io.github.aktenlift.spi.storage.ContentPage list(String prefix, Optional<Key> startAfter, int limit) {
+                    return inner.list(prefix, startAfter, limit);
+                }
+
+                @Override
+                public void delete(Key key) {
+                    inner.delete(key);
+                }
+            };
+        }
+
+        @Override
+        public io.github.aktenlift.spi.storage.ContentStore content() {
+            return content;
+        }
+
+        @Override
+        public io.github.aktenlift.spi.storage.RecordStore records() {
+            return delegate.records();
+        }
+
+        @Override
+        public io.github.aktenlift.spi.storage.LogStore logs() {
+            return delegate.logs();
+        }
+
+        @Override
+        public Set<io.github.aktenlift.spi.storage.StorageCapability> capabilities() {
+            return delegate.capabilities();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
         }
     }
 

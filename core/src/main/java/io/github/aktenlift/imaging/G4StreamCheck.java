@@ -1,18 +1,59 @@
 package io.github.aktenlift.imaging;
 
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
 /**
  * Walks a CCITT Group 4 (ITU-T T.6) code stream row by row without producing pixels: mode codes,
  * run lengths and changing elements are followed exactly as a decoder would, and every position is
  * checked against the row width. Garbage inside a strip yields an unknown code or an impossible
  * position within a few rows, so corruption that a header read cannot see is found at a fraction of
- * a decode's cost (no bitmap is written). Stateless and thread-safe.
+ * a decode's cost (no bitmap is written).
+ *
+ * <p>The static methods are thread-safe. An instance keeps its read buffer and line arrays from one
+ * file to the next (a case file's pages are mostly alike); it is for one thread at a time.
+ *
+ * <p>How it stays cheap: only the changing elements of the coding and the reference line are kept
+ * (two int arrays per strip, swapped per row, no allocation per row); bits are read eight bytes at
+ * a time from a zero-padded buffer, so that a peek is one load and one shift; mode codes come from
+ * a 7-bit table, run lengths from 9-bit tables (13-bit tables for the rare long codes); and a run of
+ * V0 codes, the bulk of any text page, is taken from one count of leading one bits, each V0 then
+ * being a copy of the reference line's next changing element.
  */
 public final class G4StreamCheck {
 
-    private static final int LOOKUP_BITS = 13;
-    /** Per colour, indexed by the next 13 bits: {@code length << 16 | run}, or 0 for no valid code. */
-    private static final int[] WHITE = new int[1 << LOOKUP_BITS];
-    private static final int[] BLACK = new int[1 << LOOKUP_BITS];
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /**
+     * Zero bytes the walk needs after the data: a peek loads eight bytes, and on zeros every table
+     * lookup fails, so a walk never runs more than one code (at most 13 bits) past the end.
+     */
+    static final int PADDING = 16;
+
+    private static final int SHORT_BITS = 9;
+    private static final int LONG_BITS = 13;
+    /**
+     * Per colour, indexed by the next 9 (13) bits: {@code length << 12 | run}; 0 where no code of
+     * at most 9 bits fits (no code at all, in the 13-bit tables).
+     */
+    private static final char[] WHITE_SHORT = new char[1 << SHORT_BITS];
+    private static final char[] BLACK_SHORT = new char[1 << SHORT_BITS];
+    private static final char[] WHITE_LONG = new char[1 << LONG_BITS];
+    private static final char[] BLACK_LONG = new char[1 << LONG_BITS];
+
+    /** Mode codes, indexed by the next 7 bits: {@code length << 4 | kind}. */
+    private static final byte[] MODE = new byte[128];
+    /** Mode kinds below 7 are vertical, with offset {@code kind - 3}. */
+    private static final int HORIZONTAL = 7;
+    private static final int PASS = 8;
+    private static final int INVALID = 15;
 
     // The run-length code tables of ITU-T T.4 (shared by T.6), as rows of {bits, code, run}.
     private static final int[][] WHITE_CODES = {
@@ -57,32 +98,56 @@ public final class G4StreamCheck {
         {12, 0x15, 2176}, {12, 0x16, 2240}, {12, 0x17, 2304}, {12, 0x1c, 2368}, {12, 0x1d, 2432},
         {12, 0x1e, 2496}, {12, 0x1f, 2560},
     };
+    /** Mode codes of T.6 as rows of {bits, code, kind}; 0000001 (uncompressed mode) is not taken. */
+    private static final int[][] MODE_CODES = {
+        {1, 0x1, 3}, {3, 0x3, 4}, {3, 0x2, 2}, {3, 0x1, HORIZONTAL}, {4, 0x1, PASS},
+        {6, 0x3, 5}, {6, 0x2, 1}, {7, 0x3, 6}, {7, 0x2, 0},
+    };
 
     static {
         for (int[] c : WHITE_CODES) {
-            put(WHITE, c);
+            put(WHITE_SHORT, WHITE_LONG, c);
         }
         for (int[] c : BLACK_CODES) {
-            put(BLACK, c);
+            put(BLACK_SHORT, BLACK_LONG, c);
         }
         for (int[] c : EXTENDED_CODES) {
-            put(WHITE, c);
-            put(BLACK, c);
+            put(WHITE_SHORT, WHITE_LONG, c);
+            put(BLACK_SHORT, BLACK_LONG, c);
+        }
+        Arrays.fill(MODE, (byte) INVALID);
+        for (int[] c : MODE_CODES) {
+            int shift = 7 - c[0];
+            for (int i = 0; i < 1 << shift; i++) {
+                MODE[c[1] << shift | i] = (byte) (c[0] << 4 | c[2]);
+            }
         }
     }
 
-    private static void put(int[] table, int[] row) {
-        int shift = LOOKUP_BITS - row[0];
-        int base = row[1] << shift;
+    private static void put(char[] shortTable, char[] longTable, int[] row) {
+        char entry = (char) (row[0] << 12 | row[2]);
+        fill(longTable, LONG_BITS, row[0], row[1], entry);
+        if (row[0] <= SHORT_BITS) {
+            fill(shortTable, SHORT_BITS, row[0], row[1], entry);
+        }
+    }
+
+    private static void fill(char[] table, int bits, int length, int code, char entry) {
+        int shift = bits - length;
+        int base = code << shift;
         for (int i = 0; i < (1 << shift); i++) {
             if (table[base | i] != 0) {
                 throw new IllegalStateException("overlapping code in the G4 tables");
             }
-            table[base | i] = row[0] << 16 | row[2];
+            table[base | i] = entry;
         }
     }
 
-    private G4StreamCheck() {
+    private byte[] buf = new byte[0];
+    private Lines lines;
+
+    /** A walker that keeps its buffers from one file to the next; for one thread at a time. */
+    public G4StreamCheck() {
     }
 
     /**
@@ -96,62 +161,11 @@ public final class G4StreamCheck {
      *     if the data ends before the last row
      */
     public static void verify(byte[] data, int width, int rows, boolean lsbFirst) throws ImageProblem {
-        Bits in = new Bits(data, lsbFirst);
-        int[] ref = new int[width + 2];
-        int[] cur = new int[width + 2];
-        int refCount = 0;
-        for (int row = 0; row < rows; row++) {
-            int curCount = 0;
-            int a0 = -1;
-            boolean white = true;
-            int k = 0;
-            while (a0 < width) {
-                // b1: first changing element on the reference line right of a0 and of the other colour
-                k = Math.max(0, k - 2);
-                int parity = white ? 0 : 1;
-                while (k < refCount && (ref[k] <= a0 || (k & 1) != parity)) {
-                    k++;
-                }
-                int b1 = k < refCount ? ref[k] : width;
-                int b2 = k + 1 < refCount ? ref[k + 1] : width;
-                int mode = in.mode(row);
-                if (mode == PASS) {
-                    if (b2 > width) {
-                        throw corrupt(row, in, "pass beyond the row");
-                    }
-                    a0 = b2;
-                } else if (mode == HORIZONTAL) {
-                    int start = Math.max(a0, 0);
-                    int a1 = start + in.run(white ? WHITE : BLACK, row);
-                    int a2 = a1 + in.run(white ? BLACK : WHITE, row);
-                    if (a2 > width) {
-                        throw corrupt(row, in, "runs exceed the row width " + width);
-                    }
-                    cur[curCount++] = a1;
-                    cur[curCount++] = a2;
-                    a0 = a2;
-                } else {
-                    int a1 = b1 + mode;
-                    if (a1 < 0 || a1 <= a0 || a1 > width) {
-                        throw corrupt(row, in, "vertical mode leads to position " + a1);
-                    }
-                    cur[curCount++] = a1;
-                    a0 = a1;
-                    white = !white;
-                }
-                if (curCount > width) {
-                    throw corrupt(row, in, "more changes than pixels");
-                }
-            }
-            int[] swap = ref;
-            ref = cur;
-            cur = swap;
-            refCount = curCount;
-            // a change at the very end of the row is not a change; drop it for the next reference line
-            while (refCount > 0 && ref[refCount - 1] >= width) {
-                refCount--;
-            }
+        byte[] padded = Arrays.copyOf(data, data.length + PADDING);
+        if (lsbFirst) {
+            reverseBits(padded, data.length);
         }
+        walk(padded, data.length, width, rows, new Lines(width));
     }
 
     /**
@@ -160,164 +174,310 @@ public final class G4StreamCheck {
      * @param file the TIFF
      * @param info what {@link ImageInspector} read from it
      * @throws ImageProblem at the first broken strip
-     * @throws java.io.IOException if the file cannot be read
+     * @throws IOException if the file cannot be read
      */
-    public static void verify(java.nio.file.Path file, ImageInfo info) throws ImageProblem, java.io.IOException {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-            int pageNo = 0;
-            for (TiffPage page : info.pages()) {
-                pageNo++;
-                if (page.compression() != Compression.CCITT_G4) {
-                    continue;
-                }
-                int rowsLeft = page.height();
-                int perStrip = page.rowsPerStrip() <= 0 ? page.height() : page.rowsPerStrip();
-                for (int s = 0; s < page.stripOffsets().size(); s++) {
-                    long length = page.stripByteCounts().get(s);
-                    if (length > Integer.MAX_VALUE - 8) {
-                        throw new ImageProblem(ImageProblem.Kind.TOO_LARGE, "strip of " + length + " bytes");
-                    }
-                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) length);
-                    long at = page.stripOffsets().get(s);
-                    while (buf.hasRemaining()) {
-                        if (ch.read(buf, at + buf.position()) < 0) {
-                            throw new ImageProblem(ImageProblem.Kind.TRUNCATED, "strip " + (s + 1) + " of page "
-                                    + pageNo + " ends early");
-                        }
-                    }
-                    int rows = Math.min(perStrip, rowsLeft);
-                    try {
-                        verify(buf.array(), page.width(), rows, page.fillOrder() == 2);
-                    } catch (ImageProblem e) {
-                        throw new ImageProblem(e.kind(), "page " + pageNo + ", strip " + (s + 1) + ": " + e.getMessage());
-                    }
-                    rowsLeft -= rows;
-                }
-            }
+    public static void verify(Path file, ImageInfo info) throws ImageProblem, IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            new G4StreamCheck().check(ch, info);
         }
-    }
-
-    private static final int PASS = 100;
-    private static final int HORIZONTAL = 101;
-
-    private static ImageProblem corrupt(int row, Bits in, String what) {
-        return new ImageProblem(ImageProblem.Kind.CORRUPT, "G4 data broken in row " + (row + 1) + " at byte "
-                + (in.consumed / 8) + ": " + what);
     }
 
     /**
-     * A bit reader over a byte array, most significant bit first unless told otherwise, with a 64-bit
-     * window so that a peek is a shift and a mask.
+     * Checks every Group 4 strip of every page of a TIFF file that is open already.
+     *
+     * @param ch the TIFF, open for reading; its position is not used
+     * @param info what {@link ImageInspector} read from it
+     * @throws ImageProblem at the first broken strip
+     * @throws IOException if the file cannot be read
      */
-    private static final class Bits {
-        private static final byte[] REVERSED = new byte[256];
-
-        static {
-            for (int i = 0; i < 256; i++) {
-                REVERSED[i] = (byte) (Integer.reverse(i) >>> 24);
+    public void check(FileChannel ch, ImageInfo info) throws ImageProblem, IOException {
+        int pageNo = 0;
+        for (TiffPage page : info.pages()) {
+            pageNo++;
+            if (page.compression() != Compression.CCITT_G4) {
+                continue;
+            }
+            if (lines == null || lines.width != page.width()) {
+                lines = new Lines(page.width());
+            }
+            int rowsLeft = page.height();
+            int perStrip = page.rowsPerStrip() <= 0 ? page.height() : page.rowsPerStrip();
+            for (int s = 0; s < page.stripOffsets().size(); s++) {
+                long length = page.stripByteCounts().get(s);
+                if (length > Integer.MAX_VALUE - 2 * PADDING) {
+                    throw new ImageProblem(ImageProblem.Kind.TOO_LARGE, "strip of " + length + " bytes");
+                }
+                int n = (int) length;
+                if (buf.length < n + PADDING) {
+                    buf = new byte[n + PADDING + (n >> 3)]; // some room for the next, larger page
+                } else {
+                    Arrays.fill(buf, n, n + PADDING, (byte) 0);
+                }
+                ByteBuffer target = ByteBuffer.wrap(buf, 0, n);
+                long at = page.stripOffsets().get(s);
+                while (target.hasRemaining()) {
+                    if (ch.read(target, at + target.position()) < 0) {
+                        throw new ImageProblem(ImageProblem.Kind.TRUNCATED, "strip " + (s + 1) + " of page "
+                                + pageNo + " ends early");
+                    }
+                }
+                if (page.fillOrder() == 2) {
+                    reverseBits(buf, n);
+                }
+                int rows = Math.min(perStrip, rowsLeft);
+                try {
+                    walk(buf, n, page.width(), rows, lines);
+                } catch (ImageProblem e) {
+                    throw new ImageProblem(e.kind(), "page " + pageNo + ", strip " + (s + 1) + ": " + e.getMessage());
+                }
+                rowsLeft -= rows;
             }
         }
+    }
 
-        private final byte[] data;
-        private final boolean lsbFirst;
-        private int next;
-        private long window;
-        private int available;
-        private long consumed;
+    private static final byte[] REVERSED = new byte[256];
 
-        Bits(byte[] data, boolean lsbFirst) {
-            this.data = data;
-            this.lsbFirst = lsbFirst;
+    static {
+        for (int i = 0; i < 256; i++) {
+            REVERSED[i] = (byte) (Integer.reverse(i) >>> 24);
         }
+    }
 
-        /** @return the next {@code n} ≤ 24 bits without consuming them, zero-padded past the end */
-        private int peek(int n) {
-            while (available <= 56) {
-                int b = next < data.length ? (lsbFirst ? REVERSED[data[next] & 0xff] : data[next]) & 0xff : 0;
-                next++;
-                window |= (long) b << (56 - available);
-                available += 8;
-            }
-            return (int) (window >>> (64 - n));
+    private static void reverseBits(byte[] b, int length) {
+        for (int i = 0; i < length; i++) {
+            b[i] = REVERSED[b[i] & 0xff];
         }
+    }
 
-        private void skip(int n, int row) throws ImageProblem {
-            window <<= n;
-            available -= n;
-            consumed += n;
-            if (consumed > (long) data.length * 8) {
-                throw new ImageProblem(ImageProblem.Kind.TRUNCATED, "G4 data ends in row " + (row + 1));
-            }
+    /**
+     * The changing elements of the reference and the coding line, for one row width. A row has at
+     * most {@code width + 1} of them (one per pixel and the row's end) plus the end of a zero run
+     * that ends the row; {@code width + 2} is the limit, beyond it the row is corrupt. Vertical
+     * codes move strictly right, so between two checks of the limit a row can gain at most
+     * {@code width + 3} more; four sentinels equal to the width follow the reference line.
+     */
+    private static final class Lines {
+        final int width;
+        final int limit;
+        int[] ref;
+        int[] cur;
+
+        Lines(int width) {
+            this.width = width;
+            this.limit = width + 2;
+            this.ref = new int[limit + width + 8];
+            this.cur = new int[limit + width + 8];
         }
+    }
 
-        int mode(int row) throws ImageProblem {
-            int v = peek(7);
-            if ((v & 0x40) != 0) {
-                skip(1, row);
-                return 0;
-            }
-            switch (v >>> 4) {
-                case 0b011 -> {
-                    skip(3, row);
-                    return 1;
+    /**
+     * Walks {@code rows} rows of the code stream in {@code buf[0, length)}; {@code buf} holds at
+     * least {@link #PADDING} zero bytes after it. Every position the walk reads stays below
+     * {@code length + PADDING}: zero bits are no valid code, so the walk stops within one code
+     * after the data.
+     */
+    private static void walk(byte[] buf, int length, int width, int rows, Lines lines) throws ImageProblem {
+        final long totalBits = 8L * length;
+        final int limit = lines.limit;
+        int[] ref = lines.ref;
+        int[] cur = lines.cur;
+        // the line above the first is white: no changing elements
+        ref[0] = width;
+        ref[1] = width;
+        ref[2] = width;
+        ref[3] = width;
+        int refLen = 0; // elements of ref before the first that is the width
+        boolean strict = true; // whether ref[0, refLen) rises strictly (no zero runs in the line)
+        long bitPos = 0;
+        for (int row = 0; row < rows; row++) {
+            if (strict) {
+                // a row that repeats its reference line is refLen + 1 V0 codes: take as many such rows
+                // as the run of one bits here covers (counted across peeks: long rows, blank margins)
+                int per = refLen + 1;
+                long ones = 0;
+                while (true) {
+                    long at = bitPos + ones;
+                    int run = Long.numberOfLeadingZeros(~((long) LONG_BE.get(buf, (int) (at >>> 3)) << (at & 7)));
+                    ones += run;
+                    if (run < 57 || ones >= (long) per * (rows - row)) {
+                        break; // a zero bit came, or every row left is covered
+                    }
                 }
-                case 0b010 -> {
-                    skip(3, row);
-                    return -1;
-                }
-                case 0b001 -> {
-                    skip(3, row);
-                    return HORIZONTAL;
-                }
-                default -> {
+                if (ones >= per) {
+                    int same = (int) Math.min(ones / per, rows - row);
+                    bitPos += (long) same * per;
+                    row += same - 1;
+                    continue;
                 }
             }
-            if ((v >>> 3) == 0b0001) {
-                skip(4, row);
-                return PASS;
-            }
-            switch (v >>> 1) {
-                case 0b000011 -> {
-                    skip(6, row);
-                    return 2;
-                }
-                case 0b000010 -> {
-                    skip(6, row);
-                    return -2;
-                }
-                default -> {
-                }
-            }
-            if (v == 0b0000011) {
-                skip(7, row);
-                return 3;
-            }
-            if (v == 0b0000010) {
-                skip(7, row);
-                return -3;
-            }
-            if (consumed >= (long) data.length * 8) {
-                throw new ImageProblem(ImageProblem.Kind.TRUNCATED, "G4 data ends in row " + (row + 1));
-            }
-            throw new ImageProblem(ImageProblem.Kind.CORRUPT, "G4 data broken in row " + (row + 1) + " at byte "
-                    + (consumed / 8) + ": " + (v == 1 ? "uncompressed mode is not supported" : "no valid mode code"));
-        }
-
-        int run(int[] table, int row) throws ImageProblem {
-            int total = 0;
+            boolean curStrict = true;
+            // while only V0 codes come, the row repeats the reference line: nothing is copied until it differs
+            boolean shared = strict;
+            int a0 = -1;
+            int bi = 0; // index of b1 in ref; its parity is the colour of a0 (0 white, 1 black)
+            int cc = 0;
             while (true) {
-                int e = table[peek(LOOKUP_BITS)];
-                if (e == 0) {
-                    throw new ImageProblem(ImageProblem.Kind.CORRUPT, "G4 data broken in row " + (row + 1)
-                            + " at byte " + (consumed / 8) + ": no valid run-length code");
+                // b1: the first changing element right of a0 of the colour opposite to a0's
+                while (ref[bi] <= a0) {
+                    bi += 2;
                 }
-                skip(e >>> 16, row);
-                int r = e & 0xffff;
-                total += r;
-                if (r < 64) {
-                    return total;
+                long w = (long) LONG_BE.get(buf, (int) (bitPos >>> 3)) << (bitPos & 7);
+                if (w < 0) {
+                    // V0 codes, one bit each: a1 = b1, so each copies the reference line's next element
+                    int n = Long.numberOfLeadingZeros(~w);
+                    if (strict) {
+                        // ref rises strictly up to refLen: n V0 codes copy n elements as they stand
+                        int k = Math.min(n, refLen - bi);
+                        if (k > 0) {
+                            if (!shared) {
+                                System.arraycopy(ref, bi, cur, cc, k);
+                            }
+                            cc += k;
+                            bi += k;
+                            bitPos += k;
+                            a0 = ref[bi - 1];
+                        }
+                        if (k < n) { // the next V0 meets the row's end
+                            if (!shared) {
+                                cur[cc] = width;
+                            }
+                            cc++;
+                            bitPos++;
+                            break;
+                        }
+                        continue;
+                    }
+                    int i = 0;
+                    int a1;
+                    do {
+                        a1 = ref[bi++];
+                        cur[cc++] = a1;
+                        i++;
+                        if (a1 >= width) {
+                            break;
+                        }
+                        while (ref[bi] <= a1) {
+                            bi += 2;
+                        }
+                    } while (i < n);
+                    bitPos += i;
+                    a0 = a1;
+                    if (a0 >= width) {
+                        break;
+                    }
+                    continue;
+                }
+                if (shared) {
+                    System.arraycopy(ref, 0, cur, 0, cc);
+                    shared = false;
+                }
+                int mode = MODE[(int) (w >>> 57)];
+                int kind = mode & 15;
+                if (kind < HORIZONTAL) {
+                    bitPos += mode >>> 4;
+                    int a1 = ref[bi] + kind - 3;
+                    if (a1 <= a0 || a1 > width) {
+                        throw broken(row, bitPos, totalBits, "vertical mode leads to position " + a1);
+                    }
+                    cur[cc++] = a1;
+                    bi = kind < 3 && bi > 0 ? bi - 1 : bi + 1;
+                    a0 = a1;
+                    if (a0 >= width) {
+                        break;
+                    }
+                } else if (kind == HORIZONTAL) {
+                    bitPos += 3;
+                    boolean white = (bi & 1) == 0;
+                    int a1 = (a0 < 0 ? 0 : a0);
+                    int a2;
+                    // first run in a0's colour, second in the other; a run is make-up codes and a terminating code
+                    char[] shortTable = white ? WHITE_SHORT : BLACK_SHORT;
+                    char[] longTable = white ? WHITE_LONG : BLACK_LONG;
+                    for (int r = 0; r < 2; r++) {
+                        int run = 0;
+                        while (true) {
+                            long v = (long) LONG_BE.get(buf, (int) (bitPos >>> 3)) << (bitPos & 7);
+                            int e = shortTable[(int) (v >>> (64 - SHORT_BITS))];
+                            if (e == 0) {
+                                e = longTable[(int) (v >>> (64 - LONG_BITS))];
+                                if (e == 0) {
+                                    throw broken(row, bitPos, totalBits, "no valid run-length code");
+                                }
+                            }
+                            bitPos += e >>> 12;
+                            int part = e & 0xfff;
+                            run += part;
+                            if (part < 64 || run > width) {
+                                break;
+                            }
+                        }
+                        if (r == 0) {
+                            a1 += run;
+                            shortTable = white ? BLACK_SHORT : WHITE_SHORT;
+                            longTable = white ? BLACK_LONG : WHITE_LONG;
+                        } else {
+                            a2 = a1 + run;
+                            if (a2 > width) {
+                                throw broken(row, bitPos, totalBits, "runs exceed the row width " + width);
+                            }
+                            if (a2 == a1 || cc > 0 && cur[cc - 1] == a1) {
+                                curStrict = false;
+                            }
+                            cur[cc++] = a1;
+                            cur[cc++] = a2;
+                            a0 = a2;
+                        }
+                    }
+                    if (cc > limit) {
+                        throw broken(row, bitPos, totalBits, "more changes than pixels");
+                    }
+                    if (a0 >= width) {
+                        break;
+                    }
+                } else if (kind == PASS) {
+                    bitPos += 4;
+                    a0 = ref[bi + 1];
+                    if (a0 >= width) {
+                        break;
+                    }
+                } else {
+                    boolean atEnd = bitPos >= totalBits;
+                    throw new ImageProblem(atEnd ? ImageProblem.Kind.TRUNCATED : ImageProblem.Kind.CORRUPT,
+                            atEnd ? "G4 data ends in row " + (row + 1) : "G4 data broken in row " + (row + 1) + " at byte "
+                                    + (bitPos / 8) + ": " + ((w >>> 57) == 1 ? "uncompressed mode is not supported"
+                                            : "no valid mode code"));
                 }
             }
+            if (cc > limit) {
+                throw broken(row, bitPos, totalBits, "more changes than pixels");
+            }
+            if (bitPos > totalBits) {
+                throw new ImageProblem(ImageProblem.Kind.TRUNCATED, "G4 data ends in row " + (row + 1));
+            }
+            if (shared) {
+                continue; // the row is its reference line again
+            }
+            int[] swap = ref;
+            ref = cur;
+            cur = swap;
+            ref[cc] = width;
+            ref[cc + 1] = width;
+            ref[cc + 2] = width;
+            ref[cc + 3] = width;
+            refLen = cc;
+            while (refLen > 0 && ref[refLen - 1] >= width) {
+                refLen--;
+            }
+            strict = curStrict;
         }
+    }
+
+    /** A fault in a row: the data ended inside it if the walk has passed the end, else it is corrupt. */
+    private static ImageProblem broken(int row, long bitPos, long totalBits, String what) {
+        if (bitPos > totalBits) {
+            return new ImageProblem(ImageProblem.Kind.TRUNCATED, "G4 data ends in row " + (row + 1));
+        }
+        return new ImageProblem(ImageProblem.Kind.CORRUPT, "G4 data broken in row " + (row + 1) + " at byte "
+                + (bitPos / 8) + ": " + what);
     }
 }

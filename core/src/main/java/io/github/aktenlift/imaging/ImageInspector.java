@@ -68,9 +68,29 @@ public final class ImageInspector {
      * @throws UncheckedIOException if the file cannot be opened or read
      */
     public ImageInfo inspect(Path file) throws ImageProblem {
-        ImageFormat expected = ImageFormat.byExtension(file).orElseThrow(() -> new ImageProblem(
+        ImageFormat.byExtension(file).orElseThrow(() -> new ImageProblem(
                 Kind.UNSUPPORTED, "the file name has none of the extensions jpg, jpeg, tif, tiff, png"));
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return inspect(file, channel);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Inspects a file that is open already, so that a caller that goes on to read it (a walk over
+     * its compressed data) opens it once.
+     *
+     * @param file the file's name, for its extension
+     * @param channel the file, open for reading; its position is not used
+     * @return what it holds
+     * @throws ImageProblem as {@link #inspect(Path)}
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public ImageInfo inspect(Path file, FileChannel channel) throws ImageProblem {
+        ImageFormat expected = ImageFormat.byExtension(file).orElseThrow(() -> new ImageProblem(
+                Kind.UNSUPPORTED, "the file name has none of the extensions jpg, jpeg, tif, tiff, png"));
+        try {
             HeaderReader in = new HeaderReader(channel);
             if (in.size() == 0) {
                 throw new ImageProblem(Kind.EMPTY, "the file has no bytes");
@@ -223,7 +243,7 @@ public final class ImageInspector {
         if (length < 6 + 3 * components) {
             throw new ImageProblem(Kind.CORRUPT, "JPEG frame header shorter than its components");
         }
-        String sof = String.format("SOF%d", marker - 0xC0);
+        String sof = "SOF" + (marker - 0xC0); // per page: no Formatter
         if (marker >= 0xC9) {
             throw new ImageProblem(Kind.UNSUPPORTED, "arithmetic-coded JPEG (" + sof + ")");
         }

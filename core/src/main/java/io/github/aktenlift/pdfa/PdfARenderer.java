@@ -39,6 +39,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import io.github.aktenlift.imaging.Compression;
 import io.github.aktenlift.imaging.ImageFormat;
 import io.github.aktenlift.imaging.ImageInfo;
+import io.github.aktenlift.imaging.ImageProblem;
+import io.github.aktenlift.imaging.JpegStreamCheck;
 import io.github.aktenlift.imaging.Photometric;
 import io.github.aktenlift.imaging.TiffPage;
 import io.github.aktenlift.rendition.PageRendition;
@@ -53,6 +55,9 @@ import io.github.aktenlift.rendition.RenditionResult;
  * <ul>
  * <li>JPEG (8-bit, gray or colour) goes in as it is, under DCTDecode: the whole file is the image
  *     stream, DeviceGray for one component, DeviceRGB for three against the sRGB output intent.
+ *     On its way through, its marker structure and entropy-coded data are walked ({@link
+ *     JpegStreamCheck}) and its frame header compared with the inspected one; a broken file voids
+ *     the rendition with a {@link PageImageException}.
  * <li>A TIFF page that is one CCITT G4 strip of one-bit pixels (fill order 1) goes in as it is,
  *     under CCITTFaxDecode (K −1, Columns, Rows, BlackIs1 true for min-is-black). The pages of a
  *     multi-page TIFF become several PDF pages; the file is still read once, its strips copied as
@@ -87,6 +92,7 @@ public final class PdfARenderer {
      * @param request the metadata and pages
      * @param out where the PDF goes; flushed, not closed
      * @return size and SHA-256 of the PDF, and per page its source hash and treatment
+     * @throws PageImageException if a JPEG's compressed data turns out to be broken on the way
      * @throws IOException if a source cannot be read, changed length since it was inspected, or
      *     cannot be decoded for re-encoding, or if {@code out} fails
      * @throws IllegalArgumentException if a page has no resolution to size it by
@@ -240,6 +246,8 @@ public final class PdfARenderer {
     private static Image jpeg(PdfOutput pdf, Path file, ImageInfo info, byte[] copy)
             throws IOException {
         MessageDigest source = PdfOutput.sha256();
+        // the marker and entropy-coded data walk rides along: the bytes are read once
+        JpegStreamCheck check = new JpegStreamCheck();
         int object = pdf.allocate();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
@@ -247,19 +255,26 @@ public final class PdfARenderer {
                     + " /Height " + info.height() + " /ColorSpace "
                     + (info.components() == 1 ? "/DeviceGray" : "/DeviceRGB")
                     + " /BitsPerComponent 8 /Filter /DCTDecode", size);
-            transfer(channel, 0, size, source, pdf, copy, file);
+            transfer(channel, 0, size, source, check, pdf, copy, file);
             pdf.endStream();
+        }
+        try {
+            check.finish();
+            check.expectFrame(info);
+        } catch (ImageProblem e) {
+            throw new PageImageException(file.toString(), e);
         }
         return new Image(object, info.width(), info.height(), hex(source), PageTreatment.PASSTHROUGH,
                 "JPEG→DCT passthrough");
     }
 
     /**
-     * Reads {@code length} bytes at {@code from}, into the digest if one is given and into the PDF
-     * if one is given.
+     * Reads {@code length} bytes at {@code from}, into the digest, the check and the PDF, each if
+     * one is given.
      */
     private static void transfer(FileChannel channel, long from, long length, MessageDigest digest,
-                                 PdfOutput pdf, byte[] copy, Path file) throws IOException {
+                                 JpegStreamCheck check, PdfOutput pdf, byte[] copy, Path file)
+            throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(copy);
         long done = 0;
         while (done < length) {
@@ -272,6 +287,13 @@ public final class PdfARenderer {
             }
             if (digest != null) {
                 digest.update(copy, 0, n);
+            }
+            if (check != null) {
+                try {
+                    check.update(copy, 0, n);
+                } catch (ImageProblem e) {
+                    throw new PageImageException(file.toString(), e);
+                }
             }
             if (pdf != null) {
                 pdf.bytes(copy, 0, n);
@@ -316,20 +338,20 @@ public final class PdfARenderer {
                     late.add(s);
                     continue;
                 }
-                transfer(channel, position, s.offset() - position, source, null, copy, file);
+                transfer(channel, position, s.offset() - position, source, null, null, copy, file);
                 int object = pdf.allocate();
                 objects.put(s.page(), object);
                 pdf.beginStream(object, ccittDictionary(info.pages().get(s.page() - 1)), s.length());
-                transfer(channel, s.offset(), s.length(), source, pdf, copy, file);
+                transfer(channel, s.offset(), s.length(), source, null, pdf, copy, file);
                 pdf.endStream();
                 position = s.offset() + s.length();
             }
-            transfer(channel, position, size - position, source, null, copy, file);
+            transfer(channel, position, size - position, source, null, null, copy, file);
             for (Strip s : late) {
                 int object = pdf.allocate();
                 objects.put(s.page(), object);
                 pdf.beginStream(object, ccittDictionary(info.pages().get(s.page() - 1)), s.length());
-                transfer(channel, s.offset(), s.length(), null, pdf, copy, file);
+                transfer(channel, s.offset(), s.length(), null, null, pdf, copy, file);
                 pdf.endStream();
             }
         }

@@ -41,8 +41,39 @@ public final class ProtocolPdf {
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static volatile byte[] fontBytes;
+    /**
+     * Parsed fonts not in use. Parsing took about a sixth of a report's time; a parsed font is
+     * only read (each document subsets it into its own stream), but not by two threads at once,
+     * so each report borrows one and gives it back. At most as many as reports ran at once.
+     */
+    private static final java.util.concurrent.ConcurrentLinkedQueue<org.apache.fontbox.ttf.TrueTypeFont> FONTS =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /**
+     * Per code point of the Basic Multilingual Plane: 0 not yet known, 1 the font has a glyph, 2 it
+     * has none. The font is always the same, so this holds across documents; racing writers write
+     * the same value.
+     */
+    private static final byte[] GLYPH = new byte[0x10000];
+    /** Glyph widths in font units per BMP code point, NaN until known; as {@link #GLYPH}. */
+    private static final float[] WIDTH = new float[0x10000];
 
-    /** The font file, read once: parsing stays per document, because subsetting is. */
+    static {
+        Arrays.fill(WIDTH, Float.NaN);
+    }
+
+    private static org.apache.fontbox.ttf.TrueTypeFont borrowFont() throws IOException {
+        org.apache.fontbox.ttf.TrueTypeFont ttf = FONTS.poll();
+        if (ttf == null) {
+            ttf = new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(fontBytes()));
+            // Glyph substitution off: PDFBox would otherwise replace "ti", "ft" and the like by
+            // ligature glyphs that no ToUnicode entry maps back (the words lose letters when the
+            // text is searched or copied), and it compiles regular expressions on every showText.
+            ttf.setEnableGsub(false);
+        }
+        return ttf;
+    }
+
+    /** The font file, read once; parsed fonts are pooled, see {@link #FONTS}. */
     static byte[] fontBytes() throws IOException {
         byte[] b = fontBytes;
         if (b == null) {
@@ -123,15 +154,11 @@ public final class ProtocolPdf {
         RenditionRequest.text("title", title);
         Objects.requireNonNull(created, "created");
         List<Section> all = List.copyOf(sections);
+        org.apache.fontbox.ttf.TrueTypeFont ttf = borrowFont();
+        Report report;
         try (PDDocument doc = new PDDocument()) {
             doc.getDocument().setVersion(1.7f);
-            // Glyph substitution off: PDFBox would otherwise replace "ti", "ft" and the like by
-            // ligature glyphs that no ToUnicode entry maps back (the words lose letters when the
-            // text is searched or copied), and it compiles regular expressions on every showText.
-            org.apache.fontbox.ttf.TrueTypeFont ttf = new org.apache.fontbox.ttf.TTFParser()
-                    .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(fontBytes()));
-            ttf.setEnableGsub(false);
-            PDType0Font font = PDType0Font.load(doc, ttf, true);
+            PDType0Font font = PDType0Font.load(doc, ttf, true); // does not close the font with the document
             Layout layout = new Layout(doc, font);
             layout.text(title, TITLE_SIZE, MARGIN, layout.width());
             layout.space(TITLE_SIZE * 0.6f);
@@ -172,8 +199,10 @@ public final class ProtocolPdf {
             };
             doc.save(hashing, CompressParameters.NO_COMPRESSION);
             hashing.flush();
-            return new Report(size[0], HexFormat.of().formatHex(digest.digest()), doc.getNumberOfPages());
+            report = new Report(size[0], HexFormat.of().formatHex(digest.digest()), doc.getNumberOfPages());
         }
+        FONTS.offer(ttf); // only after a report that went through: a failure may leave it half read
+        return report;
     }
 
     /** A document ID from the content, so that equal input gives equal files. */
@@ -199,6 +228,7 @@ public final class ProtocolPdf {
         private final PDDocument doc;
         private final PDType0Font font;
         private final Map<Integer, Boolean> glyphs = new HashMap<>();
+        private final Map<Integer, Float> widths = new HashMap<>();
         private PDPageContentStream content;
         private float y;
 
@@ -283,7 +313,7 @@ public final class ProtocolPdf {
                     continue;
                 } else if (Character.isWhitespace(cp) || Character.isISOControl(cp)) {
                     b.append(' ');
-                } else if (glyphs.computeIfAbsent(cp, this::hasGlyph)) {
+                } else if (hasGlyph(cp)) {
                     b.appendCodePoint(cp);
                 } else {
                     b.append('?');
@@ -293,6 +323,18 @@ public final class ProtocolPdf {
         }
 
         private boolean hasGlyph(int cp) {
+            if (cp < GLYPH.length) {
+                byte known = GLYPH[cp];
+                if (known == 0) {
+                    known = encodes(cp) ? (byte) 1 : (byte) 2;
+                    GLYPH[cp] = known;
+                }
+                return known == 1;
+            }
+            return glyphs.computeIfAbsent(cp, this::encodes);
+        }
+
+        private boolean encodes(int cp) {
             try {
                 font.encode(new String(Character.toChars(cp)));
                 return true;
@@ -301,61 +343,101 @@ public final class ProtocolPdf {
             }
         }
 
-        /** Glyph widths by code point: PDFBox's getStringWidth walks the CMap on every call. */
-        private final java.util.Map<Integer, Float> widths = new java.util.HashMap<>();
+        /** A glyph's width in font units: PDFBox's getStringWidth walks the CMap on every call. */
+        private float units(int cp) throws IOException {
+            if (cp < WIDTH.length) {
+                float w = WIDTH[cp];
+                if (Float.isNaN(w)) {
+                    w = font.getStringWidth(new String(Character.toChars(cp)));
+                    WIDTH[cp] = w;
+                }
+                return w;
+            }
+            Float w = widths.get(cp);
+            if (w == null) {
+                w = font.getStringWidth(new String(Character.toChars(cp)));
+                widths.put(cp, w);
+            }
+            return w;
+        }
 
         /** The sum of the glyph widths, as getStringWidth computes it (PDFBox applies no kerning). */
-        private float width(String s, float size) throws IOException {
+        private float width(CharSequence s, float size) throws IOException {
             float units = 0;
             for (int i = 0; i < s.length(); ) {
-                int cp = s.codePointAt(i);
-                Float w = widths.get(cp);
-                if (w == null) {
-                    w = font.getStringWidth(new String(Character.toChars(cp)));
-                    widths.put(cp, w);
-                }
-                units += w;
+                int cp = Character.codePointAt(s, i);
+                units += units(cp);
                 i += Character.charCount(cp);
             }
             return units / 1000f * size;
         }
 
-        /** Breaks text into lines no wider than {@code width}: at spaces, or inside long words. */
+        /**
+         * Breaks text into lines no wider than {@code width}: at spaces, or inside words too long
+         * for a line. Each glyph's width is looked up once; line widths are summed as they grow.
+         */
         private List<String> wrap(String text, float size, float width) throws IOException {
             List<String> lines = new ArrayList<>();
-            for (String paragraph : text.split("\n", -1)) {
+            float limit = width * 1000f / size; // in font units
+            float space = units(' ');
+            int from = 0;
+            while (true) {
+                int newline = text.indexOf('\n', from);
+                int to = newline < 0 ? text.length() : newline;
                 StringBuilder line = new StringBuilder();
-                for (String word : paragraph.split(" +")) {
-                    if (word.isEmpty()) {
+                float lineUnits = 0;
+                int i = from;
+                while (i < to) {
+                    if (text.charAt(i) == ' ') {
+                        i++;
                         continue;
                     }
-                    String candidate = line.length() == 0 ? word : line + " " + word;
-                    if (width(candidate, size) <= width) {
-                        line.setLength(0);
-                        line.append(candidate);
-                        continue;
+                    int end = i;
+                    while (end < to && text.charAt(end) != ' ') {
+                        end++;
                     }
-                    if (line.length() > 0) {
-                        lines.add(line.toString());
-                        line.setLength(0);
+                    float wordUnits = 0;
+                    for (int k = i; k < end; ) {
+                        int cp = text.codePointAt(k);
+                        wordUnits += units(cp);
+                        k += Character.charCount(cp);
                     }
-                    String rest = word;
-                    while (width(rest, size) > width) {
-                        int cut = 1;
-                        while (cut < rest.length() && width(rest.substring(0, cut + 1), size) <= width) {
-                            cut++;
+                    if (line.length() > 0 && lineUnits + space + wordUnits <= limit) {
+                        line.append(' ').append(text, i, end);
+                        lineUnits += space + wordUnits;
+                    } else if (line.length() == 0 && wordUnits <= limit) {
+                        line.append(text, i, end);
+                        lineUnits = wordUnits;
+                    } else {
+                        if (line.length() > 0) {
+                            lines.add(line.toString());
+                            line.setLength(0);
                         }
-                        if (Character.isHighSurrogate(rest.charAt(cut - 1)) && cut > 1) {
-                            cut--;
+                        // the word alone: cut it where the next glyph would cross the width
+                        int start = i;
+                        float units = 0;
+                        for (int k = i; k < end; ) {
+                            int cp = text.codePointAt(k);
+                            float w = units(cp);
+                            if (units + w > limit && k > start) {
+                                lines.add(text.substring(start, k));
+                                start = k;
+                                units = 0;
+                            }
+                            units += w;
+                            k += Character.charCount(cp);
                         }
-                        lines.add(rest.substring(0, cut));
-                        rest = rest.substring(cut);
+                        line.append(text, start, end);
+                        lineUnits = units;
                     }
-                    line.append(rest);
+                    i = end;
                 }
                 lines.add(line.toString());
+                if (newline < 0) {
+                    return lines;
+                }
+                from = newline + 1;
             }
-            return lines;
         }
     }
 }

@@ -9,8 +9,9 @@
  *
  * <p>Renditions are written by a small PDF writer of this package rather than by PDFBox, because
  * an image-only PDF/A-2b is a small fixed structure and writing it directly lets each page's
- * compressed bytes stream from the source file into the output once, hashed on the way, with
- * nothing kept per page but a few numbers; see {@link io.github.aktenlift.pdfa.PdfARenderer}.
+ * compressed bytes stream from the source file into the output once, hashed (and, for JPEG,
+ * walked) on the way, with nothing kept per page but a few numbers; see {@link
+ * io.github.aktenlift.pdfa.PdfARenderer}.
  * Reports, which need text layout and embedded fonts, are written with PDFBox.
  */
 package io.github.aktenlift.pdfa;

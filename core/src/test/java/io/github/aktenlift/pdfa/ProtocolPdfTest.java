@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,20 @@ class ProtocolPdfTest {
         ProtocolPdf.render("Scanprotokoll", sections(3), CREATED, a);
         ProtocolPdf.render("Scanprotokoll", sections(3), CREATED, b);
         assertThat(a.toByteArray()).isEqualTo(b.toByteArray());
+    }
+
+    @Test
+    @DisplayName("a parsed font serves report after report: a report comes out the same after others have used it")
+    void fontReusedAcrossReports() throws IOException {
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ProtocolPdf.render("Scanprotokoll", sections(40), CREATED, first);
+        ProtocolPdf.render("Anderes", List.of(new Section("Zeichen", List.of(new Row("alle",
+                "ÆØÅ æøå ÇçŒœ ŠšŽž ĄąĘęŁłŃńŚśŹźŻż ΑΒΓΔ αβγδ АБВГ абвг ¿¡ «» ‰ † ‡ • … ™ ½ ¼ ¾")))),
+                CREATED.plusSeconds(60), OutputStream.nullOutputStream());
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        ProtocolPdf.render("Scanprotokoll", sections(40), CREATED, again);
+        assertThat(again.toByteArray()).isEqualTo(first.toByteArray());
+        assertPdfA2b(again.toByteArray());
     }
 
     @Test

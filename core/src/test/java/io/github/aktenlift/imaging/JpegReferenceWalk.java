@@ -6,16 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Walks a whole JPEG file's marker structure, including the entropy-coded data, without decoding:
+ * The walk that JpegEntropyCheck (now {@link JpegStreamCheck}) replaced, kept unchanged as the reference its verdicts are
+ * compared with in property tests. What it did:
+ *
+ * <p>Walks a whole JPEG file's marker structure, including the entropy-coded data, without decoding:
  * inside a scan a 0xFF byte may only be followed by 0x00 (stuffing), 0xD0–0xD7 (restart), another
  * 0xFF (fill), or a marker segment that may legally come between scans; the file must end with
  * EOI. Garbage inside the compressed data breaks this within a few hundred bytes with
  * near certainty, so one linear pass — far cheaper than decoding — finds corruption that a header
  * read cannot see. Thread-safe (stateless).
  */
-public final class JpegEntropyCheck {
+final class JpegReferenceWalk {
 
-    private JpegEntropyCheck() {
+    private JpegReferenceWalk() {
     }
 
     /**
