@@ -1,7 +1,9 @@
 package io.github.aktenlift.examples.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aktenlift.Actor;
 import io.github.aktenlift.capture.IngestReport;
+import io.github.aktenlift.efile.ImportReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,8 +17,10 @@ import java.util.concurrent.Callable;
         description = {"Ingests a scan delivery folder (index.json and page images, see docs/delivery-format.md)"
                 + " into the workspace: checks every page, renders PDF/A-2b renditions, stores them with the scan"
                 + " protocol, and moves each good case file on.",
-            "A bad case file is rejected on its own, with every problem named by page; the others go through."
-                + " Exits with 1 if any case file was rejected."})
+            "A bad case file is rejected on its own, with every problem named by page; the others go through"
+                + " and, once verified, are handed to the specialist procedure (the workspace's hotfolder), as"
+                + " the import command does; --no-import leaves that for later.",
+            "Exits with 1 if any case file was rejected, by capture or by the procedure."})
 final class IngestCommand implements Callable<Integer> {
 
     private final Environment env;
@@ -31,6 +35,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--location", paramLabel = "TEXT", defaultValue = "Scan-Dienstleister",
             description = "where, as recorded in the journal (default: ${DEFAULT-VALUE})")
     private String location;
+
+    @Option(names = "--no-import", negatable = false,
+            description = "capture only; hand nothing to the specialist procedure")
+    private boolean noImport;
 
     @Mixin
     private Options.WorkspaceDir workspace;
@@ -47,10 +55,21 @@ final class IngestCommand implements Callable<Integer> {
         Actor who = Actor.of(actor, location);
         try (Workspace w = Workspace.open(workspace.dir, env.clock(), env.ids())) {
             IngestReport report = Ingests.ingest(w.lift(), who, delivery, output.progress(env));
+            ImportReport imported = noImport ? null : ImportRuns.run(w.lift(), Actor.of("importer", "Fachverfahren"));
             if (output.json) {
-                Json.print(env.out(), Ingests.toJson(report));
+                ObjectNode json = Ingests.toJson(report);
+                if (imported != null) {
+                    json.set("import", ImportRuns.toJson(imported));
+                }
+                Json.print(env.out(), json);
             } else {
                 Ingests.print(env.out(), report, "");
+                if (imported != null) {
+                    ImportRuns.print(env.out(), imported, "");
+                }
+            }
+            if (imported != null && ImportRuns.failed(imported)) {
+                return ExitCodes.REJECTED;
             }
             return report.rejected().isEmpty() ? ExitCodes.OK : ExitCodes.REJECTED;
         }

@@ -53,6 +53,7 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand(new DemoCommand(env));
         cli.addSubcommand(new IngestCommand(env));
+        cli.addSubcommand(new ImportCommand(env));
         cli.addSubcommand(new StatusCommand(env));
         cli.addSubcommand(new HistoryCommand(env));
         cli.addSubcommand(new VerifyCommand(env));

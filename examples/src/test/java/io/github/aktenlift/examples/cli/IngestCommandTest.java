@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,38 @@ class IngestCommandTest {
         assertThat(states.get("CAPTURED").asInt() + states.get("VERIFIED").asInt()).isEqualTo(2);
         Cli.Run history = Cli.run("history", files.get(1).value(), "--dir", workspace.toString());
         assertThat(history.out()).contains("CAPTURED").contains("delivery=D-F");
+    }
+
+    @Test
+    @DisplayName("hands the good case files of a delivery with faults to the procedure; once it answers, they are imported")
+    void faultsThenImported() throws IOException {
+        Delivery d = delivery("D-I", Map.of(files.get(1), ScanFault.TRUNCATED_IMAGE));
+
+        Cli.Run run = Cli.run("ingest", d.directory().toString(), "--dir", workspace.toString());
+
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(ExitCodes.REJECTED);
+        assertThat(run.out()).contains(files.get(1) + " rejected").containsPattern("TRUNCATED_IMAGE +page ");
+        JsonNode before = states();
+        int verified = before.path("VERIFIED").asInt();
+        int sampled = before.path("CAPTURED").asInt();
+        assertThat(verified + sampled).isEqualTo(4);
+        assertThat(verified).as("the visual sample holds back only some").isPositive();
+        assertThat(run.out()).contains("import: 0 imported, " + verified + " pending");
+
+        HotfolderFarSide.Answers answers = new HotfolderFarSide(workspace.resolve(Workspace.HOTFOLDER),
+                Clock.fixed(Cli.NOW, ZoneOffset.UTC)).answer(Set.of());
+        assertThat(answers.accepted()).isEqualTo(verified);
+
+        Cli.Run imported = Cli.run("import", "--dir", workspace.toString());
+        assertThat(imported.exitCode()).as("%s", imported).isZero();
+        assertThat(imported.out()).contains("import: " + verified + " imported, 0 pending, 0 rejected");
+        JsonNode after = states();
+        assertThat(after.path("IMPORTED").asInt()).isEqualTo(verified);
+        assertThat(after.path("PREPARED").asInt()).as("the rejected case file waits for its rescan").isEqualTo(1);
+
+        Cli.Run again = Cli.run("import", "--dir", workspace.toString(), "--json");
+        assertThat(again.exitCode()).as("%s", again).isZero();
+        assertThat(again.json().get("results").size()).as("nothing handed over twice").isZero();
     }
 
     @Test
