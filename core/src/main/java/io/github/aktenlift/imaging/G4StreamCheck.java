@@ -55,8 +55,9 @@ public final class G4StreamCheck {
     private static final int PASS = 8;
     private static final int INVALID = 15;
 
-    // The run-length code tables of ITU-T T.4 (shared by T.6), as rows of {bits, code, run}.
-    private static final int[][] WHITE_CODES = {
+    // The run-length code tables of ITU-T T.4 (shared by T.6), as rows of {bits, code, run}; the
+    // reference walk in the tests reads them too. Never written after class initialisation.
+    static final int[][] WHITE_CODES = {
         {4, 0x7, 2}, {4, 0x8, 3}, {4, 0xb, 4}, {4, 0xc, 5}, {4, 0xe, 6}, {4, 0xf, 7},
         {5, 0x12, 128}, {5, 0x13, 8}, {5, 0x14, 9}, {5, 0x1b, 64}, {5, 0x7, 10}, {5, 0x8, 11},
         {6, 0x17, 192}, {6, 0x18, 1664}, {6, 0x2a, 16}, {6, 0x2b, 17}, {6, 0x3, 13}, {6, 0x34, 14}, {6, 0x35, 15},
@@ -73,7 +74,7 @@ public final class G4StreamCheck {
         {9, 0xd2, 832}, {9, 0xd3, 896}, {9, 0xd4, 960}, {9, 0xd5, 1024}, {9, 0xd6, 1088}, {9, 0xd7, 1152},
         {9, 0xd8, 1216}, {9, 0xd9, 1280}, {9, 0xda, 1344}, {9, 0xdb, 1408},
     };
-    private static final int[][] BLACK_CODES = {
+    static final int[][] BLACK_CODES = {
         {2, 0x2, 3}, {2, 0x3, 2}, {3, 0x2, 1}, {3, 0x3, 4}, {4, 0x2, 6}, {4, 0x3, 5}, {5, 0x3, 7},
         {6, 0x4, 9}, {6, 0x5, 8}, {7, 0x4, 10}, {7, 0x5, 11}, {7, 0x7, 12}, {8, 0x4, 13}, {8, 0x7, 14},
         {9, 0x18, 15}, {10, 0x17, 16}, {10, 0x18, 17}, {10, 0x37, 0}, {10, 0x8, 18}, {10, 0xf, 64},
@@ -93,7 +94,7 @@ public final class G4StreamCheck {
         {13, 0x75, 1088}, {13, 0x76, 1152}, {13, 0x77, 1216},
     };
     /** Extended make-up codes, the same for both colours. */
-    private static final int[][] EXTENDED_CODES = {
+    static final int[][] EXTENDED_CODES = {
         {11, 0x8, 1792}, {11, 0xc, 1856}, {11, 0xd, 1920}, {12, 0x12, 1984}, {12, 0x13, 2048}, {12, 0x14, 2112},
         {12, 0x15, 2176}, {12, 0x16, 2240}, {12, 0x17, 2304}, {12, 0x1c, 2368}, {12, 0x1d, 2432},
         {12, 0x1e, 2496}, {12, 0x1f, 2560},

@@ -125,7 +125,7 @@ class G4StreamCheckPropertyTest {
         int cases = 0;
         for (Strip s : strips) {
             for (int k = 0; k < 40; k++) {
-                byte[] damaged = damage(s.data, random, k % 5);
+                byte[] damaged = Damage.apply(s.data, random, k % 5, 64, r -> r.nextInt(256));
                 Verdict expected = reference(damaged, s.width, s.rows, false);
                 assertThat(walk(damaged, s.width, s.rows, false)).as("%s, damage %d, case %d", s.name, k % 5, k)
                         .isEqualTo(expected);
@@ -141,42 +141,6 @@ class G4StreamCheckPropertyTest {
         assertThat(cases).isEqualTo(1200);
         assertThat(passed).as("damaged strips that still decode").isLessThan(cases / 5);
         assertThat(kinds).containsKeys(ImageProblem.Kind.CORRUPT, ImageProblem.Kind.TRUNCATED);
-    }
-
-    /** 0: a stretch of random bytes; 1: one flipped bit; 2: cut short; 3: a byte lost; 4: a byte inserted. */
-    private static byte[] damage(byte[] data, SplittableRandom random, int how) {
-        int at = random.nextInt(data.length);
-        switch (how) {
-            case 0 -> {
-                byte[] d = data.clone();
-                int len = 1 + random.nextInt(Math.min(64, data.length - at));
-                for (int i = at; i < at + len; i++) {
-                    d[i] = (byte) random.nextInt(256);
-                }
-                return d;
-            }
-            case 1 -> {
-                byte[] d = data.clone();
-                d[at] ^= (byte) (1 << random.nextInt(8));
-                return d;
-            }
-            case 2 -> {
-                return Arrays.copyOf(data, at);
-            }
-            case 3 -> {
-                byte[] d = new byte[data.length - 1];
-                System.arraycopy(data, 0, d, 0, at);
-                System.arraycopy(data, at + 1, d, at, data.length - at - 1);
-                return d;
-            }
-            default -> {
-                byte[] d = new byte[data.length + 1];
-                System.arraycopy(data, 0, d, 0, at);
-                d[at] = (byte) random.nextInt(256);
-                System.arraycopy(data, at, d, at + 1, data.length - at);
-                return d;
-            }
-        }
     }
 
     @Test

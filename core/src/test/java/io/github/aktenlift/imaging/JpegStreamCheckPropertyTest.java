@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +103,7 @@ class JpegStreamCheckPropertyTest {
         int cases = 0;
         for (byte[] f : files) {
             for (int k = 0; k < 60; k++) {
-                byte[] damaged = damage(f, random, k % 6);
+                byte[] damaged = Damage.apply(f, random, k % 6, 200, r -> r.nextBoolean() ? 0xFF : r.nextInt(256));
                 String expected = reference(damaged);
                 assertThat(streamed(damaged, random)).as("damage %d, case %d", k % 6, k).isEqualTo(expected);
                 if (!expected.equals("passed")) {
@@ -119,47 +118,6 @@ class JpegStreamCheckPropertyTest {
         // flipped bits inside the scan data are invisible to a structural walk; the rest mostly is not
         assertThat(failed).as("damaged files found").isGreaterThan(cases / 2);
         assertThat(kinds).containsKeys(ImageProblem.Kind.CORRUPT, ImageProblem.Kind.TRUNCATED);
-    }
-
-    /** 0: random bytes; 1: a flipped bit; 2: cut short; 3: a byte lost; 4: a byte inserted; 5: bytes appended. */
-    private static byte[] damage(byte[] data, SplittableRandom random, int how) {
-        int at = random.nextInt(data.length);
-        switch (how) {
-            case 0 -> {
-                byte[] d = data.clone();
-                int len = 1 + random.nextInt(Math.min(200, data.length - at));
-                for (int i = at; i < at + len; i++) {
-                    d[i] = (byte) random.nextInt(256);
-                }
-                return d;
-            }
-            case 1 -> {
-                byte[] d = data.clone();
-                d[at] ^= (byte) (1 << random.nextInt(8));
-                return d;
-            }
-            case 2 -> {
-                return Arrays.copyOf(data, at);
-            }
-            case 3 -> {
-                byte[] d = new byte[data.length - 1];
-                System.arraycopy(data, 0, d, 0, at);
-                System.arraycopy(data, at + 1, d, at, data.length - at - 1);
-                return d;
-            }
-            case 4 -> {
-                byte[] d = new byte[data.length + 1];
-                System.arraycopy(data, 0, d, 0, at);
-                d[at] = random.nextBoolean() ? (byte) 0xFF : (byte) random.nextInt(256);
-                System.arraycopy(data, at, d, at + 1, data.length - at);
-                return d;
-            }
-            default -> {
-                byte[] d = Arrays.copyOf(data, data.length + 1 + random.nextInt(4));
-                d[data.length] = (byte) random.nextInt(256);
-                return d;
-            }
-        }
     }
 
     @Test
