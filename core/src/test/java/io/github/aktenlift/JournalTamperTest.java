@@ -317,8 +317,8 @@ class JournalTamperTest {
                     .extracting(JournalViolation::kind, JournalViolation::position, JournalViolation::stream)
                     .containsExactly(expected.kind(), expected.position(), expected.stream());
 
-            JournalIntegrityException refused = catchThrowableOfType(() -> s.open(storage),
-                    JournalIntegrityException.class);
+            JournalIntegrityException refused = catchThrowableOfType(JournalIntegrityException.class,
+                    () -> s.open(storage));
             assertThat(refused).as("opening a new instance on the tampered journal").isNotNull();
             assertThat(refused.violation()).isEqualTo(v);
         }
