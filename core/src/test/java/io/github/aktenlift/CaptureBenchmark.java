@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Run: {@code mvn -B -pl core -am test -Dgroups=benchmark -Dsurefire.excludedGroups=
  * -Dtest=CaptureBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; {@code -Dcapture.formats=G4}
- * (or {@code JPEG}) takes one format, {@code -Dcapture.rounds=N} another number of rounds (3),
+ * (or {@code JPEG}) takes one format, {@code -Dcapture.rounds=N} another number of rounds (10; the summary line takes the medians of the second half),
  * {@code -Dcapture.stages=false} leaves out the per-stage figures.
  */
 @Tag("benchmark")
@@ -61,19 +61,21 @@ class CaptureBenchmark {
 
     @Test
     void ingestJpegAndG4() throws Exception {
-        int rounds = Integer.getInteger("capture.rounds", 3);
+        int rounds = Integer.getInteger("capture.rounds", 10);
         for (String format : System.getProperty("capture.formats", "JPEG,G4").split(",")) {
             DeliverySpec.Formats formats = DeliverySpec.Formats.valueOf(format.trim());
+            List<Round> results = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                run(formats, round);
+                results.add(run(formats, round));
             }
+            summary(formats, results);
             if (Boolean.parseBoolean(System.getProperty("capture.stages", "true"))) {
                 stages(formats);
             }
         }
     }
 
-    private void run(DeliverySpec.Formats formats, int round) throws Exception {
+    private Round run(DeliverySpec.Formats formats, int round) throws Exception {
         Path dir = CORPUS.resolve(formats.name().toLowerCase());
         List<String> barcodes = new ArrayList<>();
         try (Office o = new Office(new InMemoryStorage(), new MutableClock(Office.START), Policies.defaults()
@@ -140,7 +142,37 @@ class CaptureBenchmark {
             System.out.printf("BENCH %s round %d: CPU per page: capture %.0f µs, floor %.0f µs; load average %s -> %s%n",
                     formats, round, cpu / 1e3 / pages.size(), floorCpu / 1e3 / pages.size(), loadBefore, loadAverage());
             lastProtocol = storage.lastProtocol;
+            return new Round(pps, floorPps, cpu / 1e3 / pages.size(), floorCpu / 1e3 / pages.size());
         }
+    }
+
+    /** One round's figures: throughput of capture and floor, and the JVM's CPU per page for each. */
+    private record Round(double capturePps, double floorPps, double captureCpuMicros, double floorCpuMicros) {
+        double ratio() {
+            return capturePps / floorPps;
+        }
+    }
+
+    /**
+     * The warm figures: medians over the second half of the rounds, when the JIT has compiled
+     * what runs per page and per case file (rounds 1 to 5 still carry C2 compilations of code
+     * that runs once per document or case file).
+     */
+    private static void summary(DeliverySpec.Formats formats, List<Round> rounds) {
+        List<Round> warm = rounds.subList(rounds.size() / 2, rounds.size());
+        double[] ratio = warm.stream().mapToDouble(Round::ratio).sorted().toArray();
+        System.out.printf("BENCH %s warm rounds %d-%d: capture %.0f pages/s, floor %.0f pages/s, ratio median %.0f %% "
+                        + "(%.0f-%.0f %%); CPU per page: capture %.0f µs, floor %.0f µs, CPU bound (2 cores) %.0f %%%n",
+                formats, rounds.size() - warm.size() + 1, rounds.size(), median(warm, Round::capturePps),
+                median(warm, Round::floorPps), 100 * median(warm, Round::ratio), 100 * ratio[0], 100 * ratio[ratio.length - 1],
+                median(warm, Round::captureCpuMicros), median(warm, Round::floorCpuMicros),
+                100 * 2 * median(warm, Round::floorCpuMicros) / median(warm, Round::captureCpuMicros));
+    }
+
+    private static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {
+        double[] v = rounds.stream().mapToDouble(figure).sorted().toArray();
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private byte[] lastProtocol;
