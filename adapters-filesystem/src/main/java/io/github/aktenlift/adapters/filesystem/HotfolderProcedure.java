@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -37,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -235,17 +237,83 @@ public final class HotfolderProcedure implements SpecialistProcedure {
         }
     }
 
-    private List<Registered> registry() {
-        List<Registered> all = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(efiles, "*.json")) {
-            for (Path p : stream) {
-                all.add(readRegistered(p));
+    /** A parsed registry file and the attributes it had when it was read. */
+    private record Cached(FileTime modified, long size, Object fileKey, Registered entry) {
+        boolean describes(BasicFileAttributes a) {
+            return modified.equals(a.lastModifiedTime()) && size == a.size() && Objects.equals(fileKey, a.fileKey());
+        }
+    }
+
+    /**
+     * How long after the registry directory last changed its modification time is trusted to tell
+     * every later change: longer than the coarsest timestamp granularity of the file systems in
+     * use (2 s on FAT and some SMB shares) plus a margin for the share's clock.
+     */
+    private static final long SETTLED_MILLIS = 3_000;
+
+    /** Registry files read so far, by name; guarded by {@code this}. */
+    private final Map<Path, Cached> registryCache = new HashMap<>();
+    /** The last registry read, in id order, and when and on what state of the directory it began. */
+    private List<Registered> registryList;
+    private FileTime registryDirModified;
+    private Object registryDirKey;
+    private long registryReadStarted;
+
+    /**
+     * Every e-file in the registry, in id order, read incrementally: one look-up per import of the
+     * bulk project, each reading and parsing every registry file, was quadratic.
+     *
+     * <p>If the directory's modification time has not moved since the last read, and that read
+     * began well after the directory's last change ({@link #SETTLED_MILLIS}), nothing was added,
+     * replaced or removed since, and the last read stands (one {@code stat}). Otherwise the
+     * directory is listed, and a file is parsed again only when its modification time, size or
+     * file key (inode) differ from when it was read. Writers on the procedure's side must replace a
+     * registry file by rename, as {@code createEFile} does (a rename changes the directory); a file
+     * rewritten in place is seen at the next change of the directory.
+     */
+    private synchronized List<Registered> registry() {
+        try {
+            BasicFileAttributes dir = Files.readAttributes(efiles, BasicFileAttributes.class);
+            if (registryList != null && dir.lastModifiedTime().equals(registryDirModified)
+                    && Objects.equals(dir.fileKey(), registryDirKey)
+                    && registryReadStarted - registryDirModified.toMillis() > SETTLED_MILLIS) {
+                return registryList;
             }
+            long started = System.currentTimeMillis();
+            Map<Path, Cached> seen = new HashMap<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(efiles, "*.json")) {
+                for (Path p : stream) {
+                    BasicFileAttributes a;
+                    try {
+                        a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (NoSuchFileException gone) {
+                        continue; // removed since the listing
+                    }
+                    if (!a.isRegularFile()) {
+                        throw new IntegrityException("efiles/" + p.getFileName(), "not a regular file (a link or a directory)");
+                    }
+                    Cached c = registryCache.get(p);
+                    if (c == null || !c.describes(a)) {
+                        c = new Cached(a.lastModifiedTime(), a.size(), a.fileKey(), readRegistered(p));
+                    }
+                    seen.put(p, c);
+                }
+            }
+            registryCache.clear();
+            registryCache.putAll(seen);
+            List<Registered> all = new ArrayList<>(seen.size());
+            for (Cached c : seen.values()) {
+                all.add(c.entry());
+            }
+            all.sort((a, b) -> a.id.compareTo(b.id));
+            registryList = List.copyOf(all);
+            registryDirModified = dir.lastModifiedTime();
+            registryDirKey = dir.fileKey();
+            registryReadStarted = started;
+            return registryList;
         } catch (IOException e) {
             throw new UnavailableException("cannot read the e-file registry", e);
         }
-        all.sort((a, b) -> a.id.compareTo(b.id));
-        return all;
     }
 
     private static Registered readRegistered(Path p) throws IOException {
