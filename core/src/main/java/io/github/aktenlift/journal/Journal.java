@@ -32,6 +32,7 @@ public final class Journal {
     private final byte[] key;
     private final int checkpointInterval;
     private final Chain chain;
+    private final EventCodec.Writer writer = new EventCodec.Writer();
 
     /**
      * @param logs the log store
@@ -139,7 +140,7 @@ public final class Journal {
             String hash = chain.hasher.hashEvent(seq, p.stream(), sseq, time, actor, location, p.kind(), p.payload(), prev);
             JournalEvent e = new JournalEvent(seq, p.stream(), sseq, time, actor, location, p.kind(), p.payload(), prev, hash);
             out.add(e);
-            encoded.add(EventCodec.encode(e));
+            encoded.add(writer.encode(e));
             overlay.put(p.stream(), new Chain.Head(sseq + 1, hash));
             seq++;
         }
@@ -191,7 +192,7 @@ public final class Journal {
             String hash = chain.hasher.hashCheckpoint(chain.next, chain.heads.size(), digest, now, prev);
             Checkpoint c = new Checkpoint(chain.next, chain.heads.size(), digest, now, prev, hash);
             try {
-                logs.append(checkpointsLog, chain.checkpoints.size(), List.of(EventCodec.encode(c)));
+                logs.append(checkpointsLog, chain.checkpoints.size(), List.of(writer.encode(c)));
             } catch (ConflictException lost) {
                 continue; // another writer checkpointed; reload and see whether it covers us
             }
