@@ -159,7 +159,7 @@ public final class Journal {
         }
         logs.append(eventsLog, p.firstSequence, p.encoded);
         for (JournalEvent e : p.events) {
-            chain.heads.put(e.stream(), new Chain.Head(e.streamSequence() + 1, e.hash()));
+            chain.setHead(e.stream(), new Chain.Head(e.streamSequence() + 1, e.hash()));
         }
         chain.next = p.firstSequence + p.events.size();
     }
