@@ -131,17 +131,23 @@ public final class Journal {
     public Prepared prepare(List<PendingEvent> pending, Instant time, String actor, String location) {
         List<JournalEvent> out = new ArrayList<>(pending.size());
         List<byte[]> encoded = new ArrayList<>(pending.size());
-        java.util.Map<String, Chain.Head> overlay = new java.util.HashMap<>();
+        // heads of streams earlier events of this batch continued; most batches are one event
+        java.util.Map<String, Chain.Head> overlay = pending.size() == 1 ? null : new java.util.HashMap<>();
         long seq = chain.next;
         for (PendingEvent p : pending) {
-            Chain.Head head = overlay.containsKey(p.stream()) ? overlay.get(p.stream()) : chain.heads.get(p.stream());
+            Chain.Head head = overlay == null ? null : overlay.get(p.stream());
+            if (head == null) {
+                head = chain.heads.get(p.stream());
+            }
             long sseq = head == null ? 0 : head.nextStreamSequence();
             String prev = head == null ? EventHasher.GENESIS : head.hash();
             String hash = chain.hasher.hashEvent(seq, p.stream(), sseq, time, actor, location, p.kind(), p.payload(), prev);
             JournalEvent e = new JournalEvent(seq, p.stream(), sseq, time, actor, location, p.kind(), p.payload(), prev, hash);
             out.add(e);
             encoded.add(writer.encode(e));
-            overlay.put(p.stream(), new Chain.Head(sseq + 1, hash));
+            if (overlay != null) {
+                overlay.put(p.stream(), new Chain.Head(sseq + 1, hash));
+            }
             seq++;
         }
         return new Prepared(List.copyOf(out), encoded, chain.next);
