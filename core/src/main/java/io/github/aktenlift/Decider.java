@@ -47,6 +47,7 @@ import io.github.aktenlift.tracking.EventKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,11 +120,129 @@ final class Decider {
                     QA_FAILED, VERIFIED, IMPORT_REJECTED),
             RecallMode.PAPER_BACK, EnumSet.complementOf(EnumSet.of(DESTROYED, RETURNED)));
 
+    /** Decides one type of command. */
+    @FunctionalInterface
+    private interface Rule<C extends Command> {
+        Decision decide(C command, Instant now, Supplier<String> subjectKey);
+    }
+
+    /** A rule with its command type, applied to a command of exactly that type. */
+    private record TypedRule<C extends Command>(Class<C> type, Rule<C> rule) {
+        Decision decide(Command c, Instant now, Supplier<String> subjectKey) {
+            return rule.decide(type.cast(c), now, subjectKey);
+        }
+    }
+
     private final Projection state;
     private final Policies policies;
+    /**
+     * The rule for each command type (commands are records, so their class is exact). A look-up
+     * rather than a chain of type tests keeps {@link #decide} small and each rule a method of its
+     * own: a JIT compiles rules as they become hot, and a command type seen for the first time
+     * does not throw away the compiled code of the others.
+     */
+    private final Map<Class<?>, TypedRule<?>> rules = new HashMap<>();
+
     Decider(Projection state, Policies policies) {
         this.state = state;
         this.policies = policies;
+        rule(RegisterCaseFile.class, (r, now, key) -> register(r.barcode(), r.reference(), r.subject(), r.protection(),
+                null, null, key));
+        rule(RegisterTransfer.class, (r, now, key) -> register(r.barcode(), r.reference(), r.subject(), r.protection(),
+                r.originAuthority(), r.receivedOn().toString(), key));
+        rule(PackCaseFile.class, (p, now, key) -> {
+            FileRec f = file(p.caseFile(), p);
+            BoxRec b = box(p.box());
+            requireBox(b, BoxState.OPEN, p);
+            return Decision.of(fileEvent(f, EventKind.PACKED, "box", b.barcode.value()));
+        });
+        rule(UnpackCaseFile.class, (u, now, key) -> {
+            FileRec f = file(u.caseFile(), u);
+            requireBox(state.boxes.get(f.box), BoxState.OPEN, u);
+            return Decision.of(fileEvent(f, EventKind.UNPACKED, "box", f.box.value()));
+        });
+        rule(OpenBox.class, (o, now, key) -> openBox(o));
+        rule(SealBox.class, (c, now, key) -> {
+            BoxRec b = box(c.box());
+            requireBox(b, BoxState.OPEN, c);
+            if (b.files.isEmpty()) {
+                throw new PreconditionFailedException(BOX, b.barcode.value(), List.of("BOX_EMPTY"));
+            }
+            return Decision.of(boxEvent(b, EventKind.BOX_SEALED, "seal", c.seal().value(),
+                    "files", Integer.toString(b.files.size())));
+        });
+        rule(ReopenBox.class, (r, now, key) -> {
+            BoxRec b = box(r.box());
+            requireBox(b, BoxState.SEALED, r);
+            if (b.pickup != null && state.pickups.get(b.pickup).state == PickupState.PLANNED) {
+                throw new PreconditionFailedException(BOX, b.barcode.value(), List.of("IN_PICKUP:" + b.pickup));
+            }
+            return Decision.of(boxEvent(b, EventKind.BOX_REOPENED, "brokenSeal", b.seal.value()));
+        });
+        rule(PlanPickup.class, (p, now, key) -> planPickup(p));
+        rule(CollectPickup.class, (p, now, key) -> collect(p));
+        rule(ReceiveBox.class, (r, now, key) -> receive(r));
+        rule(PrepareCaseFile.class, (p, now, key) -> simple(p.barcode(), p, EventKind.PREPARED));
+        rule(ReportFound.class, (r, now, key) -> simple(r.barcode(), r, EventKind.FOUND));
+        rule(RecordCapture.class, (r, now, key) -> capture(r));
+        rule(PassQualityCheck.class, (p, now, key) -> passQualityCheck(file(p.barcode(), p), p.reviewerId()));
+        rule(FailQualityCheck.class, (q, now, key) -> Decision.of(fileEvent(file(q.barcode(), q), EventKind.QA_FAILED,
+                "reasons", String.join(",", q.reasonCodes()))));
+        rule(ConfirmImport.class, (i, now, key) -> {
+            FileRec f = file(i.barcode(), i);
+            List<PendingEvent> events = new ArrayList<>(2);
+            events.add(fileEvent(f, EventKind.IMPORT_CONFIRMED, "eFile", i.eFileId(), "receipt", i.receiptId()));
+            if (f.recall == RecallMode.SCAN_ON_DEMAND) {
+                events.add(fileEvent(f, EventKind.RECALL_SERVED, "mode", f.recall.name()));
+            }
+            return Decision.of(events);
+        });
+        rule(RejectImport.class, (r, now, key) -> Decision.of(fileEvent(file(r.barcode(), r), EventKind.IMPORT_REJECTED,
+                "reason", r.reasonCode())));
+        rule(RetryImport.class, (r, now, key) -> simple(r.barcode(), r, EventKind.IMPORT_RETRIED));
+        rule(RetainPaper.class, (r, now, key) -> simple(r.barcode(), r, EventKind.RETAINED));
+        rule(ReturnPaper.class, (r, now, key) -> Decision.of(fileEvent(file(r.barcode(), r), EventKind.PAPER_RETURNED,
+                "recipient", r.recipient())));
+        rule(ResubmitCaseFile.class, (r, now, key) -> simple(r.barcode(), r, EventKind.RESUBMITTED));
+        rule(DestroyPaper.class, (d, now, key) -> {
+            FileRec f = file(d.barcode(), d);
+            List<String> blockers = Projection.destructionBlockers(f, policies.retention(), now);
+            if (!blockers.isEmpty()) {
+                throw new PreconditionFailedException(CASE_FILE, f.barcode.value(), blockers);
+            }
+            return Decision.of(fileEvent(f, EventKind.DESTROYED, "certificate", d.certificateNumber()));
+        });
+        rule(PlaceHold.class, (h, now, key) -> {
+            FileRec f = file(h.barcode(), h);
+            if (f.holds.contains(h.reason())) {
+                throw new PreconditionFailedException(CASE_FILE, f.barcode.value(), List.of("HOLD_EXISTS:" + h.reason()));
+            }
+            return Decision.of(fileEvent(f, EventKind.HOLD_PLACED, "reason", h.reason().name()));
+        });
+        rule(ReleaseHold.class, (h, now, key) -> {
+            FileRec f = file(h.barcode(), h);
+            if (!f.holds.contains(h.reason())) {
+                throw new PreconditionFailedException(CASE_FILE, f.barcode.value(), List.of("NO_HOLD:" + h.reason()));
+            }
+            return Decision.of(fileEvent(f, EventKind.HOLD_RELEASED, "reason", h.reason().name()));
+        });
+        rule(RequestRecall.class, (r, now, key) -> {
+            FileRec f = fileAnyState(r.barcode());
+            if (!RECALL_ALLOWED.get(r.mode()).contains(f.state)) {
+                throw illegal(f, r);
+            }
+            if (f.recall != null) {
+                throw new PreconditionFailedException(CASE_FILE, f.barcode.value(), List.of("RECALL_OPEN:" + f.recall));
+            }
+            return Decision.of(fileEvent(f, EventKind.RECALL_REQUESTED, "mode", r.mode().name()));
+        });
+        rule(ServeRecall.class, (c, now, key) -> serveRecall(file(c.barcode(), c), c));
+        rule(ReturnOriginals.class, (r, now, key) -> returnOriginals(r));
+        rule(DecideMatch.class, (m, now, key) -> state.imports.decide(file(m.barcode(), m), m));
+    }
+
+    private <C extends Command> void rule(Class<C> type, Rule<C> rule) {
+        rules.put(type, new TypedRule<>(type, rule));
     }
 
     /**
@@ -131,108 +250,11 @@ final class Decider {
      *     retry of one command
      */
     Decision decide(Command c, Instant now, Supplier<String> subjectKey) {
-        if (c instanceof RegisterCaseFile r) {
-            return register(r.barcode(), r.reference(), r.subject(), r.protection(), null, null, subjectKey);
-        } else if (c instanceof RegisterTransfer r) {
-            return register(r.barcode(), r.reference(), r.subject(), r.protection(), r.originAuthority(),
-                    r.receivedOn().toString(), subjectKey);
-        } else if (c instanceof PackCaseFile p) {
-            FileRec f = file(p.caseFile(), c);
-            BoxRec b = box(p.box());
-            requireBox(b, BoxState.OPEN, c);
-            return Decision.of(fileEvent(f, EventKind.PACKED, "box", b.barcode.value()));
-        } else if (c instanceof UnpackCaseFile u) {
-            FileRec f = file(u.caseFile(), c);
-            requireBox(state.boxes.get(f.box), BoxState.OPEN, c);
-            return Decision.of(fileEvent(f, EventKind.UNPACKED, "box", f.box.value()));
-        } else if (c instanceof OpenBox o) {
-            return openBox(o);
-        } else if (c instanceof SealBox s) {
-            BoxRec b = box(s.box());
-            requireBox(b, BoxState.OPEN, c);
-            if (b.files.isEmpty()) {
-                throw new PreconditionFailedException(BOX, b.barcode.value(), List.of("BOX_EMPTY"));
-            }
-            return Decision.of(boxEvent(b, EventKind.BOX_SEALED, "seal", s.seal().value(),
-                    "files", Integer.toString(b.files.size())));
-        } else if (c instanceof ReopenBox r) {
-            BoxRec b = box(r.box());
-            requireBox(b, BoxState.SEALED, c);
-            if (b.pickup != null && state.pickups.get(b.pickup).state == PickupState.PLANNED) {
-                throw new PreconditionFailedException(BOX, b.barcode.value(), List.of("IN_PICKUP:" + b.pickup));
-            }
-            return Decision.of(boxEvent(b, EventKind.BOX_REOPENED, "brokenSeal", b.seal.value()));
-        } else if (c instanceof PlanPickup p) {
-            return planPickup(p);
-        } else if (c instanceof CollectPickup p) {
-            return collect(p);
-        } else if (c instanceof ReceiveBox r) {
-            return receive(r);
-        } else if (c instanceof PrepareCaseFile p) {
-            return simple(p.barcode(), c, EventKind.PREPARED);
-        } else if (c instanceof ReportFound r) {
-            return simple(r.barcode(), c, EventKind.FOUND);
-        } else if (c instanceof RecordCapture r) {
-            return capture(r);
-        } else if (c instanceof PassQualityCheck p) {
-            return passQualityCheck(file(p.barcode(), c), p.reviewerId());
-        } else if (c instanceof FailQualityCheck q) {
-            return Decision.of(fileEvent(file(q.barcode(), c), EventKind.QA_FAILED,
-                    "reasons", String.join(",", q.reasonCodes())));
-        } else if (c instanceof ConfirmImport i) {
-            FileRec f = file(i.barcode(), c);
-            List<PendingEvent> events = new ArrayList<>(2);
-            events.add(fileEvent(f, EventKind.IMPORT_CONFIRMED, "eFile", i.eFileId(), "receipt", i.receiptId()));
-            if (f.recall == RecallMode.SCAN_ON_DEMAND) {
-                events.add(fileEvent(f, EventKind.RECALL_SERVED, "mode", f.recall.name()));
-            }
-            return Decision.of(events);
-        } else if (c instanceof RejectImport r) {
-            return Decision.of(fileEvent(file(r.barcode(), c), EventKind.IMPORT_REJECTED, "reason", r.reasonCode()));
-        } else if (c instanceof RetryImport r) {
-            return simple(r.barcode(), c, EventKind.IMPORT_RETRIED);
-        } else if (c instanceof RetainPaper r) {
-            return simple(r.barcode(), c, EventKind.RETAINED);
-        } else if (c instanceof ReturnPaper r) {
-            return Decision.of(fileEvent(file(r.barcode(), c), EventKind.PAPER_RETURNED, "recipient", r.recipient()));
-        } else if (c instanceof ResubmitCaseFile r) {
-            return simple(r.barcode(), c, EventKind.RESUBMITTED);
-        } else if (c instanceof DestroyPaper d) {
-            FileRec f = file(d.barcode(), c);
-            List<String> blockers = Projection.destructionBlockers(f, policies.retention(), now);
-            if (!blockers.isEmpty()) {
-                throw new PreconditionFailedException(CASE_FILE, f.barcode.value(), blockers);
-            }
-            return Decision.of(fileEvent(f, EventKind.DESTROYED, "certificate", d.certificateNumber()));
-        } else if (c instanceof PlaceHold h) {
-            FileRec f = file(h.barcode(), c);
-            if (f.holds.contains(h.reason())) {
-                throw new PreconditionFailedException(CASE_FILE, f.barcode.value(), List.of("HOLD_EXISTS:" + h.reason()));
-            }
-            return Decision.of(fileEvent(f, EventKind.HOLD_PLACED, "reason", h.reason().name()));
-        } else if (c instanceof ReleaseHold h) {
-            FileRec f = file(h.barcode(), c);
-            if (!f.holds.contains(h.reason())) {
-                throw new PreconditionFailedException(CASE_FILE, f.barcode.value(), List.of("NO_HOLD:" + h.reason()));
-            }
-            return Decision.of(fileEvent(f, EventKind.HOLD_RELEASED, "reason", h.reason().name()));
-        } else if (c instanceof RequestRecall r) {
-            FileRec f = fileAnyState(r.barcode());
-            if (!RECALL_ALLOWED.get(r.mode()).contains(f.state)) {
-                throw illegal(f, c);
-            }
-            if (f.recall != null) {
-                throw new PreconditionFailedException(CASE_FILE, f.barcode.value(), List.of("RECALL_OPEN:" + f.recall));
-            }
-            return Decision.of(fileEvent(f, EventKind.RECALL_REQUESTED, "mode", r.mode().name()));
-        } else if (c instanceof ServeRecall s) {
-            return serveRecall(file(s.barcode(), c), c);
-        } else if (c instanceof ReturnOriginals r) {
-            return returnOriginals(r);
-        } else if (c instanceof DecideMatch m) {
-            return state.imports.decide(file(m.barcode(), c), m);
+        TypedRule<?> rule = c == null ? null : rules.get(c.getClass());
+        if (rule == null) {
+            throw new IllegalArgumentException("not an Aktenlift command: " + (c == null ? "null" : c.getClass().getName()));
         }
-        throw new IllegalArgumentException("not an Aktenlift command: " + (c == null ? "null" : c.getClass().getName()));
+        return rule.decide(c, now, subjectKey);
     }
 
     private Decision register(Barcode barcode, FileReference reference, Subject subject, ProtectionLevel protection,

@@ -120,25 +120,33 @@ final class NotificationOutbox implements Notifier, Notifications {
 
     /** @return the notification an event calls for, or {@code null} */
     static Notification forEvent(JournalEvent e) {
-        String id = "event-" + e.sequence();
-        String subject = e.stream().substring(e.stream().indexOf('/') + 1);
+        // most events call for none: build id and subject only for those that do
         return switch (e.kind()) {
-            case QA_FAILED -> new Notification(id, NotificationType.QA_FAILED, Recipient.role(SCAN_SERVICE), e.time(),
-                    Map.of("barcode", subject, "reasons", e.get("reasons")));
-            case TRANSFER_REGISTERED -> new Notification(id, NotificationType.TRANSFER_REGISTERED,
-                    Recipient.role(OFFICE), e.time(), Map.of("barcode", subject, "receivedOn", e.get("receivedOn")));
-            case RECALL_SERVED -> new Notification(id, NotificationType.RECALL_SERVED, Recipient.role(OFFICE), e.time(),
-                    Map.of("barcode", subject, "mode", e.get("mode")));
+            case QA_FAILED -> new Notification(id(e), NotificationType.QA_FAILED, Recipient.role(SCAN_SERVICE), e.time(),
+                    Map.of("barcode", subject(e), "reasons", e.get("reasons")));
+            case TRANSFER_REGISTERED -> new Notification(id(e), NotificationType.TRANSFER_REGISTERED,
+                    Recipient.role(OFFICE), e.time(), Map.of("barcode", subject(e), "receivedOn", e.get("receivedOn")));
+            case RECALL_SERVED -> new Notification(id(e), NotificationType.RECALL_SERVED, Recipient.role(OFFICE), e.time(),
+                    Map.of("barcode", subject(e), "mode", e.get("mode")));
             case DESTRUCTION_LISTED -> e.get("files").isEmpty() ? null
-                    : new Notification(id, NotificationType.DESTRUCTION_DUE, Recipient.role(OFFICE), e.time(),
-                            Map.of("list", subject, "files", Integer.toString(e.get("files").split(",").length),
+                    : new Notification(id(e), NotificationType.DESTRUCTION_DUE, Recipient.role(OFFICE), e.time(),
+                            Map.of("list", subject(e), "files", Integer.toString(e.get("files").split(",").length),
                                     "excluded", Long.toString(count(e, DestructionLedger.EXCLUDED))));
-            case DESTRUCTION_CONFIRMED -> new Notification(id, NotificationType.DESTRUCTION_CONFIRMED,
-                    Recipient.role(OFFICE), e.time(), Map.of("list", subject, "certificate", e.get("certificate"),
+            case DESTRUCTION_CONFIRMED -> new Notification(id(e), NotificationType.DESTRUCTION_CONFIRMED,
+                    Recipient.role(OFFICE), e.time(), Map.of("list", subject(e), "certificate", e.get("certificate"),
                             "destroyed", e.get("destroyed"),
                             "skipped", Long.toString(count(e, DestructionLedger.SKIPPED))));
             default -> null;
         };
+    }
+
+    private static String id(JournalEvent e) {
+        return "event-" + e.sequence();
+    }
+
+    /** @return the stream's name without its type: the barcode or list id */
+    private static String subject(JournalEvent e) {
+        return e.stream().substring(e.stream().indexOf('/') + 1);
     }
 
     private static long count(JournalEvent e, String prefix) {

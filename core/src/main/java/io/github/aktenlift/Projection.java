@@ -12,6 +12,7 @@ import io.github.aktenlift.logistics.SealNumber;
 import io.github.aktenlift.retention.HoldReason;
 import io.github.aktenlift.retention.RetentionPolicy;
 import io.github.aktenlift.tracking.BoxStatus;
+import io.github.aktenlift.tracking.EventKind;
 import io.github.aktenlift.tracking.JournalEvent;
 import io.github.aktenlift.tracking.WhereIs;
 
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -147,8 +149,128 @@ final class Projection {
 
     private final SubjectRegister subjects;
 
+    /** What an event of one kind does to a case file, besides the state change all share. */
+    @FunctionalInterface
+    private interface FileRule {
+        /** @return the case file, new for a registration */
+        FileRec apply(FileRec f, Barcode barcode, JournalEvent e);
+    }
+
+    /**
+     * The rule for each kind of case-file event that does more than change the state. A look-up
+     * rather than one large switch: each rule is a method of its own for a JIT, and a kind seen
+     * for the first time does not throw away the compiled code of the others.
+     */
+    private final Map<EventKind, FileRule> fileRules = new EnumMap<>(EventKind.class);
+
     Projection(SubjectRegister subjects) {
         this.subjects = subjects;
+        fileRules.put(EventKind.REGISTERED, this::register);
+        fileRules.put(EventKind.TRANSFER_REGISTERED, this::register);
+        fileRules.put(EventKind.PACKED, (f, barcode, e) -> {
+            f.box = new Barcode(e.get("box"));
+            boxes.get(f.box).files.add(barcode);
+            return f;
+        });
+        fileRules.put(EventKind.UNPACKED, (f, barcode, e) -> {
+            boxes.get(f.box).files.remove(barcode);
+            f.box = null;
+            return f;
+        });
+        fileRules.put(EventKind.PICKED_UP, (f, barcode, e) -> {
+            f.pickup = e.get("pickup");
+            return f;
+        });
+        FileRule received = (f, barcode, e) -> {
+            f.everReceived = true;
+            return f;
+        };
+        fileRules.put(EventKind.RECEIVED, received);
+        fileRules.put(EventKind.FOUND, received);
+        fileRules.put(EventKind.RESUBMITTED, (f, barcode, e) -> {
+            f.registeredAt = e.time();
+            return f;
+        });
+        fileRules.put(EventKind.CAPTURED, (f, barcode, e) -> {
+            f.everCaptured = true;
+            Map<String, Document> docs = new LinkedHashMap<>();
+            for (Map.Entry<String, String> p : e.payload().entrySet()) {
+                if (p.getKey().startsWith("doc.")) {
+                    String[] parts = p.getValue().split(";", -1);
+                    docs.put(p.getKey().substring(4), new Document(parts[0], "return".equals(parts[2])));
+                }
+            }
+            f.documents = docs;
+            f.reviewers.clear();
+            return f;
+        });
+        fileRules.put(EventKind.QA_REVIEWED, (f, barcode, e) -> {
+            f.reviewers.add(e.get("reviewer"));
+            return f;
+        });
+        FileRule reviewed = (f, barcode, e) -> {
+            f.reviewers.clear();
+            return f;
+        };
+        fileRules.put(EventKind.QA_PASSED, reviewed);
+        fileRules.put(EventKind.QA_FAILED, reviewed);
+        fileRules.put(EventKind.IMPORT_CONFIRMED, (f, barcode, e) -> {
+            f.everImported = true;
+            f.importedAt = e.time();
+            return f;
+        });
+        fileRules.put(EventKind.HOLD_PLACED, (f, barcode, e) -> {
+            f.holds.add(HoldReason.valueOf(e.get("reason")));
+            return f;
+        });
+        fileRules.put(EventKind.HOLD_RELEASED, (f, barcode, e) -> {
+            f.holds.remove(HoldReason.valueOf(e.get("reason")));
+            return f;
+        });
+        fileRules.put(EventKind.RECALL_REQUESTED, (f, barcode, e) -> {
+            f.recall = RecallMode.valueOf(e.get("mode"));
+            f.recallSince = e.time();
+            return f;
+        });
+        fileRules.put(EventKind.RECALL_SERVED, (f, barcode, e) -> {
+            f.recall = null;
+            f.recallSince = null;
+            return f;
+        });
+        fileRules.put(EventKind.ORIGINALS_RETURNED, (f, barcode, e) -> {
+            for (String id : e.get("documents").split(",")) {
+                f.documents.get(id).originalReturned = true;
+            }
+            return f;
+        });
+        fileRules.put(EventKind.PAPER_RETURNED, (f, barcode, e) -> {
+            if (f.state == CaseFileState.PACKED && f.box != null) {
+                boxes.get(f.box).files.remove(barcode);
+                f.box = null;
+            }
+            return f;
+        });
+    }
+
+    private FileRec register(FileRec previous, Barcode barcode, JournalEvent e) {
+        FileRec f = new FileRec(barcode);
+        files.put(barcode, f);
+        f.reference = new FileReference(e.get("reference"));
+        f.protection = ProtectionLevel.valueOf(e.get("protection"));
+        f.subjectKey = e.get("subject");
+        f.origin = e.get("origin");
+        f.receivedOn = e.get("receivedOn") == null ? null : LocalDate.parse(e.get("receivedOn"));
+        f.registeredAt = e.time();
+        byReference.put(f.reference, f);
+        Subject s = subjects.get(f.subjectKey);
+        if (s != null) {
+            bySubject.computeIfAbsent(subjectKey(s.surname(), s.givenNames(), s.dateOfBirth()),
+                    k -> new ArrayList<>(1)).add(f);
+            if (s.azrNumber() != null) {
+                byAzr.computeIfAbsent(s.azrNumber(), k -> new ArrayList<>(1)).add(f);
+            }
+        }
+        return f;
     }
 
     void apply(JournalEvent e) {
@@ -171,79 +293,9 @@ final class Projection {
     private void applyToFile(JournalEvent e, String barcodeText) {
         Barcode barcode = new Barcode(barcodeText);
         FileRec f = files.get(barcode);
-        switch (e.kind()) {
-            case REGISTERED, TRANSFER_REGISTERED -> {
-                f = new FileRec(barcode);
-                files.put(barcode, f);
-                f.reference = new FileReference(e.get("reference"));
-                f.protection = ProtectionLevel.valueOf(e.get("protection"));
-                f.subjectKey = e.get("subject");
-                f.origin = e.get("origin");
-                f.receivedOn = e.get("receivedOn") == null ? null : LocalDate.parse(e.get("receivedOn"));
-                f.registeredAt = e.time();
-                byReference.put(f.reference, f);
-                Subject s = subjects.get(f.subjectKey);
-                if (s != null) {
-                    bySubject.computeIfAbsent(subjectKey(s.surname(), s.givenNames(), s.dateOfBirth()),
-                            k -> new ArrayList<>(1)).add(f);
-                    if (s.azrNumber() != null) {
-                        byAzr.computeIfAbsent(s.azrNumber(), k -> new ArrayList<>(1)).add(f);
-                    }
-                }
-            }
-            case PACKED -> {
-                f.box = new Barcode(e.get("box"));
-                boxes.get(f.box).files.add(barcode);
-            }
-            case UNPACKED -> {
-                boxes.get(f.box).files.remove(barcode);
-                f.box = null;
-            }
-            case PICKED_UP -> f.pickup = e.get("pickup");
-            case RECEIVED, FOUND -> f.everReceived = true;
-            case RESUBMITTED -> f.registeredAt = e.time();
-            case CAPTURED -> {
-                f.everCaptured = true;
-                Map<String, Document> docs = new LinkedHashMap<>();
-                for (Map.Entry<String, String> p : e.payload().entrySet()) {
-                    if (p.getKey().startsWith("doc.")) {
-                        String[] parts = p.getValue().split(";", -1);
-                        docs.put(p.getKey().substring(4), new Document(parts[0], "return".equals(parts[2])));
-                    }
-                }
-                f.documents = docs;
-                f.reviewers.clear();
-            }
-            case QA_REVIEWED -> f.reviewers.add(e.get("reviewer"));
-            case QA_PASSED, QA_FAILED -> f.reviewers.clear();
-            case IMPORT_CONFIRMED -> {
-                f.everImported = true;
-                f.importedAt = e.time();
-            }
-            case HOLD_PLACED -> f.holds.add(HoldReason.valueOf(e.get("reason")));
-            case HOLD_RELEASED -> f.holds.remove(HoldReason.valueOf(e.get("reason")));
-            case RECALL_REQUESTED -> {
-                f.recall = RecallMode.valueOf(e.get("mode"));
-                f.recallSince = e.time();
-            }
-            case RECALL_SERVED -> {
-                f.recall = null;
-                f.recallSince = null;
-            }
-            case ORIGINALS_RETURNED -> {
-                for (String id : e.get("documents").split(",")) {
-                    f.documents.get(id).originalReturned = true;
-                }
-            }
-            case PAPER_RETURNED -> {
-                if (f.state == CaseFileState.PACKED && f.box != null) {
-                    boxes.get(f.box).files.remove(barcode);
-                    f.box = null;
-                }
-            }
-            default -> {
-                // the state change below is all these events do
-            }
+        FileRule rule = fileRules.get(e.kind());
+        if (rule != null) { // kinds without a rule only change the state, below
+            f = rule.apply(f, barcode, e);
         }
         if (f == null) {
             throw new IllegalStateException("event " + e.sequence() + " concerns an unregistered case file");

@@ -33,6 +33,8 @@ final class SubjectRegister {
     private final Key log;
     private final Map<String, Subject> byKey = new HashMap<>();
     private long next;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+    private JsonGenerator generator;
 
     SubjectRegister(LogStore logs, Key log) {
         this.logs = logs;
@@ -79,9 +81,19 @@ final class SubjectRegister {
         return s;
     }
 
-    private static byte[] encode(String key, Subject s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(200);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+    /**
+     * @return the stored entry: one JSON object. Written with one generator and buffer for all
+     *     entries (no separator between root values), as the journal writes its events; the bytes are
+     *     those of a generator per entry. A failed write drops the generator.
+     */
+    byte[] encode(String key, Subject s) {
+        try {
+            if (generator == null) {
+                buffer.reset();
+                generator = JSON.createGenerator(buffer);
+                generator.setRootValueSeparator(null);
+            }
+            JsonGenerator g = generator;
             g.writeStartObject();
             g.writeStringField("key", key);
             g.writeStringField("surname", s.surname());
@@ -94,10 +106,18 @@ final class SubjectRegister {
                 g.writeStringField("azrNumber", s.azrNumber());
             }
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            g.flush();
+            byte[] entry = buffer.toByteArray();
+            buffer.reset();
+            return entry;
+        } catch (IOException | RuntimeException e) {
+            generator = null;
+            buffer.reset();
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new UncheckedIOException((IOException) e);
         }
-        return out.toByteArray();
     }
 
     private void decode(LogEntry e) {

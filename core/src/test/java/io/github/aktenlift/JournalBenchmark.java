@@ -120,12 +120,18 @@ class JournalBenchmark {
     }
 
     private static BulkScenario timedScenario(String label) {
+        long cpu0 = threadCpuNanos();
+        long process0 = processCpuNanos();
         long t0 = System.nanoTime();
         BulkScenario s = new BulkScenario(10_000, false).run();
         long nanos = System.nanoTime() - t0;
+        long cpu = threadCpuNanos() - cpu0;
+        long process = processCpuNanos() - process0;
         assertThat(s.office.journalLength()).isEqualTo(s.events()).isEqualTo(BulkScenarioTest.EXPECTED_EVENTS);
         System.out.printf("BENCH scenario[%s] %,d commands, %,d events in %,d ms: %,.0f events/s, %,.0f commands/s%n",
                 label, s.commands(), s.events(), nanos / 1_000_000, s.events() * 1e9 / nanos, s.commands() * 1e9 / nanos);
+        System.out.printf("BENCH scenario[%s] cpu: thread %,d ms = %,.0f events/s; process %,d ms (all threads: JIT, GC)%n",
+                label, cpu / 1_000_000, s.events() * 1e9 / cpu, process / 1_000_000);
         return s;
     }
 
@@ -178,6 +184,28 @@ class JournalBenchmark {
         System.out.printf("BENCH append.journalOnly %,d one-event batches (hash, encode, store; no validation,"
                 + " no projection) in %,d ms: %,.0f events/s%n", RAW_APPENDS, nanos / 1_000_000, RAW_APPENDS * 1e9 / nanos);
         assertThat(j.size()).isEqualTo(RAW_APPENDS);
+    }
+
+    /*
+     * CPU time of the benchmark's thread: steadier than wall-clock time on a shared machine, as it
+     * leaves out the time the thread waits for a core. ThreadMXBean is reached reflectively because
+     * the tests compile patched into the core module, which does not read java.management; at run
+     * time they are on the class path, which does.
+     */
+    private static long threadCpuNanos() {
+        try {
+            Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                    .invoke(null);
+            return (long) Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime")
+                    .invoke(bean);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no thread CPU time in this JVM", e);
+        }
+    }
+
+    /** CPU time of the whole JVM: the benchmark's thread plus JIT compilers and the garbage collector. */
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
     }
 
     /** Times single calls after warm-up and prints median and 99th percentile in microseconds. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,6 +34,11 @@ final class Chain {
     private int nextCheckpoint;
     private String digest;
     private long digestAt = -1;
+    /** Streams in {@link #heads}, sorted, with their UTF-8 names, for {@link #headsDigest()}. */
+    private String[] sorted = new String[0];
+    private byte[][] sortedNames = new byte[0][];
+    /** Streams added to {@link #heads} since {@link #sorted} was last brought up to date. */
+    private final List<String> added = new ArrayList<>();
 
     Chain(EventHasher hasher) {
         this.hasher = hasher;
@@ -103,7 +109,7 @@ final class Chain {
                     "expected stream sequence " + expectedStreamSeq + " after hash " + abbreviate(expectedPrev)
                             + ", found " + e.streamSequence() + " after " + abbreviate(e.previousHash()));
         }
-        heads.put(e.stream(), new Head(expectedStreamSeq + 1, e.hash()));
+        setHead(e.stream(), new Head(expectedStreamSeq + 1, e.hash()));
         next = position + 1;
         return checkCheckpointsUpTo(next);
     }
@@ -144,16 +150,28 @@ final class Chain {
     }
 
     /**
+     * Makes {@code head} the head of {@code stream}; the only way heads change.
+     *
+     * @param stream the stream
+     * @param head its new head
+     */
+    void setHead(String stream, Head head) {
+        if (heads.put(stream, head) == null) {
+            added.add(stream);
+        }
+    }
+
+    /**
      * @return SHA-256 over all stream heads in stream order. Heads change only together with
      *     {@link #next}, so the digest is computed once per position: writing a checkpoint and
-     *     comparing it right after share one computation.
+     *     comparing it right after share one computation. The streams stay sorted between calls
+     *     (with their UTF-8 names): only those added since are sorted and merged in.
      */
     String headsDigest() {
         if (digest != null && digestAt == next) {
             return digest;
         }
-        List<Map.Entry<String, Head>> streams = new ArrayList<>(heads.entrySet());
-        streams.sort(Map.Entry.comparingByKey());
+        mergeAdded();
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -163,10 +181,11 @@ final class Chain {
         // the same bytes as before, fed in 16 KiB blocks rather than six small updates per stream
         byte[] buf = new byte[16 * 1024];
         int len = 0;
-        for (Map.Entry<String, Head> e : streams) {
-            byte[] s = e.getKey().getBytes(StandardCharsets.UTF_8);
-            byte[] seq = Long.toString(e.getValue().nextStreamSequence()).getBytes(StandardCharsets.US_ASCII);
-            byte[] h = e.getValue().hash().getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < sorted.length; i++) {
+            Head head = heads.get(sorted[i]);
+            byte[] s = sortedNames[i];
+            byte[] seq = Long.toString(head.nextStreamSequence()).getBytes(StandardCharsets.US_ASCII);
+            byte[] h = head.hash().getBytes(StandardCharsets.US_ASCII);
             int need = s.length + seq.length + h.length + 3;
             if (len + need > buf.length) {
                 md.update(buf, 0, len);
@@ -183,6 +202,31 @@ final class Chain {
         digest = HexFormat.of().formatHex(md.digest());
         digestAt = next;
         return digest;
+    }
+
+    /** Sorts the streams added since the last digest and merges them into {@link #sorted}. */
+    private void mergeAdded() {
+        if (added.isEmpty()) {
+            return;
+        }
+        String[] fresh = added.toArray(new String[0]);
+        Arrays.sort(fresh);
+        added.clear();
+        String[] names = new String[sorted.length + fresh.length];
+        byte[][] bytes = new byte[names.length][];
+        int i = 0;
+        int j = 0;
+        for (int k = 0; k < names.length; k++) {
+            if (j == fresh.length || (i < sorted.length && sorted[i].compareTo(fresh[j]) < 0)) {
+                names[k] = sorted[i];
+                bytes[k] = sortedNames[i++];
+            } else {
+                names[k] = fresh[j];
+                bytes[k] = fresh[j++].getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        sorted = names;
+        sortedNames = bytes;
     }
 
     /** Copies {@code b} and a 0 separator into {@code buf} at {@code at}; returns the new length. */

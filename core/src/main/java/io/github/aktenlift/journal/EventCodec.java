@@ -10,6 +10,7 @@ import io.github.aktenlift.tracking.JournalEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,9 @@ import java.util.TreeMap;
 public final class EventCodec {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** The epoch seconds {@link #formatInstant} writes itself: years 0000 to 9999. */
+    private static final long MIN_FAST_SECOND = LocalDate.of(0, 1, 1).toEpochDay() * 86_400L;
+    private static final long MAX_FAST_SECOND = LocalDate.of(9999, 12, 31).toEpochDay() * 86_400L + 86_399L;
 
     private EventCodec() {
     }
@@ -47,28 +51,7 @@ public final class EventCodec {
      * @return its stored bytes
      */
     public static byte[] encode(JournalEvent e) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(320);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeNumberField("seq", e.sequence());
-            g.writeStringField("stream", e.stream());
-            g.writeNumberField("sseq", e.streamSequence());
-            g.writeStringField("time", e.time().toString());
-            g.writeStringField("actor", e.actor());
-            g.writeStringField("loc", e.location());
-            g.writeStringField("kind", e.kind().name());
-            g.writeObjectFieldStart("data");
-            for (Map.Entry<String, String> p : e.payload().entrySet()) {
-                g.writeStringField(p.getKey(), p.getValue());
-            }
-            g.writeEndObject();
-            g.writeStringField("prev", e.previousHash());
-            g.writeStringField("hash", e.hash());
-            g.writeEndObject();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return out.toByteArray();
+        return new Writer().encode(e);
     }
 
     /**
@@ -144,20 +127,151 @@ public final class EventCodec {
      * @return its stored bytes
      */
     public static byte[] encode(Checkpoint c) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeNumberField("covers", c.covers());
-            g.writeNumberField("streams", c.streams());
-            g.writeStringField("heads", c.headsDigest());
-            g.writeStringField("time", c.time().toString());
-            g.writeStringField("prev", c.previousHash());
-            g.writeStringField("hash", c.hash());
-            g.writeEndObject();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+        return new Writer().encode(c);
+    }
+
+    /**
+     * Writes entries one after another with one Jackson generator and one buffer, instead of a
+     * generator (with its context, buffers and recycler look-ups) per entry. The bytes are the
+     * same as a fresh generator writes: entries are root values without a separator, taken out of
+     * the buffer after each one. A failed write drops the generator, whose state is then unknown;
+     * the next entry starts a new one. Not thread-safe: one per journal, used by its writer.
+     */
+    static final class Writer {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        private JsonGenerator g;
+
+        /**
+         * @param e an event
+         * @return its stored bytes
+         */
+        byte[] encode(JournalEvent e) {
+            try {
+                JsonGenerator g = generator();
+                g.writeStartObject();
+                g.writeNumberField("seq", e.sequence());
+                g.writeStringField("stream", e.stream());
+                g.writeNumberField("sseq", e.streamSequence());
+                g.writeStringField("time", formatInstant(e.time()));
+                g.writeStringField("actor", e.actor());
+                g.writeStringField("loc", e.location());
+                g.writeStringField("kind", e.kind().name());
+                g.writeObjectFieldStart("data");
+                for (Map.Entry<String, String> p : e.payload().entrySet()) {
+                    g.writeStringField(p.getKey(), p.getValue());
+                }
+                g.writeEndObject();
+                g.writeStringField("prev", e.previousHash());
+                g.writeStringField("hash", e.hash());
+                g.writeEndObject();
+                return take(g);
+            } catch (IOException ex) {
+                discard();
+                throw new UncheckedIOException(ex);
+            } catch (RuntimeException ex) {
+                discard();
+                throw ex;
+            }
         }
-        return out.toByteArray();
+
+        /**
+         * @param c a checkpoint
+         * @return its stored bytes
+         */
+        byte[] encode(Checkpoint c) {
+            try {
+                JsonGenerator g = generator();
+                g.writeStartObject();
+                g.writeNumberField("covers", c.covers());
+                g.writeNumberField("streams", c.streams());
+                g.writeStringField("heads", c.headsDigest());
+                g.writeStringField("time", formatInstant(c.time()));
+                g.writeStringField("prev", c.previousHash());
+                g.writeStringField("hash", c.hash());
+                g.writeEndObject();
+                return take(g);
+            } catch (IOException ex) {
+                discard();
+                throw new UncheckedIOException(ex);
+            } catch (RuntimeException ex) {
+                discard();
+                throw ex;
+            }
+        }
+
+        private JsonGenerator generator() throws IOException {
+            if (g == null) {
+                out.reset();
+                g = JSON.createGenerator(out);
+                // between root values Jackson writes a space by default; each entry is stored on its own
+                g.setRootValueSeparator(null);
+            }
+            return g;
+        }
+
+        private byte[] take(JsonGenerator g) throws IOException {
+            g.flush();
+            byte[] bytes = out.toByteArray();
+            out.reset();
+            return bytes;
+        }
+
+        private void discard() {
+            g = null;
+            out.reset();
+        }
+    }
+
+    /**
+     * Writes an instant exactly as {@link Instant#toString()} does, without {@code DateTimeFormatter}
+     * (the mirror image of {@link #parseInstant}): {@code 2026-03-02T08:00:00Z}, with 3, 6 or 9
+     * fraction digits if the nanoseconds need them. Years outside 0000 to 9999 go to
+     * {@link Instant#toString()}.
+     *
+     * @param t the instant
+     * @return its text
+     */
+    static String formatInstant(Instant t) {
+        long second = t.getEpochSecond();
+        if (second < MIN_FAST_SECOND || second > MAX_FAST_SECOND) {
+            return t.toString();
+        }
+        long day = Math.floorDiv(second, 86_400L);
+        int secondOfDay = (int) Math.floorMod(second, 86_400L);
+        LocalDate date = LocalDate.ofEpochDay(day);
+        int nano = t.getNano();
+        byte[] b = new byte[nano == 0 ? 20 : nano % 1_000_000 == 0 ? 24 : nano % 1000 == 0 ? 27 : 30];
+        put(b, 0, date.getYear(), 4);
+        b[4] = '-';
+        put(b, 5, date.getMonthValue(), 2);
+        b[7] = '-';
+        put(b, 8, date.getDayOfMonth(), 2);
+        b[10] = 'T';
+        put(b, 11, secondOfDay / 3600, 2);
+        b[13] = ':';
+        put(b, 14, secondOfDay / 60 % 60, 2);
+        b[16] = ':';
+        put(b, 17, secondOfDay % 60, 2);
+        if (b.length == 24) {
+            b[19] = '.';
+            put(b, 20, nano / 1_000_000, 3);
+        } else if (b.length == 27) {
+            b[19] = '.';
+            put(b, 20, nano / 1000, 6);
+        } else if (b.length == 30) {
+            b[19] = '.';
+            put(b, 20, nano, 9);
+        }
+        b[b.length - 1] = 'Z';
+        return new String(b, StandardCharsets.US_ASCII);
+    }
+
+    /** Writes {@code v} as {@code width} decimal digits, zero-padded, into {@code b} at {@code at}. */
+    private static void put(byte[] b, int at, int v, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            b[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
     }
 
     /**

@@ -32,6 +32,7 @@ public final class Journal {
     private final byte[] key;
     private final int checkpointInterval;
     private final Chain chain;
+    private final EventCodec.Writer writer = new EventCodec.Writer();
 
     /**
      * @param logs the log store
@@ -130,17 +131,23 @@ public final class Journal {
     public Prepared prepare(List<PendingEvent> pending, Instant time, String actor, String location) {
         List<JournalEvent> out = new ArrayList<>(pending.size());
         List<byte[]> encoded = new ArrayList<>(pending.size());
-        java.util.Map<String, Chain.Head> overlay = new java.util.HashMap<>();
+        // heads of streams earlier events of this batch continued; most batches are one event
+        java.util.Map<String, Chain.Head> overlay = pending.size() == 1 ? null : new java.util.HashMap<>();
         long seq = chain.next;
         for (PendingEvent p : pending) {
-            Chain.Head head = overlay.containsKey(p.stream()) ? overlay.get(p.stream()) : chain.heads.get(p.stream());
+            Chain.Head head = overlay == null ? null : overlay.get(p.stream());
+            if (head == null) {
+                head = chain.heads.get(p.stream());
+            }
             long sseq = head == null ? 0 : head.nextStreamSequence();
             String prev = head == null ? EventHasher.GENESIS : head.hash();
             String hash = chain.hasher.hashEvent(seq, p.stream(), sseq, time, actor, location, p.kind(), p.payload(), prev);
             JournalEvent e = new JournalEvent(seq, p.stream(), sseq, time, actor, location, p.kind(), p.payload(), prev, hash);
             out.add(e);
-            encoded.add(EventCodec.encode(e));
-            overlay.put(p.stream(), new Chain.Head(sseq + 1, hash));
+            encoded.add(writer.encode(e));
+            if (overlay != null) {
+                overlay.put(p.stream(), new Chain.Head(sseq + 1, hash));
+            }
             seq++;
         }
         return new Prepared(List.copyOf(out), encoded, chain.next);
@@ -158,7 +165,7 @@ public final class Journal {
         }
         logs.append(eventsLog, p.firstSequence, p.encoded);
         for (JournalEvent e : p.events) {
-            chain.heads.put(e.stream(), new Chain.Head(e.streamSequence() + 1, e.hash()));
+            chain.setHead(e.stream(), new Chain.Head(e.streamSequence() + 1, e.hash()));
         }
         chain.next = p.firstSequence + p.events.size();
     }
@@ -191,7 +198,7 @@ public final class Journal {
             String hash = chain.hasher.hashCheckpoint(chain.next, chain.heads.size(), digest, now, prev);
             Checkpoint c = new Checkpoint(chain.next, chain.heads.size(), digest, now, prev, hash);
             try {
-                logs.append(checkpointsLog, chain.checkpoints.size(), List.of(EventCodec.encode(c)));
+                logs.append(checkpointsLog, chain.checkpoints.size(), List.of(writer.encode(c)));
             } catch (ConflictException lost) {
                 continue; // another writer checkpointed; reload and see whether it covers us
             }

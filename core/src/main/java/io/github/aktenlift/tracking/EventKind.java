@@ -97,11 +97,12 @@ public enum EventKind {
     DESTRUCTION_CONFIRMED(EntityType.DESTRUCTION_LIST, null);
 
     private final EntityType entity;
-    private final CaseFileState leadsTo;
+    /** One immutable Optional per kind: the projection asks for every event. */
+    private final Optional<CaseFileState> leadsTo;
 
     EventKind(EntityType entity, CaseFileState leadsTo) {
         this.entity = entity;
-        this.leadsTo = leadsTo;
+        this.leadsTo = Optional.ofNullable(leadsTo);
     }
 
     /** @return the kind of thing whose stream this event belongs to */
@@ -111,6 +112,6 @@ public enum EventKind {
 
     /** @return the case-file state this event leads to, empty if it changes no state */
     public Optional<CaseFileState> leadsTo() {
-        return Optional.ofNullable(leadsTo);
+        return leadsTo;
     }
 }
