@@ -772,14 +772,20 @@ final class CaptureService implements Capture {
             }
         }
         List<DocumentEntry> finalDocuments = documents.values().stream().filter(java.util.Objects::nonNull).toList();
-        byte[] protocol = protocolJson(actor, index, entry, where, finalDocuments, pages, renditions, rendered, previous,
-                now);
+        ObjectNode protocolTree = protocolJson(actor, index, entry, where, finalDocuments, pages, renditions, rendered,
+                previous, now);
+        byte[] protocol;
+        try {
+            protocol = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(protocolTree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
         Key protocolJson = Key.of("protocols/" + bc + "/" + index.deliveryId() + ".json");
         Key protocolPdf = Key.of("protocols/" + bc + "/" + index.deliveryId() + ".pdf");
         ContentInfo protocolInfo;
         try {
             protocolInfo = storage.content().put(protocolJson, new ByteArrayInputStream(protocol));
-            pipe(protocolPdf, out -> ScanProtocolPdf.write(protocol, now, out));
+            pipe(protocolPdf, out -> ScanProtocolPdf.write(protocolTree, now, out));
         } catch (IOException | RuntimeException e) {
             written.forEach(this::deleteQuietly);
             deleteQuietly(protocolJson);
@@ -904,7 +910,7 @@ final class CaptureService implements Capture {
         };
     }
 
-    private byte[] protocolJson(Actor actor, DeliveryIndex index, CaseFileEntry entry, WhereIs where,
+    private ObjectNode protocolJson(Actor actor, DeliveryIndex index, CaseFileEntry entry, WhereIs where,
             List<DocumentEntry> documents, List<CheckedPage> pages, List<StoredRendition> renditions,
             Map<String, PageRendition> rendered, Previous previous, Instant now) {
         ObjectNode root = JSON.createObjectNode();
@@ -996,10 +1002,6 @@ final class CaptureService implements Capture {
             rs.addObject().put("documentId", r.documentId()).put("key", r.key().value()).put("size", r.size())
                     .put("sha256", r.sha256()).put("pages", r.pages()).put("format", "PDF/A-2b");
         }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
+        return root;
     }
 }
