@@ -23,6 +23,16 @@ final class ScanProtocolPdf {
     }
 
     static void write(JsonNode p, Instant created, OutputStream out) throws IOException {
+        ProtocolPdf.render(title(p), sections(p), created, out);
+    }
+
+    /** The report's title. */
+    static String title(JsonNode p) {
+        return "Scanprotokoll " + p.get("barcode").asText();
+    }
+
+    /** The report's sections, from the protocol's tree. */
+    static List<ProtocolPdf.Section> sections(JsonNode p) {
         List<ProtocolPdf.Section> sections = new ArrayList<>();
         sections.add(new ProtocolPdf.Section("Vorgang / Case file", rows(p, "barcode", "fileReference", "protection",
                 "deliveryId", "scanService", "operator", "scannedAt", "capturedAt", "capturedBy", "rescan", "sheets",
@@ -63,7 +73,7 @@ final class ScanProtocolPdf {
                 r.get("key").asText() + " · " + r.get("size").asText() + " bytes · " + r.get("pages").asText()
                         + " pages · SHA-256 " + r.get("sha256").asText())));
         sections.add(new ProtocolPdf.Section("Renditionen / Renditions (PDF/A-2b)", renditions));
-        ProtocolPdf.render("Scanprotokoll " + p.get("barcode").asText(), sections, created, out);
+        return sections;
     }
 
     private static List<ProtocolPdf.Row> rows(JsonNode p, String... fields) {
