@@ -321,8 +321,20 @@ final class ReportFont {
             if (ttf.getPostScript().getIsFixedPitch() > 0 || ttf.getHorizontalHeader().getNumberOfHMetrics() == 1) {
                 flags |= 1;
             }
-            if ((ttf.getOS2Windows().getFsSelection() & (1 | 512)) != 0) {
+            OS2WindowsMetricsTable os2 = ttf.getOS2Windows();
+            if ((os2.getFsSelection() & (1 | 512)) != 0) { // italic or oblique
                 flags |= 64;
+            }
+            switch (os2.getFamilyClass()) {
+                case OS2WindowsMetricsTable.FAMILY_CLASS_CLAREDON_SERIFS,
+                        OS2WindowsMetricsTable.FAMILY_CLASS_FREEFORM_SERIFS,
+                        OS2WindowsMetricsTable.FAMILY_CLASS_MODERN_SERIFS,
+                        OS2WindowsMetricsTable.FAMILY_CLASS_OLDSTYLE_SERIFS,
+                        OS2WindowsMetricsTable.FAMILY_CLASS_SLAB_SERIFS -> flags |= 2;
+                case OS2WindowsMetricsTable.FAMILY_CLASS_SCRIPTS -> flags |= 8;
+                default -> {
+                    // sans serif and the rest: no flag
+                }
             }
             return flags;
         }

@@ -183,6 +183,30 @@ class ProtocolPdfTest {
     }
 
     @Test
+    @DisplayName("the font descriptor carries the numbers PDFBox gives the font when it embeds it")
+    void descriptorAsPdfBoxMakesIt() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ProtocolPdf.render("Scanprotokoll", sections(1), CREATED, out);
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(ReportFont.fontBytes()));
+        try (PDDocument ours = Loader.loadPDF(out.toByteArray()); PDDocument theirs = new PDDocument()) {
+            org.apache.pdfbox.pdmodel.font.PDFontDescriptor expected = PDType0Font.load(theirs, ttf, true)
+                    .getFontDescriptor();
+            PDType0Font font = (PDType0Font) ours.getPage(0).getResources()
+                    .getFont(org.apache.pdfbox.cos.COSName.getPDFName("F1"));
+            org.apache.pdfbox.pdmodel.font.PDFontDescriptor actual = font.getFontDescriptor();
+            assertThat(actual.getFlags()).isEqualTo(expected.getFlags());
+            assertThat(actual.getFontBoundingBox().toString()).isEqualTo(expected.getFontBoundingBox().toString());
+            assertThat(List.of(actual.getItalicAngle(), actual.getAscent(), actual.getDescent(), actual.getCapHeight(),
+                    actual.getXHeight(), actual.getStemV(), actual.getFontWeight()))
+                    .isEqualTo(List.of(expected.getItalicAngle(), expected.getAscent(), expected.getDescent(),
+                            expected.getCapHeight(), expected.getXHeight(), expected.getStemV(), expected.getFontWeight()));
+            assertThat(actual.getFontName()).matches("[A-Z]{6}\\+" + java.util.regex.Pattern.quote(ttf.getName()));
+        } finally {
+            ttf.close();
+        }
+    }
+
+    @Test
     @DisplayName("reports in the common characters embed one and the same font program; others get their glyphs added")
     void oneFontProgramForCommonText() throws IOException {
         ByteArrayOutputStream a = new ByteArrayOutputStream();
