@@ -555,8 +555,9 @@ final class CaptureService implements Capture {
         }
         Path folder = dir.resolve(bc);
         if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted()
+            // the walk has read each entry's attributes (links not followed) already
+            try (Stream<Path> files = Files.find(folder, Integer.MAX_VALUE, (f, a) -> a.isRegularFile())) {
+                files.sorted()
                         .filter(f -> !listed.contains(f.normalize()))
                         .forEach(f -> problems.add(new CaptureProblem(Kind.EXTRA_FILE, bc,
                                 printable(dir.relativize(f).toString().replace('\\', '/')), "not listed in the index")));
@@ -583,7 +584,11 @@ final class CaptureService implements Capture {
                     "must be a relative path inside the delivery folder, without '..', '\\\\' or links"));
             return null;
         }
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        java.nio.file.attribute.BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
             problems.add(new CaptureProblem(Kind.MISSING_PAGE, bc, name, "listed in the index but not delivered"));
             return null;
         }
@@ -591,13 +596,22 @@ final class CaptureService implements Capture {
         ImageInfo info;
         long size;
         try {
-            Path real = file.toRealPath();
-            if (!real.startsWith(dir) || !Files.isRegularFile(real)) {
+            // safePath left no link between the (real) delivery folder and the file, so only a link
+            // in the file's own place needs resolving; a plain file is opened without following one,
+            // in case one took its place since
+            Path real = file;
+            java.nio.file.OpenOption[] open = {java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS};
+            if (attributes.isSymbolicLink()) {
+                real = file.toRealPath();
+                open = new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.READ};
+            }
+            if (!real.startsWith(dir) || !(attributes.isSymbolicLink() ? Files.isRegularFile(real)
+                    : attributes.isRegularFile())) {
                 problems.add(new CaptureProblem(Kind.UNSAFE_PATH, bc, name, "leads outside the delivery folder"));
                 return null;
             }
             // one open for the headers and the walk
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(real)) {
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(real, open)) {
                 size = channel.size();
                 if (size == 0) {
                     problems.add(new CaptureProblem(Kind.EMPTY_FILE, bc, name, "0 bytes"));
@@ -772,14 +786,20 @@ final class CaptureService implements Capture {
             }
         }
         List<DocumentEntry> finalDocuments = documents.values().stream().filter(java.util.Objects::nonNull).toList();
-        byte[] protocol = protocolJson(actor, index, entry, where, finalDocuments, pages, renditions, rendered, previous,
-                now);
+        ObjectNode protocolTree = protocolJson(actor, index, entry, where, finalDocuments, pages, renditions, rendered,
+                previous, now);
+        byte[] protocol;
+        try {
+            protocol = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(protocolTree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
         Key protocolJson = Key.of("protocols/" + bc + "/" + index.deliveryId() + ".json");
         Key protocolPdf = Key.of("protocols/" + bc + "/" + index.deliveryId() + ".pdf");
         ContentInfo protocolInfo;
         try {
             protocolInfo = storage.content().put(protocolJson, new ByteArrayInputStream(protocol));
-            pipe(protocolPdf, out -> ScanProtocolPdf.write(protocol, now, out));
+            pipe(protocolPdf, out -> ScanProtocolPdf.write(protocolTree, now, out));
         } catch (IOException | RuntimeException e) {
             written.forEach(this::deleteQuietly);
             deleteQuietly(protocolJson);
@@ -904,7 +924,7 @@ final class CaptureService implements Capture {
         };
     }
 
-    private byte[] protocolJson(Actor actor, DeliveryIndex index, CaseFileEntry entry, WhereIs where,
+    private ObjectNode protocolJson(Actor actor, DeliveryIndex index, CaseFileEntry entry, WhereIs where,
             List<DocumentEntry> documents, List<CheckedPage> pages, List<StoredRendition> renditions,
             Map<String, PageRendition> rendered, Previous previous, Instant now) {
         ObjectNode root = JSON.createObjectNode();
@@ -996,10 +1016,6 @@ final class CaptureService implements Capture {
             rs.addObject().put("documentId", r.documentId()).put("key", r.key().value()).put("size", r.size())
                     .put("sha256", r.sha256()).put("pages", r.pages()).put("format", "PDF/A-2b");
         }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
+        return root;
     }
 }

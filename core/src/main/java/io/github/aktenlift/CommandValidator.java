@@ -14,20 +14,39 @@ import java.util.TreeSet;
 /**
  * Jakarta Validation of commands and values with Hibernate Validator. Messages name the field path
  * and the constraint, never the rejected value (no expression language, so no
- * {@code ${validatedValue}} can leak personal data). Thread-safe.
+ * {@code ${validatedValue}} can leak personal data); they are built only for violations. Thread-safe.
+ *
+ * <p>One validator factory serves the whole JVM: it holds the constraint metadata of every class
+ * validated, which Hibernate Validator builds by reflection on first use (tens of milliseconds per
+ * engine, per delivery index class and command class). Each instance takes its own validator from
+ * it, judging {@code @Past} and {@code @PastOrPresent} by its own clock.
  */
 final class CommandValidator implements AutoCloseable {
 
-    private final ValidatorFactory factory;
+    /** Built on first use, never closed: it only holds caches, and every engine shares them. */
+    private static volatile ValidatorFactory shared;
+
     private final Validator validator;
 
     /** @param clock the clock {@code @Past} and {@code @PastOrPresent} are judged by: the injected one */
     CommandValidator(java.time.Clock clock) {
-        factory = Validation.byProvider(HibernateValidator.class).configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .clockProvider(() -> clock)
-                .buildValidatorFactory();
-        validator = factory.getValidator();
+        validator = factory().usingContext().clockProvider(() -> clock).getValidator();
+    }
+
+    private static ValidatorFactory factory() {
+        ValidatorFactory f = shared;
+        if (f == null) {
+            synchronized (CommandValidator.class) {
+                f = shared;
+                if (f == null) {
+                    f = Validation.byProvider(HibernateValidator.class).configure()
+                            .messageInterpolator(new ParameterMessageInterpolator())
+                            .buildValidatorFactory();
+                    shared = f;
+                }
+            }
+        }
+        return f;
     }
 
     /**
@@ -50,8 +69,9 @@ final class CommandValidator implements AutoCloseable {
         }
     }
 
+    /** Nothing to release: the factory is shared (see the class comment). */
     @Override
     public void close() {
-        factory.close();
+        // the shared factory outlives every engine
     }
 }

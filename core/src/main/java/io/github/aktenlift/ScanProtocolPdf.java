@@ -1,7 +1,6 @@
 package io.github.aktenlift;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.aktenlift.pdfa.ProtocolPdf;
 
 import java.io.IOException;
@@ -14,17 +13,26 @@ import java.util.Map;
 
 /**
  * The human-readable scan protocol (<i>Transfervermerk</i>): the JSON protocol laid out as a
- * PDF/A-2b report, section by section. Holds nothing the JSON does not.
+ * PDF/A-2b report, section by section. Holds nothing the JSON does not. It is laid out from the
+ * protocol's tree as capture built it, not from its serialised bytes, which would only be parsed
+ * again.
  */
 final class ScanProtocolPdf {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScanProtocolPdf() {
     }
 
-    static void write(byte[] protocolJson, Instant created, OutputStream out) throws IOException {
-        JsonNode p = JSON.readTree(protocolJson);
+    static void write(JsonNode p, Instant created, OutputStream out) throws IOException {
+        ProtocolPdf.render(title(p), sections(p), created, out);
+    }
+
+    /** The report's title. */
+    static String title(JsonNode p) {
+        return "Scanprotokoll " + p.get("barcode").asText();
+    }
+
+    /** The report's sections, from the protocol's tree. */
+    static List<ProtocolPdf.Section> sections(JsonNode p) {
         List<ProtocolPdf.Section> sections = new ArrayList<>();
         sections.add(new ProtocolPdf.Section("Vorgang / Case file", rows(p, "barcode", "fileReference", "protection",
                 "deliveryId", "scanService", "operator", "scannedAt", "capturedAt", "capturedBy", "rescan", "sheets",
@@ -65,7 +73,7 @@ final class ScanProtocolPdf {
                 r.get("key").asText() + " · " + r.get("size").asText() + " bytes · " + r.get("pages").asText()
                         + " pages · SHA-256 " + r.get("sha256").asText())));
         sections.add(new ProtocolPdf.Section("Renditionen / Renditions (PDF/A-2b)", renditions));
-        ProtocolPdf.render("Scanprotokoll " + p.get("barcode").asText(), sections, created, out);
+        return sections;
     }
 
     private static List<ProtocolPdf.Row> rows(JsonNode p, String... fields) {

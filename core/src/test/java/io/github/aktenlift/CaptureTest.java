@@ -291,6 +291,66 @@ class CaptureTest {
                 CaptureProblem.Kind.MISSING_PAGE, CaptureProblem.Kind.CORRUPT_IMAGE);
     }
 
+    @Nested
+    @DisplayName("links in a delivery folder")
+    class Links {
+
+        /** One case file of two single-sheet JPEG documents; returns the delivery and its first page file. */
+        private Delivery delivery(Barcode f) throws IOException {
+            return ScanGenerator.writeDelivery(tmp.resolve("d"), spec("D-L", List.of(f)).documentsPerFile(2, 2)
+                    .sheetsPerDocument(1, 1).duplex(false).formats(DeliverySpec.Formats.JPEG).build());
+        }
+
+        private Path firstPage(Delivery d) {
+            return d.files().stream().filter(p -> p.getFileName().toString().endsWith(".jpg")).sorted().findFirst()
+                    .orElseThrow();
+        }
+
+        @Test
+        @DisplayName("a page file that links outside the folder is an unsafe path, and nothing is read through it")
+        void pageLinkOutside() throws IOException {
+            Barcode f = prepared(1).get(0);
+            Delivery d = delivery(f);
+            Path page = firstPage(d);
+            Path outside = Files.copy(page, tmp.resolve("outside.jpg"));
+            Files.delete(page);
+            Files.createSymbolicLink(page, outside);
+
+            assertThat(ingest(d).rejected()).singleElement().satisfies(r -> assertThat(r.problems())
+                    .anySatisfy(p -> {
+                        assertThat(p.kind()).isEqualTo(CaptureProblem.Kind.UNSAFE_PATH);
+                        assertThat(p.page()).endsWith(page.getFileName().toString());
+                    }));
+            assertThat(o.lift.tracking().whereIs(f).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
+        }
+
+        @Test
+        @DisplayName("a document folder that is a link is an unsafe path, even when it leads back into the delivery")
+        void folderLink() throws IOException {
+            Barcode f = prepared(1).get(0);
+            Delivery d = delivery(f);
+            Path folder = firstPage(d).getParent();
+            Path moved = Files.move(folder, d.directory().resolve("moved"));
+            Files.createSymbolicLink(folder, moved);
+
+            assertThat(ingest(d).problems()).extracting(CaptureProblem::kind).contains(CaptureProblem.Kind.UNSAFE_PATH);
+            assertThat(o.lift.tracking().whereIs(f).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
+        }
+
+        @Test
+        @DisplayName("a page file that links to a file inside the folder is read through the link")
+        void pageLinkInside() throws IOException {
+            Barcode f = prepared(1).get(0);
+            Delivery d = delivery(f);
+            Path page = firstPage(d);
+            Path target = Files.move(page, d.directory().resolve("kept-" + page.getFileName()));
+            Files.createSymbolicLink(page, target);
+
+            IngestReport report = ingest(d);
+            assertCaptured(report, f);
+        }
+    }
+
     /** A storage whose content store notes which puts returned and which failed. */
     private static final class RecordingStorage implements io.github.aktenlift.spi.storage.Storage {
         private final InMemoryStorage delegate;

@@ -95,7 +95,7 @@ public final class LabelPdf {
         Map<EncodeHintType, Object> hints = Map.of(EncodeHintType.CODE128_COMPACT, Boolean.TRUE);
         try (PDDocument doc = new PDDocument()) {
             doc.getDocument().setVersion(1.7f);
-            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(ProtocolPdf.fontBytes()));
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(ReportFont.fontBytes()));
             ttf.setEnableGsub(false); // no ligature glyphs that a ToUnicode map cannot take back
             PDType0Font font = PDType0Font.load(doc, ttf, true);
             float top = PDRectangle.A4.getHeight() - (PDRectangle.A4.getHeight() - ROWS * LABEL_HEIGHT) / 2;

@@ -2,7 +2,6 @@ package io.github.aktenlift.pdfa;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,13 +9,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TimeZone;
 
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
@@ -41,6 +40,7 @@ final class PdfAMetadata {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+00:00'").withZone(ZoneOffset.UTC);
 
     private static volatile byte[] srgb;
+    private static volatile byte[] srgbFlated;
 
     private final String title;
     private final Instant created;
@@ -90,16 +90,31 @@ final class PdfAMetadata {
         info.setTitle(title);
         info.setCreator(CREATOR_TOOL);
         info.setProducer(PRODUCER);
-        Calendar when = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
-        when.setTimeInMillis(created.toEpochMilli());
-        info.setCreationDate(when);
-        info.setModificationDate(when);
-        PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(srgbProfile()));
-        intent.setInfo(OUTPUT_CONDITION);
-        intent.setOutputCondition(OUTPUT_CONDITION);
-        intent.setOutputConditionIdentifier(OUTPUT_CONDITION);
-        intent.setRegistryName("http://www.color.org");
-        doc.getDocumentCatalog().addOutputIntent(intent);
+        // as PDFBox's setCreationDate would write them, without its per-call Calendar formatting
+        info.getCOSObject().setString(COSName.CREATION_DATE, PDF_DATE.format(created));
+        info.getCOSObject().setString(COSName.MOD_DATE, PDF_DATE.format(created));
+        // the profile goes in compressed once per JVM; PDOutputIntent would compress it per document
+        COSStream profile = ReportFont.raw(doc.getDocument(), srgbProfileFlated());
+        profile.setInt(COSName.N, 3);
+        COSDictionary intent = new COSDictionary();
+        intent.setItem(COSName.TYPE, COSName.getPDFName("OutputIntent"));
+        intent.setItem(COSName.S, COSName.GTS_PDFA1);
+        intent.setString(COSName.OUTPUT_CONDITION_IDENTIFIER, OUTPUT_CONDITION);
+        intent.setString(COSName.OUTPUT_CONDITION, OUTPUT_CONDITION);
+        intent.setString(COSName.INFO, OUTPUT_CONDITION);
+        intent.setString(COSName.REGISTRY_NAME, "http://www.color.org");
+        intent.setItem(COSName.DEST_OUTPUT_PROFILE, profile);
+        doc.getDocumentCatalog().addOutputIntent(new PDOutputIntent(intent));
+    }
+
+    /** The sRGB profile Flate-compressed, for documents PDFBox writes; made once. */
+    private static byte[] srgbProfileFlated() throws IOException {
+        byte[] p = srgbFlated;
+        if (p == null) {
+            p = ReportFont.flate(srgbProfile());
+            srgbFlated = p;
+        }
+        return p;
     }
 
     /** The XMP packet, UTF-8. */

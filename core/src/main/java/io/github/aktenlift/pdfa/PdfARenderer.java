@@ -168,12 +168,13 @@ public final class PdfARenderer {
         }
         int[] pageObjects = new int[pages.size()];
         List<PageRendition> results = new ArrayList<>(pages.size());
+        Map<Double, String> numbers = new java.util.HashMap<>(); // pages of a document mostly share their size
         for (int i = 0; i < pages.size(); i++) {
             PageSource p = pages.get(i);
             Image image = images.get(p.file()).get(p.pageInFile());
             double[] dpi = dpi(p);
-            String w = PdfOutput.number(image.width / dpi[0] * 72);
-            String h = PdfOutput.number(image.height / dpi[1] * 72);
+            String w = numbers.computeIfAbsent(image.width / dpi[0] * 72, PdfOutput::number);
+            String h = numbers.computeIfAbsent(image.height / dpi[1] * 72, PdfOutput::number);
             int content = pdf.allocate();
             pdf.stream(content, "", ("q " + w + " 0 0 " + h + " 0 0 cm /Im0 Do Q")
                     .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));

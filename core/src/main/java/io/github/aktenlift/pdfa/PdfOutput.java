@@ -41,7 +41,18 @@ final class PdfOutput {
         this.digest = hashOutput ? sha256() : null;
     }
 
+    /** A fresh SHA-256: a copy of a prototype, cheaper than a provider look-up per page. */
     static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static final MessageDigest SHA256 = newSha256();
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

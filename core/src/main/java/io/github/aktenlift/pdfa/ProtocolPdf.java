@@ -2,33 +2,38 @@ package io.github.aktenlift.pdfa;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.zip.Deflater;
 
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Writes a human-readable report, such as a scan protocol, as a PDF/A-2b: a title, then sections
  * of label–value rows laid out in two columns on A4 pages, values wrapped at word boundaries
  * (and inside words too long for a line, such as hashes). The font is Liberation Sans, which
  * PDFBox ships, embedded as a subset; characters it has no glyph for are written as {@code ?}.
+ *
+ * <p>PDFBox builds the document; the page content is written as text operators directly (one
+ * text object per page, lines placed relative to each other), and the font subset is built once
+ * per JVM for the characters reports commonly use instead of once per report (see
+ * {@code ReportFont}): together several times cheaper than drawing line by line through
+ * {@code PDPageContentStream} and subsetting on every save.
  *
  * <p>Metadata and output intent are those of every Aktenlift PDF/A (see {@link PdfARenderer}).
  * The creation time comes from the caller; equal input gives byte-identical files.
@@ -39,54 +44,6 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class ProtocolPdf {
 
-    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    private static volatile byte[] fontBytes;
-    /**
-     * Parsed fonts not in use. Parsing took about a sixth of a report's time; a parsed font is
-     * only read (each document subsets it into its own stream), but not by two threads at once,
-     * so each report borrows one and gives it back. At most as many as reports ran at once.
-     */
-    private static final java.util.concurrent.ConcurrentLinkedQueue<org.apache.fontbox.ttf.TrueTypeFont> FONTS =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    /**
-     * Per code point of the Basic Multilingual Plane: 0 not yet known, 1 the font has a glyph, 2 it
-     * has none. The font is always the same, so this holds across documents; racing writers write
-     * the same value.
-     */
-    private static final byte[] GLYPH = new byte[0x10000];
-    /** Glyph widths in font units per BMP code point, NaN until known; as {@link #GLYPH}. */
-    private static final float[] WIDTH = new float[0x10000];
-
-    static {
-        Arrays.fill(WIDTH, Float.NaN);
-    }
-
-    private static org.apache.fontbox.ttf.TrueTypeFont borrowFont() throws IOException {
-        org.apache.fontbox.ttf.TrueTypeFont ttf = FONTS.poll();
-        if (ttf == null) {
-            ttf = new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(fontBytes()));
-            // Glyph substitution off: PDFBox would otherwise replace "ti", "ft" and the like by
-            // ligature glyphs that no ToUnicode entry maps back (the words lose letters when the
-            // text is searched or copied), and it compiles regular expressions on every showText.
-            ttf.setEnableGsub(false);
-        }
-        return ttf;
-    }
-
-    /** The font file, read once; parsed fonts are pooled, see {@link #FONTS}. */
-    static byte[] fontBytes() throws IOException {
-        byte[] b = fontBytes;
-        if (b == null) {
-            try (InputStream in = PDDocument.class.getResourceAsStream(FONT)) {
-                if (in == null) {
-                    throw new IllegalStateException("PDFBox no longer ships " + FONT);
-                }
-                b = in.readAllBytes();
-            }
-            fontBytes = b;
-        }
-        return b;
-    }
     private static final float MARGIN = 56.7f; // 20 mm
     private static final float TITLE_SIZE = 15f;
     private static final float HEADING_SIZE = 11.5f;
@@ -94,6 +51,7 @@ public final class ProtocolPdf {
     private static final float LEADING = 1.3f;
     private static final float LABEL_WIDTH = 165f;
     private static final float GAP = 10f;
+    private static final COSName FONT_RESOURCE = COSName.getPDFName("F1");
 
     private ProtocolPdf() {
     }
@@ -154,23 +112,32 @@ public final class ProtocolPdf {
         RenditionRequest.text("title", title);
         Objects.requireNonNull(created, "created");
         List<Section> all = List.copyOf(sections);
-        org.apache.fontbox.ttf.TrueTypeFont ttf = borrowFont();
-        Report report;
+        ReportFont font = ReportFont.get();
+        Layout layout = new Layout(font);
+        layout.text(title, TITLE_SIZE, MARGIN, layout.width());
+        layout.space(TITLE_SIZE * 0.6f);
+        for (Section section : all) {
+            layout.space(HEADING_SIZE * 0.6f);
+            layout.text(section.heading(), HEADING_SIZE, MARGIN, layout.width());
+            layout.space(BODY_SIZE * 0.3f);
+            for (Row row : section.rows()) {
+                layout.row(row.label(), row.value());
+            }
+        }
+        layout.close();
+
         try (PDDocument doc = new PDDocument()) {
             doc.getDocument().setVersion(1.7f);
-            PDType0Font font = PDType0Font.load(doc, ttf, true); // does not close the font with the document
-            Layout layout = new Layout(doc, font);
-            layout.text(title, TITLE_SIZE, MARGIN, layout.width());
-            layout.space(TITLE_SIZE * 0.6f);
-            for (Section section : all) {
-                layout.space(HEADING_SIZE * 0.6f);
-                layout.text(section.heading(), HEADING_SIZE, MARGIN, layout.width());
-                layout.space(BODY_SIZE * 0.3f);
-                for (Row row : section.rows()) {
-                    layout.row(row.label(), row.value());
-                }
+            COSDictionary fonts = new COSDictionary();
+            fonts.setItem(FONT_RESOURCE, font.embeddingFor(layout.used).fontDictionary(doc.getDocument()));
+            COSDictionary resources = new COSDictionary();
+            resources.setItem(COSName.FONT, fonts);
+            for (byte[] content : layout.pages) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                page.getCOSObject().setItem(COSName.RESOURCES, resources);
+                page.getCOSObject().setItem(COSName.CONTENTS, ReportFont.raw(doc.getDocument(), content));
+                doc.addPage(page);
             }
-            layout.close();
 
             new PdfAMetadata(title, created, null, null, null, null).applyTo(doc);
             doc.getDocument().setDocumentID(documentId(title, all, created));
@@ -199,10 +166,8 @@ public final class ProtocolPdf {
             };
             doc.save(hashing, CompressParameters.NO_COMPRESSION);
             hashing.flush();
-            report = new Report(size[0], HexFormat.of().formatHex(digest.digest()), doc.getNumberOfPages());
+            return new Report(size[0], HexFormat.of().formatHex(digest.digest()), doc.getNumberOfPages());
         }
-        FONTS.offer(ttf); // only after a report that went through: a failure may leave it half read
-        return report;
     }
 
     /** A document ID from the content, so that equal input gives equal files. */
@@ -211,9 +176,13 @@ public final class ProtocolPdf {
         d.update(title.getBytes(StandardCharsets.UTF_8));
         d.update(created.toString().getBytes(StandardCharsets.UTF_8));
         for (Section s : sections) {
-            d.update(("\u0000" + s.heading()).getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(s.heading().getBytes(StandardCharsets.UTF_8));
             for (Row r : s.rows()) {
-                d.update(("\u0001" + r.label() + "\u0002" + r.value()).getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 1);
+                d.update(r.label().getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 2);
+                d.update(r.value().getBytes(StandardCharsets.UTF_8));
             }
         }
         byte[] id = Arrays.copyOf(d.digest(), 16);
@@ -223,17 +192,24 @@ public final class ProtocolPdf {
         return array;
     }
 
-    /** Places lines top to bottom, starting a new page when one is full. */
+    /**
+     * Places lines top to bottom, starting a new page when one is full, and writes each page's
+     * text operators: one text object per page, the font size set when it changes, each line
+     * moved to with {@code Td} relative to the one before, its glyphs as a hex string of two-byte
+     * codes (the full font's glyph ids, see {@link ReportFont}). Positions are kept in
+     * thousandths of a point, so that relative moves add up exactly.
+     */
     private static final class Layout {
-        private final PDDocument doc;
-        private final PDType0Font font;
-        private final Map<Integer, Boolean> glyphs = new HashMap<>();
-        private final Map<Integer, Float> widths = new HashMap<>();
-        private PDPageContentStream content;
+        private final ReportFont font;
+        final BitSet used = new BitSet();
+        final List<byte[]> pages = new ArrayList<>();
+        private Ops content;
         private float y;
+        private int size;
+        private long x0;
+        private long y0;
 
-        Layout(PDDocument doc, PDType0Font font) {
-            this.doc = doc;
+        Layout(ReportFont font) {
             this.font = font;
         }
 
@@ -273,36 +249,56 @@ public final class ProtocolPdf {
             }
         }
 
-        private void show(String s, float size, float x) throws IOException {
+        private void show(String s, float fontSize, float x) {
             if (s.isEmpty()) {
                 return;
             }
-            content.beginText();
-            content.setFont(font, size);
-            content.newLineAtOffset(x, y);
-            content.showText(s);
-            content.endText();
+            int milli = Math.round(fontSize * 1000);
+            if (milli != size) {
+                content.ascii("/F1 ").number(milli).ascii(" Tf\n");
+                size = milli;
+            }
+            long x1 = Math.round(x * 1000.0);
+            long y1 = Math.round(y * 1000.0);
+            content.number(x1 - x0).ascii(" ").number(y1 - y0).ascii(" Td <");
+            x0 = x1;
+            y0 = y1;
+            content.room(4 * s.length());
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                i += Character.charCount(cp);
+                int gid = font.glyph(cp); // clean() left only characters the font has
+                used.set(gid);
+                content.hex4(gid);
+            }
+            content.ascii("> Tj\n");
         }
 
-        private void ensure(float height) throws IOException {
+        private void ensure(float height) {
             if (content == null || y - height < MARGIN) {
                 close();
-                PDPage page = new PDPage(PDRectangle.A4);
-                doc.addPage(page);
-                content = new PDPageContentStream(doc, page);
+                content = new Ops();
+                content.ascii("BT\n");
+                size = 0;
+                x0 = 0;
+                y0 = 0;
                 y = PDRectangle.A4.getHeight() - MARGIN;
             }
         }
 
-        void close() throws IOException {
+        void close() {
             if (content != null) {
-                content.close();
+                content.ascii("ET\n");
+                pages.add(content.deflated());
                 content = null;
             }
         }
 
-        /** Replaces characters the font cannot show, and tabs, so that showText never fails. */
-        private String clean(String s) throws IOException {
+        /** Replaces characters the font cannot show, and tabs, so that every character has a glyph. */
+        private String clean(String s) {
+            if (plain(s)) {
+                return s;
+            }
             StringBuilder b = new StringBuilder(s.length());
             for (int i = 0; i < s.length(); ) {
                 int cp = s.codePointAt(i);
@@ -313,7 +309,7 @@ public final class ProtocolPdf {
                     continue;
                 } else if (Character.isWhitespace(cp) || Character.isISOControl(cp)) {
                     b.append(' ');
-                } else if (hasGlyph(cp)) {
+                } else if (font.glyph(cp) != 0) {
                     b.appendCodePoint(cp);
                 } else {
                     b.append('?');
@@ -322,61 +318,28 @@ public final class ProtocolPdf {
             return b.toString();
         }
 
-        private boolean hasGlyph(int cp) {
-            if (cp < GLYPH.length) {
-                byte known = GLYPH[cp];
-                if (known == 0) {
-                    known = encodes(cp) ? (byte) 1 : (byte) 2;
-                    GLYPH[cp] = known;
+        /** Whether {@link #clean} would leave the text as it is: the common case, checked without copying. */
+        private boolean plain(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c != ' ' && (c < 0x21 || Character.isSurrogate(c) || Character.isWhitespace(c)
+                        || Character.isISOControl(c) || font.glyph(c) == 0)) {
+                    return false;
                 }
-                return known == 1;
             }
-            return glyphs.computeIfAbsent(cp, this::encodes);
+            return true;
         }
 
-        private boolean encodes(int cp) {
-            try {
-                font.encode(new String(Character.toChars(cp)));
-                return true;
-            } catch (IOException | IllegalArgumentException e) {
-                return false;
-            }
-        }
-
-        /** A glyph's width in font units: PDFBox's getStringWidth walks the CMap on every call. */
-        private float units(int cp) throws IOException {
-            if (cp < WIDTH.length) {
-                float w = WIDTH[cp];
-                if (Float.isNaN(w)) {
-                    w = font.getStringWidth(new String(Character.toChars(cp)));
-                    WIDTH[cp] = w;
-                }
-                return w;
-            }
-            Float w = widths.get(cp);
-            if (w == null) {
-                w = font.getStringWidth(new String(Character.toChars(cp)));
-                widths.put(cp, w);
-            }
-            return w;
-        }
-
-        /** The sum of the glyph widths, as getStringWidth computes it (PDFBox applies no kerning). */
-        private float width(CharSequence s, float size) throws IOException {
-            float units = 0;
-            for (int i = 0; i < s.length(); ) {
-                int cp = Character.codePointAt(s, i);
-                units += units(cp);
-                i += Character.charCount(cp);
-            }
-            return units / 1000f * size;
+        /** A glyph's width in thousandths of an em, as the font dictionary's W array gives it. */
+        private float units(int cp) {
+            return font.width(font.glyph(cp));
         }
 
         /**
          * Breaks text into lines no wider than {@code width}: at spaces, or inside words too long
          * for a line. Each glyph's width is looked up once; line widths are summed as they grow.
          */
-        private List<String> wrap(String text, float size, float width) throws IOException {
+        private List<String> wrap(String text, float size, float width) {
             List<String> lines = new ArrayList<>();
             float limit = width * 1000f / size; // in font units
             float space = units(' ');
@@ -437,6 +400,86 @@ public final class ProtocolPdf {
                     return lines;
                 }
                 from = newline + 1;
+            }
+        }
+    }
+
+    /** A growing buffer of content stream bytes, ASCII only. */
+    private static final class Ops {
+        private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+        private byte[] b = new byte[8192];
+        private int n;
+
+        void room(int more) {
+            if (n + more > b.length) {
+                b = Arrays.copyOf(b, Math.max(b.length * 2, n + more));
+            }
+        }
+
+        Ops ascii(String s) {
+            room(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                b[n++] = (byte) s.charAt(i);
+            }
+            return this;
+        }
+
+        /** A number given in thousandths, written as a decimal with up to three places. */
+        Ops number(long milli) {
+            room(24);
+            if (milli < 0) {
+                b[n++] = '-';
+                milli = -milli;
+            }
+            long whole = milli / 1000;
+            int frac = (int) (milli % 1000);
+            String w = Long.toString(whole);
+            for (int i = 0; i < w.length(); i++) {
+                b[n++] = (byte) w.charAt(i);
+            }
+            if (frac != 0) {
+                b[n++] = '.';
+                int digits = 3;
+                while (frac % 10 == 0) {
+                    frac /= 10;
+                    digits--;
+                }
+                for (int d = digits - 1, p = pow10(d); d >= 0; d--, p /= 10) {
+                    b[n++] = (byte) ('0' + frac / p % 10);
+                }
+            }
+            return this;
+        }
+
+        private static int pow10(int d) {
+            return d == 2 ? 100 : d == 1 ? 10 : 1;
+        }
+
+        /** Four hex digits; the caller made {@link #room} for them. */
+        void hex4(int v) {
+            b[n++] = HEX[(v >> 12) & 0xF];
+            b[n++] = HEX[(v >> 8) & 0xF];
+            b[n++] = HEX[(v >> 4) & 0xF];
+            b[n++] = HEX[v & 0xF];
+        }
+
+        /** The content, Flate-compressed at the fastest level: hex glyph codes shrink to a third. */
+        byte[] deflated() {
+            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+            try {
+                deflater.setInput(b, 0, n);
+                deflater.finish();
+                byte[] out = new byte[n / 2 + 64];
+                int len = 0;
+                while (!deflater.finished()) {
+                    if (len == out.length) {
+                        out = Arrays.copyOf(out, out.length * 2);
+                    }
+                    len += deflater.deflate(out, len, out.length - len);
+                }
+                return Arrays.copyOf(out, len);
+            } finally {
+                deflater.end();
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.github.aktenlift.rendition;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One page of a rendition: where it came from and how it went in.
@@ -23,17 +22,30 @@ public record PageRendition(int page, String sourceSha256, int pageInSource,
                             PageTreatment treatment, String how, int width, int height,
                             double dpiX, double dpiY) {
 
-    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
     /** Validates the fields. */
     public PageRendition {
         Objects.requireNonNull(treatment, "treatment");
         Objects.requireNonNull(how, "how");
-        if (sourceSha256 == null || !HEX64.matcher(sourceSha256).matches()) {
+        if (!isSha256Hex(sourceSha256)) {
             throw new IllegalArgumentException("sourceSha256 must be 64 lowercase hex digits");
         }
         if (page < 1 || pageInSource < 1 || width < 1 || height < 1 || !(dpiX > 0) || !(dpiY > 0)) {
             throw new IllegalArgumentException("page numbers, size and resolution must be positive");
         }
+    }
+
+    /** What {@code [0-9a-f]{64}} matches, checked without a regular expression: once per page rendered. */
+    private static boolean isSha256Hex(String s) {
+        if (s == null || s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
