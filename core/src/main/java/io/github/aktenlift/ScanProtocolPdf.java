@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -38,8 +37,7 @@ final class ScanProtocolPdf {
                 "deliveryId", "scanService", "operator", "scannedAt", "capturedAt", "capturedBy", "rescan", "sheets",
                 "pages")));
         List<ProtocolPdf.Row> scanner = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = p.get("scanner").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : p.get("scanner").properties()) {
             scanner.add(new ProtocolPdf.Row(e.getKey(), e.getValue().asText()));
         }
         sections.add(new ProtocolPdf.Section("Scanner und Einstellungen / Scanner and settings", scanner));

@@ -45,7 +45,7 @@ public final class Office implements AutoCloseable {
 
     public static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
 
-    public final InMemoryStorage storage;
+    final InMemoryStorage storage;
     public final MutableClock clock;
     public final Aktenlift lift;
     public final Actor clerk = Actor.of("clerk-1", "office");
@@ -61,23 +61,23 @@ public final class Office implements AutoCloseable {
         this(new InMemoryStorage(), new MutableClock(START), Policies.defaults());
     }
 
-    public Office(InMemoryStorage storage, MutableClock clock, Policies policies) {
+    Office(InMemoryStorage storage, MutableClock clock, Policies policies) {
         this(storage, clock, policies, 1000, null);
     }
 
     /** @param notifier where the office's notifications go */
-    public Office(InMemoryStorage storage, MutableClock clock, Policies policies,
+    Office(InMemoryStorage storage, MutableClock clock, Policies policies,
             io.github.aktenlift.spi.notification.Notifier notifier) {
         this(storage, clock, policies, 1000, null, notifier);
     }
 
     /** @param journalKey HMAC key for the journal, or {@code null} for plain SHA-256 */
-    public Office(InMemoryStorage storage, MutableClock clock, Policies policies, byte[] journalKey) {
+    Office(InMemoryStorage storage, MutableClock clock, Policies policies, byte[] journalKey) {
         this(storage, clock, policies, 1000, journalKey);
     }
 
     /** @param checkpointInterval events between automatic checkpoints (the builder's default is 10,000) */
-    public Office(InMemoryStorage storage, MutableClock clock, Policies policies, int checkpointInterval) {
+    Office(InMemoryStorage storage, MutableClock clock, Policies policies, int checkpointInterval) {
         this(storage, clock, policies, checkpointInterval, null);
     }
 

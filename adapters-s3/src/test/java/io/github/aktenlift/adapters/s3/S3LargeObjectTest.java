@@ -157,7 +157,7 @@ class S3LargeObjectTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws javax.management.ListenerNotFoundException {
             for (NotificationEmitter e : emitters) {
                 e.removeNotificationListener(listener);
             }

@@ -21,7 +21,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,8 +85,7 @@ class WebhookNotifierTest extends NotifierContract {
     private static Notification parse(byte[] body) throws IOException {
         JsonNode n = JSON.readTree(body);
         Map<String, String> details = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.get("details").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : n.get("details").properties()) {
             details.put(e.getKey(), e.getValue().asText());
         }
         return new Notification(n.get("id").asText(), NotificationType.valueOf(n.get("type").asText()),
