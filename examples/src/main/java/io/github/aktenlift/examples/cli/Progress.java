@@ -131,8 +131,12 @@ final class Progress {
             if (total > 0 && !last) {
                 line.append(String.format(Locale.ROOT, " (%d %%)", Math.min(100, done * 100 / total)));
             }
-            if (seconds > 0.05 && last) {
-                line.append(String.format(Locale.ROOT, " in %.1f s, %.1f/s", seconds, done / seconds));
+            if (last) {
+                // the time taken always; a rate only over a span long enough to mean something
+                line.append(String.format(Locale.ROOT, " in %.1f s", seconds));
+                if (seconds > 0.05) {
+                    line.append(String.format(Locale.ROOT, ", %.1f/s", done / seconds));
+                }
             } else if (seconds > 0.05) {
                 line.append(String.format(Locale.ROOT, ", %.1f/s", done / seconds));
             }
