@@ -146,32 +146,24 @@ public final class EventCodec {
          * @return its stored bytes
          */
         byte[] encode(JournalEvent e) {
-            try {
-                JsonGenerator g = generator();
-                g.writeStartObject();
-                g.writeNumberField("seq", e.sequence());
-                g.writeStringField("stream", e.stream());
-                g.writeNumberField("sseq", e.streamSequence());
-                g.writeStringField("time", formatInstant(e.time()));
-                g.writeStringField("actor", e.actor());
-                g.writeStringField("loc", e.location());
-                g.writeStringField("kind", e.kind().name());
-                g.writeObjectFieldStart("data");
+            return write(json -> {
+                json.writeStartObject();
+                json.writeNumberField("seq", e.sequence());
+                json.writeStringField("stream", e.stream());
+                json.writeNumberField("sseq", e.streamSequence());
+                json.writeStringField("time", formatInstant(e.time()));
+                json.writeStringField("actor", e.actor());
+                json.writeStringField("loc", e.location());
+                json.writeStringField("kind", e.kind().name());
+                json.writeObjectFieldStart("data");
                 for (Map.Entry<String, String> p : e.payload().entrySet()) {
-                    g.writeStringField(p.getKey(), p.getValue());
+                    json.writeStringField(p.getKey(), p.getValue());
                 }
-                g.writeEndObject();
-                g.writeStringField("prev", e.previousHash());
-                g.writeStringField("hash", e.hash());
-                g.writeEndObject();
-                return take(g);
-            } catch (IOException ex) {
-                discard();
-                throw new UncheckedIOException(ex);
-            } catch (RuntimeException ex) {
-                discard();
-                throw ex;
-            }
+                json.writeEndObject();
+                json.writeStringField("prev", e.previousHash());
+                json.writeStringField("hash", e.hash());
+                json.writeEndObject();
+            });
         }
 
         /**
@@ -179,16 +171,29 @@ public final class EventCodec {
          * @return its stored bytes
          */
         byte[] encode(Checkpoint c) {
+            return write(json -> {
+                json.writeStartObject();
+                json.writeNumberField("covers", c.covers());
+                json.writeNumberField("streams", c.streams());
+                json.writeStringField("heads", c.headsDigest());
+                json.writeStringField("time", formatInstant(c.time()));
+                json.writeStringField("prev", c.previousHash());
+                json.writeStringField("hash", c.hash());
+                json.writeEndObject();
+            });
+        }
+
+        /** What one entry writes into the generator. */
+        @FunctionalInterface
+        private interface Entry {
+            void writeTo(JsonGenerator g) throws IOException;
+        }
+
+        /** Writes one entry and takes its bytes; a failed write drops the generator. */
+        private byte[] write(Entry entry) {
             try {
                 JsonGenerator g = generator();
-                g.writeStartObject();
-                g.writeNumberField("covers", c.covers());
-                g.writeNumberField("streams", c.streams());
-                g.writeStringField("heads", c.headsDigest());
-                g.writeStringField("time", formatInstant(c.time()));
-                g.writeStringField("prev", c.previousHash());
-                g.writeStringField("hash", c.hash());
-                g.writeEndObject();
+                entry.writeTo(g);
                 return take(g);
             } catch (IOException ex) {
                 discard();
