@@ -1,15 +1,25 @@
 package io.github.aktenlift;
 
+import io.github.aktenlift.capture.Capture;
+import io.github.aktenlift.capture.ingest.Ingest;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.Subject;
+import io.github.aktenlift.efile.Imports;
+import io.github.aktenlift.efile.handover.Handover;
 import io.github.aktenlift.inventory.Inventory;
+import io.github.aktenlift.inventory.baseline.BaselineInventory;
+import io.github.aktenlift.lifecycle.CommandLoop;
 import io.github.aktenlift.logistics.PickupPlanner;
+import io.github.aktenlift.logistics.planning.PickupProposer;
+import io.github.aktenlift.notification.NotificationOutbox;
 import io.github.aktenlift.retention.Destruction;
+import io.github.aktenlift.retention.destruction.DestructionRun;
 import io.github.aktenlift.spi.notification.Notifier;
 import io.github.aktenlift.spi.procedure.SpecialistProcedure;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.tracking.JournalEvent;
 import io.github.aktenlift.tracking.Tracking;
+import io.github.aktenlift.tracking.query.TrackingQueries;
 
 import java.time.Clock;
 import java.util.List;
@@ -36,10 +46,33 @@ import java.util.Optional;
  */
 public final class Aktenlift implements AutoCloseable {
 
-    private final Engine engine;
+    private final CommandLoop loop;
+    private final Tracking tracking;
+    private final Capture capture;
+    private final Imports imports;
+    private final Inventory inventory;
+    private final PickupPlanner planner;
+    private final Destruction destruction;
+    private final NotificationOutbox notifications;
 
-    private Aktenlift(Engine engine) {
-        this.engine = engine;
+    /**
+     * Wires the stages on top of the command loop, one way: each stage calls into the loop (and
+     * into stages built before it), never the other way round; the notification outbox listens to
+     * the loop's commits.
+     */
+    private Aktenlift(Builder b, CommandLoop loop) {
+        this.loop = loop;
+        this.tracking = new TrackingQueries(loop);
+        this.planner = new PickupProposer(loop);
+        this.notifications = new NotificationOutbox(b.notifier, loop, tracking, planner);
+        loop.onCommit(notifications::afterCommit);
+        this.inventory = new BaselineInventory(loop, b.storage);
+        // capture's notifications take the outbox's path too: best effort, failures kept for redelivery
+        this.capture = new Ingest(loop, b.storage, notifications, b.captureParallelism);
+        // imports notify before they record (a crash repeats the notice rather than losing it), so they
+        // talk to the notifier directly and see its failures
+        this.imports = b.procedure == null ? null : new Handover(loop, b.storage, b.procedure, b.notifier);
+        this.destruction = new DestructionRun(loop);
     }
 
     /** @return a builder; only {@link Builder#storage(Storage)} is required */
@@ -62,17 +95,17 @@ public final class Aktenlift implements AutoCloseable {
      * @throws io.github.aktenlift.spi.ProviderException if the storage fails
      */
     public List<JournalEvent> execute(Actor actor, Command command) {
-        return engine.execute(actor, command);
+        return loop.execute(actor, command);
     }
 
     /** @return queries over the tracking journal */
     public Tracking tracking() {
-        return engine.tracking();
+        return tracking;
     }
 
     /** @return ingest of scan deliveries: checks, PDF/A renditions, scan protocol */
     public io.github.aktenlift.capture.Capture capture() {
-        return engine.capture();
+        return capture;
     }
 
     /**
@@ -80,32 +113,35 @@ public final class Aktenlift implements AutoCloseable {
      * @throws IllegalStateException if no procedure was configured with {@link Builder#procedure}
      */
     public io.github.aktenlift.efile.Imports imports() {
-        return engine.imports();
+        if (imports == null) {
+            throw new IllegalStateException("no specialist procedure configured: call procedure(...) on the builder");
+        }
+        return imports;
     }
 
     /** @return baseline import, reconciliation and barcode issuing */
     public Inventory inventory() {
-        return engine.inventory();
+        return inventory;
     }
 
     /** @return the pickup planner: proposes the next pickup of the files waiting at the office */
     public PickupPlanner pickupPlanner() {
-        return engine.pickupPlanner();
+        return planner;
     }
 
     /** @return the destruction run: lists of files due, confirmed with a certificate */
     public Destruction destruction() {
-        return engine.destruction();
+        return destruction;
     }
 
     /** @return the notifications of ongoing operation: what time makes due, and failed deliveries */
     public Notifications notifications() {
-        return engine.notifications();
+        return notifications;
     }
 
     /** @return the rules this instance applies */
     public Policies policies() {
-        return engine.policies();
+        return loop.policies();
     }
 
     /**
@@ -115,18 +151,18 @@ public final class Aktenlift implements AutoCloseable {
      * @return its subject, or empty if no case file has that barcode
      */
     public Optional<Subject> subject(Barcode caseFile) {
-        return engine.subject(caseFile);
+        return loop.subject(caseFile);
     }
 
     /** Reads events that other instances sharing the storage have appended since. */
     public void refresh() {
-        engine.refresh();
+        loop.refresh();
     }
 
     /** Releases this instance's resources. Does not close the storage, which the caller owns. */
     @Override
     public void close() {
-        engine.close();
+        loop.close();
     }
 
     /**
@@ -256,15 +292,8 @@ public final class Aktenlift implements AutoCloseable {
             if (storage == null) {
                 throw new IllegalStateException("Aktenlift needs a storage: call storage(...) before build()");
             }
-            Engine engine = new Engine(storage, clock, ids, policies, journalKey, checkpointInterval, notifier,
-                    captureParallelism, procedure);
-            try {
-                engine.open();
-            } catch (RuntimeException e) {
-                engine.close();
-                throw e;
-            }
-            return new Aktenlift(engine);
+            CommandLoop loop = CommandLoop.open(storage, clock, ids, policies, journalKey, checkpointInterval);
+            return new Aktenlift(this, loop);
         }
     }
 }

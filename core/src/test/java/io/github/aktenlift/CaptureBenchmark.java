@@ -316,11 +316,11 @@ class CaptureBenchmark {
         });
         byte[] protocol = lastProtocol;
         Files.write(CORPUS.resolve("protocol-" + formats.name().toLowerCase() + ".json"), protocol);
-        com.fasterxml.jackson.databind.JsonNode protocolTree = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(protocol);
+        io.github.aktenlift.capture.protocol.ScanProtocol protocolTree =
+                io.github.aktenlift.capture.protocol.ScanProtocolCodec.read(protocol, "protocol");
         stages.put("scan protocol PDF (one per 50 pages)", () -> {
             for (int i = 0; i < CASE_FILES; i++) {
-                ScanProtocolPdf.write(protocolTree, Office.START, OutputStream.nullOutputStream());
+                io.github.aktenlift.capture.protocol.ProtocolReport.write(protocolTree, Office.START, OutputStream.nullOutputStream());
             }
         });
         java.util.Map<String, double[]> times = new java.util.LinkedHashMap<>();

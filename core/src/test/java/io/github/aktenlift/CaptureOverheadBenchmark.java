@@ -1,5 +1,10 @@
 package io.github.aktenlift;
 
+import io.github.aktenlift.capture.protocol.ProtocolReport;
+import io.github.aktenlift.capture.protocol.ScanProtocol;
+import io.github.aktenlift.capture.protocol.ScanProtocolCodec;
+import io.github.aktenlift.lifecycle.CommandValidator;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Prints wall-clock time per case file and per page, and the JVM's CPU time per page (all
  * threads: the one at work, JIT, GC), each the median of seven passes of 0.3 s per stage after
  * three seconds of warm-up per stage. The passes interleave the stages, and the scan protocol PDF
- * runs as it was before ({@code PdfBoxProtocolPdf}) next to how it is now, so that before and
+ * runs as it was before ({@code PdfBoxReportPdf}) next to how it is now, so that before and
  * after meet the same load on a shared machine. Tag {@code benchmark}: not part of the default run.
  *
  * <p>Run: {@code mvn -B -o -pl core -am test -Dgroups=benchmark -Dsurefire.excludedGroups=
@@ -82,7 +87,7 @@ class CaptureOverheadBenchmark {
             try (InputStream in = o.storage.content().get(first.protocolJson())) {
                 protocolBytes = in.readAllBytes();
             }
-            JsonNode protocol = new ObjectMapper().readTree(protocolBytes);
+            ScanProtocol protocol = ScanProtocolCodec.read(protocolBytes, "protocol");
             int pagesPerCaseFile = first.pages();
 
             DeliveryIndex index = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -107,21 +112,21 @@ class CaptureOverheadBenchmark {
             }
             PdfARenderer renderer = new PdfARenderer();
             java.io.ByteArrayOutputStream one = new java.io.ByteArrayOutputStream();
-            ScanProtocolPdf.write(protocol, Office.START, one);
+            ProtocolReport.write(protocol, Office.START, one);
             int nowBytes = one.size();
             System.out.printf("BENCH overhead: the scan protocol PDF of %d pages takes %d bytes%n", pagesPerCaseFile,
                     nowBytes);
 
             Map<String, Stage> stages = new LinkedHashMap<>();
-            String title = ScanProtocolPdf.title(protocol);
-            List<io.github.aktenlift.pdfa.ProtocolPdf.Section> sections = ScanProtocolPdf.sections(protocol);
-            io.github.aktenlift.pdfa.PdfBoxProtocolPdf.render(title, sections, Office.START, one);
+            String title = ProtocolReport.title(protocol);
+            List<io.github.aktenlift.pdfa.ReportPdf.Section> sections = ProtocolReport.sections(protocol);
+            io.github.aktenlift.pdfa.PdfBoxReportPdf.render(title, sections, Office.START, one);
             System.out.printf("BENCH overhead: drawn through PDFBox line by line, as before, it takes %d bytes%n",
                     one.size() - nowBytes);
             // before and after in the same JVM, pass by pass, so that the machine's other load affects both alike
-            stages.put("scan protocol PDF, before: PDFBox draws, subsets", () -> io.github.aktenlift.pdfa.PdfBoxProtocolPdf
+            stages.put("scan protocol PDF, before: PDFBox draws, subsets", () -> io.github.aktenlift.pdfa.PdfBoxReportPdf
                     .render(title, sections, Office.START, OutputStream.nullOutputStream()));
-            stages.put("scan protocol PDF", () -> ScanProtocolPdf.write(protocol, Office.START,
+            stages.put("scan protocol PDF", () -> ProtocolReport.write(protocol, Office.START,
                     OutputStream.nullOutputStream()));
             stages.put("validate the case file's index entry", () -> {
                 for (CaseFileEntry e : index.caseFiles()) {

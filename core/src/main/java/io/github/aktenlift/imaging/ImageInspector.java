@@ -29,6 +29,11 @@ import io.github.aktenlift.imaging.ImageProblem.Kind;
  * hierarchical frames, and CMYK (four components) are {@link Kind#UNSUPPORTED}. Corruption inside
  * compressed data (as opposed to its framing) is not seen here; that needs a decoder.
  *
+ * <p>Why this class is long: it reads three file formats' headers, each with its own framing
+ * (JPEG markers, TIFF directory chains, PNG chunks), and every bound check sits next to the read it
+ * guards, which is what makes the limits easy to audit; split by format, the shared limits and
+ * problem mapping would be repeated three times.
+ *
  * <p>Instances are immutable and thread-safe. An I/O error other than a short file (a missing or
  * unreadable file) is thrown as {@link UncheckedIOException}.
  *

@@ -76,6 +76,11 @@ import io.github.aktenlift.rendition.RenditionResult;
  * <p>The renderer reads no clock: the creation time comes with the request. Equal requests over
  * equal files give byte-identical PDFs (the document ID is derived from the content).
  *
+ * <p>Why this class is long: it is the one writer of the rendition's fixed PDF structure —
+ * objects, cross-reference table, XMP metadata, output intent and one image XObject per page, with
+ * the pass-through and the re-encoding paths — and keeping the object numbering and the byte
+ * offsets in one place is what keeps them consistent.
+ *
  * <p>Instances are stateless and thread-safe.
  *
  * @since 0.1

@@ -30,7 +30,7 @@ import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
- * The font of {@link ProtocolPdf}'s reports: Liberation Sans, which PDFBox ships, embedded as a
+ * The font of {@link ReportPdf}'s reports: Liberation Sans, which PDFBox ships, embedded as a
  * CIDFontType2 subset under Identity-H, built the way PDFBox's own subset embedding builds it
  * (character codes are the full font's glyph ids, a CIDToGIDMap stream maps them to the subset's,
  * a ToUnicode CMap maps them back to text), but without subsetting per document.

@@ -1,7 +1,7 @@
 /**
  * Internal: writing PDF/A-2b files: renditions of scanned pages ({@link
  * io.github.aktenlift.pdfa.PdfARenderer}) and human-readable reports such as the scan protocol
- * ({@link io.github.aktenlift.pdfa.ProtocolPdf}). Not exported.
+ * ({@link io.github.aktenlift.pdfa.ReportPdf}). Not exported.
  *
  * <p>Why here and not in the exported {@code rendition} package: the requests carry header facts
  * from the unexported {@code imaging} package, and only the capture pipeline inside the core module

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.FileReference;
 import io.github.aktenlift.casefile.ProtectionLevel;
-import io.github.aktenlift.pdfa.ProtocolPdf;
+import io.github.aktenlift.pdfa.ReportPdf;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -170,36 +170,36 @@ public record DestructionList(String id, Instant createdAt, String createdBy, Li
      * @throws IOException if {@code out} fails
      */
     public void writePdf(OutputStream out) throws IOException {
-        List<ProtocolPdf.Section> sections = new ArrayList<>();
-        List<ProtocolPdf.Row> head = new ArrayList<>();
-        head.add(new ProtocolPdf.Row("Liste / List", id));
-        head.add(new ProtocolPdf.Row("Erstellt / Drawn up", createdAt + " · " + createdBy));
-        head.add(new ProtocolPdf.Row("Akten / Files", Integer.toString(entries.size())));
-        head.add(new ProtocolPdf.Row("Ausgenommen / Excluded", Integer.toString(excluded.size())));
-        head.add(new ProtocolPdf.Row("Noch nicht fällig / Not yet due", Integer.toString(notYetDue)));
+        List<ReportPdf.Section> sections = new ArrayList<>();
+        List<ReportPdf.Row> head = new ArrayList<>();
+        head.add(new ReportPdf.Row("Liste / List", id));
+        head.add(new ReportPdf.Row("Erstellt / Drawn up", createdAt + " · " + createdBy));
+        head.add(new ReportPdf.Row("Akten / Files", Integer.toString(entries.size())));
+        head.add(new ReportPdf.Row("Ausgenommen / Excluded", Integer.toString(excluded.size())));
+        head.add(new ReportPdf.Row("Noch nicht fällig / Not yet due", Integer.toString(notYetDue)));
         confirmation.ifPresent(c -> {
-            head.add(new ProtocolPdf.Row("Zertifikat / Certificate", c.certificateNumber()));
-            head.add(new ProtocolPdf.Row("Bestätigt / Confirmed", c.confirmedAt() + " · " + c.confirmedBy()));
-            head.add(new ProtocolPdf.Row("Vernichtet / Destroyed", Integer.toString(c.destroyed().size())));
-            head.add(new ProtocolPdf.Row("Übersprungen / Skipped", Integer.toString(c.skipped().size())));
+            head.add(new ReportPdf.Row("Zertifikat / Certificate", c.certificateNumber()));
+            head.add(new ReportPdf.Row("Bestätigt / Confirmed", c.confirmedAt() + " · " + c.confirmedBy()));
+            head.add(new ReportPdf.Row("Vernichtet / Destroyed", Integer.toString(c.destroyed().size())));
+            head.add(new ReportPdf.Row("Übersprungen / Skipped", Integer.toString(c.skipped().size())));
         });
-        sections.add(new ProtocolPdf.Section("Vernichtungsliste / Destruction list", head));
-        List<ProtocolPdf.Row> files = new ArrayList<>();
+        sections.add(new ReportPdf.Section("Vernichtungsliste / Destruction list", head));
+        List<ReportPdf.Row> files = new ArrayList<>();
         for (String[] r : rows()) {
             if (!"EXCLUDED".equals(r[1])) {
-                files.add(new ProtocolPdf.Row(r[2], r[1] + " · " + r[3] + " · " + r[4] + " · aufbewahrt bis / retained until "
+                files.add(new ReportPdf.Row(r[2], r[1] + " · " + r[3] + " · " + r[4] + " · aufbewahrt bis / retained until "
                         + r[5] + " · " + r[6] + (r[7].isEmpty() ? "" : " · " + r[7])));
             }
         }
-        sections.add(new ProtocolPdf.Section("Akten / Files", files));
-        List<ProtocolPdf.Row> kept = new ArrayList<>();
-        excluded.forEach(x -> kept.add(new ProtocolPdf.Row(x.barcode().value(),
+        sections.add(new ReportPdf.Section("Akten / Files", files));
+        List<ReportPdf.Row> kept = new ArrayList<>();
+        excluded.forEach(x -> kept.add(new ReportPdf.Row(x.barcode().value(),
                 x.reference().value() + " · " + String.join(", ", x.reasons()))));
         if (kept.isEmpty()) {
-            kept.add(new ProtocolPdf.Row("—", "keine / none"));
+            kept.add(new ReportPdf.Row("—", "keine / none"));
         }
-        sections.add(new ProtocolPdf.Section("Ausgenommen / Excluded", kept));
-        ProtocolPdf.render("Vernichtungsliste " + id, sections,
+        sections.add(new ReportPdf.Section("Ausgenommen / Excluded", kept));
+        ReportPdf.render("Vernichtungsliste " + id, sections,
                 confirmation.map(Confirmation::confirmedAt).orElse(createdAt), out);
         out.flush();
     }

@@ -1,0 +1,185 @@
+package io.github.aktenlift.capture.ingest;
+
+import io.github.aktenlift.Actor;
+import io.github.aktenlift.capture.CapturePolicy;
+import io.github.aktenlift.capture.CaptureProblem;
+import io.github.aktenlift.capture.CaptureProblem.Kind;
+import io.github.aktenlift.capture.CaseFileOutcome;
+import io.github.aktenlift.capture.CaseFileOutcome.StoredRendition;
+import io.github.aktenlift.capture.RenditionMode;
+import io.github.aktenlift.capture.delivery.CaseFileEntry;
+import io.github.aktenlift.capture.delivery.DeliveryIndex;
+import io.github.aktenlift.capture.delivery.DocumentEntry;
+import io.github.aktenlift.capture.protocol.ProtocolReport;
+import io.github.aktenlift.capture.protocol.ScanProtocol;
+import io.github.aktenlift.capture.protocol.ScanProtocolCodec;
+import io.github.aktenlift.casefile.Barcode;
+import io.github.aktenlift.casefile.CapturedDocument;
+import io.github.aktenlift.casefile.CaseFileState;
+import io.github.aktenlift.casefile.PassQualityCheck;
+import io.github.aktenlift.casefile.RecordCapture;
+import io.github.aktenlift.lifecycle.CommandLoop;
+import io.github.aktenlift.lifecycle.Payload;
+import io.github.aktenlift.lifecycle.StorageKeys;
+import io.github.aktenlift.pdfa.PageImageException;
+import io.github.aktenlift.pdfa.PageSource;
+import io.github.aktenlift.pdfa.PdfARenderer;
+import io.github.aktenlift.pdfa.RenditionRequest;
+import io.github.aktenlift.rendition.PageRendition;
+import io.github.aktenlift.rendition.RenditionResult;
+import io.github.aktenlift.spi.ProviderException;
+import io.github.aktenlift.spi.storage.ContentInfo;
+import io.github.aktenlift.spi.storage.Key;
+import io.github.aktenlift.spi.storage.Storage;
+import io.github.aktenlift.tracking.JournalEvent;
+import io.github.aktenlift.tracking.WhereIs;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The capture of one case file whose pages passed their checks: renders a PDF/A-2b per document
+ * (or one per case file), streaming each into the content store; writes the scan protocol as JSON
+ * and PDF/A; records the capture in the journal, and passes the visual check at once where the
+ * protection level draws no document for inspection. What fails leaves nothing stored. Thread-safe.
+ */
+final class CaseFileCapture {
+
+    /** The reviewer recorded when no document was drawn for inspection. */
+    static final String AUTO_REVIEWER = "aktenlift:auto-qa";
+
+    private final CommandLoop loop;
+    private final Storage storage;
+    private final CapturePolicy policy;
+    private final ContentPipe pipe;
+
+    CaseFileCapture(CommandLoop loop, Storage storage, CapturePolicy policy, ContentPipe pipe) {
+        this.loop = loop;
+        this.storage = storage;
+        this.policy = policy;
+        this.pipe = pipe;
+    }
+
+    /**
+     * @param pages the pages to render, checked (and, for a rescan, merged with those carried over)
+     * @param kept for a rescan, the documents it leaves untouched, whose renditions stay
+     * @param previous the capture a rescan replaces pages of, or {@code null}
+     * @return the outcome: captured, or rejected with the problems found while rendering or storing
+     */
+    CaseFileOutcome capture(Actor actor, DeliveryIndex index, CaseFileEntry entry, WhereIs where,
+            List<CheckedPage> pages, List<DocumentEntry> kept, RescanMerge.Previous previous) {
+        String bc = entry.barcode();
+        Instant now = loop.clock().instant();
+        boolean whole = policy.renditionMode() == RenditionMode.PER_CASE_FILE;
+        Map<String, List<CheckedPage>> groups = new LinkedHashMap<>();
+        Map<String, DocumentEntry> documents = new LinkedHashMap<>();
+        if (previous != null) {
+            for (ScanProtocol.Document d : previous.protocol().documents()) {
+                documents.put(d.documentId(), null); // keeps the previous order
+            }
+        }
+        for (CheckedPage p : pages) {
+            groups.computeIfAbsent(whole ? "case-file" : p.document().documentId(), k -> new ArrayList<>()).add(p);
+            documents.put(p.document().documentId(), p.document());
+        }
+        for (DocumentEntry d : kept) {
+            documents.put(d.documentId(), d);
+        }
+        List<CaptureProblem> problems = new ArrayList<>();
+        List<Key> written = new ArrayList<>();
+        List<StoredRendition> renditions = new ArrayList<>();
+        Map<String, PageRendition> rendered = new HashMap<>();
+        try {
+            for (Map.Entry<String, List<CheckedPage>> g : groups.entrySet()) {
+                List<CheckedPage> group = g.getValue();
+                DocumentEntry first = group.get(0).document();
+                RenditionRequest request = new RenditionRequest(
+                        whole ? "Akte " + where.reference().value() : first.type() + " " + first.documentId(),
+                        whole ? "CASE_FILE" : first.type(),
+                        whole || first.date() == null ? null : LocalDate.parse(first.date()),
+                        where.reference().value(), bc, now,
+                        group.stream().map(p -> new PageSource(p.file(), p.info(), p.pageInFile())).toList());
+                Key key = StorageKeys.rendition(bc, index.deliveryId(), g.getKey());
+                RenditionResult[] result = new RenditionResult[1];
+                written.add(key);
+                // the store hashes what it stores; the renderer need not hash the same bytes again
+                ContentInfo stored = pipe.put(key, out -> result[0] = new PdfARenderer().render(request, out, false));
+                for (int i = 0; i < group.size(); i++) {
+                    PageRendition pr = result[0].pages().get(i);
+                    CheckedPage cp = group.get(i);
+                    rendered.put(cp.place(), pr);
+                    // a carried-over page was verified through its stored rendition's hash on the way out
+                    if (!cp.carried() && !pr.sourceSha256().equals(cp.entry().sha256())) {
+                        problems.add(new CaptureProblem(Kind.HASH_MISMATCH, bc, PageChecks.printable(cp.entry().file()),
+                                "index says " + cp.entry().sha256() + ", file has " + pr.sourceSha256()));
+                    }
+                }
+                if (stored.size() != result[0].size()) {
+                    problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "rendition " + g.getKey()
+                            + " changed between renderer and storage"));
+                }
+                renditions.add(new StoredRendition(whole ? "*" : g.getKey(), key, stored.size(), stored.sha256(),
+                        group.size(), (int) result[0].reencodedPages()));
+            }
+        } catch (PageImageException e) {
+            // the JPEG walk that rides along with rendering found a broken page
+            String file = pages.stream().filter(p -> p.file().toString().equals(e.file())).findFirst()
+                    .map(p -> PageChecks.printable(p.entry().file())).orElse("");
+            problems.add(new CaptureProblem(PageChecks.kindOf(e.problem().kind()), bc, file, e.problem().getMessage()));
+        } catch (IOException | RuntimeException e) {
+            problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", e.getClass().getSimpleName()
+                    + (e instanceof ProviderException ? ": " + e.getMessage() : "")));
+        }
+        if (!problems.isEmpty()) {
+            written.forEach(pipe::deleteQuietly);
+            return new CaseFileOutcome.Rejected(bc, problems);
+        }
+        if (previous != null) {
+            for (ScanProtocol.Rendition r : previous.protocol().renditions()) {
+                if (kept.stream().anyMatch(d -> d.documentId().equals(r.documentId()))) {
+                    renditions.add(new StoredRendition(r.documentId(), Key.of(r.key()), r.size(), r.sha256(),
+                            r.pages(), 0));
+                }
+            }
+        }
+        List<DocumentEntry> finalDocuments = documents.values().stream().filter(Objects::nonNull).toList();
+        ScanProtocol protocol = ProtocolWriter.protocol(new ProtocolWriter.Capture(actor, index, entry, where,
+                finalDocuments, pages, renditions, rendered, previous, now, policy.minimumDpi()));
+        Key protocolJson = StorageKeys.protocolJson(bc, index.deliveryId());
+        Key protocolPdf = StorageKeys.protocolPdf(bc, index.deliveryId());
+        ContentInfo protocolInfo;
+        try {
+            protocolInfo = storage.content().put(protocolJson,
+                    new ByteArrayInputStream(ScanProtocolCodec.write(protocol)));
+            pipe.put(protocolPdf, out -> ProtocolReport.write(protocol, now, out));
+        } catch (IOException | RuntimeException e) {
+            written.forEach(pipe::deleteQuietly);
+            pipe.deleteQuietly(protocolJson);
+            pipe.deleteQuietly(protocolPdf);
+            return new CaseFileOutcome.Rejected(bc, List.of(new CaptureProblem(Kind.RENDITION_FAILED, bc, "",
+                    "scan protocol could not be stored: " + e.getClass().getSimpleName())));
+        }
+        List<CapturedDocument> recorded = finalDocuments.stream()
+                .map(d -> new CapturedDocument(d.documentId(), d.type(), d.pages().size(), d.originalToReturn()))
+                .toList();
+        List<JournalEvent> events = loop.execute(actor, new RecordCapture(new Barcode(bc), index.deliveryId(),
+                recorded, protocolInfo.sha256()));
+        String sample = events.get(0).get(Payload.SAMPLE);
+        List<String> inspection = sample == null ? List.of() : List.of(sample.split(","));
+        CaseFileState state = CaseFileState.CAPTURED;
+        if (inspection.isEmpty() && !loop.policies().profileFor(where.protection()).fourEyes()) {
+            loop.execute(actor, new PassQualityCheck(new Barcode(bc), AUTO_REVIEWER));
+            state = CaseFileState.VERIFIED;
+        }
+        int pageCount = finalDocuments.stream().mapToInt(d -> d.pages().size()).sum();
+        return new CaseFileOutcome.Captured(bc, pageCount, renditions, protocolJson, protocolPdf, inspection, state);
+    }
+}

@@ -1,0 +1,142 @@
+package io.github.aktenlift.capture.ingest;
+
+import io.github.aktenlift.capture.Capture;
+import io.github.aktenlift.spi.storage.ContentInfo;
+import io.github.aktenlift.spi.storage.Key;
+import io.github.aktenlift.spi.storage.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Stores what a writer produces (a rendition, a protocol PDF) into the content store while it is
+ * written, through a {@link ChunkedPipe}: the writer runs on a thread of its own, and nothing is held
+ * whole in memory. Thread-safe.
+ */
+final class ContentPipe {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Capture.class);
+
+    private final Storage storage;
+    /** The threads that write renditions and protocols into the pipes the store reads; idle ones end. */
+    private final ExecutorService renderers = Executors.newCachedThreadPool(daemon("aktenlift-render"));
+
+    ContentPipe(Storage storage) {
+        this.storage = storage;
+    }
+
+    /** Removes what a failed capture wrote; a failure to remove is logged, not thrown. */
+    void deleteQuietly(Key k) {
+        try {
+            storage.content().delete(k);
+        } catch (RuntimeException e) {
+            LOG.warn("could not remove {} after a failed capture: {}", k, e.getMessage());
+        }
+    }
+
+    /** Something that writes a document to a stream. */
+    @FunctionalInterface
+    interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static final int PIPE_CHUNK = 256 * 1024;
+    private static final int PIPE_CHUNKS = 4;
+
+    /**
+     * Streams what the writer produces into the content store, through a pipe: the writer runs on
+     * a thread of its own, the store reads (and hashes) while it writes (and hashes its sources),
+     * and nothing is held whole in memory, at most four chunks of 256 KiB. If the writer fails,
+     * the store's stream fails too instead of ending, so that the store keeps nothing of it; the
+     * writer's exception is the one thrown.
+     */
+    ContentInfo put(Key key, Writer writer) throws IOException {
+        List<Future<?>> task = new ArrayList<>(1); // read only by this thread, the pipe's reader
+        ChunkedPipe pipe = new ChunkedPipe(PIPE_CHUNK, PIPE_CHUNKS, () -> task.get(0).isDone());
+        InputStream source = pipe.source();
+        Future<?> producing = renderers.submit(() -> {
+            try (OutputStream o = pipe.sink()) {
+                writer.write(o);
+            }
+            return null;
+        });
+        task.add(producing);
+        InputStream in = new FilterInputStream(source) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b < 0) {
+                    producerSucceeded(producing);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    producerSucceeded(producing);
+                }
+                return n;
+            }
+        };
+        ContentInfo info;
+        try {
+            info = storage.content().put(key, in);
+        } catch (RuntimeException e) {
+            if (producing.isDone()) {
+                producerSucceeded(producing); // throws the writer's own exception if it failed
+            }
+            producing.cancel(true);
+            source.close();
+            throw e;
+        }
+        try {
+            producerSucceeded(producing);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(key);
+            throw e;
+        }
+        return info;
+    }
+
+    /** Waits for the writer behind a pipe to finish; throws what it threw. */
+    private static void producerSucceeded(Future<?> producing) throws IOException {
+        try {
+            producing.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        } catch (CancellationException e) {
+            throw new IOException("rendering was cancelled", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while rendering", e);
+        }
+    }
+
+    static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,287 @@
+package io.github.aktenlift.capture.ingest;
+
+import io.github.aktenlift.Actor;
+import io.github.aktenlift.InvalidCommandException;
+import io.github.aktenlift.InvalidValueException;
+import io.github.aktenlift.capture.Capture;
+import io.github.aktenlift.capture.CapturePolicy;
+import io.github.aktenlift.capture.CaptureProblem;
+import io.github.aktenlift.capture.CaptureProblem.Kind;
+import io.github.aktenlift.capture.CaseFileOutcome;
+import io.github.aktenlift.capture.IngestReport;
+import io.github.aktenlift.capture.InvalidDeliveryException;
+import io.github.aktenlift.capture.delivery.CaseFileEntry;
+import io.github.aktenlift.capture.delivery.DeliveryIndex;
+import io.github.aktenlift.capture.delivery.PageEntry;
+import io.github.aktenlift.casefile.Barcode;
+import io.github.aktenlift.casefile.CaseFileState;
+import io.github.aktenlift.imaging.ImageInspector;
+import io.github.aktenlift.lifecycle.CaseFileRecord;
+import io.github.aktenlift.lifecycle.CommandLoop;
+import io.github.aktenlift.lifecycle.CommandValidator;
+import io.github.aktenlift.lifecycle.WorkOrder;
+import io.github.aktenlift.spi.ProviderException;
+import io.github.aktenlift.spi.UnavailableException;
+import io.github.aktenlift.spi.notification.Notification;
+import io.github.aktenlift.spi.notification.NotificationType;
+import io.github.aktenlift.spi.notification.Notifier;
+import io.github.aktenlift.spi.notification.Recipient;
+import io.github.aktenlift.spi.storage.Storage;
+import io.github.aktenlift.tracking.SlaPolicy;
+import io.github.aktenlift.tracking.WhereIs;
+import io.github.aktenlift.tracking.WorkItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Ingests deliveries: reads the index, checks every case file on its own ({@link PageChecks}),
+ * merges a rescan with the previous capture ({@link RescanMerge}), has what passes rendered,
+ * stored and recorded ({@link CaseFileCapture}), and reports and notifies what does not.
+ * Thread-safe; case files of a delivery are taken in parallel on a small bounded pool, recalled
+ * ones first.
+ */
+public final class Ingest implements Capture {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Capture.class);
+
+    private final CommandLoop loop;
+    private final Notifier notifier;
+    private final CommandValidator validator;
+    private final int parallelism;
+    private final DeliveryReader reader;
+    private final PageChecks checks;
+    private final RescanMerge rescans;
+    private final CaseFileCapture captures;
+
+    /**
+     * @param loop the command loop that records captures
+     * @param storage where renditions and protocols go
+     * @param notifier where the scan service's notifications go (best effort)
+     * @param parallelism how many case files of a delivery are captured at once
+     */
+    public Ingest(CommandLoop loop, Storage storage, Notifier notifier, int parallelism) {
+        CapturePolicy policy = loop.policies().capture();
+        ImageInspector inspector = new ImageInspector(policy.maxPixels(), policy.maxDimension());
+        this.loop = loop;
+        this.notifier = notifier;
+        this.validator = loop.validator();
+        this.parallelism = parallelism;
+        this.reader = new DeliveryReader(validator);
+        this.checks = new PageChecks(policy, inspector);
+        this.rescans = new RescanMerge(loop, storage, policy, inspector);
+        this.captures = new CaseFileCapture(loop, storage, policy, new ContentPipe(storage));
+    }
+
+    @Override
+    public IngestReport ingest(Actor actor, Path deliveryFolder) {
+        if (actor == null) {
+            throw new InvalidValueException("actor", "must not be null");
+        }
+        long t0 = System.nanoTime();
+        Path dir;
+        try {
+            dir = deliveryFolder.toRealPath();
+        } catch (IOException e) {
+            throw new InvalidDeliveryException("folder", "does not exist or cannot be read");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidDeliveryException("folder", "is not a directory");
+        }
+        DeliveryIndex index = reader.read(dir);
+        Map<String, Integer> seen = new HashMap<>();
+        for (CaseFileEntry e : index.caseFiles()) {
+            if (e.barcode() != null) {
+                seen.merge(e.barcode(), 1, Integer::sum);
+            }
+        }
+        List<CaseFileOutcome> outcomes = new ArrayList<>();
+        long[] pagesAndBytes = new long[2];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, index.caseFiles().size())),
+                ContentPipe.daemon("aktenlift-capture"));
+        try {
+            // recalled case files start first; the report keeps the index's order
+            List<Future<Job>> futures = new ArrayList<>(Collections.nCopies(index.caseFiles().size(), null));
+            for (int n : workOrder(index.caseFiles().stream().map(CaseFileEntry::barcode).toList())) {
+                futures.set(n, pool.submit(() -> process(actor, dir, index, n, seen)));
+            }
+            for (Future<Job> f : futures) {
+                Job job = join(f);
+                outcomes.add(job.outcome);
+                if (job.outcome instanceof CaseFileOutcome.Captured c) {
+                    pagesAndBytes[0] += c.pages();
+                    pagesAndBytes[1] += job.bytes;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        IngestReport report = new IngestReport(index.deliveryId(), outcomes, pagesAndBytes[0], pagesAndBytes[1],
+                Duration.ofNanos(System.nanoTime() - t0));
+        LOG.info("delivery {}: {} case files captured, {} rejected, {} pages in {} ms", index.deliveryId(),
+                report.captured().size(), report.rejected().size(), report.pages(), report.took().toMillis());
+        return report;
+    }
+
+    /**
+     * The order in which to work on a delivery's case files: those with an open recall first, by
+     * SLA deadline, then the rest as listed. Entries that name no known case file keep their place
+     * among the rest; capture rejects them.
+     *
+     * @param barcodes the barcode text of each entry, {@code null} where there is none
+     * @return the entries' indexes in working order
+     */
+    private int[] workOrder(List<String> barcodes) {
+        SlaPolicy sla = loop.policies().sla();
+        return loop.read(s -> {
+            List<Integer> recalled = new ArrayList<>();
+            List<Integer> rest = new ArrayList<>();
+            Map<Integer, WorkItem> items = new HashMap<>();
+            for (int i = 0; i < barcodes.size(); i++) {
+                CaseFileRecord f = null;
+                try {
+                    f = barcodes.get(i) == null ? null : s.caseFile(new Barcode(barcodes.get(i)));
+                } catch (InvalidValueException e) {
+                    // a malformed barcode: capture reports it in its place
+                }
+                if (f != null && f.recall() != null) {
+                    items.put(i, WorkOrder.item(f, sla));
+                    recalled.add(i);
+                } else {
+                    rest.add(i);
+                }
+            }
+            recalled.sort((a, b) -> WorkOrder.ORDER.compare(items.get(a), items.get(b)));
+            recalled.addAll(rest);
+            return recalled.stream().mapToInt(Integer::intValue).toArray();
+        });
+    }
+
+    private static Job join(Future<Job> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while ingesting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private record Job(CaseFileOutcome outcome, long bytes) {
+    }
+
+    private Job process(Actor actor, Path dir, DeliveryIndex index, int n, Map<String, Integer> seen) {
+        CaseFileEntry entry = index.caseFiles().get(n);
+        String bc = entry.barcode() == null ? "caseFiles[" + n + "]" : entry.barcode();
+        List<CaptureProblem> problems = new ArrayList<>();
+        try {
+            validator.check("CaseFileEntry", entry);
+        } catch (InvalidCommandException e) {
+            for (InvalidCommandException.FieldViolation v : e.violations()) {
+                problems.add(new CaptureProblem(Kind.INVALID_ENTRY, bc, "", "caseFiles[" + n + "]." + v.path() + " "
+                        + v.message()));
+            }
+            return reject(index, bc, problems);
+        }
+        if (seen.getOrDefault(bc, 0) > 1) {
+            return reject(index, bc, List.of(new CaptureProblem(Kind.DUPLICATE_BARCODE, bc, "",
+                    "the delivery lists this barcode " + seen.get(bc) + " times")));
+        }
+        Barcode barcode = new Barcode(bc);
+        WhereIs where = loop.read(s -> Optional.ofNullable(s.caseFile(barcode)).map(s::whereIs)).orElse(null);
+        if (where == null) {
+            return reject(index, bc, List.of(new CaptureProblem(Kind.UNKNOWN_BARCODE, bc, "", "no such case file")));
+        }
+        if (where.state() != CaseFileState.PREPARED && where.state() != CaseFileState.QA_FAILED) {
+            return reject(index, bc, List.of(new CaptureProblem(Kind.WRONG_STATE, bc, "",
+                    "case file is " + where.state() + ", expected PREPARED or QA_FAILED")));
+        }
+        List<CheckedPage> pages = checks.check(dir, entry, bc, problems);
+        if (!problems.isEmpty()) {
+            PageChecks.walkJpegs(pages, bc, problems);
+            return reject(index, bc, problems);
+        }
+        long bytes = pages.stream().mapToLong(CheckedPage::size).sum();
+        if (where.state() != CaseFileState.QA_FAILED) {
+            PageChecks.checkCoverage(entry, bc, pages.stream().map(CheckedPage::entry).toList(), problems);
+            if (!problems.isEmpty()) {
+                PageChecks.walkJpegs(pages, bc, problems);
+                return reject(index, bc, problems);
+            }
+            return done(index, bc, captures.capture(actor, index, entry, where, pages, List.of(), null), bytes);
+        }
+        Path scratch = null;
+        try {
+            RescanMerge.Previous previous = rescans.previous(barcode);
+            scratch = Files.createTempDirectory("aktenlift-rescan-");
+            RescanMerge.Merged merged = rescans.merge(bc, pages, previous, scratch, problems);
+            if (problems.isEmpty()) {
+                List<PageEntry> all = new ArrayList<>();
+                merged.pages().forEach(p -> all.add(p.entry()));
+                merged.kept().forEach(d -> all.addAll(d.pages()));
+                PageChecks.checkCoverage(entry, bc, all, problems);
+            }
+            if (!problems.isEmpty()) {
+                return reject(index, bc, problems);
+            }
+            return done(index, bc, captures.capture(actor, index, entry, where, merged.pages(), merged.kept(),
+                    previous), bytes);
+        } catch (IOException | RuntimeException e) {
+            problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "the previous capture cannot be read: "
+                    + e.getClass().getSimpleName()));
+            return reject(index, bc, problems);
+        } finally {
+            RescanMerge.deleteTree(scratch);
+        }
+    }
+
+    private Job done(DeliveryIndex index, String bc, CaseFileOutcome outcome, long bytes) {
+        if (outcome instanceof CaseFileOutcome.Rejected r) {
+            return reject(index, bc, r.problems());
+        }
+        return new Job(outcome, bytes);
+    }
+
+    private Job reject(DeliveryIndex index, String bc, List<CaptureProblem> problems) {
+        LOG.warn("delivery {}: case file {} rejected: {}", index.deliveryId(), bc,
+                problems.stream().map(p -> p.kind() + (p.page().isEmpty() ? "" : "@" + p.page())).toList());
+        Map<String, String> details = new TreeMap<>();
+        details.put("barcode", bc);
+        details.put("delivery", index.deliveryId());
+        details.put("problems", String.join(",", problems.stream().map(p -> p.kind().name()).distinct().toList()));
+        notifySafely(new Notification("capture-" + index.deliveryId() + "-" + safeId(bc), NotificationType.QA_FAILED,
+                Recipient.role("scan-service"), loop.clock().instant(), details));
+        return new Job(new CaseFileOutcome.Rejected(bc, problems), 0);
+    }
+
+    private static String safeId(String s) {
+        return s.replaceAll("[^A-Za-z0-9._:-]", "_");
+    }
+
+    private void notifySafely(Notification n) {
+        try {
+            notifier.deliver(n);
+        } catch (ProviderException | IllegalArgumentException e) {
+            LOG.warn("notification {} not delivered: {}", n.id(), e.getMessage());
+        }
+    }
+}

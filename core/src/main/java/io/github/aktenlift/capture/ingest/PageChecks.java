@@ -1,0 +1,274 @@
+package io.github.aktenlift.capture.ingest;
+
+import io.github.aktenlift.capture.CapturePolicy;
+import io.github.aktenlift.capture.CaptureProblem;
+import io.github.aktenlift.capture.CaptureProblem.Kind;
+import io.github.aktenlift.capture.delivery.CaseFileEntry;
+import io.github.aktenlift.capture.delivery.DocumentEntry;
+import io.github.aktenlift.capture.delivery.PageEntry;
+import io.github.aktenlift.imaging.G4StreamCheck;
+import io.github.aktenlift.imaging.ImageFormat;
+import io.github.aktenlift.imaging.ImageInfo;
+import io.github.aktenlift.imaging.ImageInspector;
+import io.github.aktenlift.imaging.ImageProblem;
+import io.github.aktenlift.imaging.JpegStreamCheck;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The checks of a case file's documents and pages before anything is rendered: document ids and
+ * types, every page's path (inside the delivery, no links), header, format, size, resolution,
+ * colour mode, sheet and side, and for G4 pages a walk over the compressed data; files in the case
+ * file's folder that the index does not list. Each finding is a {@link CaptureProblem} naming the
+ * page. Thread-safe.
+ */
+final class PageChecks {
+
+    private final CapturePolicy policy;
+    private final ImageInspector inspector;
+
+    PageChecks(CapturePolicy policy, ImageInspector inspector) {
+        this.policy = policy;
+        this.inspector = inspector;
+    }
+
+    /**
+     * A case file rejected before rendering still gets every page's findings: the JPEG walk, which
+     * otherwise rides along with the rendition, runs on its own for the pages that passed so far.
+     */
+    static void walkJpegs(List<CheckedPage> pages, String bc, List<CaptureProblem> problems) {
+        for (CheckedPage p : pages) {
+            if (p.carried() || p.info().format() != ImageFormat.JPEG) {
+                continue;
+            }
+            try {
+                JpegStreamCheck.verify(p.file());
+            } catch (ImageProblem e) {
+                problems.add(new CaptureProblem(kindOf(e.kind()), bc, printable(p.entry().file()), e.getMessage()));
+            } catch (IOException | UncheckedIOException e) {
+                problems.add(new CaptureProblem(Kind.MISSING_PAGE, bc, printable(p.entry().file()), "cannot be read"));
+            }
+        }
+    }
+
+    /** Sheets × sides − dropped blank backs = pages: every counted sheet needs its front. */
+    static void checkCoverage(CaseFileEntry entry, String bc, List<PageEntry> pages, List<CaptureProblem> problems) {
+        Set<String> sides = new HashSet<>();
+        pages.forEach(p -> sides.add(p.sheet() + p.side()));
+        for (int sheet = 1; sheet <= entry.sheets(); sheet++) {
+            if (!sides.contains(sheet + "FRONT")) {
+                problems.add(new CaptureProblem(Kind.PAGE_COUNT, bc, "", "sheet " + sheet + " has no front page"));
+            }
+        }
+    }
+
+    /** Checks documents and pages; adds a problem per finding and returns the pages that passed. */
+    List<CheckedPage> check(Path dir, CaseFileEntry entry, String bc, List<CaptureProblem> problems) {
+        Set<String> documentIds = new HashSet<>();
+        Set<String> sides = new HashSet<>();
+        Set<Path> listed = new HashSet<>();
+        List<CheckedPage> out = new ArrayList<>();
+        G4StreamCheck g4 = new G4StreamCheck();
+        for (DocumentEntry d : entry.documents()) {
+            if (!documentIds.add(d.documentId())) {
+                problems.add(new CaptureProblem(Kind.DUPLICATE_DOCUMENT, bc, "", "document " + d.documentId()));
+            }
+            if (!policy.documentTypes().contains(d.type())) {
+                problems.add(new CaptureProblem(Kind.UNKNOWN_DOCUMENT_TYPE, bc, "", "document " + d.documentId()
+                        + " has type " + d.type() + ", not in the catalogue"));
+            }
+            if (d.date() != null) {
+                try {
+                    LocalDate.parse(d.date());
+                } catch (DateTimeParseException e) {
+                    problems.add(new CaptureProblem(Kind.INVALID_ENTRY, bc, "", "document " + d.documentId()
+                            + " has no valid date"));
+                }
+            }
+            for (PageEntry p : d.pages()) {
+                CheckedPage c = checkPage(dir, entry, bc, d, p, problems, listed, g4);
+                if (!sides.add(p.sheet() + p.side())) {
+                    problems.add(new CaptureProblem(Kind.PAGE_COUNT, bc, printable(p.file()), "sheet " + p.sheet()
+                            + " " + p.side() + " appears twice"));
+                }
+                if (p.sheet() > entry.sheets()) {
+                    problems.add(new CaptureProblem(Kind.PAGE_COUNT, bc, printable(p.file()), "sheet " + p.sheet()
+                            + " beyond the " + entry.sheets() + " sheets counted"));
+                }
+                if ("BACK".equals(p.side()) && !entry.scanner().settings().duplex()) {
+                    problems.add(new CaptureProblem(Kind.PAGE_COUNT, bc, printable(p.file()),
+                            "a back side from a simplex scan"));
+                }
+                if (c != null) {
+                    out.add(c);
+                }
+            }
+        }
+        Path folder = dir.resolve(bc);
+        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            // the walk has read each entry's attributes (links not followed) already
+            try (Stream<Path> files = Files.find(folder, Integer.MAX_VALUE, (f, a) -> a.isRegularFile())) {
+                files.sorted()
+                        .filter(f -> !listed.contains(f.normalize()))
+                        .forEach(f -> problems.add(new CaptureProblem(Kind.EXTRA_FILE, bc,
+                                printable(dir.relativize(f).toString().replace('\\', '/')), "not listed in the index")));
+            } catch (IOException e) {
+                problems.add(new CaptureProblem(Kind.INVALID_ENTRY, bc, "", "case file folder cannot be listed"));
+            }
+        }
+        return out;
+    }
+
+    private CheckedPage checkPage(Path dir, CaseFileEntry entry, String bc, DocumentEntry d, PageEntry p,
+            List<CaptureProblem> problems, Set<Path> listed, G4StreamCheck g4) {
+        String name = printable(p.file());
+        String fileName = p.file();
+        int pageInFile = 1;
+        int hash = fileName.lastIndexOf('#');
+        if (hash > 0 && fileName.substring(hash + 1).matches("[1-9][0-9]{0,4}")) {
+            pageInFile = Integer.parseInt(fileName.substring(hash + 1));
+            fileName = fileName.substring(0, hash);
+        }
+        Path file = safePath(dir, fileName);
+        if (file == null) {
+            problems.add(new CaptureProblem(Kind.UNSAFE_PATH, bc, name,
+                    "must be a relative path inside the delivery folder, without '..', '\\\\' or links"));
+            return null;
+        }
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            problems.add(new CaptureProblem(Kind.MISSING_PAGE, bc, name, "listed in the index but not delivered"));
+            return null;
+        }
+        listed.add(file.normalize());
+        ImageInfo info;
+        long size;
+        try {
+            // safePath left no link between the (real) delivery folder and the file, so only a link
+            // in the file's own place needs resolving; a plain file is opened without following one,
+            // in case one took its place since
+            Path real = file;
+            OpenOption[] open = {StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS};
+            if (attributes.isSymbolicLink()) {
+                real = file.toRealPath();
+                open = new OpenOption[] {StandardOpenOption.READ};
+            }
+            if (!real.startsWith(dir) || !(attributes.isSymbolicLink() ? Files.isRegularFile(real)
+                    : attributes.isRegularFile())) {
+                problems.add(new CaptureProblem(Kind.UNSAFE_PATH, bc, name, "leads outside the delivery folder"));
+                return null;
+            }
+            // one open for the headers and the walk
+            try (FileChannel channel = FileChannel.open(real, open)) {
+                size = channel.size();
+                if (size == 0) {
+                    problems.add(new CaptureProblem(Kind.EMPTY_FILE, bc, name, "0 bytes"));
+                    return null;
+                }
+                info = inspector.inspect(real, channel);
+                // a walk over the compressed data finds corruption a header read cannot see; a JPEG's
+                // rides along with its rendition (read once), a G4 strip's is done here
+                if (info.format() == ImageFormat.TIFF) {
+                    g4.check(channel, info);
+                }
+            }
+        } catch (ImageProblem e) {
+            problems.add(new CaptureProblem(kindOf(e.kind()), bc, name, e.getMessage()));
+            return null;
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(new CaptureProblem(Kind.MISSING_PAGE, bc, name, "cannot be read"));
+            return null;
+        }
+        if (pageInFile > info.pageCount()) {
+            problems.add(new CaptureProblem(Kind.MISSING_PAGE, bc, name, "the file has " + info.pageCount() + " page(s)"));
+            return null;
+        }
+        double dpiX = info.pages().isEmpty() ? info.dpiX() : info.pages().get(pageInFile - 1).dpiX();
+        double dpiY = info.pages().isEmpty() ? info.dpiY() : info.pages().get(pageInFile - 1).dpiY();
+        if (dpiX > 0 && (Math.abs(dpiX - p.resolutionDpi()) > 1 || Math.abs(dpiY - p.resolutionDpi()) > 1)) {
+            problems.add(new CaptureProblem(Kind.RESOLUTION, bc, name, "header says " + Math.round(dpiX) + "x"
+                    + Math.round(dpiY) + " dpi, index " + p.resolutionDpi()));
+        }
+        double effective = dpiX > 0 ? Math.min(dpiX, dpiY) : p.resolutionDpi();
+        if (effective < policy.minimumDpi()) {
+            problems.add(new CaptureProblem(Kind.RESOLUTION, bc, name, Math.round(effective) + " dpi, minimum "
+                    + policy.minimumDpi()));
+        }
+        String mode = colorMode(info, pageInFile);
+        if (!mode.equals(p.colorMode())) {
+            problems.add(new CaptureProblem(Kind.COLOR_MODE, bc, name, "image is " + mode + ", index says "
+                    + p.colorMode()));
+        }
+        return new CheckedPage(d, p, file, info, pageInFile, size, false);
+    }
+
+    private static String colorMode(ImageInfo info, int pageInFile) {
+        int bits = info.pages().isEmpty() ? info.bitsPerComponent() : info.pages().get(pageInFile - 1).bitsPerSample();
+        int components = info.pages().isEmpty() ? info.components() : info.pages().get(pageInFile - 1).samplesPerPixel();
+        if (bits == 1 && components == 1) {
+            return "BITONAL";
+        }
+        return components >= 3 ? "COLOR" : "GRAYSCALE";
+    }
+
+    static Kind kindOf(ImageProblem.Kind k) {
+        return switch (k) {
+            case EMPTY -> Kind.EMPTY_FILE;
+            case TRUNCATED -> Kind.TRUNCATED_IMAGE;
+            case CORRUPT -> Kind.CORRUPT_IMAGE;
+            case WRONG_FORMAT -> Kind.WRONG_FORMAT;
+            case TOO_LARGE -> Kind.TOO_LARGE;
+            case UNSUPPORTED -> Kind.UNSUPPORTED_IMAGE;
+        };
+    }
+
+    /** @return the file inside the delivery folder, or {@code null} if the name tries to leave it */
+    static Path safePath(Path dir, String relative) {
+        if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\") || relative.contains(":")
+                || relative.chars().anyMatch(Character::isISOControl)) {
+            return null;
+        }
+        for (String segment : relative.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return null;
+            }
+        }
+        Path p = dir.resolve(relative).normalize();
+        if (!p.startsWith(dir)) {
+            return null;
+        }
+        for (Path q = p.getParent(); q != null && !q.equals(dir); q = q.getParent()) {
+            if (Files.isSymbolicLink(q)) {
+                return null;
+            }
+        }
+        return p;
+    }
+
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && i < 300; i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
+    }
+}

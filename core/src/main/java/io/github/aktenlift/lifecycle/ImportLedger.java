@@ -1,0 +1,109 @@
+package io.github.aktenlift.lifecycle;
+
+import io.github.aktenlift.PreconditionFailedException;
+import io.github.aktenlift.UnknownIdentifierException;
+import io.github.aktenlift.casefile.Barcode;
+import io.github.aktenlift.efile.DecideMatch;
+import io.github.aktenlift.efile.MatchReason;
+import io.github.aktenlift.journal.PendingEvent;
+import io.github.aktenlift.tracking.EventKind;
+import io.github.aktenlift.tracking.JournalEvent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The import side of the projection: per case file, which e-file it was matched to or why the
+ * match is held, every hand-over to the procedure, and where its documents went; per e-file, which
+ * case files Aktenlift imported into it. Derived from the journal like the rest of the projection.
+ * Not thread-safe: guarded by the {@link CommandLoop}'s lock.
+ */
+public final class ImportLedger {
+
+    private final Map<Barcode, ImportTrack> tracks = new HashMap<>();
+    private final Map<String, List<Barcode>> importedInto = new HashMap<>();
+
+    /** @return the case file's import record, or {@code null} if nothing import-related happened to it */
+    public ImportTrack track(Barcode barcode) {
+        return tracks.get(barcode);
+    }
+
+    /** @return the case files Aktenlift imported into this e-file */
+    public List<Barcode> importedInto(String eFile) {
+        return importedInto.getOrDefault(eFile, List.of());
+    }
+
+    /** @return every case file with an import record */
+    public Set<Barcode> barcodes() {
+        return Collections.unmodifiableSet(tracks.keySet());
+    }
+
+    void apply(Barcode barcode, JournalEvent e) {
+        switch (e.kind()) {
+            case CAPTURED -> {
+                ImportTrack t = tracks.computeIfAbsent(barcode, b -> new ImportTrack());
+                t.delivery = e.get(Payload.DELIVERY);
+                t.protocol = e.get(Payload.PROTOCOL);
+            }
+            case EFILE_MATCHED -> {
+                ImportTrack t = tracks.computeIfAbsent(barcode, b -> new ImportTrack());
+                t.matchedBy = MatchedBy.valueOf(e.get(Payload.BY));
+                t.eFile = e.get(Payload.EFILE);
+                t.heldReasons = null;
+                t.heldCandidates = null;
+            }
+            case MATCH_HELD -> {
+                ImportTrack t = tracks.computeIfAbsent(barcode, b -> new ImportTrack());
+                t.heldReasons = Arrays.stream(e.get(Payload.REASONS).split(",")).map(MatchReason::valueOf).toList();
+                String candidates = e.get(Payload.CANDIDATES);
+                t.heldCandidates = candidates == null ? List.of() : List.of(candidates.split(","));
+            }
+            case IMPORT_SUBMITTED -> tracks.computeIfAbsent(barcode, b -> new ImportTrack()).submissions
+                    .add(new ImportSubmission(e.get(Payload.KEY), e.get(Payload.EFILE), Integer.parseInt(e.get(Payload.ATTEMPT))));
+            case IMPORT_CONFIRMED -> {
+                ImportTrack t = tracks.computeIfAbsent(barcode, b -> new ImportTrack());
+                t.importedTo = e.get(Payload.EFILE);
+                importedInto.computeIfAbsent(t.importedTo, k -> new ArrayList<>(1)).add(barcode);
+                // imported: whatever else was handed over for this file no longer waits for an answer
+                t.submissions.forEach(s -> s.settled = true);
+            }
+            case IMPORT_REJECTED -> {
+                ImportTrack t = tracks.get(barcode);
+                ImportSubmission s = t == null || e.get(Payload.KEY) == null ? null : t.submission(e.get(Payload.KEY));
+                if (s != null) {
+                    s.settled = true;
+                }
+            }
+            case IMPORT_RETRIED -> tracks.computeIfAbsent(barcode, b -> new ImportTrack()).attempt++;
+            default -> {
+                // nothing import-related
+            }
+        }
+    }
+
+    /** The event a clerk's matching decision records; checked against the held match. */
+    Decision decide(CaseFileRecord f, DecideMatch m) {
+        ImportTrack t = tracks.get(f.barcode);
+        if (t == null || !t.held()) {
+            throw new PreconditionFailedException(EntityNames.CASE_FILE, f.barcode.value(), List.of("NO_MATCH_HELD"));
+        }
+        if (m.eFileId() != null && !t.heldCandidates.contains(m.eFileId())) {
+            throw new UnknownIdentifierException("e-file candidate", m.eFileId());
+        }
+        return Decision.of(PendingEvent.of(Streams.FILE + f.barcode.value(), EventKind.EFILE_MATCHED,
+                Payload.BY, MatchedBy.DECISION.name(), Payload.EFILE, m.eFileId(), Payload.REVIEWER, m.reviewerId()));
+    }
+
+    /** @return the held match as the journal records it */
+    public static PendingEvent held(Barcode barcode, List<MatchReason> reasons, Set<String> candidates) {
+        return PendingEvent.of(Streams.FILE + barcode.value(), EventKind.MATCH_HELD,
+                Payload.REASONS, String.join(",", reasons.stream().map(Enum::name).toList()),
+                Payload.CANDIDATES, candidates.isEmpty() ? null : String.join(",", new LinkedHashSet<>(candidates)));
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.aktenlift.lifecycle;
+
+import io.github.aktenlift.efile.MatchReason;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The import record of one case file, part of the {@link ImportLedger}. Not thread-safe. */
+public final class ImportTrack {
+
+    /** Import attempts so far: one more after each retry. */
+    int attempt;
+    MatchedBy matchedBy;
+    /** The matched e-file; {@code null} after a decision to create a new one, which each hand-over then creates (idempotently). */
+    String eFile;
+    List<MatchReason> heldReasons;
+    List<String> heldCandidates;
+    final List<ImportSubmission> submissions = new ArrayList<>(1);
+    String importedTo;
+    /** The latest capture: its delivery and the SHA-256 of its stored scan protocol (or null). */
+    String delivery;
+    String protocol;
+
+    ImportTrack() {
+    }
+
+    /** @return import attempts so far: one more after each retry */
+    public int attempt() {
+        return attempt;
+    }
+
+    /** @return how the e-file was matched, or {@code null} if not yet */
+    public MatchedBy matchedBy() {
+        return matchedBy;
+    }
+
+    /**
+     * @return the matched e-file; {@code null} before a match and after a decision to create a new
+     *     one, which each hand-over then creates (idempotently)
+     */
+    public String eFile() {
+        return eFile;
+    }
+
+    /** @return whether the match is held for a clerk's decision */
+    public boolean held() {
+        return heldReasons != null;
+    }
+
+    /** @return why the match is held, or {@code null} if it is not */
+    public List<MatchReason> heldReasons() {
+        return heldReasons;
+    }
+
+    /** @return the e-files a clerk may choose from, or {@code null} if the match is not held */
+    public List<String> heldCandidates() {
+        return heldCandidates;
+    }
+
+    /** @return the e-file its import was confirmed into, or {@code null} */
+    public String importedTo() {
+        return importedTo;
+    }
+
+    /** @return the delivery of the latest capture, or {@code null} */
+    public String delivery() {
+        return delivery;
+    }
+
+    /** @return the SHA-256 of the latest capture's stored scan protocol, or {@code null} */
+    public String protocol() {
+        return protocol;
+    }
+
+    /** @return hand-overs without a recorded final answer, oldest first */
+    public List<ImportSubmission> unsettled() {
+        return submissions.stream().filter(s -> !s.settled).toList();
+    }
+
+    /** @return the hand-over under this key, or {@code null} */
+    public ImportSubmission submission(String key) {
+        for (ImportSubmission s : submissions) {
+            if (s.key.equals(key)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

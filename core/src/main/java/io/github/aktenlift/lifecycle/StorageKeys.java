@@ -1,0 +1,41 @@
+package io.github.aktenlift.lifecycle;
+
+import io.github.aktenlift.spi.storage.Key;
+
+/**
+ * Where Aktenlift keeps what it stores: every key of the journal's logs and of stored content is
+ * made here and nowhere else. The keys are part of the stored format: journals name them (a
+ * capture's delivery, a baseline's key), and existing stores must stay readable.
+ */
+public final class StorageKeys {
+
+    /** The tracking journal's events. */
+    public static final Key EVENTS = Key.of("journal/events");
+    /** The journal's checkpoints over all stream heads. */
+    public static final Key CHECKPOINTS = Key.of("journal/checkpoints");
+    /** The subject register: personal data, apart from the journal. */
+    public static final Key SUBJECTS = Key.of("subjects/entries");
+
+    private StorageKeys() {
+    }
+
+    /** @return the rendition of one document (or {@code case-file}) of a case file's capture in a delivery */
+    public static Key rendition(String barcode, String deliveryId, String documentOrCaseFile) {
+        return Key.of("renditions/" + barcode + "/" + deliveryId + "/" + documentOrCaseFile + ".pdf");
+    }
+
+    /** @return the scan protocol (JSON) of a case file's capture in a delivery */
+    public static Key protocolJson(String barcode, String deliveryId) {
+        return Key.of("protocols/" + barcode + "/" + deliveryId + ".json");
+    }
+
+    /** @return the scan protocol (PDF/A) of a case file's capture in a delivery */
+    public static Key protocolPdf(String barcode, String deliveryId) {
+        return Key.of("protocols/" + barcode + "/" + deliveryId + ".pdf");
+    }
+
+    /** @return a stored baseline inventory */
+    public static Key baseline(String id) {
+        return Key.of("inventory/baseline/" + id + ".csv");
+    }
+}
