@@ -7,6 +7,9 @@ import io.github.aktenlift.spi.internal.CrashPoints;
  * names are written. A point is reached just <em>after</em> the step it names, so a kill there
  * leaves exactly that step done and the next one not. Unarmed, reaching one costs nothing (see
  * {@link CrashPoints}).
+ *
+ * <p>The hotfolder procedure and the outbox notifier share {@link DurableFiles} but name none of
+ * their own steps yet; they pass only the directory points.
  */
 enum CrashPoint {
 
@@ -19,7 +22,7 @@ enum CrashPoint {
     /** … root directory forced. */
     MARKER_DIRECTORY_FSYNCED("fs.marker.directory-fsynced"),
 
-    /** A directory created (content, record, log or lock subtree), its parent not yet forced. */
+    /** A directory created (any the adapter creates, such as a key's directory), its parent not yet forced. */
     DIRECTORY_CREATED("fs.directory.created"),
     /** … its parent forced. */
     DIRECTORY_FSYNCED("fs.directory.fsynced"),

@@ -168,9 +168,12 @@ class LogTailTest {
         }
 
         @Test
-        @DisplayName("cut anywhere is quarantined by the next append — exactly the cut bytes, hash matching — recorded, then cut")
+        @DisplayName("cut in its header or its payload is quarantined by the next append — exactly the cut bytes, hash"
+                + " matching — recorded, then cut")
         void nextAppendQuarantinesIt() throws IOException {
-            for (long cut = starts[2] + 1; cut < starts[3]; cut++) {
+            // inside magic, sequence, count, length and CRC, at the header's end, inside and between entries
+            for (long into : new long[] {1, 3, 4, 11, 12, 15, 16, 19, 20, 23, 24, 26, 28, 29, 33, 38}) {
+                long cut = starts[2] + into;
                 Path copy = copyWithLogCutAt(cut);
                 Path copyFile = copy.resolve(root.relativize(file));
                 byte[] tail = Arrays.copyOfRange(Files.readAllBytes(copyFile), (int) starts[2], (int) cut);
