@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * The few file operations crash safety rests on: write to a temporary file, force it, rename it
- * atomically into place, force the directory. Shared by storage, hotfolder and outbox.
+ * atomically into place, force the directory. Shared by storage, hotfolder and outbox. Storage
+ * names each step as a {@link CrashPoint}; creating a directory reaches its points for everyone.
  */
 final class DurableFiles {
 
@@ -66,7 +67,9 @@ final class DurableFiles {
         ensureDirectory(dir.getParent(), top);
         try {
             Files.createDirectory(dir);
+            CrashPoint.DIRECTORY_CREATED.reach();
             forceDirectory(dir.getParent());
+            CrashPoint.DIRECTORY_FSYNCED.reach();
         } catch (FileAlreadyExistsException e) {
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 throw new NotDirectoryException(dir.toString());
@@ -81,17 +84,39 @@ final class DurableFiles {
 
     /** Renames atomically, replacing the target, and forces the target's directory. */
     void moveIntoPlace(Path source, Path target) throws IOException {
+        moveIntoPlace(source, target, null);
+    }
+
+    /**
+     * Renames atomically, replacing the target, and forces the target's directory, reaching the
+     * crash points of {@code steps} (if not {@code null}) after each.
+     */
+    void moveIntoPlace(Path source, Path target, CrashPoint.Atomic steps) throws IOException {
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             // ATOMIC_MOVE with REPLACE_EXISTING is refused by some providers; ATOMIC_MOVE alone replaces
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
         }
+        if (steps != null) {
+            steps.renamed().reach();
+        }
         forceDirectory(target.getParent());
+        if (steps != null) {
+            steps.directoryFsynced().reach();
+        }
     }
 
     /** Writes small bytes to a file durably and atomically: temp, force, rename, force directory. */
     void writeAtomically(Path target, Path tmpDir, byte[] bytes) throws IOException {
+        writeAtomically(target, tmpDir, bytes, null);
+    }
+
+    /**
+     * Writes small bytes to a file durably and atomically: temp, force, rename, force directory,
+     * reaching the crash points of {@code steps} (if not {@code null}) after each.
+     */
+    void writeAtomically(Path target, Path tmpDir, byte[] bytes, CrashPoint.Atomic steps) throws IOException {
         Path tmp = tempName(tmpDir, "w");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -99,9 +124,15 @@ final class DurableFiles {
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
+                if (steps != null) {
+                    steps.tempWritten().reach();
+                }
                 force(ch);
+                if (steps != null) {
+                    steps.tempFsynced().reach();
+                }
             }
-            moveIntoPlace(tmp, target);
+            moveIntoPlace(tmp, target, steps);
         } finally {
             Files.deleteIfExists(tmp);
         }

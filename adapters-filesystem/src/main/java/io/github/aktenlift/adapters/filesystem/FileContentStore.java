@@ -86,12 +86,14 @@ final class FileContentStore implements ContentStore {
                 for (long pos = 0; header.hasRemaining(); ) {
                     pos += ch.write(header, pos);
                 }
+                CrashPoint.CONTENT_PUT_TEMP_WRITTEN.reach();
                 files.force(ch);
+                CrashPoint.CONTENT_PUT_TEMP_FSYNCED.reach();
             }
             ContentInfo info = new ContentInfo(key, size, HexFormat.of().formatHex(hash));
             layout.recordHashedNames(layout.content, key, files);
             files.ensureDirectory(target.getParent(), layout.root);
-            files.moveIntoPlace(tmp, target);
+            files.moveIntoPlace(tmp, target, CrashPoint.Atomic.CONTENT);
             return info;
         } catch (IOException e) {
             throw new UnavailableException("cannot store content '" + key + "'", e);
@@ -237,7 +239,9 @@ final class FileContentStore implements ContentStore {
         Path file = pathOf(key);
         try {
             if (Files.deleteIfExists(file)) {
+                CrashPoint.CONTENT_DELETE_REMOVED.reach();
                 files.forceDirectory(file.getParent());
+                CrashPoint.CONTENT_DELETE_DIRECTORY_FSYNCED.reach();
             }
         } catch (NotDirectoryException e) {
             // a path component is no directory: nothing stored there

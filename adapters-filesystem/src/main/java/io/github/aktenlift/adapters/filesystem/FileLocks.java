@@ -3,6 +3,8 @@ package io.github.aktenlift.adapters.filesystem;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,6 +17,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link ReentrantLock}s, chosen by the lock file's path and shared by every adapter instance in the
  * JVM, and only then the file lock. Lock files are never deleted: deleting one while another
  * process waits on it would let two processes hold "the" lock.
+ *
+ * <p><b>Lock order.</b> Logs, records and the hotfolder have separate stripes. A log's lock may be held while a
+ * record's lock is taken (a repair records itself), never the other way round, so stripes shared
+ * by chance cannot form a cycle.
  */
 final class FileLocks {
 
@@ -23,11 +29,25 @@ final class FileLocks {
         T run() throws IOException;
     }
 
-    private static final ReentrantLock[] STRIPES = new ReentrantLock[256];
+    /** Which set of stripes a lock file belongs to. */
+    enum Kind {
+        /** Record compare-and-set and delete; may be taken while holding a log's lock. */
+        RECORDS,
+        /** Log appends. */
+        LOGS,
+        /** The hotfolder's e-file, salt and import locks. */
+        HOTFOLDER;
 
-    static {
-        for (int i = 0; i < STRIPES.length; i++) {
-            STRIPES[i] = new ReentrantLock();
+        private final ReentrantLock[] stripes = new ReentrantLock[256];
+
+        Kind() {
+            for (int i = 0; i < stripes.length; i++) {
+                stripes[i] = new ReentrantLock();
+            }
+        }
+
+        ReentrantLock stripe(Path lockFile) {
+            return stripes[Math.floorMod(lockFile.toAbsolutePath().hashCode(), stripes.length)];
         }
     }
 
@@ -39,13 +59,42 @@ final class FileLocks {
         this.top = top;
     }
 
-    <T> T withLock(Path lockFile, Body<T> body) throws IOException {
-        ReentrantLock stripe = STRIPES[Math.floorMod(lockFile.toAbsolutePath().hashCode(), STRIPES.length)];
+    /** Runs the body holding the exclusive lock, creating the lock file (and its directories) if missing. */
+    <T> T withLock(Kind kind, Path lockFile, Body<T> body) throws IOException {
+        ReentrantLock stripe = kind.stripe(lockFile);
         stripe.lock();
         try {
             files.ensureDirectory(lockFile.getParent(), top);
             try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 FileLock lock = ch.lock();
+                try {
+                    return body.run();
+                } finally {
+                    lock.release();
+                }
+            }
+        } finally {
+            stripe.unlock();
+        }
+    }
+
+    /**
+     * Runs the body holding a shared lock, which waits for any holder of the exclusive lock; for
+     * readers, which must not write, so a missing lock file is not created — then no writer has
+     * ever held it, and the body runs without a file lock.
+     */
+    <T> T withSharedLockIfPresent(Kind kind, Path lockFile, Body<T> body) throws IOException {
+        ReentrantLock stripe = kind.stripe(lockFile);
+        stripe.lock();
+        try {
+            FileChannel ch;
+            try {
+                ch = FileChannel.open(lockFile, StandardOpenOption.READ);
+            } catch (NoSuchFileException | NotDirectoryException e) {
+                return body.run();
+            }
+            try (ch) {
+                FileLock lock = ch.lock(0, Long.MAX_VALUE, true);
                 try {
                     return body.run();
                 } finally {

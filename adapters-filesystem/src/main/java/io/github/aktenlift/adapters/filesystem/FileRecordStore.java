@@ -70,17 +70,19 @@ final class FileRecordStore implements RecordStore {
         byte[] copy = value.clone();
         Path file = pathOf(key);
         try {
-            return locks.withLock(layout.lock("records", key), () -> {
+            long next = locks.withLock(FileLocks.Kind.RECORDS, layout.lock("records", key), () -> {
+                CrashPoint.RECORD_CAS_LOCKED.reach();
                 long current = read(key, file).map(VersionedRecord::version).orElse(0L);
                 if (current != expectedVersion) {
                     throw new ConflictException(key.value(), expectedVersion, current);
                 }
-                long next = expectedVersion + 1;
                 layout.recordHashedNames(layout.records, key, files);
                 files.ensureDirectory(file.getParent(), layout.root);
-                files.writeAtomically(file, layout.tmp, encode(next, copy));
-                return next;
+                files.writeAtomically(file, layout.tmp, encode(expectedVersion + 1, copy), CrashPoint.Atomic.RECORD);
+                return expectedVersion + 1;
             });
+            CrashPoint.RECORD_CAS_UNLOCKED.reach();
+            return next;
         } catch (IOException e) {
             throw new UnavailableException("cannot write record '" + key + "'", e);
         }
@@ -92,13 +94,15 @@ final class FileRecordStore implements RecordStore {
         storage.ensureOpen();
         Path file = pathOf(key);
         try {
-            locks.withLock(layout.lock("records", key), () -> {
+            locks.withLock(FileLocks.Kind.RECORDS, layout.lock("records", key), () -> {
                 long current = read(key, file).map(VersionedRecord::version).orElse(0L);
                 if (current == 0 || current != expectedVersion) {
                     throw new ConflictException(key.value(), expectedVersion, current);
                 }
                 Files.delete(file);
+                CrashPoint.RECORD_DELETE_REMOVED.reach();
                 files.forceDirectory(file.getParent());
+                CrashPoint.RECORD_DELETE_DIRECTORY_FSYNCED.reach();
                 return null;
             });
         } catch (IOException e) {

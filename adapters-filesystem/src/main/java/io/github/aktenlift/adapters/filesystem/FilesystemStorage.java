@@ -26,7 +26,9 @@ import java.util.Set;
  *
  * <p>Content is written to a temporary file while being hashed, forced, renamed atomically into
  * place and its directory forced; reads check size and SHA-256. Records are compare-and-set under
- * a file lock; logs are CRC32C-framed batches, one frame per batch, with torn tails cut back. Keys
+ * a file lock; logs are CRC32C-framed batches, one frame per batch. Reads never write; an append
+ * interrupted by a crash is repaired only by the next append, which first keeps the cut bytes as a
+ * quarantine object and records the repair ({@link LogStore#repairs}). Keys
  * map to file names that are safe from traversal, device names and case folding (see the layout in
  * {@code docs/filesystem-adapter.md}). Several threads and several processes may use one root at
  * once; the file locks need a filesystem with working POSIX or Windows locks (local disks, NFSv4,
@@ -57,7 +59,7 @@ public final class FilesystemStorage implements Storage {
         this.locks = new FileLocks(files, root);
         this.content = new FileContentStore(this);
         this.records = new FileRecordStore(this);
-        this.logs = new FileLogStore(this);
+        this.logs = new FileLogStore(this, new LogRepairs(content, records, files));
         EnumSet<StorageCapability> caps = EnumSet.of(StorageCapability.MULTI_PROCESS, StorageCapability.STREAMING);
         if (fsync) {
             caps.add(StorageCapability.DURABLE);
@@ -127,7 +129,7 @@ public final class FilesystemStorage implements Storage {
             }
         } else {
             files.ensureDirectory(layout.tmp, layout.root);
-            files.writeAtomically(marker, layout.tmp, FORMAT.getBytes(StandardCharsets.UTF_8));
+            files.writeAtomically(marker, layout.tmp, FORMAT.getBytes(StandardCharsets.UTF_8), CrashPoint.Atomic.MARKER);
         }
         for (Path dir : new Path[] {layout.content, layout.records, layout.logs, layout.locks, layout.tmp}) {
             files.ensureDirectory(dir, layout.root);

@@ -213,7 +213,7 @@ public final class HotfolderProcedure implements SpecialistProcedure {
                 .getBytes(StandardCharsets.UTF_8)), 0, 12).toUpperCase(Locale.ROOT);
         Path file = efiles.resolve(id + ".json");
         try {
-            return locks.withLock(lockDir.resolve("efile-" + id + Layout.LOCK), () -> {
+            return locks.withLock(FileLocks.Kind.HOTFOLDER, lockDir.resolve("efile-" + id + Layout.LOCK), () -> {
                 if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                     return readRegistered(file).eFile();
                 }
@@ -340,7 +340,7 @@ public final class HotfolderProcedure implements SpecialistProcedure {
     /** A random salt per hotfolder, so fingerprints cannot be looked up in precomputed tables. */
     private byte[] salt() throws IOException {
         Path file = efiles.resolve("registry.salt");
-        return locks.withLock(lockDir.resolve("salt" + Layout.LOCK), () -> {
+        return locks.withLock(FileLocks.Kind.HOTFOLDER, lockDir.resolve("salt" + Layout.LOCK), () -> {
             if (!Files.exists(file)) {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
@@ -368,7 +368,7 @@ public final class HotfolderProcedure implements SpecialistProcedure {
         Path building = inbox.resolve("." + name + ".tmp");
         Path handedOver = inbox.resolve(name);
         try {
-            return locks.withLock(lockDir.resolve("import-" + name + Layout.LOCK), () -> {
+            return locks.withLock(FileLocks.Kind.HOTFOLDER, lockDir.resolve("import-" + name + Layout.LOCK), () -> {
                 Optional<ImportOutcome> decided = outcome(key, name);
                 if (decided.isPresent()) {
                     return decided.get();

@@ -113,7 +113,7 @@ final class Layout {
                 files.ensureDirectory(p, root);
                 Path nameFile = p.resolve(name + NAME);
                 if (!Files.isRegularFile(nameFile, LinkOption.NOFOLLOW_LINKS)) {
-                    files.writeAtomically(nameFile, tmp, segment.getBytes(StandardCharsets.UTF_8));
+                    files.writeAtomically(nameFile, tmp, segment.getBytes(StandardCharsets.UTF_8), CrashPoint.Atomic.NAME);
                 }
             }
             p = p.resolve(name);

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Child process of {@link CrashTest}: writes content, appends log batches and executes Aktenlift
+ * Child process of {@link RandomCrashSoakTest}: writes content, appends log batches and executes Aktenlift
  * commands on filesystem storage in a loop until it is killed, printing one line per write only
  * after the call has returned (an acknowledgement):
  * {@code C <key> <sha256>}, {@code L <first sequence> <entry>…}, {@code J <case file> <box>}.

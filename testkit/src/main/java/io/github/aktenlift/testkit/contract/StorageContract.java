@@ -8,6 +8,7 @@ import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.ContentPage;
 import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.LogEntry;
+import io.github.aktenlift.spi.storage.LogRepair;
 import io.github.aktenlift.spi.storage.RecordStore;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.spi.storage.StorageCapability;
@@ -385,6 +386,20 @@ public abstract class StorageContract {
         assertThatThrownBy(() -> storage.logs().append(log, 2, List.of(b("ok"), new byte[0])))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(storage.logs().length(log)).as("a rejected batch writes none of its entries").isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("logs: a log no crash interrupted has no repairs, nor has a missing log; the list cannot be changed")
+    void logRepairsOfASoundLog() {
+        Key log = Key.of("journal/sound");
+        assertThat(storage.logs().repairs(log)).isEmpty();
+        storage.logs().append(log, 0, List.of(b("a")));
+        storage.logs().append(log, 1, List.of(b("b"), b("c")));
+        assertThat(storage.logs().read(log, 0, 10)).hasSize(3);
+        List<LogRepair> repairs = storage.logs().repairs(log);
+        assertThat(repairs).isEmpty();
+        assertThatThrownBy(() -> repairs.add(null)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> storage.logs().repairs(null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
