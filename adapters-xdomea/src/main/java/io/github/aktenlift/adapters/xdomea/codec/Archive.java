@@ -30,6 +30,8 @@ import java.util.zip.ZipFile;
  * names are checked on opening, and every byte read from an entry counts against the limit of
  * expanded bytes — what the archive declares is checked too, but never trusted. Nothing is
  * extracted; the file is never written. Not thread-safe.
+ *
+ * @since 0.1
  */
 public final class Archive implements AutoCloseable {
 

@@ -6,6 +6,8 @@ import io.github.aktenlift.adapters.xdomea.message.MessageException.Problem;
 /**
  * The names an entry of an xdomea archive may have: a plain file name, as {@code Dateiname} and
  * the message's own name are. Nothing that could point anywhere else when extracted.
+ *
+ * @since 0.1
  */
 public final class EntryNames {
 

@@ -48,6 +48,8 @@ import static io.github.aktenlift.adapters.xdomea.codec.XmlIn.some;
  * schema for every element on the way: names, namespace, order, number, and the form of UUIDs,
  * booleans, dates and times. Elements Aktenlift does not map (archive metadata, history, business
  * process, references…) are checked for position and skipped. One instance per message.
+ *
+ * @since 0.1
  */
 public final class MessageXmlParser {
 
@@ -92,7 +94,7 @@ public final class MessageXmlParser {
                         p.checkType(k, head);
                     }),
                     opt("Anschreiben", a -> cover.value = p.dokument(a, false)),
-                    some("Schriftgutobjekt", s -> s.choice(name -> { }, o -> objects.add(switch (o.localName()) {
+                    some("Schriftgutobjekt", s -> s.choice(o -> objects.add(switch (o.localName()) {
                         case "Akte" -> p.akte(o);
                         case "Vorgang" -> p.vorgang(o);
                         default -> p.dokument(o, false);

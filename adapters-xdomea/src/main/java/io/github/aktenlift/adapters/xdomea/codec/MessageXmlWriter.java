@@ -22,6 +22,8 @@ import java.util.UUID;
  * Writes the XML of the Abgabe messages, element by element in the order of the xdomea 3.0.0
  * schema ({@code xdomea-Baukasten.xsd}, {@code xdomea-Nachrichten-AbgabeDurchfuehren.xsd}).
  * Stateless.
+ *
+ * @since 0.1
  */
 public final class MessageXmlWriter {
 

@@ -192,9 +192,9 @@ final class XmlIn implements AutoCloseable {
     /**
      * Reads a choice: exactly one child, one of the given names.
      *
-     * @param handler called with the chosen child's local name, on its start tag
+     * @param handler reads the chosen child, from its start tag (its name in {@link #localName()})
      */
-    void choice(java.util.function.Consumer<String> check, Handler handler, String... names) throws XMLStreamException {
+    void choice(Handler handler, String... names) throws XMLStreamException {
         if (!nextChild()) {
             throw invalid("needs one of " + String.join(", ", names));
         }
@@ -204,7 +204,6 @@ final class XmlIn implements AutoCloseable {
         if (!known) {
             throw invalid("unexpected element; needs one of " + String.join(", ", names));
         }
-        check.accept(local);
         handler.read(this);
         path.pop();
         if (nextChild()) {
