@@ -140,6 +140,6 @@ public final class DirectoryTransport implements Transport {
 
     @Override
     public String toString() {
-        return "DirectoryTransport[" + outgoing + " -> , <- " + incoming + "]";
+        return "DirectoryTransport[out " + outgoing + ", in " + incoming + "]";
     }
 }

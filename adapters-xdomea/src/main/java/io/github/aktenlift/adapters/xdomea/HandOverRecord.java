@@ -1,6 +1,5 @@
 package io.github.aktenlift.adapters.xdomea;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -38,9 +37,7 @@ record HandOverRecord(String idempotencyKey, String eFileId, UUID processId, Str
         p.setProperty("handedOverAt", handedOverAt.toString());
         StringWriter w = new StringWriter();
         p.store(w, null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(w.toString().getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+        return w.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** @throws IllegalArgumentException if the record is damaged or of another format */

@@ -66,10 +66,16 @@ final class PackageMapping {
         List<OutgoingFile> files = new ArrayList<>();
         List<UUID> ids = new ArrayList<>();
         List<Dokument> documents = new ArrayList<>();
+        java.util.Set<UUID> used = new java.util.HashSet<>();
         int position = 1;
         for (PackageItem item : pkg.documents()) {
             String documentId = meta.getOrDefault(String.format(FILE_DOCUMENT, item.name()), item.name());
             UUID id = ObjectIds.dokument(caseFile, documentId);
+            if (!used.add(id)) {
+                // two renditions of one document: each still needs an id of its own, as stable as the first
+                id = ObjectIds.nameBased("dokument", caseFile, documentId, item.name());
+                used.add(id);
+            }
             LocalDate date = date(meta.get(String.format(DOCUMENT_DATE, documentId)));
             documents.add(dokument(id, position++, item, item.documentType(), date, captured, o, files));
         }
