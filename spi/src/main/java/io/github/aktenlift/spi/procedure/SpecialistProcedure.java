@@ -3,9 +3,12 @@ package io.github.aktenlift.spi.procedure;
 import io.github.aktenlift.spi.IntegrityException;
 import io.github.aktenlift.spi.NotFoundException;
 import io.github.aktenlift.spi.UnavailableException;
+import io.github.aktenlift.spi.UnsupportedCapabilityException;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The specialist procedure (<i>Fachverfahren</i>) that holds the e-files.
@@ -17,14 +20,33 @@ import java.util.Optional;
  * {@link ImportOutcome.Accepted} is final. <b>Personal data:</b> subject data passes through to
  * the procedure and goes nowhere else: never into logs, messages or exceptions.
  *
+ * <p><b>Look-ups:</b> a procedure answers the {@code find…} questions it declares in
+ * {@link #capabilities()}. One it does not declare throws {@link UnsupportedCapabilityException};
+ * it never answers empty, because an empty answer means "no such e-file" and would lead a caller
+ * to create a second one.
+ *
  * @since 0.1
  */
 public interface SpecialistProcedure {
 
     /**
+     * The look-ups this procedure answers. The default declares all of them, as every procedure
+     * did before capabilities were declared; a procedure reached only by messages overrides it.
+     *
+     * @return the declared capabilities; never {@code null}, possibly empty; the same set on every
+     *     call for the life of the instance
+     * @since 0.1
+     */
+    default Set<ProcedureCapability> capabilities() {
+        return EnumSet.allOf(ProcedureCapability.class);
+    }
+
+    /**
      * @param fileReference the office's file number
      * @return the e-file kept under it, or empty
      * @throws UnavailableException if the procedure cannot be reached
+     * @throws UnsupportedCapabilityException if {@link ProcedureCapability#FIND_BY_FILE_REFERENCE}
+     *     is not declared
      */
     Optional<EFile> findByFileReference(String fileReference);
 
@@ -36,6 +58,8 @@ public interface SpecialistProcedure {
      * @return the e-files found: normally none or one; several if the procedure holds duplicates;
      *     never {@code null}
      * @throws UnavailableException if the procedure cannot be reached
+     * @throws UnsupportedCapabilityException if {@link ProcedureCapability#FIND_BY_AZR_NUMBER} is
+     *     not declared
      */
     List<EFile> findByAzrNumber(String azrNumber);
 
@@ -50,6 +74,8 @@ public interface SpecialistProcedure {
      * @return the e-files found, possibly several (namesakes born on the same day); never
      *     {@code null}
      * @throws UnavailableException if the procedure cannot be reached
+     * @throws UnsupportedCapabilityException if {@link ProcedureCapability#FIND_BY_SUBJECT} is not
+     *     declared
      */
     List<EFile> findBySubject(SubjectQuery subject);
 

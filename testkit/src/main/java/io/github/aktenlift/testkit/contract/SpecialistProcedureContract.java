@@ -2,11 +2,13 @@ package io.github.aktenlift.testkit.contract;
 
 import io.github.aktenlift.spi.IntegrityException;
 import io.github.aktenlift.spi.NotFoundException;
+import io.github.aktenlift.spi.UnsupportedCapabilityException;
 import io.github.aktenlift.spi.procedure.EFile;
 import io.github.aktenlift.spi.procedure.EFileRequest;
 import io.github.aktenlift.spi.procedure.ImportOutcome;
 import io.github.aktenlift.spi.procedure.ImportPackage;
 import io.github.aktenlift.spi.procedure.PackageItem;
+import io.github.aktenlift.spi.procedure.ProcedureCapability;
 import io.github.aktenlift.spi.procedure.SpecialistProcedure;
 import io.github.aktenlift.spi.procedure.SubjectQuery;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +31,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * checks, and look-ups — by file reference, by AZR number on its own, and by name and date of birth
  * under the rules of {@link io.github.aktenlift.spi.procedure.SubjectMatching} (umlaut,
  * transliteration, decomposed, case and whitespace variants found; another letter or birthday
- * not). Extend it and supply the procedure and its far side — the part that, in production, is the
+ * not). The look-up tests adapt to the procedure's declared
+ * {@link ProcedureCapability capabilities}: a look-up it declares must answer by the rules, one it
+ * does not declare must be refused with {@link UnsupportedCapabilityException} — never answered
+ * empty. Extend it and supply the procedure and its far side — the part that, in production, is the
  * specialist procedure deciding about imports:
  *
  * <pre>{@code
@@ -113,15 +120,57 @@ public abstract class SpecialistProcedureContract {
         assertThat(again).isEqualTo(a);
         assertThat(b.id()).isNotEqualTo(a.id());
         assertThat(a.fileReference()).isEqualTo("AB-1");
-        assertThat(procedure.findByFileReference("AB-1")).contains(a);
-        assertThat(procedure.findByFileReference("AB-404")).isEmpty();
-        assertThat(procedure.findBySubject(person("Öztürk"))).containsExactly(a);
-        assertThat(procedure.findBySubject(new SubjectQuery("Nobody", "X", LocalDate.of(1970, 1, 1), null))).isEmpty();
+        if (answers(ProcedureCapability.FIND_BY_FILE_REFERENCE)) {
+            assertThat(procedure.findByFileReference("AB-1")).contains(a);
+            assertThat(procedure.findByFileReference("AB-404")).isEmpty();
+        }
+        if (answers(ProcedureCapability.FIND_BY_SUBJECT)) {
+            assertThat(procedure.findBySubject(person("Öztürk"))).containsExactly(a);
+            assertThat(procedure.findBySubject(new SubjectQuery("Nobody", "X", LocalDate.of(1970, 1, 1), null))).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("the declared capabilities stay the same, and a look-up the procedure does not declare is refused, never answered empty")
+    void undeclaredLookUpsAreRefused() {
+        Set<ProcedureCapability> declared = procedure.capabilities();
+        assertThat(declared).isNotNull();
+        assertThat(procedure.capabilities()).isEqualTo(declared);
+        procedure.createEFile(new EFileRequest("create-1", "AB-1", person("Öztürk")));
+        for (ProcedureCapability c : EnumSet.allOf(ProcedureCapability.class)) {
+            if (declared.contains(c)) {
+                continue;
+            }
+            assertRefused(c);
+        }
+    }
+
+    /** A look-up the procedure does not declare: it must throw, naming the capability. */
+    private void assertRefused(ProcedureCapability c) {
+        assertThatThrownBy(() -> ask(c)).as("undeclared %s", c).isInstanceOfSatisfying(
+                UnsupportedCapabilityException.class, e -> assertThat(e.capability()).isEqualTo(c.name()));
+    }
+
+    private boolean answers(ProcedureCapability c) {
+        return procedure.capabilities().contains(c);
+    }
+
+    private void ask(ProcedureCapability c) {
+        switch (c) {
+            case FIND_BY_FILE_REFERENCE -> procedure.findByFileReference("AB-1");
+            case FIND_BY_AZR_NUMBER -> procedure.findByAzrNumber(person("Öztürk").azrNumber());
+            case FIND_BY_SUBJECT -> procedure.findBySubject(person("Öztürk"));
+            default -> throw new IllegalStateException("no question for " + c);
+        }
     }
 
     @Test
     @DisplayName("an e-file is found by subject under the SubjectMatching rules: case, whitespace, umlauts and transliterations do not matter")
     void findBySubjectIsTolerant() {
+        if (!answers(ProcedureCapability.FIND_BY_SUBJECT)) {
+            assertRefused(ProcedureCapability.FIND_BY_SUBJECT);
+            return;
+        }
         LocalDate born = LocalDate.of(1979, 2, 28);
         EFile e = procedure.createEFile(new EFileRequest("create-m", "AB-M", new SubjectQuery("Müller-Lüdenscheidt",
                 "Jürgen", born, "000000000123")));
@@ -140,6 +189,10 @@ public abstract class SpecialistProcedureContract {
     @Test
     @DisplayName("ß and ss, diacritics and their plain letters find the same e-file; another letter or another birthday does not")
     void findBySubjectNeverGuesses() {
+        if (!answers(ProcedureCapability.FIND_BY_SUBJECT)) {
+            assertRefused(ProcedureCapability.FIND_BY_SUBJECT);
+            return;
+        }
         LocalDate born = LocalDate.of(1979, 2, 28);
         EFile e = procedure.createEFile(new EFileRequest("create-s", "AB-S", new SubjectQuery("Strauß", "José", born, null)));
         assertThat(procedure.findBySubject(new SubjectQuery("STRAUSS", "jose", born, null))).containsExactly(e);
@@ -151,6 +204,11 @@ public abstract class SpecialistProcedureContract {
     @Test
     @DisplayName("the AZR number is looked up on its own: a namesake born the same day is found by subject, not by number")
     void azrNumberAndSubjectAreSeparate() {
+        if (!answers(ProcedureCapability.FIND_BY_AZR_NUMBER) || !answers(ProcedureCapability.FIND_BY_SUBJECT)) {
+            assertRefused(answers(ProcedureCapability.FIND_BY_AZR_NUMBER) ? ProcedureCapability.FIND_BY_SUBJECT
+                    : ProcedureCapability.FIND_BY_AZR_NUMBER);
+            return;
+        }
         LocalDate born = LocalDate.of(1990, 1, 1);
         EFile first = procedure.createEFile(new EFileRequest("create-1", "AB-1",
                 new SubjectQuery("Yılmaz", "Ali", born, "000000000001")));
