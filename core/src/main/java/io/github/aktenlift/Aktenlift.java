@@ -62,7 +62,7 @@ public final class Aktenlift implements AutoCloseable {
      */
     private Aktenlift(Builder b, CommandLoop loop) {
         this.loop = loop;
-        this.tracking = new TrackingQueries(loop);
+        this.tracking = new TrackingQueries(loop, b.storage);
         this.planner = new PickupProposer(loop);
         this.notifications = new NotificationOutbox(b.notifier, loop, tracking, planner);
         loop.onCommit(notifications::afterCommit);

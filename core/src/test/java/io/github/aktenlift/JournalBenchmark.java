@@ -163,7 +163,8 @@ class JournalBenchmark {
 
     private static void rawJournal() {
         InMemoryStorage storage = new InMemoryStorage();
-        Journal j = new Journal(storage.logs(), Key.of("journal/events"), Key.of("journal/checkpoints"), null, 10_000);
+        Journal j = new Journal(storage.logs(), storage.records(), Key.of("journal/events"), Key.of("journal/checkpoints"),
+                Key.of("journal/head"), null, 10_000);
         Instant now = Instant.parse("2026-03-02T08:00:00Z");
         long checkpointNanos = 0;
         int checkpoints = 0;

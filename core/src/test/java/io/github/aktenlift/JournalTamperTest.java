@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -91,15 +92,53 @@ class JournalTamperTest {
         }
 
         @Test
-        @DisplayName("cannot tell a rewritten newest event after the last checkpoint from a genuine one: "
-                + "without a key anyone can recompute a plain SHA-256 chain")
-        void rewrittenNewestEventIsUndetectableWithoutKey() {
+        @DisplayName("catches a rewritten newest event after the last checkpoint by the journal's head record")
+        void rewrittenNewestEventIsCaughtByTheHead() {
             Stored s = PLAIN.copy();
             InMemoryStorage storage = s.toStorage();
             try (Aktenlift lift = Aktenlift.builder().storage(storage).build()) {
                 int p = appendRegistration(lift, s, storage);
                 s.events.set(p, s.rehashed(s.withEditedPayload(s.decoded.get(p))));
                 s.writeBack(storage);
+
+                assertThat(lift.tracking().verify().firstViolation()).hasValueSatisfying(v -> {
+                    assertThat(v.kind()).isEqualTo(JournalViolation.Kind.ALTERED);
+                    assertThat(v.position()).isEqualTo(p);
+                });
+            }
+        }
+
+        @Test
+        @DisplayName("catches the newest events cut off after the last checkpoint, and refuses to open")
+        void newestEventsCutAreTruncated() {
+            Stored s = PLAIN.copy();
+            InMemoryStorage storage = s.toStorage();
+            try (Aktenlift lift = Aktenlift.builder().storage(storage).build()) {
+                int p = appendRegistration(lift, s, storage);
+                s.events = new ArrayList<>(s.events.subList(0, p));
+                s.writeBack(storage);
+
+                assertThat(lift.tracking().verify().firstViolation()).hasValueSatisfying(v -> {
+                    assertThat(v.kind()).isEqualTo(JournalViolation.Kind.TRUNCATED);
+                    assertThat(v.position()).isEqualTo(p);
+                });
+            }
+            assertThatThrownBy(() -> Aktenlift.builder().storage(storage).build())
+                    .isInstanceOf(JournalIntegrityException.class).hasMessageContaining("TRUNCATED");
+        }
+
+        @Test
+        @DisplayName("cannot tell a rewritten newest event from a genuine one if the head is rewritten too: "
+                + "without a key anyone can recompute a plain SHA-256 chain and seal")
+        void rewrittenNewestEventAndHeadAreUndetectableWithoutKey() {
+            Stored s = PLAIN.copy();
+            InMemoryStorage storage = s.toStorage();
+            try (Aktenlift lift = Aktenlift.builder().storage(storage).build()) {
+                int p = appendRegistration(lift, s, storage);
+                s.events.set(p, s.rehashed(s.withEditedPayload(s.decoded.get(p))));
+                s.writeBack(storage);
+                s.reload(storage);
+                forgeHead(storage, s, null);
 
                 // the limit the journal key exists for; see WithKey for the same forgery caught
                 assertThat(lift.tracking().verify().isIntact()).isTrue();
@@ -138,6 +177,20 @@ class JournalTamperTest {
         @DisplayName("catches a forger who recomputes hashes without the key at the forged entry itself")
         void forgeryIsCaughtAtItsOwnPosition(Manipulation manipulation) {
             assertDetected(keyed, manipulation);
+        }
+
+        @Test
+        @DisplayName("a head record rewritten without the key is HEAD_MISMATCH")
+        void headForgedWithoutKey() {
+            Stored s = keyed.copy();
+            InMemoryStorage storage = s.toStorage();
+            try (Aktenlift lift = s.open(storage)) {
+                appendRegistration(lift, s, storage);
+                forgeHead(storage, s, null);
+
+                assertThat(lift.tracking().verify().firstViolation()).hasValueSatisfying(
+                        v -> assertThat(v.kind()).isEqualTo(JournalViolation.Kind.HEAD_MISMATCH));
+            }
         }
 
         @Test
@@ -351,6 +404,18 @@ class JournalTamperTest {
         int p = s.events.size() - 1;
         assertThat(s.checkpoint(s.checkpoints.size() - 1).covers()).isLessThanOrEqualTo(p);
         return p;
+    }
+
+    /** Writes a head record that names the stored journal's end, sealed as Aktenlift seals it with this key. */
+    private static void forgeHead(InMemoryStorage storage, Stored s, byte[] key) {
+        JournalEvent last = s.decoded.get(s.decoded.size() - 1);
+        Checkpoint cp = s.checkpoint(s.checkpoints.size() - 1);
+        String seal = new EventHasher(key).hashHead(s.events.size(), last.hash(),
+                s.checkpoints.size(), cp.hash());
+        byte[] value = ("aktenlift-journal-head/1\n" + s.events.size() + "\n" + last.hash() + "\n"
+                + s.checkpoints.size() + "\n" + cp.hash() + "\n" + seal).getBytes(StandardCharsets.UTF_8);
+        long version = storage.records().get(io.github.aktenlift.lifecycle.StorageKeys.HEAD).orElseThrow().version();
+        storage.records().compareAndSet(io.github.aktenlift.lifecycle.StorageKeys.HEAD, version, value);
     }
 
     private static String flipFirstHexDigit(String hex) {

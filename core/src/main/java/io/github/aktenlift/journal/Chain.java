@@ -31,6 +31,8 @@ final class Chain {
     final EventHasher hasher;
     final List<Checkpoint> checkpoints = new ArrayList<>();
     long next;
+    /** The hash of the event at {@code next - 1}, or {@link EventHasher#GENESIS} for an empty journal. */
+    String lastEventHash = EventHasher.GENESIS;
     private int nextCheckpoint;
     private String digest;
     private long digestAt = -1;
@@ -111,6 +113,7 @@ final class Chain {
         }
         setHead(e.stream(), new Head(expectedStreamSeq + 1, e.hash()));
         next = position + 1;
+        lastEventHash = e.hash();
         return checkCheckpointsUpTo(next);
     }
 

@@ -24,6 +24,7 @@ public final class EventHasher {
 
     private static final byte[] EVENT_TAG = "aktenlift/event/v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHECKPOINT_TAG = "aktenlift/checkpoint/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEAD_TAG = "aktenlift/head/v1".getBytes(StandardCharsets.US_ASCII);
     private static final HexFormat HEX = HexFormat.of();
 
     private final MessageDigest digest;
@@ -83,6 +84,19 @@ public final class EventHasher {
         num(time.getEpochSecond());
         num(time.getNano());
         str(previousHash);
+        return finish();
+    }
+
+    /**
+     * @return the seal of a journal head record, 64 hex digits
+     */
+    public String hashHead(long events, String lastEventHash, long checkpoints, String lastCheckpointHash) {
+        len = 0;
+        raw(HEAD_TAG);
+        num(events);
+        str(lastEventHash);
+        num(checkpoints);
+        str(lastCheckpointHash);
         return finish();
     }
 

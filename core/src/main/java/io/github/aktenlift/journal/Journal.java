@@ -4,9 +4,11 @@ import io.github.aktenlift.JournalIntegrityException;
 import io.github.aktenlift.journal.EventCodec.Checkpoint;
 import io.github.aktenlift.journal.EventCodec.MalformedEntryException;
 import io.github.aktenlift.spi.ConflictException;
+import io.github.aktenlift.spi.IntegrityException;
 import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.LogEntry;
 import io.github.aktenlift.spi.storage.LogStore;
+import io.github.aktenlift.spi.storage.RecordStore;
 import io.github.aktenlift.tracking.JournalEvent;
 import io.github.aktenlift.tracking.JournalViolation;
 import io.github.aktenlift.tracking.VerificationReport;
@@ -18,9 +20,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The tracking journal on a {@link LogStore}: one log of events, one of checkpoints. Appends are
- * optimistic (expected sequence); a writer that loses catches up with {@link #catchUp} and decides
- * again. Not thread-safe: the caller serialises writers; {@link #verify()} may run concurrently.
+ * The tracking journal on a {@link LogStore}: one log of events, one of checkpoints, and a head
+ * record ({@link JournalHead}) that anchors how far the journal reached when its newest append was
+ * acknowledged. Appends are optimistic (expected sequence); a writer that loses catches up with
+ * {@link #catchUp} and decides again. Not thread-safe: the caller serialises writers;
+ * {@link #verify()} may run concurrently. Reading never writes.
  */
 public final class Journal {
 
@@ -32,22 +36,32 @@ public final class Journal {
     private final byte[] key;
     private final int checkpointInterval;
     private final Chain chain;
+    private final RecordStore records;
+    private final Key headRecord;
+    private final JournalHead head;
     private final EventCodec.Writer writer = new EventCodec.Writer();
 
     /**
      * @param logs the log store
+     * @param records the record store of the head record
      * @param eventsLog key of the events log
      * @param checkpointsLog key of the checkpoints log
+     * @param headRecord key of the head record
      * @param key HMAC key, or {@code null} for plain SHA-256
      * @param checkpointInterval write a checkpoint after this many events
      */
-    public Journal(LogStore logs, Key eventsLog, Key checkpointsLog, byte[] key, int checkpointInterval) {
+    public Journal(LogStore logs, RecordStore records, Key eventsLog, Key checkpointsLog, Key headRecord, byte[] key,
+            int checkpointInterval) {
         this.logs = logs;
+        this.records = records;
         this.eventsLog = eventsLog;
         this.checkpointsLog = checkpointsLog;
+        this.headRecord = headRecord;
         this.key = key == null ? null : key.clone();
         this.checkpointInterval = checkpointInterval;
         this.chain = new Chain(new EventHasher(this.key));
+        // its own hasher: the chain's is used while deciding, the head's after appending
+        this.head = new JournalHead(records, headRecord, new EventHasher(this.key));
     }
 
     /** @return how many events this journal has read or written: the next sequence */
@@ -70,7 +84,9 @@ public final class Journal {
      * @throws RuntimeException what the sink threw, if the journal is otherwise intact
      */
     public long catchUp(Consumer<JournalEvent> sink) {
-        JournalViolation v = loadCheckpoints(chain);
+        // the head first: a writer appending meanwhile makes the logs longer, never shorter than it
+        HeadRead anchored = readHead(head);
+        JournalViolation v = anchored.violation != null ? anchored.violation : loadCheckpoints(chain);
         if (v != null) {
             throw new JournalIntegrityException(v);
         }
@@ -87,6 +103,9 @@ public final class Journal {
         });
         if (v == null) {
             v = chain.checkNotTruncated(chain.next);
+        }
+        if (v == null) {
+            v = checkHead(chain, anchored.state);
         }
         if (v != null) {
             JournalIntegrityException bad = new JournalIntegrityException(v);
@@ -168,6 +187,25 @@ public final class Journal {
             chain.setHead(e.stream(), new Chain.Head(e.streamSequence() + 1, e.hash()));
         }
         chain.next = p.firstSequence + p.events.size();
+        chain.lastEventHash = p.events.get(p.events.size() - 1).hash();
+    }
+
+    /**
+     * Moves the head record forward to what this journal has appended: from here on, the events
+     * appended so far are acknowledged, and cutting or altering any of them shows. Call after
+     * {@link #commit} and before telling anyone the events are recorded.
+     *
+     * @throws JournalIntegrityException if the stored head record was altered
+     */
+    public void anchor() {
+        Checkpoint last = chain.checkpoints.isEmpty() ? null : chain.checkpoints.get(chain.checkpoints.size() - 1);
+        try {
+            head.advance(new JournalHead.State(chain.next, chain.lastEventHash, chain.checkpoints.size(),
+                    last == null ? EventHasher.GENESIS : last.hash()));
+        } catch (JournalHead.Unreadable e) {
+            throw new JournalIntegrityException(new JournalViolation(-1, "", JournalViolation.Kind.HEAD_MISMATCH,
+                    e.getMessage()));
+        }
     }
 
     /** @return whether enough events were appended since the newest checkpoint to write another */
@@ -204,6 +242,7 @@ public final class Journal {
             }
             chain.addCheckpoints(List.of(c));
             chain.checkCheckpointsUpTo(chain.next);
+            anchor();
             return c.covers();
         }
         return chain.checkpoints.isEmpty() ? 0 : chain.checkpoints.get(chain.checkpoints.size() - 1).covers();
@@ -217,14 +256,72 @@ public final class Journal {
      */
     public VerificationReport verify() {
         Chain fresh = new Chain(new EventHasher(key));
-        JournalViolation v = loadCheckpoints(fresh);
-        if (v == null) {
-            v = scan(fresh, e -> { });
+        HeadRead anchored = readHead(new JournalHead(records, headRecord, new EventHasher(key)));
+        JournalViolation v = anchored.violation;
+        try {
+            if (v == null) {
+                v = loadCheckpoints(fresh);
+            }
+            if (v == null) {
+                v = scan(fresh, e -> { });
+            }
+        } catch (IntegrityException e) {
+            // the storage's own check of the stored bytes failed: damage, reported, never cut
+            v = new JournalViolation(e.firstSequence().orElse(fresh.next), "", JournalViolation.Kind.MALFORMED,
+                    "storage: " + e.getMessage());
         }
         if (v == null) {
             v = fresh.checkNotTruncated(fresh.next);
         }
-        return new VerificationReport(fresh.next, fresh.heads.size(), fresh.checkpointsChecked(), Optional.ofNullable(v));
+        if (v == null) {
+            v = checkHead(fresh, anchored.state);
+        }
+        return new VerificationReport(fresh.next, fresh.heads.size(), fresh.checkpointsChecked(), Optional.ofNullable(v),
+                anchored.state != null);
+    }
+
+    /** The head record as read: its state (or {@code null} if there is none), or why it cannot be read. */
+    private record HeadRead(JournalHead.State state, JournalViolation violation) {
+    }
+
+    private static HeadRead readHead(JournalHead h) {
+        try {
+            return new HeadRead(h.read().orElse(null), null);
+        } catch (JournalHead.Unreadable e) {
+            return new HeadRead(null, new JournalViolation(-1, "", JournalViolation.Kind.HEAD_MISMATCH, e.getMessage()));
+        }
+    }
+
+    /**
+     * @param state the head read before the logs, or {@code null} if there is none
+     * @return a violation if the logs hold less than the head says, or not what it says
+     */
+    private JournalViolation checkHead(Chain c, JournalHead.State state) {
+        if (state == null) {
+            return null;
+        }
+        if (state.events() > c.next) {
+            return new JournalViolation(c.next, "", JournalViolation.Kind.TRUNCATED, "the head record says "
+                    + state.events() + " events were recorded, the log holds " + c.next);
+        }
+        if (state.events() > 0) {
+            String at = state.events() == c.next ? c.lastEventHash : read(state.events() - 1).hash();
+            if (!at.equals(state.lastEventHash())) {
+                return new JournalViolation(state.events() - 1, "", JournalViolation.Kind.ALTERED,
+                        "the event differs from the one the head record names");
+            }
+        }
+        if (state.checkpoints() > c.checkpoints.size()) {
+            return new JournalViolation(c.next, "", JournalViolation.Kind.TRUNCATED, "the head record says "
+                    + state.checkpoints() + " checkpoints were written, the log holds " + c.checkpoints.size());
+        }
+        if (state.checkpoints() > 0
+                && !c.checkpoints.get((int) state.checkpoints() - 1).hash().equals(state.lastCheckpointHash())) {
+            return new JournalViolation(c.checkpoints.get((int) state.checkpoints() - 1).covers() - 1, "",
+                    JournalViolation.Kind.CHECKPOINT_MISMATCH, "checkpoint " + (state.checkpoints() - 1)
+                            + " differs from the one the head record names");
+        }
+        return null;
     }
 
     /**
@@ -241,6 +338,31 @@ public final class Journal {
         } catch (MalformedEntryException e) {
             throw new JournalIntegrityException(new JournalViolation(sequence, "", JournalViolation.Kind.MALFORMED,
                     e.getMessage()));
+        }
+    }
+
+    /**
+     * Reads every stored event in order, page by page, decoding without checking (use
+     * {@link #verify()} for that): for passes over the whole journal in bounded memory.
+     *
+     * @param sink receives each event
+     * @throws JournalIntegrityException if an entry cannot be decoded
+     */
+    public void forEach(Consumer<JournalEvent> sink) {
+        long position = 0;
+        while (true) {
+            List<LogEntry> page = logs.read(eventsLog, position, PAGE);
+            if (page.isEmpty()) {
+                return;
+            }
+            for (LogEntry e : page) {
+                JournalEvent event = decodeAt(e, position);
+                if (event == null) {
+                    throw new JournalIntegrityException(malformed(e, position));
+                }
+                sink.accept(event);
+                position++;
+            }
         }
     }
 

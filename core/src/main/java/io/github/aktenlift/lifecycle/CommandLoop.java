@@ -10,6 +10,10 @@ import io.github.aktenlift.Policies;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.Subject;
 import io.github.aktenlift.journal.Journal;
+import io.github.aktenlift.journal.PendingEvent;
+import io.github.aktenlift.spi.storage.LogRepair;
+import io.github.aktenlift.spi.storage.LogStore;
+import io.github.aktenlift.tracking.EventKind;
 import io.github.aktenlift.spi.ConflictException;
 import io.github.aktenlift.spi.ProviderException;
 import io.github.aktenlift.spi.UnavailableException;
@@ -53,7 +57,11 @@ public final class CommandLoop implements AutoCloseable {
     private final SubjectRegister subjects;
     private final Projection state;
     private final Journal journal;
+    private final LogStore logs;
     private final Decider decider;
+    /** Whether the repairs of every log were looked at since this instance opened. */
+    private boolean repairsSeen;
+    private boolean recordingRepairs;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<Consumer<List<JournalEvent>>> listeners = new CopyOnWriteArrayList<>();
 
@@ -65,8 +73,9 @@ public final class CommandLoop implements AutoCloseable {
         this.validator = new CommandValidator(clock);
         this.subjects = new SubjectRegister(storage.logs(), StorageKeys.SUBJECTS);
         this.state = new Projection(subjects);
-        this.journal = new Journal(storage.logs(), StorageKeys.EVENTS, StorageKeys.CHECKPOINTS, journalKey,
-                checkpointInterval);
+        this.logs = storage.logs();
+        this.journal = new Journal(storage.logs(), storage.records(), StorageKeys.EVENTS, StorageKeys.CHECKPOINTS,
+                StorageKeys.HEAD, journalKey, checkpointInterval);
         this.decider = new Decider(state, policies);
     }
 
@@ -177,17 +186,22 @@ public final class CommandLoop implements AutoCloseable {
         try {
             ConflictException lost = null;
             String subjectStored = null;
+            String subjectHash = null;
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
                 Instant now = clock.instant();
                 Decision d = decide.decide(now, state);
                 if (d.events().isEmpty()) {
                     return List.of();
                 }
-                if (d.subject() != null && !d.subjectKey().equals(subjectStored)) {
-                    subjects.add(d.subjectKey(), d.subject());
-                    subjectStored = d.subjectKey();
+                List<PendingEvent> pending = d.events();
+                if (d.subject() != null) {
+                    if (!d.subjectKey().equals(subjectStored)) {
+                        subjectHash = subjects.add(d.subjectKey(), d.subject());
+                        subjectStored = d.subjectKey();
+                    }
+                    pending = withSubjectHash(pending, d.subjectKey(), subjectHash);
                 }
-                Journal.Prepared p = journal.prepare(d.events(), now, actor.id(), actor.site());
+                Journal.Prepared p = journal.prepare(pending, now, actor.id(), actor.site());
                 try {
                     journal.commit(p);
                 } catch (ConflictException e) {
@@ -201,6 +215,8 @@ public final class CommandLoop implements AutoCloseable {
                 for (JournalEvent e : events) {
                     state.apply(e);
                 }
+                // acknowledged only once anchored: until then, a crash leaves events nobody was told of
+                journal.anchor();
                 for (Consumer<List<JournalEvent>> l : listeners) {
                     l.accept(events);
                 }
@@ -208,15 +224,55 @@ public final class CommandLoop implements AutoCloseable {
                     LOG.debug("{} recorded events {}..{}", what, events.get(0).sequence(),
                             events.get(events.size() - 1).sequence());
                 }
-                if (journal.checkpointDue()) {
-                    writeCheckpoint(now);
-                }
+                boolean checkpointed = journal.checkpointDue() && writeCheckpoint(now);
+                recordRepairs(actor, subjectStored != null, checkpointed);
                 return events;
             }
             throw new ConcurrentUpdateException(what, MAX_ATTEMPTS, lost);
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** The registration records the hash of the subject entry it names, so that deep verification can check it. */
+    private static List<PendingEvent> withSubjectHash(List<PendingEvent> events, String subjectKey, String sha256) {
+        List<PendingEvent> out = new ArrayList<>(events.size());
+        for (PendingEvent e : events) {
+            if (subjectKey.equals(e.payload().get(Payload.SUBJECT))) {
+                java.util.TreeMap<String, String> payload = new java.util.TreeMap<>(e.payload());
+                payload.put(Payload.SUBJECT_SHA256, sha256);
+                out.add(new PendingEvent(e.stream(), e.kind(), payload));
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads every stored event in order, page by page, without checking (see {@link #verify()}):
+     * for passes over the whole journal in bounded memory. Reads only.
+     */
+    public void forEachEvent(Consumer<JournalEvent> sink) {
+        journal.forEach(sink);
+    }
+
+    /**
+     * Reads the subject register's entries and hashes each. Reads only.
+     *
+     * @param unreadable receives the log sequence of each entry whose key cannot be read
+     * @return the SHA-256 of each entry, by its key; no personal data
+     */
+    public java.util.Map<String, String> subjectEntryHashes(List<Long> unreadable) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        subjects.forEachEntry((sequence, key, sha) -> {
+            if (key == null) {
+                unreadable.add(sequence);
+            } else {
+                out.merge(key, sha, (a, b) -> a.equals(b) ? a : "two entries with this key differ");
+            }
+        });
+        return out;
     }
 
     /** After repeated losses, waits a random 0 to 2^attempt ms (at most 256), so that writers spread out. */
@@ -232,13 +288,58 @@ public final class CommandLoop implements AutoCloseable {
         }
     }
 
-    private void writeCheckpoint(Instant now) {
+    private boolean writeCheckpoint(Instant now) {
         try {
             journal.checkpoint(now);
+            return true;
         } catch (ProviderException e) {
             // the events are recorded; a missing checkpoint only delays tamper evidence until the next one
             LOG.warn("checkpoint after {} events failed: {}", journal.size(), e.getMessage());
+            return false;
         }
+    }
+
+    /**
+     * Records the repairs the storage made to the logs just appended to (and, once per instance, to
+     * every log: a repair may have been made by a writer that crashed before recording it), so that
+     * no cut goes unrecorded. Called under the write lock after a commit; the repairs are recorded
+     * by the same actor, as one more append.
+     */
+    private void recordRepairs(Actor actor, boolean subjects, boolean checkpoints) {
+        if (recordingRepairs) {
+            return;
+        }
+        List<LogRepair> found = new ArrayList<>(logs.repairs(StorageKeys.EVENTS));
+        if (subjects || !repairsSeen) {
+            found.addAll(logs.repairs(StorageKeys.SUBJECTS));
+        }
+        if (checkpoints || !repairsSeen) {
+            found.addAll(logs.repairs(StorageKeys.CHECKPOINTS));
+        }
+        repairsSeen = true;
+        if (found.stream().allMatch(r -> state.repairRecorded(r.quarantine().value()))) {
+            return;
+        }
+        recordingRepairs = true;
+        try {
+            record(actor, "RecordLogRepairs", (now, s) -> Decision.of(found.stream()
+                    .filter(r -> !s.repairRecorded(r.quarantine().value()))
+                    .map(r -> PendingEvent.of(Streams.STORAGE, EventKind.LOG_REPAIRED, Payload.LOG, r.log().value(),
+                            Payload.OFFSET, Long.toString(r.offset()), Payload.LENGTH, Long.toString(r.length()),
+                            Payload.SHA256, r.sha256(), Payload.QUARANTINE, r.quarantine().value()))
+                    .toList()));
+            LOG.warn("recorded {} repair(s) of interrupted appends; the cut bytes are kept in quarantine", found.size());
+        } finally {
+            recordingRepairs = false;
+        }
+    }
+
+    /** @return every repair the storage made to the journal's logs, oldest first per log */
+    private List<LogRepair> repairs() {
+        List<LogRepair> all = new ArrayList<>(logs.repairs(StorageKeys.EVENTS));
+        all.addAll(logs.repairs(StorageKeys.CHECKPOINTS));
+        all.addAll(logs.repairs(StorageKeys.SUBJECTS));
+        return all;
     }
 
     /** Reads events that other instances sharing the storage have appended since. */
@@ -271,7 +372,7 @@ public final class CommandLoop implements AutoCloseable {
 
     /** @return the journal checked from its start: chains, hashes, checkpoints */
     public VerificationReport verify() {
-        return journal.verify();
+        return journal.verify().withRepairs(repairs());
     }
 
     /** Writes a checkpoint over all stream heads now. @return its sequence */

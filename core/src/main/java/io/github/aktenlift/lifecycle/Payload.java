@@ -13,6 +13,8 @@ public final class Payload {
     public static final String PROTECTION = "protection";
     /** Registration: the subject's key in the subject register. */
     public static final String SUBJECT = "subject";
+    /** Registration: the SHA-256 of the subject register's entry it names. */
+    public static final String SUBJECT_SHA256 = "subjectSha256";
     /** Transfer intake: the authority the paper came from. */
     public static final String ORIGIN = "origin";
     /** Transfer intake: the day the paper arrived. */
@@ -105,6 +107,15 @@ public final class Payload {
     public static final String SHA256 = "sha256";
     /** Baseline imported: the number of entries. */
     public static final String ENTRIES = "entries";
+
+    /** Log repaired: the log's key. */
+    public static final String LOG = "log";
+    /** Log repaired: the byte offset the cut started at. */
+    public static final String OFFSET = "offset";
+    /** Log repaired: how many bytes were cut. */
+    public static final String LENGTH = "length";
+    /** Log repaired: where the cut bytes are kept. */
+    public static final String QUARANTINE = "quarantine";
 
     private Payload() {
     }

@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +51,8 @@ public final class Projection {
     long boxSerials;
     JournalEvent baseline;
     final DestructionLedger destructions = new DestructionLedger();
+    /** The quarantine keys of the log repairs the journal records. */
+    final Set<String> repairs = new HashSet<>();
     /** Matches, hand-overs and receipts of imports into the specialist procedure. */
     final ImportLedger imports = new ImportLedger();
 
@@ -189,6 +192,12 @@ public final class Projection {
             applyToPickup(e, stream.substring(Streams.PICKUP.length()));
         } else if (stream.equals(Streams.INVENTORY)) {
             applyToInventory(e);
+        } else if (stream.equals(Streams.STORAGE)) {
+            if (e.kind() != EventKind.LOG_REPAIRED) {
+                throw new IllegalStateException("event " + e.sequence() + " of kind " + e.kind()
+                        + " does not belong to the storage stream");
+            }
+            repairs.add(e.get(Payload.QUARANTINE));
         } else if (stream.startsWith(Streams.DESTRUCTION)) {
             destructions.apply(e, stream.substring(Streams.DESTRUCTION.length()));
         } else {
@@ -405,6 +414,11 @@ public final class Projection {
     /** @return the event of the latest baseline import, or {@code null} */
     public JournalEvent baseline() {
         return baseline;
+    }
+
+    /** @return whether the journal records the log repair whose cut bytes are kept under this key */
+    public boolean repairRecorded(String quarantineKey) {
+        return repairs.contains(quarantineKey);
     }
 
     /** @return the destruction lists */

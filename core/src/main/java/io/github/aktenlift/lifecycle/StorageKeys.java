@@ -13,6 +13,8 @@ public final class StorageKeys {
     public static final Key EVENTS = Key.of("journal/events");
     /** The journal's checkpoints over all stream heads. */
     public static final Key CHECKPOINTS = Key.of("journal/checkpoints");
+    /** The journal's head record: how far it reached when its newest append was acknowledged. */
+    public static final Key HEAD = Key.of("journal/head");
     /** The subject register: personal data, apart from the journal. */
     public static final Key SUBJECTS = Key.of("subjects/entries");
 

@@ -18,6 +18,8 @@ public final class Streams {
     public static final String INVENTORY = "inventory";
     /** Prefix of a destruction list's stream: {@code destruction/<id>}. */
     public static final String DESTRUCTION = "destruction/";
+    /** The one stream of storage repairs. */
+    public static final String STORAGE = "storage";
 
     private Streams() {
     }

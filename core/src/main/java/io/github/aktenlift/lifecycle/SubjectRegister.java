@@ -55,20 +55,73 @@ final class SubjectRegister {
         }
     }
 
-    /** Stores a subject under a new key, durably, before the journal names it. */
-    void add(String key, Subject subject) {
+    /**
+     * Stores a subject under a new key, durably, before the journal names it.
+     *
+     * @return the SHA-256 of the stored entry, which the registration records
+     */
+    String add(String key, Subject subject) {
         byte[] entry = encode(key, subject);
         for (int attempt = 0; ; attempt++) {
             try {
                 next = logs.append(log, next, List.of(entry));
                 byKey.put(key, subject);
-                return;
+                return sha256(entry);
             } catch (ConflictException e) {
                 if (attempt > 100) {
                     throw e;
                 }
                 refresh(); // entries are independent: catch up and append behind the others
             }
+        }
+    }
+
+    /**
+     * Reads every stored entry, page by page, and hands each entry's key and SHA-256 on; for deep
+     * verification, which compares them with the hashes the registrations record. An entry whose
+     * key cannot be read is handed on with a {@code null} key.
+     *
+     * @param sink receives the entry's sequence, key (or {@code null}) and SHA-256
+     */
+    void forEachEntry(EntrySink sink) {
+        long position = 0;
+        while (true) {
+            List<LogEntry> page = logs.read(log, position, 4096);
+            if (page.isEmpty()) {
+                return;
+            }
+            for (LogEntry e : page) {
+                String key = null;
+                try (JsonParser p = JSON.createParser(e.data())) {
+                    if (p.nextToken() == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName();
+                            p.nextToken();
+                            if ("key".equals(name)) {
+                                key = p.getValueAsString();
+                            }
+                        }
+                    }
+                } catch (IOException | RuntimeException ex) {
+                    key = null;
+                }
+                sink.accept(e.sequence(), key, sha256(e.data()));
+                position = e.sequence() + 1;
+            }
+        }
+    }
+
+    /** What {@link #forEachEntry} hands on. */
+    @FunctionalInterface
+    interface EntrySink {
+        void accept(long sequence, String key, String sha256);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -15,5 +15,11 @@ public enum EntityType {
     /** The office's inventory: baseline imports and issued labels. */
     INVENTORY,
     /** A destruction list, by id. */
-    DESTRUCTION_LIST
+    DESTRUCTION_LIST,
+    /**
+     * The storage under the journal: repairs of its logs.
+     *
+     * @since 0.2
+     */
+    STORAGE
 }

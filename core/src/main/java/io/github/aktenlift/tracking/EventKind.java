@@ -94,7 +94,15 @@ public enum EventKind {
     /** A destruction list was drawn up: the files due, and those excluded with their reasons. */
     DESTRUCTION_LISTED(EntityType.DESTRUCTION_LIST, null),
     /** A destruction list was confirmed with a certificate; its files' {@link #DESTROYED} events go with it. */
-    DESTRUCTION_CONFIRMED(EntityType.DESTRUCTION_LIST, null);
+    DESTRUCTION_CONFIRMED(EntityType.DESTRUCTION_LIST, null),
+
+    /**
+     * The storage cut an interrupted, never-acknowledged append off one of the journal's logs; the
+     * cut bytes are kept in quarantine. Payload: the log, offset, length, SHA-256 and quarantine key.
+     *
+     * @since 0.2
+     */
+    LOG_REPAIRED(EntityType.STORAGE, null);
 
     private final EntityType entity;
     /** One immutable Optional per kind: the projection asks for every event. */

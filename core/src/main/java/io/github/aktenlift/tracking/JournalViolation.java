@@ -32,8 +32,18 @@ public record JournalViolation(long position, String stream, Kind kind, String d
         CHAIN_BROKEN,
         /** A checkpoint does not match the stream heads at its position, or was itself altered. */
         CHECKPOINT_MISMATCH,
-        /** The journal ends before the last checkpoint: events were cut off the end. */
-        TRUNCATED
+        /**
+         * The journal holds fewer events or checkpoints than were recorded (as its last checkpoint or
+         * its head record says): events were cut off the end.
+         */
+        TRUNCATED,
+        /**
+         * The journal's head record, which anchors how far the journal reached, cannot be read or
+         * its seal does not match: it was altered.
+         *
+         * @since 0.2
+         */
+        HEAD_MISMATCH
     }
 
     @Override

@@ -101,6 +101,18 @@ public interface Tracking {
     VerificationReport verify();
 
     /**
+     * Deep verification: {@link #verify()}, and then every stored object the journal names read back
+     * and hashed — each capture's scan protocol against the hash its event records, each rendition
+     * against the hash its protocol records, each baseline against its event, each subject entry
+     * against its registration. Streams: memory stays bounded whatever the store's size. Reads only;
+     * storage is left byte for byte as it was, sound or damaged.
+     *
+     * @return the report, naming each object found missing, altered or unreadable
+     * @since 0.2
+     */
+    DeepVerificationReport verifyDeep();
+
+    /**
      * Writes a checkpoint over all stream heads now (checkpoints are also written automatically).
      *
      * @return the number of events the checkpoint covers

@@ -1,5 +1,8 @@
 package io.github.aktenlift.tracking;
 
+import io.github.aktenlift.spi.storage.LogRepair;
+
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,18 +13,61 @@ import java.util.Optional;
  * @param streams how many streams they form
  * @param checkpointsChecked how many checkpoints were compared
  * @param firstViolation the first bad event, empty if the journal is intact
+ * @param anchored whether the journal has a head record that anchors its end (a journal written
+ *     before head records existed has none until its next append)
+ * @param repairs interrupted appends the storage cut from the journal's logs (events, checkpoints,
+ *     subject register), oldest first: the cut bytes are kept in quarantine, and each repair is
+ *     recorded in the journal as a {@link EventKind#LOG_REPAIRED} event
  * @since 0.1
  */
 public record VerificationReport(long eventsChecked, int streams, int checkpointsChecked,
-        Optional<JournalViolation> firstViolation) {
+        Optional<JournalViolation> firstViolation, boolean anchored, List<LogRepair> repairs) {
 
-    /** Checks for {@code null}. */
+    /** Checks for {@code null} and copies. */
     public VerificationReport {
         Objects.requireNonNull(firstViolation, "firstViolation");
+        repairs = List.copyOf(repairs);
+    }
+
+    /**
+     * A report without anchor and repairs, as before they existed.
+     *
+     * @param eventsChecked how many stored events were read
+     * @param streams how many streams they form
+     * @param checkpointsChecked how many checkpoints were compared
+     * @param firstViolation the first bad event, empty if the journal is intact
+     */
+    public VerificationReport(long eventsChecked, int streams, int checkpointsChecked,
+            Optional<JournalViolation> firstViolation) {
+        this(eventsChecked, streams, checkpointsChecked, firstViolation, false, List.of());
+    }
+
+    /**
+     * A report with the head record's presence and no repairs.
+     *
+     * @param eventsChecked how many stored events were read
+     * @param streams how many streams they form
+     * @param checkpointsChecked how many checkpoints were compared
+     * @param firstViolation the first bad event, empty if the journal is intact
+     * @param anchored whether the journal has a head record
+     * @since 0.2
+     */
+    public VerificationReport(long eventsChecked, int streams, int checkpointsChecked,
+            Optional<JournalViolation> firstViolation, boolean anchored) {
+        this(eventsChecked, streams, checkpointsChecked, firstViolation, anchored, List.of());
     }
 
     /** @return whether no violation was found */
     public boolean isIntact() {
         return firstViolation.isEmpty();
+    }
+
+    /**
+     * @param found the repairs of the journal's logs
+     * @return this report with them
+     * @since 0.2
+     */
+    public VerificationReport withRepairs(List<LogRepair> found) {
+        return new VerificationReport(eventsChecked, streams, checkpointsChecked, firstViolation, anchored, found);
     }
 }

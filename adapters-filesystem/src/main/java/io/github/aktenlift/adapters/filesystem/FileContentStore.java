@@ -62,7 +62,7 @@ final class FileContentStore implements ContentStore {
     public ContentInfo put(Key key, InputStream data) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(data, "data");
-        storage.ensureOpen();
+        storage.ensureWritable();
         Path target = pathOf(key);
         Path tmp = DurableFiles.tempName(layout.tmp, "c");
         try {
@@ -235,7 +235,7 @@ final class FileContentStore implements ContentStore {
     @Override
     public void delete(Key key) {
         Objects.requireNonNull(key, "key");
-        storage.ensureOpen();
+        storage.ensureWritable();
         Path file = pathOf(key);
         try {
             if (Files.deleteIfExists(file)) {

@@ -147,7 +147,7 @@ final class FileLogStore implements LogStore {
         if (payload > MAX_BATCH_BYTES) {
             throw new IllegalArgumentException("a batch must not exceed " + MAX_BATCH_BYTES + " bytes");
         }
-        storage.ensureOpen();
+        storage.ensureWritable();
         ByteBuffer frame = frame(expectedSequence, entries, (int) payload);
         LogState state = state(log);
         long length;

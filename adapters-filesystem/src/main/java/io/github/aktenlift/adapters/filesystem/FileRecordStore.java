@@ -66,7 +66,7 @@ final class FileRecordStore implements RecordStore {
         if (value.length > MAX_RECORD_BYTES) {
             throw new IllegalArgumentException("record value of " + value.length + " bytes exceeds " + MAX_RECORD_BYTES);
         }
-        storage.ensureOpen();
+        storage.ensureWritable();
         byte[] copy = value.clone();
         Path file = pathOf(key);
         try {
@@ -91,7 +91,7 @@ final class FileRecordStore implements RecordStore {
     @Override
     public void delete(Key key, long expectedVersion) {
         Objects.requireNonNull(key, "key");
-        storage.ensureOpen();
+        storage.ensureWritable();
         Path file = pathOf(key);
         try {
             locks.withLock(FileLocks.Kind.RECORDS, layout.lock("records", key), () -> {

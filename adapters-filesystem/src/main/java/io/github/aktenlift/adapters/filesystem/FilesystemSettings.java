@@ -20,6 +20,15 @@ public final class FilesystemSettings {
      */
     public static final String FSYNC = "aktenlift.file.fsync";
 
+    /**
+     * Whether the storage is opened only to read: {@code false} (default) or {@code true}. Read-only,
+     * nothing on disk changes, not even on open, and every write is refused. The root must hold a
+     * storage already.
+     *
+     * @since 0.2
+     */
+    public static final String READ_ONLY = "aktenlift.file.readOnly";
+
     /** Whether a missing root directory is created: {@code true} (default) or {@code false}. */
     public static final String CREATE = "aktenlift.file.create";
 

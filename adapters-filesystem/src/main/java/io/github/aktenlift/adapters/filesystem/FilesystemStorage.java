@@ -1,5 +1,6 @@
 package io.github.aktenlift.adapters.filesystem;
 
+import io.github.aktenlift.spi.UnsupportedCapabilityException;
 import io.github.aktenlift.spi.storage.ContentStore;
 import io.github.aktenlift.spi.storage.LogStore;
 import io.github.aktenlift.spi.storage.RecordStore;
@@ -37,6 +38,10 @@ import java.util.Set;
  * <p>Declares {@link StorageCapability#MULTI_PROCESS} and {@link StorageCapability#STREAMING},
  * and {@link StorageCapability#DURABLE} unless {@value FilesystemSettings#FSYNC} is {@code false}.
  *
+ * <p>Opened with {@value FilesystemSettings#READ_ONLY}, it changes nothing on disk, not even on
+ * open (no directory created, no stale temporary removed), and every write fails with
+ * {@link io.github.aktenlift.spi.UnsupportedCapabilityException}: for verification and queries.
+ *
  * @since 0.1
  */
 public final class FilesystemStorage implements Storage {
@@ -52,8 +57,10 @@ public final class FilesystemStorage implements Storage {
     private final FileLogStore logs;
     private final Set<StorageCapability> capabilities;
     private volatile boolean closed;
+    private final boolean readOnly;
 
-    private FilesystemStorage(Path root, boolean fsync) {
+    private FilesystemStorage(Path root, boolean fsync, boolean readOnly) {
+        this.readOnly = readOnly;
         this.layout = new Layout(root);
         this.files = new DurableFiles(fsync);
         this.locks = new FileLocks(files, root);
@@ -90,12 +97,17 @@ public final class FilesystemStorage implements Storage {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(settings, "settings");
         boolean fsync = FilesystemSettings.bool(settings, FilesystemSettings.FSYNC, true);
-        boolean create = FilesystemSettings.bool(settings, FilesystemSettings.CREATE, true);
+        boolean readOnly = FilesystemSettings.bool(settings, FilesystemSettings.READ_ONLY, false);
+        boolean create = !readOnly && FilesystemSettings.bool(settings, FilesystemSettings.CREATE, true);
         Duration tmpMaxAge = FilesystemSettings.duration(settings, FilesystemSettings.TMP_MAX_AGE, Duration.ofHours(1));
-        Path real = checkedRoot(root, create);
-        FilesystemStorage s = new FilesystemStorage(real, fsync);
+        Path real = checkedRoot(root, create, !readOnly);
+        FilesystemStorage s = new FilesystemStorage(real, fsync, readOnly);
         try {
-            s.initialize(tmpMaxAge);
+            if (readOnly) {
+                s.checkFormat();
+            } else {
+                s.initialize(tmpMaxAge);
+            }
         } catch (IOException e) {
             throw new IllegalArgumentException("storage root " + root + " is not usable: " + e.getMessage(), e);
         }
@@ -103,6 +115,10 @@ public final class FilesystemStorage implements Storage {
     }
 
     static Path checkedRoot(Path root, boolean create) {
+        return checkedRoot(root, create, true);
+    }
+
+    private static Path checkedRoot(Path root, boolean create, boolean writable) {
         Path abs = root.toAbsolutePath().normalize();
         try {
             if (!Files.exists(abs) && create) {
@@ -111,12 +127,21 @@ public final class FilesystemStorage implements Storage {
             if (!Files.isDirectory(abs)) {
                 throw new IllegalArgumentException("root " + abs + " is not a directory");
             }
-            if (!Files.isWritable(abs)) {
+            if (writable && !Files.isWritable(abs)) {
                 throw new IllegalArgumentException("root " + abs + " is not writable");
             }
             return abs.toRealPath();
         } catch (IOException e) {
             throw new IllegalArgumentException("root " + abs + " cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /** A read-only open: the root must be a storage of this format already; nothing is created or removed. */
+    private void checkFormat() throws IOException {
+        Path marker = layout.root.resolve(FORMAT_FILE);
+        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)
+                || !Files.readString(marker, StandardCharsets.UTF_8).equals(FORMAT)) {
+            throw new IOException("it holds no storage of this format (" + FORMAT_FILE + ")");
         }
     }
 
@@ -181,6 +206,15 @@ public final class FilesystemStorage implements Storage {
     @Override
     public void close() {
         closed = true;
+    }
+
+    /** Like {@link #ensureOpen}, and refuses every write of a storage opened read-only. */
+    void ensureWritable() {
+        ensureOpen();
+        if (readOnly) {
+            throw new UnsupportedCapabilityException("WRITE", "storage on " + layout.root + " was opened read-only ("
+                    + FilesystemSettings.READ_ONLY + ")");
+        }
     }
 
     void ensureOpen() {

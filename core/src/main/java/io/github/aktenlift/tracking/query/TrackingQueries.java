@@ -12,7 +12,9 @@ import io.github.aktenlift.lifecycle.CommandLoop;
 import io.github.aktenlift.lifecycle.Projection;
 import io.github.aktenlift.lifecycle.WorkOrder;
 import io.github.aktenlift.logistics.BoxState;
+import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.tracking.BoxStatus;
+import io.github.aktenlift.tracking.DeepVerificationReport;
 import io.github.aktenlift.tracking.Discrepancy;
 import io.github.aktenlift.tracking.EntityType;
 import io.github.aktenlift.tracking.JournalEvent;
@@ -40,11 +42,16 @@ import java.util.Optional;
 public final class TrackingQueries implements Tracking {
 
     private final CommandLoop loop;
+    private final Storage storage;
     private final Policies policies;
 
-    /** @param loop the command loop whose projection is queried */
-    public TrackingQueries(CommandLoop loop) {
+    /**
+     * @param loop the command loop whose projection is queried
+     * @param storage where the objects the journal names are stored, for deep verification
+     */
+    public TrackingQueries(CommandLoop loop, Storage storage) {
         this.loop = loop;
+        this.storage = storage;
         this.policies = loop.policies();
     }
 
@@ -196,6 +203,11 @@ public final class TrackingQueries implements Tracking {
     @Override
     public VerificationReport verify() {
         return loop.verify();
+    }
+
+    @Override
+    public DeepVerificationReport verifyDeep() {
+        return new EvidenceCheck(loop, storage).run();
     }
 
     @Override

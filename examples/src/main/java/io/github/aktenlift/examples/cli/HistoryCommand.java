@@ -41,7 +41,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Barcode b = Barcode.of(barcode);
-        try (Workspace w = Workspace.open(workspace.dir, env.clock(), env.ids())) {
+        try (Workspace w = Workspace.openReadOnly(workspace.dir, env.clock(), env.ids())) {
             Aktenlift lift = w.lift();
             List<JournalEvent> events = lift.tracking().history(b); // unknown barcode: UnknownIdentifierException
             Optional<WhereIs> file = lift.tracking().whereIs(b);

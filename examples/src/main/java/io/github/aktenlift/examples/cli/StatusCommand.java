@@ -26,7 +26,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace w = Workspace.open(workspace.dir, env.clock(), env.ids())) {
+        try (Workspace w = Workspace.openReadOnly(workspace.dir, env.clock(), env.ids())) {
             StatusReport report = StatusReport.of(w.lift(), env.clock().instant());
             if (output.json) {
                 Json.print(env.out(), report.toJson());

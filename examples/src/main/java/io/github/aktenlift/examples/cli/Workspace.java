@@ -1,5 +1,13 @@
 package io.github.aktenlift.examples.cli;
 
+import io.github.aktenlift.spi.UnsupportedCapabilityException;
+import io.github.aktenlift.spi.procedure.EFile;
+import io.github.aktenlift.spi.procedure.EFileRequest;
+import io.github.aktenlift.spi.procedure.ImportOutcome;
+import io.github.aktenlift.spi.procedure.ImportPackage;
+import io.github.aktenlift.spi.procedure.ProcedureCapability;
+import io.github.aktenlift.spi.procedure.SpecialistProcedure;
+import io.github.aktenlift.spi.procedure.SubjectQuery;
 import io.github.aktenlift.Aktenlift;
 import io.github.aktenlift.IdSource;
 import io.github.aktenlift.adapters.filesystem.FilesystemSettings;
@@ -38,6 +46,71 @@ final class Workspace implements AutoCloseable {
     private final HotfolderProcedure procedure;
     private final Aktenlift lift;
 
+    /** A workspace opened only to read: storage read-only, no procedure, no notifier; nothing on disk changes. */
+    private Workspace(Path dir, Clock clock, IdSource ids) {
+        this.dir = dir;
+        this.fsync = true;
+        try {
+            this.storage = FilesystemStorage.open(dir.resolve(STORAGE), Map.of(FilesystemSettings.READ_ONLY, "true"));
+        } catch (IllegalArgumentException e) {
+            throw new UserException("cannot read " + dir + ": " + e.getMessage(), e);
+        }
+        this.procedure = null;
+        try {
+            // a procedure that is never called, so that what the journal knows about imports can be read
+            this.lift = Aktenlift.builder().storage(storage).clock(clock).ids(ids).procedure(new NoProcedure()).build();
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The procedure of a workspace opened read-only: queries of imports (held matches) read only the
+     * journal; anything that would talk to the procedure is refused.
+     */
+    private static final class NoProcedure implements SpecialistProcedure {
+
+        private static UnsupportedCapabilityException refused() {
+            return new UnsupportedCapabilityException("IMPORT", "the workspace is open read-only");
+        }
+
+        @Override
+        public java.util.Set<ProcedureCapability> capabilities() {
+            return java.util.EnumSet.noneOf(ProcedureCapability.class);
+        }
+
+        @Override
+        public java.util.Optional<EFile> findByFileReference(String fileReference) {
+            throw refused();
+        }
+
+        @Override
+        public java.util.List<EFile> findByAzrNumber(String azrNumber) {
+            throw refused();
+        }
+
+        @Override
+        public java.util.List<EFile> findBySubject(SubjectQuery subject) {
+            throw refused();
+        }
+
+        @Override
+        public EFile createEFile(EFileRequest request) {
+            throw refused();
+        }
+
+        @Override
+        public ImportOutcome importPackage(ImportPackage pkg) {
+            throw refused();
+        }
+
+        @Override
+        public ImportOutcome status(String idempotencyKey) {
+            throw refused();
+        }
+    }
+
     private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync) {
         this.dir = dir;
         this.fsync = fsync;
@@ -66,6 +139,11 @@ final class Workspace implements AutoCloseable {
      * @throws io.github.aktenlift.JournalIntegrityException if its journal was altered
      */
     static Workspace open(Path dir, Clock clock, IdSource ids) {
+        requireWorkspace(dir);
+        return new Workspace(dir, clock, ids, true);
+    }
+
+    private static void requireWorkspace(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new UserException("workspace " + dir + " does not exist (create one with: aktenlift demo --dir "
                     + dir + ")");
@@ -74,7 +152,18 @@ final class Workspace implements AutoCloseable {
             throw new UserException(dir + " is not an Aktenlift workspace: it has no " + STORAGE
                     + "/ (create one with: aktenlift demo --dir <new directory>)");
         }
-        return new Workspace(dir, clock, ids, true);
+    }
+
+    /**
+     * Opens an existing workspace only to read it ({@code verify}, {@code status}, {@code history}):
+     * not a byte on disk changes, whatever state the workspace is in; every write is refused.
+     *
+     * @throws UserException if the directory is missing or not a workspace
+     * @throws io.github.aktenlift.JournalIntegrityException if its journal was altered
+     */
+    static Workspace openReadOnly(Path dir, Clock clock, IdSource ids) {
+        requireWorkspace(dir);
+        return new Workspace(dir, clock, ids);
     }
 
     /**
@@ -117,7 +206,7 @@ final class Workspace implements AutoCloseable {
         return lift;
     }
 
-    /** The specialist procedure behind the hotfolder, which {@code lift().imports()} imports into. */
+    /** The specialist procedure behind the hotfolder, which {@code lift().imports()} imports into; none when read-only. */
     HotfolderProcedure procedure() {
         return procedure;
     }

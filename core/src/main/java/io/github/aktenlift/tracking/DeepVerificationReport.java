@@ -1,0 +1,34 @@
+package io.github.aktenlift.tracking;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of {@link Tracking#verifyDeep()}: the journal's own verification, and every stored
+ * object the journal names re-read and re-hashed against the hash recorded for it.
+ *
+ * @param journal the journal's verification, as {@link Tracking#verify()} gives it
+ * @param objectsChecked how many stored objects were read back (renditions, scan protocols,
+ *     baselines, subject entries)
+ * @param bytesChecked how many bytes were read and hashed
+ * @param problems the objects found wrong, in journal order, at most {@link #MAX_PROBLEMS}
+ * @param problemsFound how many were found in all
+ * @since 0.2
+ */
+public record DeepVerificationReport(VerificationReport journal, long objectsChecked, long bytesChecked,
+        List<EvidenceProblem> problems, long problemsFound) {
+
+    /** The most problems a report lists; {@link #problemsFound()} counts them all. */
+    public static final int MAX_PROBLEMS = 1000;
+
+    /** Checks for {@code null} and copies. */
+    public DeepVerificationReport {
+        Objects.requireNonNull(journal, "journal");
+        problems = List.copyOf(problems);
+    }
+
+    /** @return whether the journal is intact and every object it names is there, unaltered */
+    public boolean isIntact() {
+        return journal.isIntact() && problemsFound == 0;
+    }
+}

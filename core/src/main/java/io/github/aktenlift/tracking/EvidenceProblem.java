@@ -1,0 +1,39 @@
+package io.github.aktenlift.tracking;
+
+import java.util.Objects;
+
+/**
+ * One stored object that deep verification found missing, altered or unreadable.
+ *
+ * @param object what is wrong: a storage key ({@code renditions/…}, {@code protocols/…}), or the
+ *     subject register's entry as {@code subjects/entries#<key>}; never personal data
+ * @param sequence the journal event that names the object (its capture, registration or import),
+ *     or {@code -1} if no event names it directly
+ * @param kind what is wrong
+ * @param detail specifics (expected and found size or hash), never personal data
+ * @since 0.2
+ */
+public record EvidenceProblem(String object, long sequence, Kind kind, String detail) {
+
+    /** What is wrong with a stored object. */
+    public enum Kind {
+        /** The object is not in storage. */
+        MISSING,
+        /** Its bytes differ from the hash recorded for it (in the journal or the scan protocol). */
+        ALTERED,
+        /** It cannot be read: the storage's own check failed, or it is not what it claims to be. */
+        UNREADABLE
+    }
+
+    /** Checks for {@code null}. */
+    public EvidenceProblem {
+        Objects.requireNonNull(object, "object");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + object + (sequence < 0 ? "" : " (named by event " + sequence + ")") + ": " + detail;
+    }
+}
