@@ -109,17 +109,21 @@ import java.util.concurrent.ConcurrentHashMap;
  *     taken effect"; the caller reads the record again. The object, far below the highest slot
  *     whatever became of it, is deleted (R1 holds as in step 3).</li>
  * </ol>
- * A writer that got 412 and found another's write id at n goes through the same steps without
- * knowing whether its own object ever landed; in the usual case step 1 shows that n holds its
- * first object, another's, and the result is ConflictException as before reclamation.
+ * A writer whose only attempt got 412 has lost the race: its object never landed, and slot n
+ * existed, so the record had moved on from the slot read (ConflictException). A writer that got
+ * 412 after the SDK retried its create and found another's write id at n goes through the same
+ * steps without knowing whether its own object ever landed; in the usual case step 1 shows that n
+ * holds its first object, another's, and the result is ConflictException.
  *
  * <p><b>Costs.</b> A read: one LIST (after the highest slot this process knows, or of the whole
  * record, at most {@code keep + every} names) and one GET. A write: a read, one PUT and one LIST
- * of at most one name; every {@code every}-th write one more LIST and one DeleteObjects. Losing
- * writers: one GET and one LIST more.
+ * of at most one name; every {@code every}-th write one more LIST and one DeleteObjects. A losing
+ * writer: a read and one PUT (one GET and one LIST more if its create was retried).
  *
  * <p><b>Limits.</b> Every process sharing the store must run an adapter with these checks: an
- * older one neither verifies its reads nor its writes and can be misled by reclaimed names. A
+ * older one neither verifies its reads nor its writes and can be misled by reclaimed names. keep
+ * is part of the protocol, not a setting: step 1 of a writer with keep k is sound only if no
+ * reclaimer uses a smaller keep, so a change of it must reach all workers at once. A
  * refuted writer that dies before deleting its object leaves it until the next reclamation. On a
  * bucket with versioning, deleted slots stay as noncurrent versions and delete markers; a
  * lifecycle rule on {@code <prefix>/r/} that expires them keeps storage and LIST time flat. The
@@ -253,13 +257,17 @@ final class S3Records implements RecordStore {
             if (!Failures.isPreconditionFailed(e)) {
                 throw Failures.map(e, "compare-and-set", key.value());
             }
+            if (Integer.valueOf(1).equals(e.numAttempts())) {
+                // refused on the only attempt: this write's object never landed anywhere
+                throw new ConflictException(key.value(), expected, -1);
+            }
             there = readSlot(key, slot);
             landed = there.isPresent() && Arrays.equals(there.get().writeId(), writeId);
             etag = there.map(Stored::etag).orElse(null);
         }
         switch (judge(key, slot, writeId, landed)) {
             case TOOK_EFFECT -> {
-                if (etag != null) {
+                if (landed && etag != null) {
                     remember(key, new Top(slot, etag));
                 }
                 if (slot >= reclamation.keep() && slot % reclamation.every() == 0) {
@@ -328,7 +336,7 @@ final class S3Records implements RecordStore {
     }
 
     private static boolean sameObject(String a, String b) {
-        return a != null && b != null && unquoted(a).equals(unquoted(b));
+        return a != null && b != null && unquoted(a).equalsIgnoreCase(unquoted(b));
     }
 
     private static String unquoted(String etag) {
