@@ -73,18 +73,19 @@ import java.util.concurrent.ConcurrentHashMap;
  *     was created (the reclaiming writer created it; a refuted writer, below, listed it).</li>
  * <li><b>R2</b> slot j + 1 is created only by a writer that read slot j, so j existed before.</li>
  * </ol>
- * They imply: <b>C1</b> the object at H is never deleted (R1, keep ≥ 2), so H is the highest
- * existing name and never decreases, and no stale object is ever the highest; <b>C2</b> a name is
- * created again only after its deletion, that is once H ≥ name + keep (R1), so every name above
- * H − keep still holds its first object and a name re-created at a moment had H ≥ name + keep
- * then and ever after.
+ * They imply: <b>C1</b> the object at H is never deleted (R1: a higher slot would have to exist),
+ * so H is the highest existing name and never decreases, and no stale object is ever the highest;
+ * <b>C2</b> a name is created again only after its deletion, that is once H ≥ name + keep (R1), so
+ * every name above H − keep still holds its first object and a name re-created at a moment had
+ * H ≥ name + keep then and ever after.
  *
- * <p><b>Reads.</b> A LIST gives the highest slot h and its ETag, a GET the slot; the GET's ETag
- * must equal the listed one, otherwise (h was reclaimed, or created again with other bytes) the
- * read starts over. An ETag is fixed by the object's bytes (the MD5 of the body on plain S3;
- * stores that encrypt derive it per object), and every body holds a random write id, so equal
- * ETags mean the bytes that were the highest slot when the LIST returned it: the read is
- * linearizable at that LIST. Nothing is read from any other slot.
+ * <p><b>Reads.</b> A LIST gives the highest slot h and its ETag (a LIST after the highest slot this
+ * process has seen that finds nothing gives that slot and the ETag seen then, which by C2 it still
+ * holds), a GET the slot; the GET's ETag must equal the listed one, otherwise (h was reclaimed, or
+ * created again with other bytes) the read starts over. An ETag is fixed by the object's bytes
+ * (the MD5 of the body on plain S3; stores that encrypt derive it per object), and every body
+ * holds a random write id, so equal ETags mean the bytes that were the highest slot when the LIST
+ * returned it: the read is linearizable at that LIST. Nothing is read from any other slot.
  *
  * <p><b>Writes.</b> A writer reads (as above) slot h, checks the version, and creates
  * n = h + 1 with its parent id. Once its object is known to have landed (the create succeeded,

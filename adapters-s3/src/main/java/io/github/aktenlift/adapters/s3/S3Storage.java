@@ -51,7 +51,9 @@ import java.util.function.Function;
  * the record is rewritten (at most 16 objects per record), so reading a record costs the same
  * however often it was written. The checks that make this deletion safe under concurrent writers
  * are made by every reader and writer, so all workers sharing a store must run an adapter that
- * has them (snapshots from before issue 13 never deleted and do not check).
+ * has them (snapshots from before issue 13 never deleted and do not check). On a bucket with
+ * versioning, deleted objects stay as noncurrent versions and delete markers: a lifecycle rule
+ * that expires them under {@code <prefix>/r/} keeps storage and listing time flat.
  *
  * <p>Opening checks the store before trusting it: the bucket must exist, a second
  * {@code If-None-Match: *} write must be refused (otherwise
