@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * Maps keys onto S3 object names under the prefix. The namespaces are one letter long so that as
  * much of S3's 1024-byte limit as possible is left for the key itself:
  * {@code <prefix>/c/<key>} content, {@code <prefix>/s/<upload id>} size and SHA-256 of multipart
- * content, {@code <prefix>/r/<key>/<19-digit slot>} one object per record write, {@code <prefix>/l/<log key>/<19-digit sequence>} one
+ * content, {@code <prefix>/r/<key>/<19-digit slot>} one object per record write (the newest few are kept), {@code <prefix>/l/<log key>/<19-digit sequence>} one
  * object per log batch, {@code <prefix>/p/<id>} the start-up probe. The key is kept verbatim (no
  * escaping), so ordinary S3 tools show the key.
  *

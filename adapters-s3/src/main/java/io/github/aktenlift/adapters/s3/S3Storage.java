@@ -47,6 +47,14 @@ import java.util.function.Function;
  * {@link Storage} on an S3-compatible object store, shared safely by many workers on many machines:
  * every record change and log append is a conditional write decided by the store.
  *
+ * <p>A record is kept as a few immutable objects, one per recent write; older ones are deleted as
+ * the record is rewritten (at most 16 objects per record), so reading a record costs the same
+ * however often it was written. The checks that make this deletion safe under concurrent writers
+ * are made by every reader and writer, so all workers sharing a store must run an adapter that
+ * has them (snapshots from before issue 13 never deleted and do not check). On a bucket with
+ * versioning, deleted objects stay as noncurrent versions and delete markers: a lifecycle rule
+ * that expires them under {@code <prefix>/r/} keeps storage and listing time flat.
+ *
  * <p>Opening checks the store before trusting it: the bucket must exist, a second
  * {@code If-None-Match: *} write must be refused (otherwise
  * {@link UnsupportedCapabilityException} for {@code CONDITIONAL_WRITES}: without them concurrent
@@ -78,12 +86,12 @@ public final class S3Storage implements Storage {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService lookups;
 
-    private S3Storage(S3Settings settings, S3Client client) {
+    private S3Storage(S3Settings settings, S3Client client, S3Records.Reclamation reclamation) {
         this.settings = settings;
         this.client = client;
         this.names = new ObjectNames(settings.prefix());
         this.content = new S3Content(this);
-        this.records = new S3Records(this);
+        this.records = new S3Records(this, reclamation);
         this.logs = new S3Logs(this);
         AtomicInteger threads = new AtomicInteger();
         this.lookups = Executors.newFixedThreadPool(Math.min(8, settings.maxConnections()), r -> {
@@ -119,8 +127,13 @@ public final class S3Storage implements Storage {
      * @throws UnavailableException if the store cannot be reached or the bucket does not exist
      */
     public static S3Storage open(URI location, Map<String, String> settings) {
+        return open(location, settings, S3Records.Reclamation.DEFAULT);
+    }
+
+    /** As {@link #open(URI, Map)}, with record slots reclaimed as given (tests use other values than the default). */
+    static S3Storage open(URI location, Map<String, String> settings, S3Records.Reclamation reclamation) {
         S3Settings s = S3Settings.of(location, settings);
-        return new S3Storage(s, client(s));
+        return new S3Storage(s, client(s), reclamation);
     }
 
     static S3Client client(S3Settings s) {

@@ -15,28 +15,39 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * A loopback HTTP proxy in front of a real S3Proxy that injects faults into chosen requests: a 503
- * instead of forwarding, a 503 after forwarding (the write landed, the answer is lost), or a hang.
- * The S3Proxy behind it checks no signatures, since the Host header changes on the way.
+ * instead of forwarding, a 503 after forwarding (the write landed, the answer is lost), a hang, or
+ * a hold until the test releases it (before forwarding: a stalled client; after: a stalled answer).
+ * It records every request with the status answered and counts the objects in LIST answers. The
+ * S3Proxy behind it checks no signatures, since the Host header changes on the way.
  */
 final class FaultProxy implements AutoCloseable {
 
-    enum Fault { NONE, FAIL_503, FORWARD_THEN_503, HANG, NOT_IMPLEMENTED_501 }
+    enum Fault { NONE, FAIL_503, FORWARD_THEN_503, HANG, NOT_IMPLEMENTED_501, HOLD, FORWARD_THEN_HOLD }
 
     private static final Set<String> HOP = Set.of("host", "connection", "content-length", "transfer-encoding", "expect",
             "keep-alive", "upgrade");
 
     private final HttpServer server;
     private final URI target;
-    private final AtomicReference<String> faultMethod = new AtomicReference<>("");
+    private final AtomicReference<Predicate<String>> faultOn = new AtomicReference<>(r -> false);
     private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
     private final AtomicInteger faultsLeft = new AtomicInteger();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> answered = new CopyOnWriteArrayList<>();
+    private final AtomicLong objectsListed = new AtomicLong();
+    private final Semaphore holding = new Semaphore(0);
+    private final CountDownLatch release = new CountDownLatch(1);
 
     FaultProxy(URI target) throws IOException {
         this.target = target;
@@ -52,9 +63,26 @@ final class FaultProxy implements AutoCloseable {
 
     /** The next {@code times} requests with this method get the fault. */
     void inject(String method, Fault f, int times) {
-        faultMethod.set(method);
+        inject(r -> r.startsWith(method + " "), f, times);
+    }
+
+    /** The next {@code times} requests whose "METHOD path?query" matches get the fault. */
+    void inject(Predicate<String> request, Fault f, int times) {
+        faultOn.set(request);
         fault.set(f);
         faultsLeft.set(times);
+    }
+
+    /** Waits until a request is held by {@link Fault#HOLD} or {@link Fault#FORWARD_THEN_HOLD}. */
+    void awaitHeld() throws InterruptedException {
+        if (!holding.tryAcquire(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no request was held within 30 s");
+        }
+    }
+
+    /** Lets every held request (and every later one that would be held) go on. */
+    void release() {
+        release.countDown();
     }
 
     /** @return "METHOD path?query" of every request so far */
@@ -62,15 +90,39 @@ final class FaultProxy implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** @return "METHOD path?query STATUS" of every request answered so far, in the order answered */
+    List<String> answered() {
+        return List.copyOf(answered);
+    }
+
+    /** @return how many objects all ListObjectsV2 answers so far have named */
+    long objectsListed() {
+        return objectsListed.get();
+    }
+
     void clearRequests() {
         requests.clear();
+        answered.clear();
+        objectsListed.set(0);
+    }
+
+    private void hold() {
+        holding.release();
+        try {
+            if (!release.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("a held request was never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void handle(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod();
-        requests.add(method + " " + ex.getRequestURI());
+        String request = method + " " + ex.getRequestURI();
+        requests.add(request);
         Fault f = Fault.NONE;
-        if (method.equals(faultMethod.get()) && faultsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (faultOn.get().test(request) && faultsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             f = fault.get();
         }
         try (ex) {
@@ -96,6 +148,9 @@ final class FaultProxy implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 return;
+            }
+            if (f == Fault.HOLD) {
+                hold();
             }
             HttpURLConnection c = (HttpURLConnection) target.resolve(ex.getRequestURI().getRawPath()
                     + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery()))
@@ -124,6 +179,13 @@ final class FaultProxy implements AutoCloseable {
                 error(ex);
                 return;
             }
+            if (f == Fault.FORWARD_THEN_HOLD) {
+                hold();
+            }
+            if (method.equals("GET") && request.contains("list-type=2") && status == 200) {
+                objectsListed.addAndGet(occurrences(bytes, "<Contents>"));
+            }
+            answered.add(request + " " + status);
             for (Map.Entry<String, List<String>> h : c.getHeaderFields().entrySet()) {
                 if (h.getKey() != null && !HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
                     ex.getResponseHeaders().put(h.getKey(), h.getValue());
@@ -135,6 +197,15 @@ final class FaultProxy implements AutoCloseable {
                 ex.getResponseBody().write(bytes);
             }
         }
+    }
+
+    private static int occurrences(byte[] body, String tag) {
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        int n = 0;
+        for (int i = text.indexOf(tag); i >= 0; i = text.indexOf(tag, i + tag.length())) {
+            n++;
+        }
+        return n;
     }
 
     private static void error(HttpExchange ex) throws IOException {
