@@ -1,10 +1,10 @@
 /**
  * The sealing adapter: {@link io.github.aktenlift.adapters.sealing.PadesSealer} (PAdES B-B to
  * B-LTA on PDFs), {@link io.github.aktenlift.adapters.sealing.DocumentTimestamper} (B-LTA renewal
- * of already sealed PDFs), PdfAttachments (a PDF/A
- * transfer note embedded in a rendition), DetachedSealer
+ * of already sealed PDFs), {@link io.github.aktenlift.adapters.sealing.PdfAttachments} (a PDF/A
+ * transfer note embedded in a rendition), {@link io.github.aktenlift.adapters.sealing.DetachedSealer}
  * (CAdES seals and RFC 3161 tokens beside JSON documents),
- * SealVerifier (integrity, chain and imprint of every
+ * {@link io.github.aktenlift.adapters.sealing.SealVerifier} (integrity, chain and imprint of every
  * signature and timestamp), and the SPI providers for {@code pkcs12:}, {@code pkcs11:} and
  * {@code tsa:} URIs.
  *
