@@ -14,7 +14,8 @@ module io.github.aktenlift.adapters.sealing {
     exports io.github.aktenlift.adapters.sealing;
 
     provides io.github.aktenlift.spi.sealing.SealingKeyProvider
-            with io.github.aktenlift.adapters.sealing.Pkcs12SealingKeyProvider;
+            with io.github.aktenlift.adapters.sealing.Pkcs12SealingKeyProvider,
+                 io.github.aktenlift.adapters.sealing.Pkcs11SealingKeyProvider;
     provides io.github.aktenlift.spi.sealing.TimestampAuthorityProvider
             with io.github.aktenlift.adapters.sealing.HttpTimestampAuthorityProvider;
 }
