@@ -45,6 +45,9 @@ import java.util.TimeZone;
  * exception of the failing part propagates: {@link SealingException},
  * {@link TimestampException} or {@link SealingFailedException}. Sources are only read.
  *
+ * <p><b>Durability.</b> None of its own: the sealed files are new, unacknowledged objects that the
+ * caller hashes into its journal and puts into its store, which makes them durable.
+ *
  * <p><b>Memory.</b> One PDF's object graph (PDFBox loads lazily from the file) plus buffers; the
  * batch keeps 32 to 64 bytes per product and its signed attributes between the phases.
  *

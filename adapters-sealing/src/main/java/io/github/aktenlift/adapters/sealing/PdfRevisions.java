@@ -115,7 +115,8 @@ final class PdfRevisions {
             while (b.hasRemaining()) {
                 pos += ch.write(b, pos);
             }
-            ch.force(false);
+            // no fsync: this is a temporary file; durability is the store's business once the
+            // caller puts the finished seal there
         }
     }
 

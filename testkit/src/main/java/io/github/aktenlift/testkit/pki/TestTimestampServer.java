@@ -81,6 +81,14 @@ public final class TestTimestampServer implements AutoCloseable {
         WRONG_IMPRINT
     }
 
+    static {
+        // the JDK's server writes headers and body separately; without TCP_NODELAY every answer waits
+        // for the client's delayed ACK (about 40 ms), which would make timestamps look slow
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final TestPki pki;
     private final Clock clock;
     private final HttpServer server;
