@@ -28,12 +28,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -188,20 +186,5 @@ final class PdfRevisions {
         ts.setSubFilter(ETSI_RFC3161);
         Placeholder p = prepare(source, target, ts, 16 * 1024, digest);
         fill(p, tsa.timestamp(digest, p.contentDigest()));
-    }
-
-    /** @return the DER encodings of the certificates */
-    static List<byte[]> der(Collection<java.security.cert.X509Certificate> certs) {
-        return certs.stream().map(c -> {
-            try {
-                return c.getEncoded();
-            } catch (java.security.cert.CertificateEncodingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    static boolean same(byte[] a, byte[] b) {
-        return Arrays.equals(a, b);
     }
 }
