@@ -37,11 +37,15 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CRL;
+import java.security.cert.CertPath;
 import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
@@ -320,20 +324,47 @@ public final class SealVerifier {
         store.addAll(documentCrls);
         store.addAll(crls);
         boolean revocation = !documentCrls.isEmpty() || !crls.isEmpty();
+        CertPath path;
+        CertStore certStore;
         try {
+            certStore = CertStore.getInstance("Collection", new CollectionCertStoreParameters(store));
             X509CertSelector target = new X509CertSelector();
             target.setCertificate(cert);
             PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
-            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store)));
-            params.setRevocationEnabled(revocation);
+            params.addCertStore(certStore);
+            params.setRevocationEnabled(false);
             params.setDate(Date.from(at));
-            CertPathBuilder.getInstance("PKIX").build(params);
-            if (!revocation) {
-                findings.add("revocation not checked: no CRL in the document or the verifier");
-            }
-            return Check.PASSED;
+            path = CertPathBuilder.getInstance("PKIX").build(params).getCertPath();
         } catch (Exception e) {
             findings.add("no valid chain to a trust anchor at " + at + ": " + e.getMessage());
+            return Check.FAILED;
+        }
+        if (!revocation) {
+            findings.add("revocation not checked: no CRL in the document or the verifier");
+            return Check.PASSED;
+        }
+        // validated again with revocation, so that a revoked certificate is named as such
+        try {
+            PKIXParameters params = new PKIXParameters(anchors);
+            params.addCertStore(certStore);
+            params.setRevocationEnabled(true);
+            params.setDate(Date.from(at));
+            CertPathValidator.getInstance("PKIX").validate(path, params);
+            return Check.PASSED;
+        } catch (CertPathValidatorException e) {
+            String which = e.getIndex() >= 0 && e.getIndex() < path.getCertificates().size()
+                    ? " (certificate serial " + ((X509Certificate) path.getCertificates().get(e.getIndex())).getSerialNumber() + ")"
+                    : "";
+            if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
+                findings.add("certificate revoked" + which + ": " + e.getMessage());
+            } else if (e.getReason() == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+                findings.add("revocation status unknown" + which + ": " + e.getMessage());
+            } else {
+                findings.add("chain invalid at " + at + which + ": " + e.getMessage());
+            }
+            return Check.FAILED;
+        } catch (java.security.GeneralSecurityException e) {
+            findings.add("chain cannot be validated: " + e.getMessage());
             return Check.FAILED;
         }
     }

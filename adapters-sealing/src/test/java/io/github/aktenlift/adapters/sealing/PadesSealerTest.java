@@ -174,6 +174,26 @@ class PadesSealerTest {
         }
 
         @Test
+        @DisplayName("whose key refuses to sign writes nothing, and the typed error names the key")
+        void keyRefuses() {
+            Path a = TestPdfs.rendition(dir.resolve("k-a.pdf"), 1, 300);
+            Path b = TestPdfs.rendition(dir.resolve("k-b.pdf"), 1, 301);
+            SealingKey refusing = new CountingKey(key) {
+                @Override
+                public List<byte[]> sign(io.github.aktenlift.spi.sealing.SignatureAlgorithm algorithm, List<byte[]> digests) {
+                    throw new io.github.aktenlift.spi.sealing.SealingException(id(),
+                            io.github.aktenlift.spi.sealing.SealingException.Reason.REFUSED, "authorisation expired", null);
+                }
+            };
+            List<FileJob> jobs = List.of(new FileJob(a, dir.resolve("k-a-sealed.pdf")), new FileJob(b, dir.resolve("k-b-sealed.pdf")));
+            assertThatThrownBy(() -> PadesSealer.builder(refusing).build().sealAll(jobs))
+                    .isInstanceOf(io.github.aktenlift.spi.sealing.SealingException.class)
+                    .hasMessageContaining(key.id()).hasMessageContaining("refused");
+            assertThat(jobs).allSatisfy(j -> assertThat(j.target()).doesNotExist());
+            assertThat(parts()).isEmpty();
+        }
+
+        @Test
         @DisplayName("with one target that exists already writes nothing at all")
         void existingTarget() throws IOException {
             Path a = TestPdfs.rendition(dir.resolve("x-a.pdf"), 1, 200);
@@ -209,9 +229,11 @@ class PadesSealerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timestamp authority");
     }
 
-    private List<Path> parts() throws IOException {
+    private List<Path> parts() {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".part")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
