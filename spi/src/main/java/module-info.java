@@ -1,6 +1,7 @@
 /**
- * Aktenlift's service provider interfaces: the contracts that storage, specialist-procedure and
- * notification adapters implement, and their discovery. Depends on the JDK only.
+ * Aktenlift's service provider interfaces: the contracts that storage, specialist-procedure,
+ * notification, sealing-key and timestamp adapters implement, and their discovery. Depends on the
+ * JDK only.
  *
  * <p>{@code io.github.aktenlift.spi.internal} (crash points for Aktenlift's own crash tests) is
  * exported only to Aktenlift's own modules. Those are compiled after this one, so javac cannot
@@ -13,6 +14,7 @@ module io.github.aktenlift.spi {
     exports io.github.aktenlift.spi;
     exports io.github.aktenlift.spi.notification;
     exports io.github.aktenlift.spi.procedure;
+    exports io.github.aktenlift.spi.sealing;
     exports io.github.aktenlift.spi.storage;
     exports io.github.aktenlift.spi.internal to
             io.github.aktenlift.core,
@@ -22,4 +24,6 @@ module io.github.aktenlift.spi {
     uses io.github.aktenlift.spi.storage.StorageProvider;
     uses io.github.aktenlift.spi.procedure.SpecialistProcedureProvider;
     uses io.github.aktenlift.spi.notification.NotifierProvider;
+    uses io.github.aktenlift.spi.sealing.SealingKeyProvider;
+    uses io.github.aktenlift.spi.sealing.TimestampAuthorityProvider;
 }

@@ -1,6 +1,6 @@
 /**
  * Aktenlift's testkit: in-memory adapters for every SPI, contract suites for adapter authors, and
- * a synthetic scan generator.
+ * a synthetic scan generator, and a test PKI with an in-process RFC 3161 authority.
  */
 module io.github.aktenlift.testkit {
     requires transitive io.github.aktenlift.spi;
@@ -8,9 +8,13 @@ module io.github.aktenlift.testkit {
     requires transitive org.assertj.core;
     requires java.desktop;
     requires java.management;
+    requires jdk.httpserver;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.provider;
 
     exports io.github.aktenlift.testkit;
     exports io.github.aktenlift.testkit.contract;
+    exports io.github.aktenlift.testkit.pki;
 
     // JUnit instantiates the adapter authors' subclasses and calls the suites' methods reflectively.
     opens io.github.aktenlift.testkit.contract to org.junit.platform.commons;

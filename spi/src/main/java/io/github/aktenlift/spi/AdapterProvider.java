@@ -9,7 +9,8 @@ import java.util.Map;
  * {@code META-INF/services} and with {@code provides … with …} in their {@code module-info}, and
  * are stateless.
  *
- * @param <T> the adapter type: {@code Storage}, {@code SpecialistProcedure} or {@code Notifier}
+ * @param <T> the adapter type: {@code Storage}, {@code SpecialistProcedure}, {@code Notifier},
+ *     {@code SealingKey} or {@code TimestampAuthority}
  * @since 0.1
  */
 public interface AdapterProvider<T> {

@@ -4,6 +4,10 @@ import io.github.aktenlift.spi.notification.Notifier;
 import io.github.aktenlift.spi.notification.NotifierProvider;
 import io.github.aktenlift.spi.procedure.SpecialistProcedure;
 import io.github.aktenlift.spi.procedure.SpecialistProcedureProvider;
+import io.github.aktenlift.spi.sealing.SealingKey;
+import io.github.aktenlift.spi.sealing.SealingKeyProvider;
+import io.github.aktenlift.spi.sealing.TimestampAuthority;
+import io.github.aktenlift.spi.sealing.TimestampAuthorityProvider;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.spi.storage.StorageProvider;
 
@@ -23,8 +27,8 @@ import java.util.stream.Collectors;
  *
  * <p>Selection is deterministic: exactly one provider per type and scheme must be present.
  * Two providers for one scheme are an error naming both classes; a provider that fails to load is
- * reported (as a warning through {@link System.Logger}) and skipped; no provider for a storage or
- * specialist-procedure scheme is an error. Only notifications have a fallback: the scheme
+ * reported (as a warning through {@link System.Logger}) and skipped; no provider for a storage,
+ * specialist-procedure, sealing-key or timestamp-authority scheme is an error. Only notifications have a fallback: the scheme
  * {@code none} ({@code none:all}) gives {@link Notifier#none()}.
  *
  * @since 0.1
@@ -68,6 +72,27 @@ public final class Providers {
             return Notifier.none();
         }
         return find(NotifierProvider.class, ServiceLoader.load(NotifierProvider.class), location).open(location, settings);
+    }
+
+    /**
+     * @param location the key URI, for example {@code pkcs12:/etc/aktenlift/seal.p12?alias=seal}
+     * @param settings further settings, among them secrets such as {@code aktenlift.pkcs12.password}
+     * @return the opened key; the caller closes it
+     * @throws IllegalArgumentException if no provider serves the scheme, or several do
+     */
+    public static SealingKey sealingKey(URI location, Map<String, String> settings) {
+        return find(SealingKeyProvider.class, ServiceLoader.load(SealingKeyProvider.class), location).open(location, settings);
+    }
+
+    /**
+     * @param location the authority URI, for example {@code tsa:https://tsa.example.org/tsr}
+     * @param settings further settings
+     * @return the opened timestamp authority; the caller closes it
+     * @throws IllegalArgumentException if no provider serves the scheme, or several do
+     */
+    public static TimestampAuthority timestampAuthority(URI location, Map<String, String> settings) {
+        return find(TimestampAuthorityProvider.class, ServiceLoader.load(TimestampAuthorityProvider.class), location)
+                .open(location, settings);
     }
 
     /**

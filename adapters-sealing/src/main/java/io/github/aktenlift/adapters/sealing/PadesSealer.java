@@ -1,0 +1,351 @@
+package io.github.aktenlift.adapters.sealing;
+
+import io.github.aktenlift.spi.sealing.DigestAlgorithm;
+import io.github.aktenlift.spi.sealing.RevocationData;
+import io.github.aktenlift.spi.sealing.SealingException;
+import io.github.aktenlift.spi.sealing.SealingKey;
+import io.github.aktenlift.spi.sealing.SignatureAlgorithm;
+import io.github.aktenlift.spi.sealing.TimestampAuthority;
+import io.github.aktenlift.spi.sealing.TimestampException;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.tsp.TimeStampToken;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TimeZone;
+
+/**
+ * Seals PDFs (renditions and protocol PDFs) with PAdES baseline signatures, each as incremental
+ * updates after the untouched original bytes, so that a PDF/A-2b stays PDF/A-2b and the original
+ * revision stays recoverable.
+ *
+ * <p><b>Batches.</b> {@link #sealAll} prepares every PDF (placeholder and signed attributes, one
+ * PDF at a time), asks the key <em>once</em> for all signature values, and completes every PDF:
+ * one authorisation and one round trip per delivery at a remote key, one standard seal per
+ * product. {@link #seal} is a batch of one.
+ *
+ * <p><b>Atomicity.</b> Targets must not exist. Work happens in temporary files beside the targets;
+ * only when every PDF of the call is complete are they moved to their targets. If anything fails
+ * (the key, the timestamp authority, a PDF) no target of the call exists afterwards and the typed
+ * exception of the failing part propagates: {@link SealingException},
+ * {@link TimestampException} or {@link SealingFailedException}. Sources are only read.
+ *
+ * <p><b>Durability.</b> None of its own: the sealed files are new, unacknowledged objects that the
+ * caller hashes into its journal and puts into its store, which makes them durable.
+ *
+ * <p><b>Memory.</b> One PDF's object graph (PDFBox loads lazily from the file) plus buffers; the
+ * batch keeps 32 to 64 bytes per product and its signed attributes between the phases.
+ *
+ * <p>Thread-safe: an instance holds configuration only.
+ *
+ * @since 0.1
+ */
+public final class PadesSealer {
+
+    private final SealingKey key;
+    private final Optional<TimestampAuthority> tsa;
+    private final PadesLevel level;
+    private final SignatureAlgorithm algorithm;
+    private final Clock clock;
+    private final Optional<String> reason;
+
+    private PadesSealer(Builder b) {
+        this.key = b.key;
+        this.tsa = Optional.ofNullable(b.tsa);
+        this.level = b.level;
+        this.algorithm = b.algorithm != null ? b.algorithm : defaultAlgorithm(key);
+        this.clock = b.clock;
+        this.reason = Optional.ofNullable(b.reason);
+        if (!key.algorithms().contains(algorithm)) {
+            throw new IllegalArgumentException("key '" + key.id() + "' does not offer " + algorithm);
+        }
+        if (level.needsTimestamps() && tsa.isEmpty()) {
+            throw new IllegalArgumentException("level " + level + " needs a timestamp authority");
+        }
+    }
+
+    /**
+     * @param key the sealing key
+     * @return a builder for level B-B with SHA-256
+     */
+    public static Builder builder(SealingKey key) {
+        return new Builder(key);
+    }
+
+    static SignatureAlgorithm defaultAlgorithm(SealingKey key) {
+        for (SignatureAlgorithm a : List.of(SignatureAlgorithm.RSA_SHA256, SignatureAlgorithm.ECDSA_SHA256)) {
+            if (key.algorithms().contains(a)) {
+                return a;
+            }
+        }
+        return key.algorithms().iterator().next();
+    }
+
+    /** @return the level this sealer produces */
+    public PadesLevel level() {
+        return level;
+    }
+
+    /**
+     * Seals one PDF.
+     *
+     * @param source the PDF to seal; only read
+     * @param target where the sealed copy goes; must not exist
+     * @return the sealed file's size and hash
+     * @throws SealingFailedException if the PDF cannot be sealed or the target exists
+     * @throws SealingException if the key does not sign
+     * @throws TimestampException if the timestamp authority gives no token
+     */
+    public SealedFile seal(Path source, Path target) {
+        return sealAll(List.of(new FileJob(source, target))).get(0);
+    }
+
+    /**
+     * Seals several PDFs with one call to the key.
+     *
+     * @param jobs sources and targets; targets distinct and not existing
+     * @return one sealed file per job, in order
+     * @throws SealingFailedException if a PDF cannot be sealed or a target exists; no target is written
+     * @throws SealingException if the key does not sign; no target is written
+     * @throws TimestampException if the timestamp authority gives no token; no target is written
+     */
+    public List<SealedFile> sealAll(List<FileJob> jobs) {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        Set<Path> targets = new HashSet<>();
+        for (FileJob j : jobs) {
+            Staging.requireAbsent(j.target());
+            if (!targets.add(j.target().toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("target " + j.target().getFileName() + " twice in one batch");
+            }
+        }
+        List<X509Certificate> chain = key.certificateChain();
+        DigestAlgorithm digest = algorithm.digest();
+        int reserve = reserve(chain);
+        try (Staging staging = new Staging()) {
+            // phase 1: placeholders and signed attributes, one PDF at a time
+            List<PdfRevisions.Placeholder> placeholders = new ArrayList<>(jobs.size());
+            List<DERSet> attributes = new ArrayList<>(jobs.size());
+            List<byte[]> toSign = new ArrayList<>(jobs.size());
+            for (FileJob j : jobs) {
+                PdfRevisions.Placeholder p = step(j, () -> PdfRevisions.prepare(j.source(), staging.temporary(j.target()),
+                        signatureDictionary(), reserve, digest));
+                placeholders.add(p);
+                DERSet attrs = Cms.signedAttributes(p.contentDigest(), chain.get(0), Optional.empty());
+                attributes.add(attrs);
+                toSign.add(digest.newDigest().digest(Cms.der(attrs)));
+            }
+            // phase 2: one call to the key for the whole batch
+            List<byte[]> values = key.sign(algorithm, toSign);
+            if (values.size() != toSign.size()) {
+                throw new SealingException(key.id(), SealingException.Reason.UNAVAILABLE,
+                        "returned " + values.size() + " signatures for " + toSign.size() + " digests", null);
+            }
+            // phase 3: signature timestamps, CMS, fill the placeholders
+            Map<String, byte[]> validationCerts = new LinkedHashMap<>();
+            for (X509Certificate c : chain) {
+                validationCerts.putIfAbsent(c.getSerialNumber() + "/" + c.getIssuerX500Principal(), der(c));
+            }
+            List<Path> current = new ArrayList<>(jobs.size());
+            for (int i = 0; i < jobs.size(); i++) {
+                FileJob j = jobs.get(i);
+                Optional<byte[]> token = Optional.empty();
+                if (level.needsTimestamps()) {
+                    byte[] t = tsa.orElseThrow().timestamp(digest, digest.newDigest().digest(values.get(i)));
+                    token = Optional.of(t);
+                    if (level.compareTo(PadesLevel.B_LT) >= 0) {
+                        tokenCertificates(t).forEach(c -> validationCerts.putIfAbsent(c.getSerialNumber() + "/"
+                                + c.getIssuerX500Principal(), der(c)));
+                    }
+                }
+                byte[] cms = Cms.signedData(attributes.get(i), algorithm, values.get(i), chain, token);
+                PdfRevisions.Placeholder p = placeholders.get(i);
+                step(j, () -> {
+                    PdfRevisions.fill(p, cms);
+                    return null;
+                });
+                current.add(p.file());
+            }
+            // phase 4: long-term validation data and document timestamps
+            if (level.compareTo(PadesLevel.B_LT) >= 0) {
+                RevocationData revocation = key.revocationData();
+                for (int i = 0; i < jobs.size(); i++) {
+                    FileJob j = jobs.get(i);
+                    Path in = current.get(i);
+                    Path out = staging.temporary(j.target());
+                    step(j, () -> {
+                        PdfRevisions.appendValidationData(in, out, validationCerts.values(), revocation);
+                        return null;
+                    });
+                    current.set(i, out);
+                }
+            }
+            if (level == PadesLevel.B_LTA) {
+                for (int i = 0; i < jobs.size(); i++) {
+                    FileJob j = jobs.get(i);
+                    Path in = current.get(i);
+                    Path out = staging.temporary(j.target());
+                    step(j, () -> {
+                        PdfRevisions.documentTimestamp(in, out, tsa.orElseThrow(), digest);
+                        return null;
+                    });
+                    current.set(i, out);
+                }
+            }
+            List<SealedFile> sealed = new ArrayList<>(jobs.size());
+            for (int i = 0; i < jobs.size(); i++) {
+                FileJob j = jobs.get(i);
+                Path in = current.get(i);
+                sealed.add(step(j, () -> staging.publish(in, j.target())));
+            }
+            staging.commit();
+            return sealed;
+        }
+    }
+
+    private PDSignature signatureDictionary() {
+        PDSignature sig = new PDSignature();
+        sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+        sig.setSubFilter(PdfRevisions.ETSI_CADES_DETACHED);
+        Calendar when = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        when.setTimeInMillis(clock.millis());
+        sig.setSignDate(when);
+        reason.ifPresent(sig::setReason);
+        sig.getCOSObject().setNeedToBeUpdated(true);
+        return sig;
+    }
+
+    private int reserve(List<X509Certificate> chain) {
+        int certs = 0;
+        for (X509Certificate c : chain) {
+            certs += der(c).length;
+        }
+        // signed attributes, signature value and structure fit in 4 KiB; a token with its TSA
+        // chain in 12 KiB; anything beyond is slack in the PDF, not a risk
+        return 4096 + certs + (level.needsTimestamps() ? 12 * 1024 : 0);
+    }
+
+    static List<X509Certificate> tokenCertificates(byte[] token) {
+        try {
+            TimeStampToken t = new TimeStampToken(new CMSSignedData(token));
+            List<X509Certificate> out = new ArrayList<>();
+            var conv = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter();
+            for (Object h : t.getCertificates().getMatches(null)) {
+                out.add(conv.getCertificate((org.bouncycastle.cert.X509CertificateHolder) h));
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException("a checked token cannot be read again", e);
+        }
+    }
+
+    static byte[] der(X509Certificate c) {
+        try {
+            return c.getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T step(FileJob job, Step<T> step) {
+        try {
+            return step.run();
+        } catch (IOException e) {
+            throw new SealingFailedException(job.source().getFileName().toString(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Builds a {@link PadesSealer}.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private final SealingKey key;
+        private TimestampAuthority tsa;
+        private PadesLevel level = PadesLevel.B_B;
+        private SignatureAlgorithm algorithm;
+        private Clock clock = Clock.systemUTC();
+        private String reason;
+
+        private Builder(SealingKey key) {
+            this.key = Objects.requireNonNull(key, "key");
+        }
+
+        /**
+         * @param level the baseline level to produce
+         * @return this builder
+         */
+        public Builder level(PadesLevel level) {
+            this.level = Objects.requireNonNull(level, "level");
+            return this;
+        }
+
+        /**
+         * @param tsa the timestamp authority for B-T and above
+         * @return this builder
+         */
+        public Builder timestampAuthority(TimestampAuthority tsa) {
+            this.tsa = Objects.requireNonNull(tsa, "tsa");
+            return this;
+        }
+
+        /**
+         * @param algorithm the signature algorithm; default SHA-256 with the key's type
+         * @return this builder
+         */
+        public Builder algorithm(SignatureAlgorithm algorithm) {
+            this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+            return this;
+        }
+
+        /**
+         * @param clock the clock of the signature dictionary's {@code M} (the claimed signing time)
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param reason the signature dictionary's {@code /Reason}, for example
+         *     "Ersetzendes Scannen nach TR-RESISCAN"; never personal data
+         * @return this builder
+         */
+        public Builder reason(String reason) {
+            this.reason = Objects.requireNonNull(reason, "reason");
+            return this;
+        }
+
+        /**
+         * @return the sealer
+         * @throws IllegalArgumentException if the key lacks the algorithm or a level above B-B has no
+         *     timestamp authority
+         */
+        public PadesSealer build() {
+            return new PadesSealer(this);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.aktenlift.spi.sealing;
+
+import io.github.aktenlift.spi.AdapterProvider;
+
+/**
+ * Opens a {@link TimestampAuthority} for the URI scheme it serves, for example
+ * {@code tsa:https://tsa.example.org/tsr}. Register implementations as a service of this
+ * interface.
+ *
+ * @since 0.1
+ */
+public interface TimestampAuthorityProvider extends AdapterProvider<TimestampAuthority> {
+}
