@@ -31,6 +31,7 @@ module io.github.aktenlift.core {
     opens io.github.aktenlift.efile to org.hibernate.validator;
     opens io.github.aktenlift.logistics to org.hibernate.validator;
     opens io.github.aktenlift.retention to org.hibernate.validator;
+    opens io.github.aktenlift.lifecycle to org.hibernate.validator;
     // The delivery index is read by Jackson and validated by Hibernate Validator; it stays unexported.
     opens io.github.aktenlift.capture.delivery to com.fasterxml.jackson.databind, org.hibernate.validator;
     // The scan protocol's record tree is written and read by Jackson; it stays unexported.

@@ -198,12 +198,14 @@ public final class CommandLoop implements AutoCloseable {
                     if (!d.subjectKey().equals(subjectStored)) {
                         subjectHash = subjects.add(d.subjectKey(), d.subject());
                         subjectStored = d.subjectKey();
+                        CorePoints.SUBJECT_STORED.reach();
                     }
                     pending = withSubjectHash(pending, d.subjectKey(), subjectHash);
                 }
                 Journal.Prepared p = journal.prepare(pending, now, actor.id(), actor.site());
                 try {
                     journal.commit(p);
+                    CorePoints.JOURNAL_APPENDED.reach();
                 } catch (ConflictException e) {
                     lost = e;
                     long read = journal.catchUp(state::apply);
@@ -217,6 +219,7 @@ public final class CommandLoop implements AutoCloseable {
                 }
                 // acknowledged only once anchored: until then, a crash leaves events nobody was told of
                 journal.anchor();
+                CorePoints.JOURNAL_ANCHORED.reach();
                 for (Consumer<List<JournalEvent>> l : listeners) {
                     l.accept(events);
                 }

@@ -181,6 +181,7 @@ final class Decider {
         rule(PrepareCaseFile.class, (p, now, key) -> simple(p.barcode(), p, EventKind.PREPARED));
         rule(ReportFound.class, (r, now, key) -> simple(r.barcode(), r, EventKind.FOUND));
         rule(RecordCapture.class, (r, now, key) -> capture(r));
+        rule(RecordIngestedCapture.class, (r, now, key) -> ingestedCapture(r));
         rule(PassQualityCheck.class, (p, now, key) -> passQualityCheck(file(p.barcode(), p), p.reviewerId()));
         rule(FailQualityCheck.class, (q, now, key) -> Decision.of(fileEvent(file(q.barcode(), q), EventKind.QA_FAILED,
                 Payload.REASONS, String.join(",", q.reasonCodes()))));
@@ -403,6 +404,19 @@ final class Decider {
             payload.put(Payload.SAMPLE, sample);
         }
         return Decision.of(new PendingEvent(Streams.FILE + f.barcode.value(), EventKind.CAPTURED, payload));
+    }
+
+    /** A capture by ingest: recorded, and passed at once when nothing was drawn and one reviewer suffices. */
+    private Decision ingestedCapture(RecordIngestedCapture c) {
+        Decision captured = capture(c.capture());
+        CaseFileRecord f = state.files.get(c.capture().barcode());
+        if (captured.events().get(0).payload().get(Payload.SAMPLE) != null
+                || policies.profileFor(f.protection).fourEyes()) {
+            return captured;
+        }
+        List<PendingEvent> events = new ArrayList<>(captured.events());
+        events.add(fileEvent(f, EventKind.QA_PASSED, Payload.REVIEWER, c.reviewer(), Payload.REVIEWERS, c.reviewer()));
+        return Decision.of(events);
     }
 
     /** One reviewer's pass; four-eyes review needs a second, different reviewer before VERIFIED. */

@@ -16,10 +16,12 @@ import io.github.aktenlift.capture.protocol.ScanProtocolCodec;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CapturedDocument;
 import io.github.aktenlift.casefile.CaseFileState;
-import io.github.aktenlift.casefile.PassQualityCheck;
 import io.github.aktenlift.casefile.RecordCapture;
 import io.github.aktenlift.lifecycle.CommandLoop;
+import io.github.aktenlift.lifecycle.CorePoints;
 import io.github.aktenlift.lifecycle.Payload;
+import io.github.aktenlift.lifecycle.RecordIngestedCapture;
+import io.github.aktenlift.tracking.EventKind;
 import io.github.aktenlift.lifecycle.StorageKeys;
 import io.github.aktenlift.pdfa.PageImageException;
 import io.github.aktenlift.pdfa.PageSource;
@@ -167,18 +169,16 @@ final class CaseFileCapture {
             return new CaseFileOutcome.Rejected(bc, List.of(new CaptureProblem(Kind.RENDITION_FAILED, bc, "",
                     "scan protocol could not be stored: " + e.getClass().getSimpleName())));
         }
+        CorePoints.CAPTURE_STORED.reach();
         List<CapturedDocument> recorded = finalDocuments.stream()
                 .map(d -> new CapturedDocument(d.documentId(), d.type(), d.pages().size(), d.originalToReturn()))
                 .toList();
-        List<JournalEvent> events = loop.execute(actor, new RecordCapture(new Barcode(bc), index.deliveryId(),
-                recorded, protocolInfo.sha256()));
+        List<JournalEvent> events = loop.execute(actor, new RecordIngestedCapture(new RecordCapture(new Barcode(bc),
+                index.deliveryId(), recorded, protocolInfo.sha256()), AUTO_REVIEWER));
         String sample = events.get(0).get(Payload.SAMPLE);
         List<String> inspection = sample == null ? List.of() : List.of(sample.split(","));
-        CaseFileState state = CaseFileState.CAPTURED;
-        if (inspection.isEmpty() && !loop.policies().profileFor(where.protection()).fourEyes()) {
-            loop.execute(actor, new PassQualityCheck(new Barcode(bc), AUTO_REVIEWER));
-            state = CaseFileState.VERIFIED;
-        }
+        CaseFileState state = events.get(events.size() - 1).kind() == EventKind.QA_PASSED ? CaseFileState.VERIFIED
+                : CaseFileState.CAPTURED;
         int pageCount = finalDocuments.stream().mapToInt(d -> d.pages().size()).sum();
         return new CaseFileOutcome.Captured(bc, pageCount, renditions, protocolJson, protocolPdf, inspection, state);
     }

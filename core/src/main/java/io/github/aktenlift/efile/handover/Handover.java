@@ -16,6 +16,7 @@ import io.github.aktenlift.efile.Imports;
 import io.github.aktenlift.journal.PendingEvent;
 import io.github.aktenlift.lifecycle.CaseFileRecord;
 import io.github.aktenlift.lifecycle.CommandLoop;
+import io.github.aktenlift.lifecycle.CorePoints;
 import io.github.aktenlift.lifecycle.Decision;
 import io.github.aktenlift.lifecycle.EntityNames;
 import io.github.aktenlift.lifecycle.ImportLedger;
@@ -253,6 +254,7 @@ public final class Handover implements Imports {
     private ImportResult handOver(Actor actor, ImportSnapshot s, Target target, String recordedKey) {
         PackageBuilder.Built b = packages.build(s, target.eFile(), recordedKey);
         ImportOutcome o = procedure.importPackage(b.pkg());
+        CorePoints.IMPORT_HANDED_OVER.reach();
         PendingEvent submitted = recordedKey != null ? null
                 : PendingEvent.of(Streams.caseFile(s.barcode()), EventKind.IMPORT_SUBMITTED, Payload.KEY, b.key(),
                         Payload.EFILE, target.eFile(), Payload.ATTEMPT, Integer.toString(s.attempt()),

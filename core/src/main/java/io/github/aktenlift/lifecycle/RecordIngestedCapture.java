@@ -1,0 +1,20 @@
+package io.github.aktenlift.lifecycle;
+
+import io.github.aktenlift.Command;
+import io.github.aktenlift.casefile.RecordCapture;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * Internal command of ingest: records a capture, and in the same append passes the visual check
+ * at once when the protection level drew no document for inspection and asks for no second
+ * reviewer. One append, so that a crash cannot leave a captured file that the uninterrupted
+ * ingest would have verified (recording the two as separate commands could).
+ *
+ * @param capture the capture
+ * @param reviewer the reviewer recorded for the automatic pass
+ */
+public record RecordIngestedCapture(@NotNull @Valid RecordCapture capture,
+        @NotNull @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String reviewer) implements Command {
+}

@@ -1,0 +1,194 @@
+package io.github.aktenlift.examples.cli;
+
+import io.github.aktenlift.spi.internal.CrashPoints;
+import io.github.aktenlift.testkit.DeliverySpec;
+import io.github.aktenlift.testkit.ScanGenerator;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Crash points, enumerated (issue 13): a small project's whole lifecycle ({@link CrashWorkload}),
+ * one command per step, each step in a JVM of its own on the filesystem adapter with fsync on. A
+ * traced run of every step lists the named points it passes — the filesystem adapter's durable
+ * steps (temp write, fsync, rename, directory fsync, frame append, log fsync, lock release…) and
+ * core's (subject stored, journal appended, journal anchored, capture stored, package handed
+ * over). Then, for each point in each step, a child JVM is started on the workspace as it was
+ * before the step, killed with SIGKILL exactly there, and the same step retried in a new JVM: the
+ * workspace must then hold exactly what the uninterrupted run holds after that step — every
+ * acknowledged command once, nothing half-present, the retry not duplicated — and deep
+ * verification must find it intact.
+ */
+@DisplayName("A command killed at each named crash point and retried")
+class CommandCrashTest {
+
+    /** Kills in the default build; every point of every step is in the trace, the rest is sampled. */
+    private static final int KILLS = 60;
+
+    @TempDir
+    Path tmp;
+
+    private record Target(int step, String point, int occurrence) {
+        String arm() {
+            return point + "@" + occurrence;
+        }
+    }
+
+    @Test
+    @DisplayName("leaves exactly what the uninterrupted step leaves, at every point")
+    void everyPoint() throws Exception {
+        Path delivery = tmp.resolve("delivery");
+        ScanGenerator.writeDelivery(delivery, DeliverySpec.builder().deliveryId("D-1")
+                .clock(Clock.fixed(CrashWorkload.START, ZoneOffset.UTC)).barcodes(CrashWorkload.barcodes())
+                .documentsPerFile(1, 2).sheetsPerDocument(1, 2).seed(7).formats(DeliverySpec.Formats.MIXED).build());
+
+        // the uninterrupted run, step by step, each from a copy of the workspace after the step before
+        int steps = CrashWorkload.steps();
+        List<String> expected = new ArrayList<>();
+        List<List<String>> traces = new ArrayList<>();
+        for (int s = 0; s < steps; s++) {
+            Path ws = tmp.resolve("ref-" + s).resolve("ws");
+            if (s > 0) {
+                copyTree(tmp.resolve("ref-" + (s - 1)).resolve("ws"), ws);
+            }
+            Path trace = tmp.resolve("trace-" + s);
+            Path out = tmp.resolve("ref-out-" + s);
+            int exit = run(ws, delivery, s, "run", out, List.of("-D" + CrashPoints.TRACE + "=" + trace), null);
+            assertThat(exit).as("step %d: %s", s, Files.exists(out) ? Files.readString(out) : "").isZero();
+            String summary = Files.readString(out);
+            assertThat(summary).as("step %d", s).contains("intact true");
+            expected.add(summary);
+            traces.add(Files.exists(trace) ? Files.readAllLines(trace) : List.of());
+        }
+
+        List<Target> targets = targets(traces);
+        Set<String> names = new LinkedHashSet<>();
+        traces.forEach(t -> t.stream().filter(p -> !p.startsWith("workload.")).forEach(names::add));
+        assertThat(names).as("the points the workload passes")
+                .contains("core.journal.appended", "core.journal.anchored", "core.subject.stored",
+                        "core.capture.stored", "core.import.handed-over", "fs.log.append.written",
+                        "fs.log.append.fsynced", "fs.content.put.renamed", "fs.record.cas.renamed");
+        assertThat(targets).hasSizeGreaterThanOrEqualTo(50);
+
+        int k = 0;
+        for (Target t : targets) {
+            k++;
+            Path ws = tmp.resolve("kill-" + k).resolve("ws");
+            if (t.step() > 0) {
+                copyTree(tmp.resolve("ref-" + (t.step() - 1)).resolve("ws"), ws);
+            }
+            Path signal = tmp.resolve("signal-" + k);
+            Path out = tmp.resolve("kill-out-" + k);
+            int killed = run(ws, delivery, t.step(), "run", out, List.of("-D" + CrashPoints.POINT + "=" + t.arm(),
+                    "-D" + CrashPoints.SIGNAL + "=" + signal), signal);
+            assertThat(killed).as("%s in step %d: killed by SIGKILL", t.arm(), t.step()).isEqualTo(137);
+            Path after = tmp.resolve("retry-out-" + k);
+            int exit = run(ws, delivery, t.step(), "retry", after, List.of(), null);
+            String got = Files.exists(after) ? Files.readString(after) : "(no output)";
+            System.out.printf("killed at %-34s in step %2d, retried: %s%n", t.arm(), t.step(),
+                    exit == 0 && got.equals(expected.get(t.step())) ? "same as uninterrupted" : "DIFFERENT");
+            assertThat(exit).as("retry after %s in step %d: %s", t.arm(), t.step(), got).isZero();
+            assertThat(got).as("workspace after a kill at %s in step %d and a retry", t.arm(), t.step())
+                    .isEqualTo(expected.get(t.step()));
+        }
+    }
+
+    /**
+     * Every core point at every step it is reached in, and every other point once (at the first
+     * step that reaches it), then more of the others, round robin over the steps, up to
+     * {@link #KILLS}. Each is armed at its first arrival after the step began.
+     */
+    private static List<Target> targets(List<List<String>> traces) {
+        Map<String, Target> chosen = new LinkedHashMap<>();
+        List<Target> others = new ArrayList<>();
+        Set<String> seenOnce = new LinkedHashSet<>();
+        for (int s = 0; s < traces.size(); s++) {
+            List<String> trace = traces.get(s);
+            int begin = trace.indexOf("workload.step." + s);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            Set<String> inStep = new LinkedHashSet<>();
+            for (int i = 0; i < trace.size(); i++) {
+                String p = trace.get(i);
+                int n = counts.merge(p, 1, Integer::sum);
+                if (i <= begin || p.startsWith("workload.") || !inStep.add(p)) {
+                    continue;
+                }
+                Target t = new Target(s, p, n);
+                if (p.startsWith("core.") || seenOnce.add(p)) {
+                    chosen.put(s + " " + p, t);
+                } else {
+                    others.add(t);
+                }
+            }
+        }
+        for (int i = 0; chosen.size() < KILLS && i < others.size(); i++) {
+            // spread over steps: take every (others/room)-th
+            int stride = Math.max(1, others.size() / Math.max(1, KILLS - chosen.size()));
+            if (i % stride == 0) {
+                Target t = others.get(i);
+                chosen.putIfAbsent(t.step() + " " + t.point(), t);
+            }
+        }
+        return new ArrayList<>(chosen.values());
+    }
+
+    /** @return the child's exit code; with a signal file, the child is killed once it appears */
+    private static int run(Path ws, Path delivery, int step, String mode, Path out, List<String> jvm, Path signal)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashWorkload.class.getName(),
+                ws.toString(), delivery.toString(), Integer.toString(step), mode, out.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (signal == null) {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("step %d finished", step).isTrue();
+            return p.exitValue();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(signal) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(Files.exists(signal)).as("step %d reached the armed point (child alive: %s)", step, p.isAlive())
+                .isTrue();
+        p.destroyForcibly(); // SIGKILL on Linux
+        p.waitFor(30, TimeUnit.SECONDS);
+        return p.exitValue();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
