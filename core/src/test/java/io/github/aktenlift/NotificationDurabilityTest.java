@@ -269,10 +269,32 @@ class NotificationDurabilityTest {
                 assertThat(n.delivered()).extracting(Notification::id).containsExactlyElementsOf(expectedIds(lift, files));
             }
         }
+    }
+
+    @Nested
+    @DisplayName("several instances on one storage")
+    class Instances {
 
         @Test
-        @DisplayName("is moved over another instance's events only after their notifications are settled, oldest first")
-        void otherInstance() {
+        @DisplayName("each send the notifications of their own events, and none sends the other's again")
+        void noRepeats() {
+            InMemoryStorage storage = new InMemoryStorage();
+            InMemoryNotifier toA = new InMemoryNotifier();
+            InMemoryNotifier toB = new InMemoryNotifier();
+            try (Aktenlift a = open(storage, toA); Aktenlift b = open(storage, toB)) {
+                Barcode first = transfer(a);
+                Barcode second = transfer(b);
+                Barcode third = transfer(a);
+                assertThat(toA.delivered()).extracting(Notification::id)
+                        .containsExactlyElementsOf(expectedIds(a, List.of(first, third)));
+                assertThat(toB.delivered()).extracting(Notification::id)
+                        .containsExactlyElementsOf(expectedIds(b, List.of(second)));
+            }
+        }
+
+        @Test
+        @DisplayName("move the mark over another instance's events only after their notifications are settled, oldest first")
+        void otherInstanceDied() {
             InMemoryStorage storage = new InMemoryStorage();
             InMemoryNotifier n = new InMemoryNotifier();
             Notifier dies = x -> {

@@ -70,8 +70,11 @@ import java.util.stream.LongStream;
  * notifications are stored when delivery fails, not before.
  *
  * <p><b>Order.</b> Per recipient, notifications go out in the order they were raised: while a
- * recipient has one queued, later ones for it are queued behind it, not tried; {@link #redeliver()}
- * goes through the queue oldest first and stops trying a recipient at its first failure.
+ * recipient has one queued, later ones for it are queued behind it, not tried; the notifications
+ * of older events not known to be settled go before a commit's own; {@link #redeliver()} goes
+ * through the queue oldest first and stops trying a recipient at its first failure. (On a notifier
+ * that fails often, this trades throughput for order: each pass gets a recipient's notifications
+ * through up to its first failure.)
  */
 public final class NotificationOutbox implements Notifier, Notifications {
 
@@ -136,7 +139,7 @@ public final class NotificationOutbox implements Notifier, Notifications {
             try {
                 if (!called.isEmpty()) {
                     // older events not known to be settled (a crash, another instance) go first
-                    settleGaps(store.mark().notified(), first);
+                    settleGaps(markBefore(first), first);
                 }
                 settle(called);
                 handled.add(first, end);
@@ -192,7 +195,7 @@ public final class NotificationOutbox implements Notifier, Notifications {
                 after = page.next();
             } while (after.isPresent());
             // events whose notifications are not known to be settled (after a crash, or another instance's)
-            for (long[] gap : handled.gaps(store.mark().notified(), known)) {
+            for (long[] gap : handled.gaps(markBefore(known), known)) {
                 for (long s = gap[0]; s < gap[1]; s += PAGE) {
                     for (Notification n : derive(loop.events(LongStream.range(s, Math.min(gap[1], s + PAGE)).toArray()))) {
                         out.add(n);
@@ -276,7 +279,7 @@ public final class NotificationOutbox implements Notifier, Notifications {
      */
     private void advance(long target) {
         for (int attempt = 1; ; attempt++) {
-            long from = store.mark().notified();
+            long from = markBefore(target);
             if (from >= target) {
                 handled.dropBelow(from);
                 return;
@@ -298,6 +301,19 @@ public final class NotificationOutbox implements Notifier, Notifications {
                 store.reload();
             }
         }
+    }
+
+    /**
+     * @return the stored mark, read again if the one last known leaves events below {@code to} that
+     *     this instance has not settled — another instance may have settled them since, and an
+     *     outdated mark would make this one derive and send their notifications again
+     */
+    private long markBefore(long to) {
+        long known = store.mark().notified();
+        if (known < to && !handled.gaps(known, to).isEmpty()) {
+            return store.reload().notified();
+        }
+        return known;
     }
 
     /** Settles the notifications of the events in {@code [from, to)} this instance has not settled, read from the journal. */
