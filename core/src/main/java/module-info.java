@@ -36,4 +36,6 @@ module io.github.aktenlift.core {
     opens io.github.aktenlift.capture.delivery to com.fasterxml.jackson.databind, org.hibernate.validator;
     // The scan protocol's record tree is written and read by Jackson; it stays unexported.
     opens io.github.aktenlift.capture.protocol to com.fasterxml.jackson.databind;
+    // The outbox's stored documents are written and read by Jackson; they stay unexported.
+    opens io.github.aktenlift.notification to com.fasterxml.jackson.databind;
 }

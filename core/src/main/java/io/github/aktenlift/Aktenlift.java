@@ -64,7 +64,7 @@ public final class Aktenlift implements AutoCloseable {
         this.loop = loop;
         this.tracking = new TrackingQueries(loop, b.storage);
         this.planner = new PickupProposer(loop);
-        this.notifications = new NotificationOutbox(b.notifier, loop, tracking, planner);
+        this.notifications = new NotificationOutbox(b.notifier, b.storage, loop, tracking, planner);
         loop.onCommit(notifications::afterCommit);
         this.inventory = new BaselineInventory(loop, b.storage);
         // capture's notifications take the outbox's path too: best effort, failures kept for redelivery

@@ -20,11 +20,26 @@ import java.util.List;
  *
  * <p><b>Failures.</b> Notifying is best effort after the commit: the journal is the record, and a
  * notifier that fails neither undoes nor repeats a recorded change, nor fails the command that
- * recorded it. A failed delivery is logged (id and type only) and kept in {@link #undelivered()}
- * until {@link #redeliver()} gets it through, with the same id, so that a receiver drops a
- * repeat. The undelivered queue lives in memory, holds at most 10,000 notifications (the oldest
- * are dropped, with a warning) and does not survive a restart; the journal still holds every
- * outcome.
+ * recorded it. A failed delivery is logged (id and type only) and the notification is kept in the
+ * configured storage, listed by {@link #undelivered()}, until {@link #redeliver()} gets it
+ * through, with the same id, so that a receiver drops a repeat. It survives a restart. Storage
+ * holds only what is undelivered: a delivered notification's object is removed.
+ *
+ * <p><b>Durability.</b> Delivery is at least once, per recipient in the order the notifications
+ * were raised: while one is undelivered, later ones for the same recipient wait behind it. A crash
+ * between recording an outcome and notifying it loses nothing — the outbox marks in storage how
+ * far the journal's outcomes are notified, and the next writer ({@link #redeliver()}, or the next
+ * command) derives the notifications of the events after that mark from the journal again. A crash
+ * can make a notification go out twice, always under the same id. What time makes due is raised
+ * again by {@link #raiseDue()} after a restart while it lasts. A storage written before this mark
+ * existed has none: its first writer derives the notifications of the whole journal once more,
+ * under the ids they had.
+ *
+ * <p><b>Stored format</b> (identifiers and counts only, never personal data): the record
+ * {@code notifications/outbox}, {@code {"format":"aktenlift-outbox/1","notified":N,"queued":Q}}
+ * — every event below sequence {@code N} is notified or queued, {@code Q} is the next queue number
+ * — and one content object per undelivered notification, {@code notifications/undelivered/}
+ * followed by its 20-digit queue number.
  *
  * @since 0.1
  */
@@ -42,13 +57,24 @@ public interface Notifications {
      */
     List<Notification> raiseDue();
 
-    /** @return the notifications whose delivery failed and has not yet succeeded, oldest first */
+    /**
+     * Lists what is not known to be delivered, without changing storage: the stored undelivered
+     * notifications, oldest first, then those of recorded events whose notification is not known to
+     * have been settled (after a crash, or events of another instance sharing the storage).
+     *
+     * @return at most the oldest 10,000 of them ({@link #redeliver()} counts them all)
+     * @throws io.github.aktenlift.spi.ProviderException if the storage fails
+     */
     List<Notification> undelivered();
 
     /**
-     * Tries every undelivered notification again, oldest first.
+     * Tries every undelivered notification again, oldest first; after a recipient's first failure,
+     * its later ones wait for the next call. First settles the recorded events whose notification is
+     * not known to be (see the durability note above).
      *
      * @return how many are still undelivered
+     * @throws io.github.aktenlift.spi.ProviderException if the storage fails; what was delivered
+     *     until then stays delivered
      */
     int redeliver();
 }

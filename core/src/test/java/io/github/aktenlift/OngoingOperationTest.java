@@ -316,7 +316,8 @@ class OngoingOperationTest {
         }
 
         @Test
-        @DisplayName("that throws something unexpected is treated alike; raiseDue keeps what it could not deliver too")
+        @DisplayName("that throws something unexpected is treated alike; raiseDue keeps what it could not deliver too,"
+                + " and a recipient's later notification waits behind its undelivered one")
         void faulty() {
             AtomicInteger calls = new AtomicInteger();
             InMemoryNotifier behind = new InMemoryNotifier();
@@ -331,14 +332,18 @@ class OngoingOperationTest {
                     flaky)) {
                 Barcode t = office.fileIn(CaseFileState.REGISTERED);
                 office.lift.execute(office.clerk, new RequestRecall(t, RecallMode.PAPER_BACK));
-                office.lift.execute(office.clerk, new ServeRecall(t));            // notification 1 fails
+                office.lift.execute(office.clerk, new ServeRecall(t));            // call 1 fails
                 office.register();
-                List<Notification> raised = office.lift.notifications().raiseDue(); // notification 2 fails
+                List<Notification> raised = office.lift.notifications().raiseDue(); // queued behind, not tried
                 assertThat(raised).extracting(Notification::type).containsExactly(NotificationType.PICKUP_PROPOSED);
+                assertThat(calls).as("the office's pickup notification is not tried before its recall notification")
+                        .hasValue(1);
                 assertThat(office.lift.notifications().undelivered()).extracting(Notification::type)
                         .containsExactly(NotificationType.RECALL_SERVED, NotificationType.PICKUP_PROPOSED);
                 assertThat(office.lift.notifications().raiseDue()).as("not raised twice").isEmpty();
 
+                assertThat(office.lift.notifications().redeliver()).as("call 2 fails: both wait").isEqualTo(2);
+                assertThat(calls).hasValue(2);
                 assertThat(office.lift.notifications().redeliver()).isZero();
 
                 assertThat(behind.delivered()).extracting(Notification::type)

@@ -364,6 +364,11 @@ public final class CommandLoop implements AutoCloseable {
         return read(s -> Optional.ofNullable(s.caseFile(caseFile)).map(f -> subjects.get(f.subjectKey)));
     }
 
+    /** @return how many journal events this instance has read or written: the next sequence */
+    public long journalSize() {
+        return read(s -> journal.size());
+    }
+
     /** @return the recorded events with these sequences, in the given order */
     public List<JournalEvent> events(long[] sequences) {
         List<JournalEvent> out = new ArrayList<>(sequences.length);

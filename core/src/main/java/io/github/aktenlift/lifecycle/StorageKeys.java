@@ -17,6 +17,10 @@ public final class StorageKeys {
     public static final Key HEAD = Key.of("journal/head");
     /** The subject register: personal data, apart from the journal. */
     public static final Key SUBJECTS = Key.of("subjects/entries");
+    /** The notification outbox's record (in the record store): how far the journal is notified, the next queue number. */
+    public static final Key OUTBOX = Key.of("notifications/outbox");
+    /** The prefix of undelivered notifications in the content store, one object each. */
+    public static final String UNDELIVERED = "notifications/undelivered";
 
     private StorageKeys() {
     }
@@ -34,6 +38,11 @@ public final class StorageKeys {
     /** @return the scan protocol (PDF/A) of a case file's capture in a delivery */
     public static Key protocolPdf(String barcode, String deliveryId) {
         return Key.of("protocols/" + barcode + "/" + deliveryId + ".pdf");
+    }
+
+    /** @return an undelivered notification, by its queue number: 20 digits, so that keys sort by number */
+    public static Key undelivered(long number) {
+        return Key.of(UNDELIVERED + "/" + String.format("%020d", number));
     }
 
     /** @return a stored baseline inventory */

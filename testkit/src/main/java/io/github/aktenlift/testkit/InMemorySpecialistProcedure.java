@@ -52,6 +52,7 @@ public final class InMemorySpecialistProcedure implements SpecialistProcedure {
     private final Map<String, SubjectQuery> subjects = new LinkedHashMap<>();
     private final Map<String, ImportOutcome> outcomes = new LinkedHashMap<>();
     private final Map<String, List<Received>> received = new HashMap<>();
+    private final List<Received> arrivals = new ArrayList<>();
     private boolean manual;
     private int unavailable;
     private long nextId = 1;
@@ -116,6 +117,11 @@ public final class InMemorySpecialistProcedure implements SpecialistProcedure {
      */
     public synchronized List<Received> received(String idempotencyKey) {
         return List.copyOf(received.getOrDefault(idempotencyKey, List.of()));
+    }
+
+    /** @return everything that arrived, under any key, once per time documents were actually imported, in that order */
+    public synchronized List<Received> received() {
+        return List.copyOf(arrivals);
     }
 
     /** @return every e-file, in creation order */
@@ -201,7 +207,9 @@ public final class InMemorySpecialistProcedure implements SpecialistProcedure {
         for (PackageItem item : items) {
             hashes.add(verify(pkg.idempotencyKey(), item));
         }
-        received.computeIfAbsent(pkg.idempotencyKey(), k -> new ArrayList<>()).add(new Received(pkg, hashes));
+        Received arrived = new Received(pkg, hashes);
+        received.computeIfAbsent(pkg.idempotencyKey(), k -> new ArrayList<>()).add(arrived);
+        arrivals.add(arrived);
         ImportOutcome outcome = manual ? new ImportOutcome.Pending(pkg.idempotencyKey(), Duration.ofSeconds(1))
                 : new ImportOutcome.Accepted(pkg.idempotencyKey(), "RCPT-" + nextId++, pkg.eFileId(), clock.instant());
         outcomes.put(pkg.idempotencyKey(), outcome);

@@ -3,6 +3,8 @@ package io.github.aktenlift.testkit;
 import io.github.aktenlift.spi.procedure.SpecialistProcedure;
 import io.github.aktenlift.testkit.contract.SpecialistProcedureContract;
 
+import java.util.List;
+
 class InMemorySpecialistProcedureContractTest extends SpecialistProcedureContract {
 
     private InMemorySpecialistProcedure created;
@@ -27,8 +29,8 @@ class InMemorySpecialistProcedureContractTest extends SpecialistProcedureContrac
             }
 
             @Override
-            public int timesReceived(String idempotencyKey) {
-                return created.received(idempotencyKey).size();
+            public List<String> receivedItems() {
+                return created.received().stream().flatMap(r -> r.itemHashes().stream()).toList();
             }
         };
     }

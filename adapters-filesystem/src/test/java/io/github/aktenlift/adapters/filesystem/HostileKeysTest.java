@@ -7,6 +7,7 @@ import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.Key;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -139,7 +140,7 @@ class HostileKeysTest {
             try {
                 Files.createSymbolicLink(link, outside);
             } catch (UnsupportedOperationException | IOException e) {
-                return; // no symbolic links on this filesystem: nothing to test
+                Assumptions.abort("no symbolic links on this filesystem: " + e);
             }
             assertThatThrownBy(() -> storage.content().put(Key.of("evil/x"), new ByteArrayInputStream(new byte[] {1})))
                     .isInstanceOf(UnavailableException.class);
@@ -162,7 +163,7 @@ class HostileKeysTest {
                 try {
                     Files.createSymbolicLink(inside, moved);
                 } catch (UnsupportedOperationException | IOException e) {
-                    return; // no symbolic links on this filesystem: nothing to test
+                    Assumptions.abort("no symbolic links on this filesystem: " + e);
                 }
             }
             assertThatThrownBy(() -> storage.content().get(Key.of("real/x"))).isInstanceOf(IntegrityException.class);

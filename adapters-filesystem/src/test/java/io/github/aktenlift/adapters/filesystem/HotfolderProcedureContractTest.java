@@ -1,17 +1,24 @@
 package io.github.aktenlift.adapters.filesystem;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.aktenlift.spi.Providers;
 import io.github.aktenlift.spi.procedure.SpecialistProcedure;
 import io.github.aktenlift.testkit.contract.SpecialistProcedureContract;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The hotfolder passes the specialist-procedure contract; its far side plays the procedure by
- * reading packages from the inbox and writing acknowledgement or rejection files into the outbox.
+ * The hotfolder passes the specialist-procedure contract; its far side plays the procedure as the
+ * hotfolder format asks: it takes every complete package out of the inbox (moving it into a
+ * directory of its own, so that a package handed over again arrives again and is counted again),
+ * and writes acknowledgement or rejection files into the outbox.
  */
 class HotfolderProcedureContractTest extends SpecialistProcedureContract {
 
@@ -27,12 +34,24 @@ class HotfolderProcedureContractTest extends SpecialistProcedureContract {
     protected FarSide farSide() {
         Path inbox = dir.resolve("hotfolder/inbox");
         Path outbox = dir.resolve("hotfolder/outbox");
+        Path taken = dir.resolve("procedure/taken");
         return new FarSide() {
             @Override
             public void decide(String idempotencyKey, boolean accept) throws Exception {
+                take();
+                Path pkg = null;
+                try (Stream<Path> s = Files.list(taken)) {
+                    for (Path p : s.sorted().toList()) {
+                        if (idempotencyKey.equals(index(p).get("idempotencyKey").asText())) {
+                            pkg = p;
+                        }
+                    }
+                }
+                if (pkg == null) {
+                    throw new AssertionError("no package arrived for " + idempotencyKey);
+                }
                 String name = HotfolderProcedure.packageName(idempotencyKey);
-                Path pkg = inbox.resolve(name);
-                String eFileId = Json.MAPPER.readTree(Files.readAllBytes(pkg.resolve("index.json"))).get("eFileId").asText();
+                String eFileId = index(pkg).get("eFileId").asText();
                 String json = accept
                         ? "{\"receiptId\":\"R-" + name + "\",\"eFileId\":\"" + eFileId + "\",\"at\":\"2026-03-04T10:00:00Z\"}"
                         : "{\"reasonCode\":\"CONTRACT_REJECTED\",\"detail\":\"rejected by the contract test\"}";
@@ -42,13 +61,39 @@ class HotfolderProcedureContractTest extends SpecialistProcedureContract {
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
 
+            /** Every item file of every package taken, hashed from its bytes. */
             @Override
-            public int timesReceived(String idempotencyKey) throws Exception {
-                try (var s = Files.list(inbox)) {
-                    return (int) s.filter(p -> p.getFileName().toString().equals(HotfolderProcedure.packageName(idempotencyKey)))
-                            .filter(p -> Files.isRegularFile(p.resolve("index.json")))
-                            .count();
+            public List<String> receivedItems() throws Exception {
+                take();
+                List<String> hashes = new ArrayList<>();
+                try (Stream<Path> packages = Files.list(taken)) {
+                    for (Path p : packages.toList()) {
+                        try (Stream<Path> files = Files.list(p)) {
+                            for (Path f : files.filter(f -> !f.getFileName().toString().equals("index.json")).toList()) {
+                                hashes.add(StorageTree.sha256(Files.readAllBytes(f)));
+                            }
+                        }
+                    }
                 }
+                return hashes;
+            }
+
+            /** Takes every complete package (no dot name) out of the inbox, in the order found. */
+            private void take() throws IOException {
+                Files.createDirectories(taken);
+                try (Stream<Path> s = Files.list(inbox)) {
+                    for (Path p : s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
+                        long n;
+                        try (Stream<Path> t = Files.list(taken)) {
+                            n = t.count();
+                        }
+                        Files.move(p, taken.resolve(String.format("%04d-", n) + p.getFileName()));
+                    }
+                }
+            }
+
+            private JsonNode index(Path pkg) throws IOException {
+                return Json.MAPPER.readTree(Files.readAllBytes(pkg.resolve("index.json")));
             }
         };
     }

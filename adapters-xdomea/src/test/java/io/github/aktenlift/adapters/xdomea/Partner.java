@@ -20,14 +20,19 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
@@ -47,6 +52,8 @@ final class Partner implements SpecialistProcedureContract.FarSide {
     private final Map<UUID, Abgabe> taken = new HashMap<>();
     private final Map<UUID, byte[]> archives = new HashMap<>();
     private final Map<UUID, Integer> times = new HashMap<>();
+    /** The SHA-256 of every file of every 0401 taken, but for the message XML: once per arrival. */
+    private final List<String> items = new ArrayList<>();
 
     /**
      * @param checkFiles read with the full {@link AbgabeReader} (schema, hashes, PDF shape), or the
@@ -72,6 +79,7 @@ final class Partner implements SpecialistProcedureContract.FarSide {
                 taken.put(pid, a);
                 archives.put(pid, Files.readAllBytes(p));
                 times.merge(pid, 1, Integer::sum);
+                items.addAll(itemHashes(p, MessageType.ABGABE.fileName(pid, "xml")));
                 Files.delete(p);
                 got.add(pid);
             }
@@ -92,7 +100,7 @@ final class Partner implements SpecialistProcedureContract.FarSide {
             }
         }
         try (ZipFile z = new ZipFile(p.toFile())) {
-            String xml = z.stream().map(java.util.zip.ZipEntry::getName).filter(x -> x.endsWith(".xml")).findFirst()
+            String xml = z.stream().map(ZipEntry::getName).filter(x -> x.endsWith(".xml")).findFirst()
                     .orElseThrow();
             try (InputStream in = z.getInputStream(z.getEntry(xml))) {
                 return MessageXmlParser.abgabe(in, xml, ZoneOffset.UTC, 16);
@@ -162,9 +170,39 @@ final class Partner implements SpecialistProcedureContract.FarSide {
                 a.head().recipient(), a.head().sender(), "E-Akte 4.2");
     }
 
-    @Override
-    public synchronized int timesReceived(String idempotencyKey) throws Exception {
+    /** @return how many 0401 of the import arrived */
+    synchronized int timesReceived(String idempotencyKey) throws IOException {
         collect();
         return times.getOrDefault(XdomeaProcedure.processId(idempotencyKey), 0);
+    }
+
+    @Override
+    public synchronized List<String> receivedItems() throws IOException {
+        collect();
+        return List.copyOf(items);
+    }
+
+    /** @return the SHA-256 of every file in the archive but the message XML, from the bytes that arrived */
+    private static List<String> itemHashes(Path archive, String messageXml) throws IOException {
+        List<String> hashes = new ArrayList<>();
+        try (ZipFile z = new ZipFile(archive.toFile())) {
+            for (ZipEntry e : Collections.list(z.entries())) {
+                if (e.getName().equals(messageXml)) {
+                    continue;
+                }
+                try (InputStream in = z.getInputStream(e)) {
+                    hashes.add(HexFormat.of().formatHex(sha256().digest(in.readAllBytes())));
+                }
+            }
+        }
+        return hashes;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -201,6 +201,11 @@ public final class CaseSoftware {
         return submissions.values().stream().filter(s -> s.externalKey().equals(externalKey)).findFirst();
     }
 
+    /** @return every submission handed in, whatever became of it, oldest first */
+    public synchronized List<Submission> submissions() {
+        return List.copyOf(submissions.values());
+    }
+
     /** @return the submissions waiting for a clerk, oldest first */
     public synchronized List<Submission> inbox() {
         return submissions.values().stream().filter(s -> s.status() == Status.WAITING).toList();

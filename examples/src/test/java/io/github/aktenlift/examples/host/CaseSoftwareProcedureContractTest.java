@@ -3,9 +3,13 @@ package io.github.aktenlift.examples.host;
 import io.github.aktenlift.spi.procedure.SpecialistProcedure;
 import io.github.aktenlift.testkit.contract.SpecialistProcedureContract;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 
 /** The custom adapter passes the contract every specialist procedure must pass; the far side is the case software's clerk. */
 class CaseSoftwareProcedureContractTest extends SpecialistProcedureContract {
@@ -31,9 +35,16 @@ class CaseSoftwareProcedureContractTest extends SpecialistProcedureContract {
                 }
             }
 
+            /** Every document of every submission in the case software, under whatever key it came. */
             @Override
-            public int timesReceived(String idempotencyKey) {
-                return cases.submissionByExternalKey(idempotencyKey).isPresent() ? 1 : 0;
+            public List<String> receivedItems() throws Exception {
+                List<String> hashes = new ArrayList<>();
+                for (CaseSoftware.Submission s : cases.submissions()) {
+                    for (CaseSoftware.Document d : s.documents()) {
+                        hashes.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(d.content())));
+                    }
+                }
+                return hashes;
             }
         };
     }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,11 +74,19 @@ public abstract class SpecialistProcedureContract {
         void decide(String idempotencyKey, boolean accept) throws Exception;
 
         /**
-         * @param idempotencyKey an import
-         * @return how often its documents actually arrived on the procedure's side
+         * Reports what has actually arrived on the procedure's side so far, read from what arrived
+         * (the files, messages or records the procedure took in), not from the adapter's own
+         * bookkeeping: the SHA-256 of every document and scan protocol, once per arrival. A
+         * package handed over twice — under the same import or under another key — lists its items
+         * twice; a repeat that the procedure itself recognises and does not take in again is not
+         * listed. This is how the suite tells that an import went in once: a far side that cannot
+         * see a second arrival makes that check one that cannot fail, which the suite's
+         * planted double hand-over shows.
+         *
+         * @return hex SHA-256 of every item received, once per arrival, in any order; never {@code null}
          * @throws Exception if it cannot be told
          */
-        int timesReceived(String idempotencyKey) throws Exception;
+        List<String> receivedItems() throws Exception;
     }
 
     /**
@@ -222,21 +232,107 @@ public abstract class SpecialistProcedureContract {
     }
 
     @Test
-    @DisplayName("an import accepted on the far side is confirmed with a receipt, and repeating it imports nothing again")
+    @DisplayName("an import accepted on the far side is confirmed with a receipt, and repeating it, pending or accepted,"
+            + " hands nothing over again: the far side received each item once")
     void importIsIdempotent() throws Exception {
-        EFile e = procedure.createEFile(new EFileRequest("create-1", "AB-1", person("Öztürk")));
-        ImportOutcome first = procedure.importPackage(pkg("import-1", e));
+        importRepeatedly(procedure);
+    }
+
+    @Test
+    @DisplayName("the check above fails for a procedure that hands a repeated import over again under another key:"
+            + " the far side counts what arrives")
+    void doubleHandOverIsSeen() {
+        assertThatThrownBy(() -> importRepeatedly(new HandsOverTwice(procedure)))
+                .as("the import check, run on a procedure that hands every repeat over again")
+                .isInstanceOf(AssertionError.class).hasMessageContaining(RECEIVED_ONCE);
+    }
+
+    /** The description of the received-once check, which the planted double hand-over must trip. */
+    private static final String RECEIVED_ONCE = "received by the far side exactly once";
+
+    private void importRepeatedly(SpecialistProcedure p) throws Exception {
+        EFile e = p.createEFile(new EFileRequest("create-1", "AB-1", person("Öztürk")));
+        ImportPackage pkg = pkg("import-1", e);
+        ImportOutcome first = p.importPackage(pkg);
         assertThat(first).isInstanceOfAny(ImportOutcome.Accepted.class, ImportOutcome.Pending.class);
         assertThat(first.idempotencyKey()).isEqualTo("import-1");
+        ImportOutcome meanwhile = p.importPackage(pkg);
+        assertThat(meanwhile.idempotencyKey()).isEqualTo("import-1");
+        assertThat(meanwhile).isInstanceOfAny(ImportOutcome.Accepted.class, ImportOutcome.Pending.class);
+        assertReceivedOnce(pkg);
         farSide().decide("import-1", true);
-        ImportOutcome settled = procedure.status("import-1");
+        ImportOutcome settled = p.status("import-1");
         assertThat(settled).isInstanceOfSatisfying(ImportOutcome.Accepted.class, a -> {
             assertThat(a.eFileId()).isEqualTo(e.id());
             assertThat(a.receiptId()).isNotBlank();
         });
-        ImportOutcome repeated = procedure.importPackage(pkg("import-1", e));
+        ImportOutcome repeated = p.importPackage(pkg);
         assertThat(repeated).isEqualTo(settled);
-        assertThat(farSide().timesReceived("import-1")).isEqualTo(1);
+        assertReceivedOnce(pkg);
+    }
+
+    /** Every item of the package arrived on the far side, each exactly once. */
+    private void assertReceivedOnce(ImportPackage pkg) throws Exception {
+        List<String> received = farSide().receivedItems();
+        List<PackageItem> items = new ArrayList<>(pkg.documents());
+        items.add(pkg.scanProtocol());
+        for (PackageItem item : items) {
+            assertThat(received.stream().filter(item.sha256()::equals).count())
+                    .as("item %s of %s %s", item.name(), pkg.idempotencyKey(), RECEIVED_ONCE).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A planted fault: a procedure that, asked again for an import it has seen, hands the same
+     * package over once more under another key and answers as if it had not.
+     */
+    private static final class HandsOverTwice implements SpecialistProcedure {
+        private final SpecialistProcedure delegate;
+        private final Set<String> seen = new HashSet<>();
+
+        HandsOverTwice(SpecialistProcedure delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public ImportOutcome importPackage(ImportPackage pkg) {
+            ImportOutcome outcome = delegate.importPackage(pkg);
+            if (!seen.add(pkg.idempotencyKey())) {
+                delegate.importPackage(new ImportPackage(pkg.idempotencyKey() + "-again-" + seen.size(), pkg.eFileId(),
+                        pkg.fileReference(), pkg.documents(), pkg.scanProtocol(), pkg.metadata()));
+            }
+            return outcome;
+        }
+
+        @Override
+        public ImportOutcome status(String idempotencyKey) {
+            return delegate.status(idempotencyKey);
+        }
+
+        @Override
+        public EFile createEFile(EFileRequest request) {
+            return delegate.createEFile(request);
+        }
+
+        @Override
+        public Set<ProcedureCapability> capabilities() {
+            return delegate.capabilities();
+        }
+
+        @Override
+        public java.util.Optional<EFile> findByFileReference(String fileReference) {
+            return delegate.findByFileReference(fileReference);
+        }
+
+        @Override
+        public List<EFile> findByAzrNumber(String azrNumber) {
+            return delegate.findByAzrNumber(azrNumber);
+        }
+
+        @Override
+        public List<EFile> findBySubject(SubjectQuery subject) {
+            return delegate.findBySubject(subject);
+        }
     }
 
     @Test
@@ -264,7 +360,7 @@ public abstract class SpecialistProcedureContract {
                 item("protocol.json", "{}"), Map.of());
         assertThatThrownBy(() -> procedure.importPackage(bad)).isInstanceOf(IntegrityException.class);
         assertThatThrownBy(() -> procedure.status("import-bad")).isInstanceOf(NotFoundException.class);
-        assertThat(farSide().timesReceived("import-bad")).isZero();
+        assertThat(farSide().receivedItems()).as("nothing arrived on the far side").isEmpty();
     }
 
     @Test
