@@ -65,6 +65,7 @@ public final class Aktenlift implements AutoCloseable {
         this.tracking = new TrackingQueries(loop, b.storage);
         this.planner = new PickupProposer(loop);
         this.notifications = new NotificationOutbox(b.notifier, b.storage, loop, tracking, planner);
+        loop.beforeAppend(notifications::beforeAppend);
         loop.onCommit(notifications::afterCommit);
         this.inventory = new BaselineInventory(loop, b.storage);
         // capture's notifications take the outbox's path too: best effort, failures kept for redelivery

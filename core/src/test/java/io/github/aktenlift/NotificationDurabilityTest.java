@@ -233,7 +233,8 @@ class NotificationDurabilityTest {
         }
 
         @Test
-        @DisplayName("moves over commits that call for no notification only every 1,024 events, not on close")
+        @DisplayName("is stored once before the first append, then moves over commits that call for no notification only"
+                + " every 1,024 events, not on close")
         void lazy() {
             InMemoryStorage storage = new InMemoryStorage();
             try (Aktenlift lift = open(storage, Notifier.none())) {
@@ -241,7 +242,7 @@ class NotificationDurabilityTest {
                     registered(lift);
                 }
             }
-            assertThat(mark(storage)).isEqualTo("none");
+            assertThat(mark(storage)).contains("\"notified\":0,");
             try (Aktenlift lift = open(storage, Notifier.none())) {
                 for (int i = 0; i < 1024; i++) {
                     registered(lift);
@@ -251,7 +252,7 @@ class NotificationDurabilityTest {
         }
 
         @Test
-        @DisplayName("missing on a storage written before it existed: the first writer notifies the whole journal once more")
+        @DisplayName("missing on a storage written before it existed: its history is not sent again, what follows is")
         void upgraded() {
             InMemoryStorage storage = new InMemoryStorage();
             List<Barcode> files = new ArrayList<>();
@@ -263,10 +264,11 @@ class NotificationDurabilityTest {
             storage.records().delete(MARK, r.version());
             InMemoryNotifier n = new InMemoryNotifier();
             try (Aktenlift lift = open(storage, n)) {
-                assertThat(lift.notifications().undelivered()).extracting(Notification::id)
-                        .containsExactlyElementsOf(expectedIds(lift, files));
+                assertThat(lift.notifications().undelivered()).isEmpty();
                 assertThat(lift.notifications().redeliver()).isZero();
-                assertThat(n.delivered()).extracting(Notification::id).containsExactlyElementsOf(expectedIds(lift, files));
+                Barcode later = transfer(lift);
+                assertThat(n.delivered()).extracting(Notification::id)
+                        .containsExactlyElementsOf(expectedIds(lift, List.of(later)));
             }
         }
     }

@@ -64,6 +64,7 @@ public final class CommandLoop implements AutoCloseable {
     private boolean recordingRepairs;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<Consumer<List<JournalEvent>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.LongConsumer> beforeAppend = new CopyOnWriteArrayList<>();
 
     private CommandLoop(Storage storage, Clock clock, IdSource ids, Policies policies, byte[] journalKey,
             int checkpointInterval) {
@@ -104,6 +105,15 @@ public final class CommandLoop implements AutoCloseable {
      */
     public void onCommit(Consumer<List<JournalEvent>> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Adds a listener told, under the write lock and before each append, the journal's length as
+     * it stands: for a stage that must make something durable before the journal can name events
+     * beyond it. A listener that throws fails the command; nothing is appended then.
+     */
+    public void beforeAppend(java.util.function.LongConsumer listener) {
+        beforeAppend.add(listener);
     }
 
     /** @return the rules this instance applies */
@@ -203,6 +213,9 @@ public final class CommandLoop implements AutoCloseable {
                     pending = withSubjectHash(pending, d.subjectKey(), subjectHash);
                 }
                 Journal.Prepared p = journal.prepare(pending, now, actor.id(), actor.site());
+                for (java.util.function.LongConsumer l : beforeAppend) {
+                    l.accept(journal.size());
+                }
                 try {
                     journal.commit(p);
                     CorePoints.JOURNAL_APPENDED.reach();

@@ -109,7 +109,27 @@ public final class NotificationOutbox implements Notifier, Notifications {
         this.target = target;
         this.loop = loop;
         this.due = new DueNotifications(loop, tracking, planner);
-        this.store = new OutboxStore(storage);
+        this.store = new OutboxStore(storage, loop.journalSize());
+    }
+
+    /** Whether this instance has made sure the mark is stored; see {@link #beforeAppend}. */
+    private boolean markStored;
+
+    /**
+     * Makes sure the mark is stored before the journal names events past {@code journalLength}; a
+     * listener of the command loop before each append. Once per instance it costs a read, and on a
+     * store that has no mark yet (new, or written before the outbox existed) a write: from then on
+     * a crash right after an append leaves a mark below the events, which are then derived again.
+     */
+    public synchronized void beforeAppend(long journalLength) {
+        if (markStored) {
+            return;
+        }
+        OutboxStore.Mark m = store.mark();
+        if (m.version() == 0) {
+            store.write(Math.min(m.notified(), journalLength), m.queued());
+        }
+        markStored = true;
     }
 
     /** Delivers or stores; never throws. */

@@ -82,11 +82,19 @@ final class OutboxStore {
 
     private final RecordStore records;
     private final ContentStore content;
+    private final long start;
     private Mark mark;
 
-    OutboxStore(Storage storage) {
+    /**
+     * @param start where the mark starts when no record exists yet: the journal's length as this
+     *     instance opened it. A journal written before the outbox existed had its notifications
+     *     sent (best effort) by the version that recorded them; starting at its end keeps an upgrade
+     *     from sending its whole history again. On a new store it is 0.
+     */
+    OutboxStore(Storage storage, long start) {
         this.records = storage.records();
         this.content = storage.content();
+        this.start = start;
     }
 
     /** @return the record as last known, read once on first use */
@@ -106,7 +114,7 @@ final class OutboxStore {
     private Mark read() {
         Optional<VersionedRecord> r = records.get(StorageKeys.OUTBOX);
         if (r.isEmpty()) {
-            return new Mark(0, 0, 0);
+            return new Mark(0, start, 0);
         }
         StoredMark s = parse(r.get().value(), StoredMark.class, StorageKeys.OUTBOX);
         if (!FORMAT.equals(s.format()) || s.notified() < 0 || s.queued() < 0) {
