@@ -53,6 +53,8 @@ public final class Projection {
     final DestructionLedger destructions = new DestructionLedger();
     /** The quarantine keys of the log repairs the journal records. */
     final Set<String> repairs = new HashSet<>();
+    /** The sequences of the journal's LOG_REPAIRED events. */
+    final Sequences repairEvents = new Sequences();
     /** Matches, hand-overs and receipts of imports into the specialist procedure. */
     final ImportLedger imports = new ImportLedger();
 
@@ -198,6 +200,7 @@ public final class Projection {
                         + " does not belong to the storage stream");
             }
             repairs.add(e.get(Payload.QUARANTINE));
+            repairEvents.add(e.sequence());
         } else if (stream.startsWith(Streams.DESTRUCTION)) {
             destructions.apply(e, stream.substring(Streams.DESTRUCTION.length()));
         } else {
@@ -419,6 +422,11 @@ public final class Projection {
     /** @return whether the journal records the log repair whose cut bytes are kept under this key */
     public boolean repairRecorded(String quarantineKey) {
         return repairs.contains(quarantineKey);
+    }
+
+    /** @return the journal sequences of the recorded log repairs, oldest first */
+    public long[] repairEvents() {
+        return repairEvents.toArray();
     }
 
     /** @return the destruction lists */

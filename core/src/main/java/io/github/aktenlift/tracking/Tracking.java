@@ -101,6 +101,16 @@ public interface Tracking {
     VerificationReport verify();
 
     /**
+     * The repairs the storage made to the journal's logs: each an interrupted, never-acknowledged
+     * append cut off by the next writer, the cut bytes kept in quarantine. The journal's own history
+     * of its storage.
+     *
+     * @return the {@link EventKind#LOG_REPAIRED} events, oldest first
+     * @since 0.2
+     */
+    List<JournalEvent> repairs();
+
+    /**
      * Deep verification: {@link #verify()}, and then every stored object the journal names read back
      * and hashed — each capture's scan protocol against the hash its event records, each rendition
      * against the hash its protocol records, each baseline against its event, each subject entry

@@ -206,6 +206,11 @@ public final class TrackingQueries implements Tracking {
     }
 
     @Override
+    public List<JournalEvent> repairs() {
+        return loop.events(loop.read(Projection::repairEvents));
+    }
+
+    @Override
     public DeepVerificationReport verifyDeep() {
         return new EvidenceCheck(loop, storage).run();
     }

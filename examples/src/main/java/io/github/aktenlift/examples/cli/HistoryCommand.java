@@ -18,14 +18,20 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-/** {@code history <barcode>}: where a case file or box is, and everything that happened to it. */
+/**
+ * {@code history <barcode>}: where a case file or box is, and everything that happened to it;
+ * {@code history storage}: the repairs the storage made to the journal's logs.
+ */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "Shows where a case file or box is now, and every event of its journal stream.")
+        description = "Shows where a case file or box is now, and every event of its journal stream; with"
+                + " 'storage' instead of a barcode, the repairs the storage made to the journal's logs"
+                + " (interrupted appends cut off, the cut bytes kept in quarantine).",
+        footer = {"", "Examples: aktenlift history F0000000017X --dir office", "          aktenlift history storage --dir office"})
 final class HistoryCommand implements Callable<Integer> {
 
     private final Environment env;
 
-    @Parameters(index = "0", paramLabel = "BARCODE", description = "a case file's or box's barcode")
+    @Parameters(index = "0", paramLabel = "BARCODE", description = "a case file's or box's barcode, or 'storage'")
     private String barcode;
 
     @Mixin
@@ -40,6 +46,9 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ("storage".equals(barcode)) {
+            return storage();
+        }
         Barcode b = Barcode.of(barcode);
         try (Workspace w = Workspace.openReadOnly(workspace.dir, env.clock(), env.ids())) {
             Aktenlift lift = w.lift();
@@ -50,6 +59,27 @@ final class HistoryCommand implements Callable<Integer> {
                 Json.print(env.out(), json(b, file, box, events));
             } else {
                 print(env.out(), b, file, box, events);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private Integer storage() {
+        try (Workspace w = Workspace.openReadOnly(workspace.dir, env.clock(), env.ids())) {
+            List<JournalEvent> events = w.lift().tracking().repairs();
+            if (output.json) {
+                com.fasterxml.jackson.databind.node.ObjectNode root = Json.object();
+                var list = root.putArray("repairs");
+                events.forEach(e -> {
+                    var o = list.addObject().put("sequence", e.sequence()).put("time", e.time().toString());
+                    e.payload().forEach(o::put);
+                });
+                Json.print(env.out(), root);
+            } else {
+                env.out().printf("%d repair(s) of the journal's logs%n", events.size());
+                for (JournalEvent e : events) {
+                    env.out().printf("  %6d  %-20s  %s%n", e.sequence(), e.time(), details(e.payload()));
+                }
             }
             return ExitCodes.OK;
         }

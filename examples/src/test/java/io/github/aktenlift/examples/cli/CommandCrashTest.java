@@ -177,10 +177,7 @@ class CommandCrashTest {
     private static int run(Path ws, Path delivery, int step, String mode, Path out, List<String> jvm, Path signal)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
-        // the first run archives the classes it loaded; the others start from that archive
-        Path archive = ws.getParent().getParent().resolve("classes.jsa");
-        command.add(Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive);
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         command.addAll(jvm);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashWorkload.class.getName(),
                 ws.toString(), delivery.toString(), Integer.toString(step), mode, out.toString()));
