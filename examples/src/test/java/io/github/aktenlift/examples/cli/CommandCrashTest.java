@@ -8,12 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -77,7 +73,7 @@ class CommandCrashTest {
         for (int s = 0; s < steps; s++) {
             Path ws = tmp.resolve("ref-" + s).resolve("ws");
             if (s > 0) {
-                copyTree(tmp.resolve("ref-" + (s - 1)).resolve("ws"), ws);
+                Trees.copy(tmp.resolve("ref-" + (s - 1)).resolve("ws"), ws);
             }
             Path trace = tmp.resolve("trace-" + s);
             Path out = tmp.resolve("ref-out-" + s);
@@ -118,7 +114,7 @@ class CommandCrashTest {
     private String kill(Target t, int k, Path delivery, String expected) throws Exception {
         Path ws = tmp.resolve("kill-" + k).resolve("ws");
         if (t.step() > 0) {
-            copyTree(tmp.resolve("ref-" + (t.step() - 1)).resolve("ws"), ws);
+            Trees.copy(tmp.resolve("ref-" + (t.step() - 1)).resolve("ws"), ws);
         }
         Path signal = tmp.resolve("signal-" + k);
         Path out = tmp.resolve("kill-out-" + k);
@@ -196,21 +192,5 @@ class CommandCrashTest {
         p.destroyForcibly(); // SIGKILL on Linux
         p.waitFor(30, TimeUnit.SECONDS);
         return p.exitValue();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

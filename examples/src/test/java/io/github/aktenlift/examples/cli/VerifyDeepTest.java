@@ -9,17 +9,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +40,7 @@ class VerifyDeepTest {
     @Test
     @DisplayName("of the untouched demo workspace exits 0, having read every stored object, and changes nothing")
     void intact() throws IOException {
-        String before = tree(demo);
+        String before = Trees.digest(demo);
         Cli.Run run = Cli.run("verify", "--deep", "--dir", demo.toString());
         assertThat(run.exitCode()).as("%s", run).isZero();
         assertThat(run.out()).contains("journal intact").contains("head record matches")
@@ -57,7 +49,7 @@ class VerifyDeepTest {
                 new String[] {"verify", "--dir", demo.toString(), "--json"})) {
             assertThat(Cli.run(args).exitCode()).isZero();
         }
-        assertThat(tree(demo)).isEqualTo(before);
+        assertThat(Trees.digest(demo)).isEqualTo(before);
     }
 
     /** One object of each kind, and where in it to change a byte. */
@@ -85,17 +77,17 @@ class VerifyDeepTest {
     @DisplayName("with one byte changed exits 3, names what changed, and leaves the workspace as it found it")
     void oneByteChanged(Target target) throws IOException {
         Path copy = tmp.resolve("copy-" + target.name().replace(' ', '-'));
-        copyTree(demo, copy);
+        Trees.copy(demo, copy);
         Path file = find(copy.resolve("storage"), target);
         flip(file, target.where());
-        String before = tree(copy);
+        String before = Trees.digest(copy);
 
         Cli.Run run = Cli.run("verify", "--deep", "--dir", copy.toString());
         assertThat(run.exitCode()).as("%s", run).isEqualTo(ExitCodes.INTEGRITY);
         assertThat(run.out() + run.err()).contains(target.named()).doesNotContain("\tat ");
         Cli.Run status = Cli.run("status", "--dir", copy.toString());
         assertThat(status.err()).doesNotContain("\tat ");
-        assertThat(tree(copy)).as("verify and status changed the workspace").isEqualTo(before);
+        assertThat(Trees.digest(copy)).as("verify and status changed the workspace").isEqualTo(before);
     }
 
     private static Path find(Path storage, Target t) throws IOException {
@@ -132,49 +124,5 @@ class VerifyDeepTest {
             f.seek(at);
             f.write(b ^ 0x10);
         }
-    }
-
-    /** Every file's path, size, modification time and SHA-256, and every directory, in order. */
-    static String tree(Path root) throws IOException {
-        TreeMap<String, String> entries = new TreeMap<>();
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                entries.put(root.relativize(dir) + "/", "dir");
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                entries.put(root.relativize(file).toString(), attrs.size() + " " + attrs.lastModifiedTime().toMillis()
-                        + " " + HexFormat.of().formatHex(md.digest(Files.readAllBytes(file))));
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        List<String> lines = new ArrayList<>();
-        entries.forEach((k, v) -> lines.add(k + " " + v));
-        return String.join("\n", lines);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
