@@ -70,7 +70,8 @@ import io.github.aktenlift.rendition.RenditionResult;
  * </ul>
  *
  * <p>Memory: a copy buffer, a few numbers per page, and for a page being re-encoded its pixels
- * and compressed bytes; nothing else grows with the page count. The output stream is flushed but
+ * and compressed bytes, reserved from the JVM's {@link DecodeBudget} before decoding (a page that
+ * needs more than the whole budget is refused as too large); nothing else grows with the page count. The output stream is flushed but
  * not closed.
  *
  * <p>The renderer reads no clock: the creation time comes with the request. Equal requests over
@@ -97,7 +98,8 @@ public final class PdfARenderer {
      * @param request the metadata and pages
      * @param out where the PDF goes; flushed, not closed
      * @return size and SHA-256 of the PDF, and per page its source hash and treatment
-     * @throws PageImageException if a JPEG's compressed data turns out to be broken on the way
+     * @throws PageImageException if a JPEG's compressed data turns out to be broken on the way, or a
+     *     page to re-encode needs more memory than the decode budget holds
      * @throws IOException if a source cannot be read, changed length since it was inspected, or
      *     cannot be decoded for re-encoding, or if {@code out} fails
      * @throws IllegalArgumentException if a page has no resolution to size it by
@@ -378,8 +380,11 @@ public final class PdfARenderer {
                                 ? "TIFF G4 in " + t.stripOffsets().size() + " strips"
                                 : "TIFF G4 fill order " + t.fillOrder())
                             : "TIFF " + t.compression();
-                    BufferedImage image = reader.read(page - 1);
-                    done.put(page, flate(pdf, image, sha, from));
+                    try (DecodeBudget.Reservation r = reserve(file,
+                            DecodeBudget.need(t.width(), t.height(), t.samplesPerPixel(), t.bitsPerSample()))) {
+                        BufferedImage image = reader.read(page - 1);
+                        done.put(page, flate(pdf, image, sha, from));
+                    }
                 }
             } finally {
                 reader.dispose();
@@ -398,6 +403,22 @@ public final class PdfARenderer {
     // ---- re-encoding ---------------------------------------------------------------------------
 
     private static Image png(PdfOutput pdf, Path file, ImageInfo info) throws IOException {
+        try (DecodeBudget.Reservation r = reserve(file,
+                DecodeBudget.need(info.width(), info.height(), info.components(), info.bitsPerComponent()))) {
+            return decodedPng(pdf, file);
+        }
+    }
+
+    /** Reserves decoding memory for a page of the file, or refuses the page as too large. */
+    private static DecodeBudget.Reservation reserve(Path file, long bytes) throws IOException {
+        try {
+            return DecodeBudget.JVM.reserve(bytes);
+        } catch (ImageProblem e) {
+            throw new PageImageException(file.toString(), e);
+        }
+    }
+
+    private static Image decodedPng(PdfOutput pdf, Path file) throws IOException {
         MessageDigest source = PdfOutput.sha256();
         BufferedImage image;
         ImageReader reader = reader("png");
