@@ -17,7 +17,8 @@ import java.io.InterruptedIOException;
  * naming what it would need); otherwise it waits until other pages have given back enough. Memory
  * for decoding is thus bounded by the budget, whatever the delivery.
  *
- * <p>The budget is a third of the JVM's maximum heap, or the number of MiB in the system property
+ * <p>The budget is half the JVM's maximum heap (an A4 page of 8-bit RGB at 300 dpi needs about
+ * 84 MiB, so it still fits under {@code -Xmx256m}), or the number of MiB in the system property
  * {@value #PROPERTY}, read once. Thread-safe.
  */
 final class DecodeBudget {
@@ -52,7 +53,7 @@ final class DecodeBudget {
                 // fall through to the default; the property is documented as a positive number
             }
         }
-        return Math.max(16 * MIB, Runtime.getRuntime().maxMemory() / 3);
+        return Math.max(16 * MIB, Runtime.getRuntime().maxMemory() / 2);
     }
 
     /** @return the whole budget in bytes */
@@ -99,7 +100,7 @@ final class DecodeBudget {
         if (bytes > total) {
             throw new ImageProblem(ImageProblem.Kind.TOO_LARGE, "re-encoding this page would need about "
                     + mib(bytes) + " MiB of memory, more than capture's decode budget of " + mib(total)
-                    + " MiB (a third of the JVM's heap, or -D" + PROPERTY + ")");
+                    + " MiB (half the JVM's heap, or -D" + PROPERTY + ")");
         }
         synchronized (this) {
             while (reserved + bytes > total) {
