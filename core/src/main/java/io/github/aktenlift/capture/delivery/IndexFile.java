@@ -20,8 +20,13 @@ import java.nio.file.attribute.BasicFileAttributes;
  * Opens a delivery's {@code index.json} for reading, refusing before a byte is read what is not a
  * plain file of bounded size: a link, a FIFO, a device, a directory, a file over the limit, a text
  * in UTF-16 or UTF-32 or with a byte order mark. What is read is bounded as well, so that a file
- * that grows while it is read (or a special file put in its place between the check and the open)
- * ends in an error, not in an endless read.
+ * that grows while it is read ends in an error, not in an endless read, and a link put in place
+ * after the check is refused by the open itself ({@code O_NOFOLLOW}).
+ *
+ * <p>One window remains: a FIFO put in the index's place between the check and the open would
+ * block the open until something writes to it, since Java cannot open a file without blocking.
+ * That takes someone changing the delivery folder during those few microseconds while it is
+ * ingested; a FIFO (or device) that is there when ingest starts is always refused unopened.
  */
 final class IndexFile {
 
