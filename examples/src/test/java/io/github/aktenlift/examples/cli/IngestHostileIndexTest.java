@@ -143,4 +143,35 @@ class IngestHostileIndexTest {
                 "INVALID_ENTRY", "more than 20000 pages listed, the policy's limit");
         assertThat(r.err()).doesNotContain("Exception", "Error", "\tat ");
     }
+
+    @Test
+    @DisplayName("300,000 pages over 15 case files within the limits: read whole in the same heap, each case file judged, exit 1")
+    void threeHundredThousandPagesWithinLimits() throws Exception {
+        Path delivery = Files.createDirectories(tmp.resolve("d-300k-15"));
+        String sha = "0".repeat(64);
+        try (Writer w = Files.newBufferedWriter(delivery.resolve("index.json"), StandardCharsets.UTF_8)) {
+            w.write("{\"format\":\"aktenlift-delivery/1\",\"deliveryId\":\"D-300K\",\"scanService\":\"s-1\","
+                    + "\"createdAt\":\"2026-11-24T10:00:00Z\",\"caseFiles\":[");
+            for (int c = 0; c < 15; c++) {
+                String bc = String.format("U%06d", c);
+                w.write((c == 0 ? "" : ",") + "{\"barcode\":\"" + bc + "\",\"sheets\":100000,\"operator\":\"op-1\","
+                        + "\"scannedAt\":\"2026-11-24T09:00:00Z\",\"scanner\":{\"model\":\"M\",\"settings\":"
+                        + "{\"resolutionDpi\":300,\"colorMode\":\"GRAYSCALE\",\"duplex\":true}},\"documents\":"
+                        + "[{\"documentId\":\"doc-1\",\"type\":\"LETTER\",\"originalToReturn\":false,\"pages\":[");
+                for (int i = 0; i < 20_000; i++) {
+                    w.write((i == 0 ? "" : ",") + "{\"file\":\"" + bc + "/doc-1/p" + i + ".jpg\",\"sha256\":\"" + sha
+                            + "\",\"sheet\":" + (i / 3 + 1) + ",\"side\":\"FRONT\",\"blank\":false,"
+                            + "\"resolutionDpi\":300,\"colorMode\":\"GRAYSCALE\"}");
+                }
+                w.write("]}]}");
+            }
+            w.write("]}");
+        }
+        assertThat(Files.size(delivery.resolve("index.json"))).isBetween(40L << 20, 64L << 20);
+        Result r = ingest(delivery);
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(ExitCodes.REJECTED);
+        assertThat(r.out()).contains("delivery D-300K: 15 case files, 0 captured", "U000014 rejected, 1 problem",
+                "UNKNOWN_BARCODE");
+        assertThat(r.err()).doesNotContain("Exception", "Error", "\tat ");
+    }
 }
