@@ -246,6 +246,32 @@ class DeliveryIndexStrictnessTest {
         }
 
         @Test
+        @DisplayName("nesting 100,000 deep fails the delivery with its place, without a stack overflow")
+        void deepNesting() throws IOException {
+            List<Barcode> files = prepared(2);
+            Delivery d = delivery("D-DEEP", files);
+            String text = JSON.writeValueAsString(index(d));
+            write(d, text.replaceFirst("\"operator\":", "\"x\":" + "[".repeat(100_000) + "]".repeat(100_000)
+                    + ",\"operator\":"));
+            InvalidDeliveryException e = refused(d.directory());
+            assertThat(e.getMessage()).contains("beyond the limits of the format").containsPattern("line \\d+");
+            nothingTaken(files);
+        }
+
+        @Test
+        @DisplayName("a string of a million characters fails the delivery with its place, and is not quoted")
+        void longString() throws IOException {
+            List<Barcode> files = prepared(2);
+            Delivery d = delivery("D-LONG", files);
+            ObjectNode index = index(d);
+            caseFile(index, 0).put("operator", "Q".repeat(1_000_000));
+            write(d, index);
+            InvalidDeliveryException e = refused(d.directory());
+            assertThat(e.getMessage()).contains("beyond the limits of the format").doesNotContain("QQQ");
+            nothingTaken(files);
+        }
+
+        @Test
         @DisplayName("a delivery field given twice fails the delivery, naming it")
         void duplicateTopLevelKey() throws IOException {
             List<Barcode> files = prepared(2);

@@ -96,7 +96,7 @@ public final class IndexReader {
                     : p.currentLocation()));
         } catch (StreamConstraintsException e) {
             throw new InvalidDeliveryException(IndexFile.NAME, "has a value, name or nesting beyond the limits of the"
-                    + " format" + at(e.getLocation()));
+                    + " format" + at(e.getLocation() != null || p == null ? e.getLocation() : p.currentLocation()));
         } catch (JsonProcessingException e) {
             // Jackson's own message may quote the text, so only the place is passed on
             throw new InvalidDeliveryException(IndexFile.NAME, "is not valid JSON" + at(e.getLocation()));
