@@ -69,7 +69,7 @@ final class IndexFile {
         // NOFOLLOW_LINKS opens with O_NOFOLLOW: a link put in place since the check is refused by the open
         InputStream raw = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
         try {
-            BufferedInputStream in = new BufferedInputStream(new Bounded(raw, maxBytes), 1 << 16);
+            BufferedInputStream in = new BufferedInputStream(bounded(raw, maxBytes), 1 << 16);
             checkEncoding(in);
             return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
@@ -77,6 +77,15 @@ final class IndexFile {
             raw.close();
             throw e;
         }
+    }
+
+    /**
+     * @param in what to read
+     * @param limit the most bytes it may give
+     * @return a stream that reads at most one byte past the limit and throws {@link GrewException} then
+     */
+    static InputStream bounded(InputStream in, long limit) {
+        return new Bounded(in, limit);
     }
 
     /** JSON text starts with two ASCII characters; a zero byte among the first four means UTF-16 or UTF-32. */
