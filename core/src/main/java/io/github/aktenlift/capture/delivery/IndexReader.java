@@ -53,7 +53,6 @@ public final class IndexReader {
     private static final Pattern INSTANT = Pattern.compile(DeliveryIndex.INSTANT);
     private static final Pattern PRINTABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-
     private final CapturePolicy policy;
     private final CommandValidator validator;
     private final JsonFactory json;
