@@ -241,7 +241,8 @@ class CaptureTest {
         assertThat(o.storage.content().list("protocols/" + bad.value(), Optional.empty(), 10).items()).isEmpty();
         assertThat(o.lift.tracking().whereIs(bad).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
         assertThat(notifier.delivered()).filteredOn(n -> n.type() == NotificationType.QA_FAILED)
-                .extracting(Notification::details).anySatisfy(m -> assertThat(m).containsEntry("barcode", bad.value()));
+                .extracting(Notification::details).singleElement().satisfies(m -> assertThat(m.get("barcodes"))
+                        .isEqualTo(bad.value()));
         for (Barcode good : List.of(files.get(0), files.get(2))) {
             assertCaptured(report, good);
         }

@@ -66,7 +66,7 @@ public final class Office implements AutoCloseable {
     }
 
     /** @param notifier where the office's notifications go */
-    Office(InMemoryStorage storage, MutableClock clock, Policies policies,
+    public Office(InMemoryStorage storage, MutableClock clock, Policies policies,
             io.github.aktenlift.spi.notification.Notifier notifier) {
         this(storage, clock, policies, 1000, null, notifier);
     }

@@ -27,4 +27,16 @@ public interface Capture {
      * @throws InvalidDeliveryException if the delivery as a whole cannot be read
      */
     IngestReport ingest(Actor actor, Path deliveryFolder);
+
+    /**
+     * Ingests a delivery folder as {@link #ingest(Actor, Path)} does, telling a listener how it goes.
+     * The index is read once, here; a caller that wants to show progress needs no reading of its own.
+     *
+     * @param actor who ingests (usually the scan service's system account)
+     * @param deliveryFolder the folder holding {@code index.json} and the page files
+     * @param listener hears when the index is read and as each case file is done
+     * @return what became of each case file
+     * @throws InvalidDeliveryException if the delivery as a whole cannot be read
+     */
+    IngestReport ingest(Actor actor, Path deliveryFolder, IngestListener listener);
 }

@@ -13,10 +13,21 @@ import java.util.Set;
  * @param maxPixels the most pixels one page may have (guards against decompression bombs)
  * @param maxDimension the longest side one page may have, in pixels
  * @param renditionMode one PDF per document, or per case file
+ * @param maxIndexBytes the largest {@code index.json} read, in bytes; a larger one fails the delivery
+ *     before a byte of it is read
+ * @param maxCaseFilesPerDelivery the most case files one delivery may list; more fail the delivery
+ * @param maxPagesPerCaseFile the most pages one case file may list; more reject that case file
  * @since 0.1
  */
 public record CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxPixels, int maxDimension,
-        RenditionMode renditionMode) {
+        RenditionMode renditionMode, long maxIndexBytes, int maxCaseFilesPerDelivery, int maxPagesPerCaseFile) {
+
+    /** The default for {@link #maxIndexBytes()}: 64 MiB, some 250,000 pages. */
+    public static final long DEFAULT_MAX_INDEX_BYTES = 64L << 20;
+    /** The default for {@link #maxCaseFilesPerDelivery()}. */
+    public static final int DEFAULT_MAX_CASE_FILES_PER_DELIVERY = 10_000;
+    /** The default for {@link #maxPagesPerCaseFile()}: a thick file of 10,000 sheets scanned on both sides. */
+    public static final int DEFAULT_MAX_PAGES_PER_CASE_FILE = 20_000;
 
     /** Validates and copies. */
     public CapturePolicy {
@@ -36,12 +47,38 @@ public record CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxP
             throw new InvalidValueException("maxPixels", "limits must be positive");
         }
         Objects.requireNonNull(renditionMode, "renditionMode");
+        if (maxIndexBytes < 1) {
+            throw new InvalidValueException("maxIndexBytes", "must be positive");
+        }
+        if (maxCaseFilesPerDelivery < 1) {
+            throw new InvalidValueException("maxCaseFilesPerDelivery", "must be positive");
+        }
+        if (maxPagesPerCaseFile < 1) {
+            throw new InvalidValueException("maxPagesPerCaseFile", "must be positive");
+        }
+    }
+
+    /**
+     * A policy with the default limits on the index ({@link #DEFAULT_MAX_INDEX_BYTES},
+     * {@link #DEFAULT_MAX_CASE_FILES_PER_DELIVERY}, {@link #DEFAULT_MAX_PAGES_PER_CASE_FILE}).
+     *
+     * @param documentTypes the document catalogue
+     * @param minimumDpi the lowest resolution a page may have
+     * @param maxPixels the most pixels one page may have
+     * @param maxDimension the longest side one page may have, in pixels
+     * @param renditionMode one PDF per document, or per case file
+     */
+    public CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxPixels, int maxDimension,
+            RenditionMode renditionMode) {
+        this(documentTypes, minimumDpi, maxPixels, maxDimension, renditionMode, DEFAULT_MAX_INDEX_BYTES,
+                DEFAULT_MAX_CASE_FILES_PER_DELIVERY, DEFAULT_MAX_PAGES_PER_CASE_FILE);
     }
 
     /**
      * @return catalogue APPLICATION, PASSPORT_COPY, RESIDENCE_PERMIT, DECISION, LETTER, CERTIFICATE,
      *     NOTICE, OTHER; at least 200 dpi; at most 120 megapixels and 20,000 px a side; one PDF per
-     *     document
+     *     document; an index of at most 64 MiB listing at most 10,000 case files of at most 20,000
+     *     pages each
      */
     public static CapturePolicy defaults() {
         return new CapturePolicy(Set.of("APPLICATION", "PASSPORT_COPY", "RESIDENCE_PERMIT", "DECISION", "LETTER",
@@ -53,7 +90,8 @@ public record CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxP
      * @return a copy with it
      */
     public CapturePolicy withMinimumDpi(int dpi) {
-        return new CapturePolicy(documentTypes, dpi, maxPixels, maxDimension, renditionMode);
+        return new CapturePolicy(documentTypes, dpi, maxPixels, maxDimension, renditionMode, maxIndexBytes,
+                maxCaseFilesPerDelivery, maxPagesPerCaseFile);
     }
 
     /**
@@ -61,7 +99,8 @@ public record CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxP
      * @return a copy with it
      */
     public CapturePolicy withRenditionMode(RenditionMode mode) {
-        return new CapturePolicy(documentTypes, minimumDpi, maxPixels, maxDimension, mode);
+        return new CapturePolicy(documentTypes, minimumDpi, maxPixels, maxDimension, mode, maxIndexBytes,
+                maxCaseFilesPerDelivery, maxPagesPerCaseFile);
     }
 
     /**
@@ -69,6 +108,18 @@ public record CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxP
      * @return a copy with it
      */
     public CapturePolicy withDocumentTypes(Set<String> types) {
-        return new CapturePolicy(types, minimumDpi, maxPixels, maxDimension, renditionMode);
+        return new CapturePolicy(types, minimumDpi, maxPixels, maxDimension, renditionMode, maxIndexBytes,
+                maxCaseFilesPerDelivery, maxPagesPerCaseFile);
+    }
+
+    /**
+     * @param indexBytes the largest {@code index.json} read, in bytes
+     * @param caseFilesPerDelivery the most case files one delivery may list
+     * @param pagesPerCaseFile the most pages one case file may list
+     * @return a copy with these limits
+     */
+    public CapturePolicy withIndexLimits(long indexBytes, int caseFilesPerDelivery, int pagesPerCaseFile) {
+        return new CapturePolicy(documentTypes, minimumDpi, maxPixels, maxDimension, renditionMode, indexBytes,
+                caseFilesPerDelivery, pagesPerCaseFile);
     }
 }

@@ -1,24 +1,26 @@
 package io.github.aktenlift.capture.ingest;
 
 import io.github.aktenlift.Actor;
-import io.github.aktenlift.InvalidCommandException;
 import io.github.aktenlift.InvalidValueException;
 import io.github.aktenlift.capture.Capture;
 import io.github.aktenlift.capture.CapturePolicy;
 import io.github.aktenlift.capture.CaptureProblem;
 import io.github.aktenlift.capture.CaptureProblem.Kind;
 import io.github.aktenlift.capture.CaseFileOutcome;
+import io.github.aktenlift.capture.IngestListener;
 import io.github.aktenlift.capture.IngestReport;
 import io.github.aktenlift.capture.InvalidDeliveryException;
 import io.github.aktenlift.capture.delivery.CaseFileEntry;
 import io.github.aktenlift.capture.delivery.DeliveryIndex;
+import io.github.aktenlift.capture.delivery.IndexListing;
+import io.github.aktenlift.capture.delivery.IndexReader;
+import io.github.aktenlift.capture.delivery.ListedCaseFile;
 import io.github.aktenlift.capture.delivery.PageEntry;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CaseFileState;
 import io.github.aktenlift.imaging.ImageInspector;
 import io.github.aktenlift.lifecycle.CaseFileRecord;
 import io.github.aktenlift.lifecycle.CommandLoop;
-import io.github.aktenlift.lifecycle.CommandValidator;
 import io.github.aktenlift.lifecycle.WorkOrder;
 import io.github.aktenlift.spi.ProviderException;
 import io.github.aktenlift.spi.UnavailableException;
@@ -59,12 +61,13 @@ import java.util.concurrent.Future;
 public final class Ingest implements Capture {
 
     private static final Logger LOG = LoggerFactory.getLogger(Capture.class);
+    /** How many rejected case files a delivery's notification names. */
+    static final int NOTIFIED_BARCODES = 100;
 
     private final CommandLoop loop;
     private final Notifier notifier;
-    private final CommandValidator validator;
     private final int parallelism;
-    private final DeliveryReader reader;
+    private final IndexReader reader;
     private final PageChecks checks;
     private final RescanMerge rescans;
     private final CaseFileCapture captures;
@@ -80,9 +83,8 @@ public final class Ingest implements Capture {
         ImageInspector inspector = new ImageInspector(policy.maxPixels(), policy.maxDimension());
         this.loop = loop;
         this.notifier = notifier;
-        this.validator = loop.validator();
         this.parallelism = parallelism;
-        this.reader = new DeliveryReader(validator);
+        this.reader = new IndexReader(policy, loop.validator());
         this.checks = new PageChecks(policy, inspector);
         this.rescans = new RescanMerge(loop, storage, policy, inspector);
         this.captures = new CaseFileCapture(loop, storage, policy, new ContentPipe(storage));
@@ -90,6 +92,11 @@ public final class Ingest implements Capture {
 
     @Override
     public IngestReport ingest(Actor actor, Path deliveryFolder) {
+        return ingest(actor, deliveryFolder, IngestListener.NONE);
+    }
+
+    @Override
+    public IngestReport ingest(Actor actor, Path deliveryFolder, IngestListener listener) {
         if (actor == null) {
             throw new InvalidValueException("actor", "must not be null");
         }
@@ -103,22 +110,29 @@ public final class Ingest implements Capture {
         if (!Files.isDirectory(dir)) {
             throw new InvalidDeliveryException("folder", "is not a directory");
         }
-        DeliveryIndex index = reader.read(dir);
+        IndexListing listing = reader.read(dir);
+        DeliveryIndex index = listing.index();
+        List<ListedCaseFile> listed = listing.caseFiles();
         Map<String, Integer> seen = new HashMap<>();
-        for (CaseFileEntry e : index.caseFiles()) {
-            if (e.barcode() != null) {
-                seen.merge(e.barcode(), 1, Integer::sum);
+        for (ListedCaseFile c : listed) {
+            if (c.barcode() != null) {
+                seen.merge(c.barcode(), 1, Integer::sum);
             }
         }
+        tell(() -> listener.indexRead(index.deliveryId(), listed.size()));
         List<CaseFileOutcome> outcomes = new ArrayList<>();
         long[] pagesAndBytes = new long[2];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, index.caseFiles().size())),
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, listed.size())),
                 ContentPipe.daemon("aktenlift-capture"));
         try {
             // recalled case files start first; the report keeps the index's order
-            List<Future<Job>> futures = new ArrayList<>(Collections.nCopies(index.caseFiles().size(), null));
-            for (int n : workOrder(index.caseFiles().stream().map(CaseFileEntry::barcode).toList())) {
-                futures.set(n, pool.submit(() -> process(actor, dir, index, n, seen)));
+            List<Future<Job>> futures = new ArrayList<>(Collections.nCopies(listed.size(), null));
+            for (int n : workOrder(listed.stream().map(ListedCaseFile::barcode).toList())) {
+                futures.set(n, pool.submit(() -> {
+                    Job job = process(actor, dir, index, listed.get(n), seen);
+                    tell(() -> listener.caseFileDone(job.outcome));
+                    return job;
+                }));
             }
             for (Future<Job> f : futures) {
                 Job job = join(f);
@@ -135,7 +149,17 @@ public final class Ingest implements Capture {
                 Duration.ofNanos(System.nanoTime() - t0));
         LOG.info("delivery {}: {} case files captured, {} rejected, {} pages in {} ms", index.deliveryId(),
                 report.captured().size(), report.rejected().size(), report.pages(), report.took().toMillis());
+        notifyRejected(report);
         return report;
+    }
+
+    /** A listener's fault is its own: it never fails the ingest. */
+    private static void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("an ingest listener failed: {}", e.getClass().getName());
+        }
     }
 
     /**
@@ -189,19 +213,13 @@ public final class Ingest implements Capture {
     private record Job(CaseFileOutcome outcome, long bytes) {
     }
 
-    private Job process(Actor actor, Path dir, DeliveryIndex index, int n, Map<String, Integer> seen) {
-        CaseFileEntry entry = index.caseFiles().get(n);
-        String bc = entry.barcode() == null ? "caseFiles[" + n + "]" : entry.barcode();
-        List<CaptureProblem> problems = new ArrayList<>();
-        try {
-            validator.check("CaseFileEntry", entry);
-        } catch (InvalidCommandException e) {
-            for (InvalidCommandException.FieldViolation v : e.violations()) {
-                problems.add(new CaptureProblem(Kind.INVALID_ENTRY, bc, "", "caseFiles[" + n + "]." + v.path() + " "
-                        + v.message()));
-            }
-            return reject(index, bc, problems);
+    private Job process(Actor actor, Path dir, DeliveryIndex index, ListedCaseFile listed, Map<String, Integer> seen) {
+        String bc = listed.label();
+        if (listed.entry() == null) {
+            return reject(index, bc, listed.problems());
         }
+        CaseFileEntry entry = listed.entry();
+        List<CaptureProblem> problems = new ArrayList<>();
         if (seen.getOrDefault(bc, 0) > 1) {
             return reject(index, bc, List.of(new CaptureProblem(Kind.DUPLICATE_BARCODE, bc, "",
                     "the delivery lists this barcode " + seen.get(bc) + " times")));
@@ -264,17 +282,32 @@ public final class Ingest implements Capture {
     private Job reject(DeliveryIndex index, String bc, List<CaptureProblem> problems) {
         LOG.warn("delivery {}: case file {} rejected: {}", index.deliveryId(), bc,
                 problems.stream().map(p -> p.kind() + (p.page().isEmpty() ? "" : "@" + p.page())).toList());
-        Map<String, String> details = new TreeMap<>();
-        details.put("barcode", bc);
-        details.put("delivery", index.deliveryId());
-        details.put("problems", String.join(",", problems.stream().map(p -> p.kind().name()).distinct().toList()));
-        notifySafely(new Notification("capture-" + index.deliveryId() + "-" + safeId(bc), NotificationType.QA_FAILED,
-                Recipient.role("scan-service"), loop.clock().instant(), details));
         return new Job(new CaseFileOutcome.Rejected(bc, problems), 0);
     }
 
-    private static String safeId(String s) {
-        return s.replaceAll("[^A-Za-z0-9._:-]", "_");
+    /**
+     * One notification for the delivery, however many case files it lost: the rejected ones by
+     * barcode (the first {@value #NOTIFIED_BARCODES}, and how many more) and the kinds of problem.
+     * A delivery of a hundred thousand unknown barcodes gives one message, not a hundred thousand.
+     */
+    private void notifyRejected(IngestReport report) {
+        List<CaseFileOutcome.Rejected> rejected = report.rejected();
+        if (rejected.isEmpty()) {
+            return;
+        }
+        Map<String, String> details = new TreeMap<>();
+        details.put("delivery", report.deliveryId());
+        details.put("caseFiles", Integer.toString(report.caseFiles().size()));
+        details.put("rejected", Integer.toString(rejected.size()));
+        details.put("barcodes", String.join(",", rejected.stream().limit(NOTIFIED_BARCODES)
+                .map(CaseFileOutcome.Rejected::barcode).toList()));
+        if (rejected.size() > NOTIFIED_BARCODES) {
+            details.put("unlisted", Integer.toString(rejected.size() - NOTIFIED_BARCODES));
+        }
+        details.put("problems", String.join(",", rejected.stream().flatMap(r -> r.problems().stream())
+                .map(p -> p.kind().name()).distinct().sorted().toList()));
+        notifySafely(new Notification("capture-" + report.deliveryId(), NotificationType.QA_FAILED,
+                Recipient.role("scan-service"), loop.clock().instant(), details));
     }
 
     private void notifySafely(Notification n) {

@@ -1,24 +1,20 @@
 package io.github.aktenlift.examples.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aktenlift.Actor;
 import io.github.aktenlift.Aktenlift;
-import io.github.aktenlift.InvalidValueException;
 import io.github.aktenlift.capture.CaptureProblem;
 import io.github.aktenlift.capture.CaseFileOutcome;
+import io.github.aktenlift.capture.IngestListener;
 import io.github.aktenlift.capture.IngestReport;
-import io.github.aktenlift.casefile.Barcode;
-import io.github.aktenlift.tracking.WhereIs;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Ingesting a delivery with progress, and reporting what became of each case file. */
 final class Ingests {
@@ -27,44 +23,38 @@ final class Ingests {
     }
 
     /**
-     * Ingests a delivery folder. Capture reports nothing until it is done, so progress watches the
-     * tracking instead: a case file of the delivery whose journal stream grew has been captured.
+     * Ingests a delivery folder, counting case files as capture finishes them. The index is read by
+     * capture alone, strictly and within its limits; this side never opens it.
      */
     static IngestReport ingest(Aktenlift lift, Actor actor, Path folder, Progress progress) {
-        Map<Barcode, Long> before = new HashMap<>();
-        for (String text : barcodesIn(folder)) {
-            try {
-                Barcode b = Barcode.of(text);
-                lift.tracking().whereIs(b).ifPresent(w -> before.put(b, w.lastSequence()));
-            } catch (InvalidValueException e) {
-                // capture reports it as the case file's problem
-            }
-        }
         String name = "capture " + folder.getFileName();
-        try (Progress.Task task = progress.start(name, before.size(), "case files")) {
-            task.poll(() -> before.entrySet().stream().filter(e -> lift.tracking().whereIs(e.getKey())
-                    .map(WhereIs::lastSequence).orElse(e.getValue()) > e.getValue()).count());
-            IngestReport report = lift.capture().ingest(actor, folder);
-            task.update(report.captured().size());
-            task.done();
-            return report;
-        }
-    }
-
-    /** The barcodes the index lists, for progress only; an index that cannot be read lists none. */
-    private static java.util.List<String> barcodesIn(Path folder) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+        AtomicReference<Progress.Task> task = new AtomicReference<>();
         try {
-            JsonNode index = Json.MAPPER.readTree(Files.readAllBytes(folder.resolve("index.json")));
-            for (JsonNode c : index.path("caseFiles")) {
-                if (c.path("barcode").isTextual()) {
-                    out.add(c.path("barcode").asText());
+            IngestReport report = lift.capture().ingest(actor, folder, new IngestListener() {
+                @Override
+                public void indexRead(String deliveryId, int caseFiles) {
+                    task.set(progress.start(name, caseFiles, "case files"));
                 }
+
+                @Override
+                public void caseFileDone(CaseFileOutcome outcome) {
+                    Progress.Task t = task.get();
+                    if (t != null) {
+                        t.advance(1);
+                    }
+                }
+            });
+            Progress.Task t = task.get();
+            if (t != null) {
+                t.done();
             }
-        } catch (IOException | RuntimeException e) {
-            // capture itself says what is wrong with the index
+            return report;
+        } finally {
+            Progress.Task t = task.get();
+            if (t != null) {
+                t.close();
+            }
         }
-        return out;
     }
 
     /** Page files written into a delivery folder so far, for progress while a delivery is generated. */
