@@ -1,23 +1,18 @@
 package io.github.aktenlift.pdfa;
 
 import io.github.aktenlift.imaging.ImageProblem;
+import io.github.aktenlift.testkit.LargePng;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.CRC32;
-import java.util.zip.DeflaterOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -97,7 +92,7 @@ class DecodeBudgetTest {
         int side = (int) Math.ceil(Math.sqrt(total * 1.5 / 15));
         assumeTrue(side <= 20_000, "this JVM's heap makes the budget larger than any page the pixel limit allows");
         Path png = dir.resolve("p0001.png");
-        writeBlankPng(png, side, side, 6, 16);
+        LargePng.write(png, side, side, LargePng.ColourType.RGBA, 16, 300);
         long heapBefore = usedHeap();
 
         PageImageException e = catchThrowableOfType(PageImageException.class, () -> new PdfARenderer().render(
@@ -117,7 +112,7 @@ class DecodeBudgetTest {
     @DisplayName("a 16-bit RGBA PNG that fits is re-encoded, its reservation given back")
     void fittingPngRendered() throws IOException {
         Path png = dir.resolve("p0002.png");
-        writeBlankPng(png, 300, 200, 6, 16);
+        LargePng.write(png, 300, 200, LargePng.ColourType.RGBA, 16, 300);
         var r = PdfARendererTest.render(List.of(PageSource.of(png, PdfARendererTest.inspect(png))));
         assertThat(r.result().pages().get(0).how()).startsWith("PNG→Flate lossless");
         assertThat(DecodeBudget.JVM.reserved()).isZero();
@@ -126,60 +121,5 @@ class DecodeBudgetTest {
     private static long usedHeap() {
         Runtime rt = Runtime.getRuntime();
         return rt.totalMemory() - rt.freeMemory();
-    }
-
-    /**
-     * Writes a white PNG of any size without holding it: rows streamed through the deflater, the
-     * compressed data (about a thousandth of the raw size) kept for the IDAT chunk; 300 dpi.
-     */
-    static void writeBlankPng(Path file, int width, int height, int colourType, int bitDepth) throws IOException {
-        int channels = switch (colourType) {
-            case 0 -> 1;
-            case 2 -> 3;
-            case 4 -> 2;
-            case 6 -> 4;
-            default -> throw new IllegalArgumentException("colour type " + colourType);
-        };
-        byte[] row = new byte[1 + (int) ((long) width * channels * bitDepth / 8)];
-        java.util.Arrays.fill(row, (byte) 0xFF);
-        row[0] = 0; // filter: none
-        ByteArrayOutputStream idat = new ByteArrayOutputStream();
-        try (DeflaterOutputStream z = new DeflaterOutputStream(idat)) {
-            for (int y = 0; y < height; y++) {
-                z.write(row);
-            }
-        }
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
-            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-            ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-            DataOutputStream h = new DataOutputStream(ihdr);
-            h.writeInt(width);
-            h.writeInt(height);
-            h.writeByte(bitDepth);
-            h.writeByte(colourType);
-            h.writeByte(0);
-            h.writeByte(0);
-            h.writeByte(0);
-            chunk(out, "IHDR", ihdr.toByteArray());
-            ByteArrayOutputStream phys = new ByteArrayOutputStream();
-            DataOutputStream d = new DataOutputStream(phys);
-            d.writeInt(11_811); // 300 dpi in pixels per metre
-            d.writeInt(11_811);
-            d.writeByte(1);
-            chunk(out, "pHYs", phys.toByteArray());
-            chunk(out, "IDAT", idat.toByteArray());
-            chunk(out, "IEND", new byte[0]);
-        }
-    }
-
-    private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        out.writeInt(data.length);
-        out.write(t);
-        out.write(data);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeInt((int) crc.getValue());
     }
 }

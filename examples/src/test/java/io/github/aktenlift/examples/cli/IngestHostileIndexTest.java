@@ -2,6 +2,7 @@ package io.github.aktenlift.examples.cli;
 
 import io.github.aktenlift.IdSource;
 import io.github.aktenlift.casefile.Barcode;
+import io.github.aktenlift.testkit.LargePng;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code aktenlift ingest} on an index that is not a plain file of bounded size, run as its own
- * process with the heap the CLI is documented to need ({@code -Xmx256m}): it must neither hang nor
- * run out of memory, and it must say in one line what is wrong.
+ * {@code aktenlift ingest} on an index that is not a plain file of bounded size, or on pages that
+ * are small on disk and huge decoded, run as its own process with the heap the CLI is documented to
+ * need ({@code -Xmx256m}): it must neither hang nor run out of memory, and it must say in one line
+ * what is wrong.
  */
 @DisplayName("aktenlift ingest, under -Xmx256m, of a hostile index")
 class IngestHostileIndexTest {
@@ -173,5 +177,44 @@ class IngestHostileIndexTest {
         assertThat(r.out()).contains("delivery D-300K: 15 case files, 0 captured", "U000014 rejected, 1 problem",
                 "UNKNOWN_BARCODE");
         assertThat(r.err()).doesNotContain("Exception", "Error", "\tat ");
+    }
+
+    @Test
+    @DisplayName("three 16-bit RGBA PNGs within the pixel limit (240 MB each decoded): each page refused as too large by name, exit 1, no OutOfMemoryError")
+    void pngBombs() throws Exception {
+        Path delivery = Files.createDirectories(tmp.resolve("d-png"));
+        StringBuilder caseFiles = new StringBuilder();
+        int[] pagesPerFile = {2, 1};
+        for (int c = 0; c < 2; c++) {
+            String bc = files.get(c).value();
+            StringBuilder pages = new StringBuilder();
+            for (int i = 1; i <= pagesPerFile[c]; i++) {
+                String name = bc + "/doc-1/p000" + i + ".png";
+                Path png = Files.createDirectories(delivery.resolve(bc).resolve("doc-1")).resolve("p000" + i + ".png");
+                LargePng.write(png, 4_000, 4_000, LargePng.ColourType.RGBA, 16, 300);
+                pages.append(i == 1 ? "" : ",").append("{\"file\":\"").append(name).append("\",\"sha256\":\"")
+                        .append(sha256(png)).append("\",\"sheet\":").append(i).append(",\"side\":\"FRONT\","
+                        + "\"blank\":false,\"resolutionDpi\":300,\"colorMode\":\"COLOR\"}");
+            }
+            caseFiles.append(c == 0 ? "" : ",").append("{\"barcode\":\"").append(bc).append("\",\"sheets\":")
+                    .append(pagesPerFile[c]).append(",\"operator\":\"op-1\",\"scannedAt\":\"2026-11-24T09:00:00Z\","
+                    + "\"scanner\":{\"model\":\"M\",\"settings\":{\"resolutionDpi\":300,\"colorMode\":\"COLOR\","
+                    + "\"duplex\":false}},\"documents\":[{\"documentId\":\"doc-1\",\"type\":\"LETTER\","
+                    + "\"originalToReturn\":false,\"pages\":[").append(pages).append("]}]}");
+        }
+        Files.writeString(delivery.resolve("index.json"), "{\"format\":\"aktenlift-delivery/1\",\"deliveryId\":\"D-PNG\","
+                + "\"scanService\":\"s-1\",\"createdAt\":\"2026-11-24T10:00:00Z\",\"caseFiles\":[" + caseFiles + "]}");
+
+        Result r = ingest(delivery);
+
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(ExitCodes.REJECTED);
+        assertThat(r.out()).contains("delivery D-PNG: 2 case files, 0 captured",
+                files.get(0).value() + " rejected", files.get(1).value() + " rejected", "TOO_LARGE",
+                files.get(0).value() + "/doc-1/p0001.png", files.get(1).value() + "/doc-1/p0001.png", "decode budget");
+        assertThat(r.err()).doesNotContain("Exception", "Error", "\tat ");
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }
