@@ -341,7 +341,7 @@ class CaptureTest {
         }
 
         @Test
-        @DisplayName("a page file that links to a file inside the folder is read through the link")
+        @DisplayName("a page file that links to a file inside the folder is refused: the format allows no links")
         void pageLinkInside() throws IOException {
             Barcode f = prepared(1).get(0);
             Delivery d = delivery(f);
@@ -350,7 +350,8 @@ class CaptureTest {
             Files.createSymbolicLink(page, target);
 
             IngestReport report = ingest(d);
-            assertCaptured(report, f);
+            assertThat(report.captured()).isEmpty();
+            assertThat(report.problems()).extracting(CaptureProblem::kind).containsExactly(CaptureProblem.Kind.UNSAFE_PATH);
         }
     }
 
