@@ -245,6 +245,21 @@ class EvidenceWrittenOnceTest {
     }
 
     @Test
+    @DisplayName("objects left by a capture that stopped before recording are kept; the capture takes the next number")
+    void leftoversOfAStoppedCapture() throws Exception {
+        Barcode f = prepared(o, 1).get(0);
+        Key leftover = Key.of("renditions/" + f.value() + "/1/doc-1.pdf");
+        o.storage().content().put(leftover, new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}));
+        IngestReport r = o.lift.capture().ingest(o.scanner, delivery("d", "D-L", List.of(f)).directory());
+        assertThat(r.rejected()).as("problems: %s", r.problems()).isEmpty();
+        assertThat(r.captured().get(0).protocolJson().value()).isEqualTo("protocols/" + f.value() + "/2.json");
+        assertThat(o.lift.tracking().history(f)).filteredOn(e -> e.kind() == EventKind.CAPTURED)
+                .singleElement().satisfies(e -> assertThat(e.get("capture")).isEqualTo("2"));
+        assertThat(o.storage().content().head(leftover).orElseThrow().size()).isEqualTo(3);
+        assertDeepClean();
+    }
+
+    @Test
     @DisplayName("a repeated delivery says already captured and notifies no quality failure")
     void repeatedDelivery() throws Exception {
         List<Barcode> files = prepared(o, 2);
