@@ -45,11 +45,23 @@ public record CaptureProblem(Kind kind, String barcode, String page, String deta
          * allows no links of any kind), or cannot be represented as a file name on this system.
          */
         UNSAFE_PATH,
-        /** A page path names something that is not a regular file: a directory, a FIFO, a device. @since 0.2 */
+        /**
+         * A page path names something that is not a regular file: a directory, a FIFO, a device.
+         *
+         * @since 0.2
+         */
         NOT_A_FILE,
-        /** A page lies outside its case file's own folder ({@code <barcode>/…}). @since 0.2 */
+        /**
+         * A page lies outside its case file's own folder ({@code <barcode>/…}).
+         *
+         * @since 0.2
+         */
         FOREIGN_FOLDER,
-        /** One image file is given for several pages (detail names them); each page has its own file. @since 0.2 */
+        /**
+         * One image file is given for several pages (detail names the other); each page has its own file.
+         *
+         * @since 0.2
+         */
         SHARED_IMAGE,
         /** A page listed in the index is not there. */
         MISSING_PAGE,
@@ -69,7 +81,11 @@ public record CaptureProblem(Kind kind, String barcode, String page, String deta
         UNSUPPORTED_IMAGE,
         /** A page's resolution is below the minimum, or disagrees with the index. */
         RESOLUTION,
-        /** A page's header records no resolution, or zero (a JPEG with JFIF density units 0). @since 0.2 */
+        /**
+         * A page's header records no resolution, or zero (a JPEG with JFIF density units 0).
+         *
+         * @since 0.2
+         */
         NO_RESOLUTION,
         /** A page's colour mode disagrees with the index. */
         COLOR_MODE,
@@ -81,10 +97,16 @@ public record CaptureProblem(Kind kind, String barcode, String page, String deta
         RENDITION_FAILED,
         /**
          * Another ingest was capturing the same case file at the same time and took its storage
-         * keys first; nothing of this one was kept, and it changed nothing. @since 0.2
+         * keys first; nothing of this one was kept, and it changed nothing.
+         *
+         * @since 0.2
          */
         CAPTURE_CONFLICT,
-        /** Capture failed for a reason of its own (detail says which); nothing was kept. @since 0.2 */
+        /**
+         * Capture failed for a reason of its own (detail says which); nothing was kept.
+         *
+         * @since 0.2
+         */
         CAPTURE_FAILED
     }
 }

@@ -77,12 +77,12 @@ final class CaseFileCapture {
     }
 
     /**
-     * @return {@code null} if another ingest recorded the case file while this one was storing (what
-     *     this one stored is removed again)
      * @param pages the pages to render, checked (and, for a rescan, merged with those carried over)
      * @param kept for a rescan, the documents it leaves untouched, whose renditions stay
      * @param previous the capture a rescan replaces pages of, or {@code null}
-     * @return the outcome: captured, or rejected with the problems found while rendering or storing
+     * @return the outcome: captured, or rejected with the problems found while rendering or storing;
+     *     {@code null} if another ingest recorded the case file while this one was storing (what this
+     *     one created is removed again)
      */
     CaseFileOutcome capture(Actor actor, DeliveryIndex index, CaseFileEntry entry, WhereIs where,
             List<CheckedPage> pages, List<DocumentEntry> kept, RescanMerge.Previous previous) {
