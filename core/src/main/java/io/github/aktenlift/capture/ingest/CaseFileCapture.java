@@ -1,6 +1,7 @@
 package io.github.aktenlift.capture.ingest;
 
 import io.github.aktenlift.Actor;
+import io.github.aktenlift.ConcurrentUpdateException;
 import io.github.aktenlift.IllegalTransitionException;
 import io.github.aktenlift.PreconditionFailedException;
 import io.github.aktenlift.capture.CapturePolicy;
@@ -196,7 +197,12 @@ final class CaseFileCapture {
             // refused before anything was appended: another ingest recorded this case file meanwhile
             written.forEach(pipe::deleteQuietly);
             return null;
+        } catch (ConcurrentUpdateException e) {
+            // other writers kept winning and nothing of this capture was recorded: its objects go again
+            written.forEach(pipe::deleteQuietly);
+            return new CaseFileOutcome.Rejected(bc, List.of(conflict(bc)));
         }
+        // any other failure of the append leaves the objects: the event may have been recorded
         String sample = events.get(0).get(Payload.SAMPLE);
         List<String> inspection = sample == null ? List.of() : List.of(sample.split(","));
         CaseFileState state = events.get(events.size() - 1).kind() == EventKind.QA_PASSED ? CaseFileState.VERIFIED
