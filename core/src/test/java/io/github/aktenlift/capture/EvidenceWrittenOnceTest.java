@@ -260,6 +260,36 @@ class EvidenceWrittenOnceTest {
     }
 
     @Test
+    @DisplayName("a capture recorded without a number (before numbers existed) keeps its protocol under its delivery, where deep verification looks")
+    void capturesWithoutNumberKeepTheirKeys() throws Exception {
+        List<Barcode> files = prepared(o, 2);
+        Barcode a = files.get(0);
+        Barcode old = files.get(1);
+        CaseFileOutcome.Captured c = o.lift.capture().ingest(o.scanner, delivery("d", "D-A", List.of(a)).directory())
+                .captured().get(0);
+        // the other case file as an older version stored it: protocol under the delivery's id, no number
+        Key json = Key.of("protocols/" + old.value() + "/D-OLD.json");
+        Key pdf = Key.of("protocols/" + old.value() + "/D-OLD.pdf");
+        ContentInfo stored;
+        try (var in = o.storage().content().get(c.protocolJson())) {
+            stored = o.storage().content().put(json, in);
+        }
+        try (var in = o.storage().content().get(c.protocolPdf())) {
+            o.storage().content().put(pdf, in);
+        }
+        o.lift.execute(o.scanner, new io.github.aktenlift.casefile.RecordCapture(old, "D-OLD",
+                List.of(new io.github.aktenlift.casefile.CapturedDocument("doc-1", "APPLICATION", 1, false)),
+                stored.sha256()));
+        assertThat(o.lift.tracking().history(old)).filteredOn(e -> e.kind() == EventKind.CAPTURED)
+                .singleElement().satisfies(e -> assertThat(e.get("capture")).isNull());
+        assertDeepClean();
+
+        o.storage().content().delete(json);
+        assertThat(o.lift.tracking().verifyDeep().problems()).extracting(p -> p.object())
+                .as("deep verification reads the delivery-named key").contains(json.value());
+    }
+
+    @Test
     @DisplayName("a repeated delivery says already captured and notifies no quality failure")
     void repeatedDelivery() throws Exception {
         List<Barcode> files = prepared(o, 2);
