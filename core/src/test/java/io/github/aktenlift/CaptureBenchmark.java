@@ -448,6 +448,11 @@ class CaptureBenchmark {
             }
 
             @Override
+            public ContentInfo create(Key key, InputStream data) {
+                return put(key, data);
+            }
+
+            @Override
             public InputStream get(Key key) {
                 throw new UnsupportedOperationException("the benchmark store keeps nothing");
             }

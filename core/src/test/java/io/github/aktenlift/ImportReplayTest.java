@@ -315,7 +315,7 @@ class ImportReplayTest {
     private static List<String> renditionHashes(World w, Aktenlift lift, Barcode f) {
         JournalEvent captured = lift.tracking().history(f).stream().filter(e -> e.kind() == EventKind.CAPTURED)
                 .reduce((x, y) -> y).orElseThrow();
-        Key protocol = Key.of("protocols/" + f.value() + "/" + captured.get("delivery") + ".json");
+        Key protocol = Key.of("protocols/" + f.value() + "/" + captured.get("capture") + ".json");
         try (InputStream in = w.storage.content().get(protocol)) {
             List<String> hashes = new ArrayList<>();
             new ObjectMapper().readTree(in.readAllBytes()).get("renditions")
@@ -406,6 +406,11 @@ class ImportReplayTest {
                 @Override
                 public ContentInfo put(Key key, InputStream data) {
                     return fuse.step(() -> c.put(key, data));
+                }
+
+                @Override
+                public ContentInfo create(Key key, InputStream data) {
+                    return fuse.step(() -> c.create(key, data));
                 }
 
                 @Override

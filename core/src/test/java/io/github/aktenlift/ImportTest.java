@@ -106,7 +106,7 @@ class ImportTest {
 
     private JsonNode protocolOf(Barcode f) throws IOException {
         JournalEvent captured = last(f, EventKind.CAPTURED);
-        try (InputStream in = d.storage.content().get(Key.of("protocols/" + f.value() + "/" + captured.get("delivery")
+        try (InputStream in = d.storage.content().get(Key.of("protocols/" + f.value() + "/" + captured.get("capture")
                 + ".json"))) {
             return JSON.readTree(in.readAllBytes());
         }
@@ -165,12 +165,12 @@ class ImportTest {
             protocol.get("renditions").forEach(r -> protocolHashes.add(r.get("sha256").asText()));
             assertThat(pkg.documents()).extracting(PackageItem::sha256).containsExactlyInAnyOrderElementsOf(protocolHashes);
             assertThat(pkg.documents()).extracting(PackageItem::name).allMatch(n -> n.matches("[0-9]{2}-.+\\.pdf"));
-            String delivery = last(f, EventKind.CAPTURED).get("delivery");
+            String capture = last(f, EventKind.CAPTURED).get("capture");
             assertThat(pkg.scanProtocol().sha256()).isEqualTo(d.storage.content()
-                    .head(Key.of("protocols/" + f.value() + "/" + delivery + ".pdf")).orElseThrow().sha256());
+                    .head(Key.of("protocols/" + f.value() + "/" + capture + ".pdf")).orElseThrow().sha256());
             assertThat(pkg.scanProtocol().documentType()).isEqualTo("SCAN_PROTOCOL");
             assertThat(pkg.metadata()).containsEntry("barcode", f.value()).containsEntry("fileReference", "AZ-BULK-1")
-                    .containsEntry("deliveryId", delivery)
+                    .containsEntry("deliveryId", last(f, EventKind.CAPTURED).get("delivery"))
                     .containsEntry("scanProtocolSha256", last(f, EventKind.CAPTURED).get("protocol"));
             Subject s = Office.subject(1);
             String all = pkg.metadata().toString() + pkg;

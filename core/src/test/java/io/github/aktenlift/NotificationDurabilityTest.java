@@ -448,6 +448,11 @@ class NotificationDurabilityTest {
                 }
 
                 @Override
+                public ContentInfo create(Key key, InputStream data) {
+                    return write("create", key, () -> c.create(key, data));
+                }
+
+                @Override
                 public InputStream get(Key key) {
                     return c.get(key);
                 }

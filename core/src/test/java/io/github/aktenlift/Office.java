@@ -65,6 +65,17 @@ public final class Office implements AutoCloseable {
         this(storage, clock, policies, 1000, null);
     }
 
+    /** An office for tests of other packages: its own clock, these policies and notifier. */
+    public static Office of(InMemoryStorage storage, Policies policies,
+            io.github.aktenlift.spi.notification.Notifier notifier) {
+        return new Office(storage, new MutableClock(START), policies, notifier);
+    }
+
+    /** @return the office's storage */
+    public InMemoryStorage storage() {
+        return storage;
+    }
+
     /** @param notifier where the office's notifications go */
     public Office(InMemoryStorage storage, MutableClock clock, Policies policies,
             io.github.aktenlift.spi.notification.Notifier notifier) {

@@ -70,15 +70,21 @@ class RecordedScenarioTest {
      * Recorded before core's internals moved into their own packages (issue 12), and unchanged by
      * that move; re-recorded once since, for issue 13: registrations now record the SHA-256 of the
      * subject entry they name ({@code subjectSha256}), so that deep verification can check it. With
-     * that one payload key left out, the old digest {@code 21f5b1f5…8deb} still came out.
+     * that one payload key left out, the old digest {@code 21f5b1f5…8deb} still came out. Re-recorded
+     * for issue 21: a capture's renditions and protocols are stored under its number
+     * ({@code renditions/<barcode>/<capture>/…}, {@code protocols/<barcode>/<capture>.json}) instead of
+     * its delivery, the {@code CAPTURED} event records that number ({@code capture}), and the
+     * protocols list the new rendition keys; the digest before was {@code ec301bdf…2bc5}. What was
+     * sent changed with it ({@code 8cf69cab…0f33} before): the hand-over's idempotency key derives
+     * from the protocol's SHA-256, and the protocol PDF it carries lists the rendition keys.
      */
-    private static final String STORED = "ec301bdf90ae02978a999b572fbf721535e148b85692a2e0063e29425cc12bc5";
+    private static final String STORED = "90463d469eb13ea66b7acc8dc04c2b7aa073da24b21855306c8ab65022b95384";
     /**
-     * Re-recorded for issue 21: capture's rejections of a delivery now go out as one notification per
-     * delivery ({@code capture-<deliveryId>}, the rejected barcodes listed) instead of one per case
-     * file. What is stored ({@link #STORED}) did not change.
+     * Re-recorded for issue 21 twice: capture's rejections of a delivery go out as one notification
+     * per delivery ({@code capture-<deliveryId>}, the rejected barcodes listed) instead of one per
+     * case file; and the hand-over changed with the capture numbers (above).
      */
-    private static final String SENT = "aeba8f766e4bafbd781b7437793ff1f3c3dc3d2eebe2119af5e24090ebdedd91";
+    private static final String SENT = "dfca1f17c8e1012d9a28251961c599499f7ae742ba0261a823bee8547b8eee61";
 
     private static final PageGeometry PAGE = PageGeometry.a4(100);
     private static final List<Key> LOGS = List.of(Key.of("journal/events"), Key.of("journal/checkpoints"),

@@ -18,8 +18,13 @@ public interface Capture {
      * where no visual inspection is due. Bad case files are rejected one by one, with every problem
      * named, nothing stored, state unchanged, and a notification to the scan service.
      *
-     * <p>Replaying a delivery that was already captured rejects its case files as
-     * {@link CaptureProblem.Kind#WRONG_STATE}: nothing is taken twice.
+     * <p>Replaying a delivery that was already captured reports its case files as
+     * {@link CaseFileOutcome.AlreadyCaptured}, without a notification: nothing is taken twice.
+     * Case files in another state are rejected as {@link CaptureProblem.Kind#WRONG_STATE}. Of two
+     * ingests of the same case file at the same time, one records it; the other stores nothing
+     * and changes nothing, and reports it as already captured or as
+     * {@link CaptureProblem.Kind#CAPTURE_CONFLICT}. No object a capture stored is ever replaced or
+     * removed by a later capture.
      *
      * @param actor who ingests (usually the scan service's system account)
      * @param deliveryFolder the folder holding {@code index.json} and the page files

@@ -40,8 +40,29 @@ public record CaptureProblem(Kind kind, String barcode, String page, String deta
         UNKNOWN_DOCUMENT_TYPE,
         /** Two documents share an id. */
         DUPLICATE_DOCUMENT,
-        /** A page path leaves the delivery folder, is absolute, or passes a link. */
+        /**
+         * A page path leaves the delivery folder, is absolute, passes a link or is one (the format
+         * allows no links of any kind), or cannot be represented as a file name on this system.
+         */
         UNSAFE_PATH,
+        /**
+         * A page path names something that is not a regular file: a directory, a FIFO, a device.
+         *
+         * @since 0.2
+         */
+        NOT_A_FILE,
+        /**
+         * A page lies outside its case file's own folder ({@code <barcode>/…}).
+         *
+         * @since 0.2
+         */
+        FOREIGN_FOLDER,
+        /**
+         * One image file is given for several pages (detail names the other); each page has its own file.
+         *
+         * @since 0.2
+         */
+        SHARED_IMAGE,
         /** A page listed in the index is not there. */
         MISSING_PAGE,
         /** A file in the case file's folder that the index does not list. */
@@ -60,6 +81,12 @@ public record CaptureProblem(Kind kind, String barcode, String page, String deta
         UNSUPPORTED_IMAGE,
         /** A page's resolution is below the minimum, or disagrees with the index. */
         RESOLUTION,
+        /**
+         * A page's header records no resolution, or zero (a JPEG with JFIF density units 0).
+         *
+         * @since 0.2
+         */
+        NO_RESOLUTION,
         /** A page's colour mode disagrees with the index. */
         COLOR_MODE,
         /** A page's bytes do not match the index's SHA-256. */
@@ -67,6 +94,19 @@ public record CaptureProblem(Kind kind, String barcode, String page, String deta
         /** Sheets, sides and pages do not add up. */
         PAGE_COUNT,
         /** Rendering or storing failed (detail says why). */
-        RENDITION_FAILED
+        RENDITION_FAILED,
+        /**
+         * Another ingest was capturing the same case file at the same time and took its storage
+         * keys first; nothing of this one was kept, and it changed nothing.
+         *
+         * @since 0.2
+         */
+        CAPTURE_CONFLICT,
+        /**
+         * Capture failed for a reason of its own (detail says which); nothing was kept.
+         *
+         * @since 0.2
+         */
+        CAPTURE_FAILED
     }
 }

@@ -52,6 +52,23 @@ public sealed interface CaseFileOutcome {
     }
 
     /**
+     * Already captured: the delivery was ingested before and its capture of this case file is
+     * recorded (a repeated delivery), or another ingest of it recorded it meanwhile. Nothing was
+     * done again; this is no quality failure.
+     *
+     * @param barcode the case file
+     * @param state its tracking state now
+     * @since 0.2
+     */
+    record AlreadyCaptured(String barcode, CaseFileState state) implements CaseFileOutcome {
+        /** Checks for {@code null}. */
+        public AlreadyCaptured {
+            Objects.requireNonNull(barcode, "barcode");
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
      * A stored rendition.
      *
      * @param documentId the document it renders, or {@code *} for a whole case file

@@ -32,6 +32,16 @@ public record IngestReport(String deliveryId, List<CaseFileOutcome> caseFiles, l
                 .map(o -> (CaseFileOutcome.Rejected) o).toList();
     }
 
+    /**
+     * @return the case files this delivery had captured before (a repeated delivery): nothing was
+     *     done again
+     * @since 0.2
+     */
+    public List<CaseFileOutcome.AlreadyCaptured> alreadyCaptured() {
+        return caseFiles.stream().filter(o -> o instanceof CaseFileOutcome.AlreadyCaptured)
+                .map(o -> (CaseFileOutcome.AlreadyCaptured) o).toList();
+    }
+
     /** @return every problem of every rejected case file */
     public List<CaptureProblem> problems() {
         return rejected().stream().flatMap(r -> r.problems().stream()).toList();

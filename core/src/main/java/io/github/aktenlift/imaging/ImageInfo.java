@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param width pixels per row
  * @param height rows
  * @param bitsPerComponent bits per sample
- * @param components samples per pixel (colour components, plus alpha for PNG)
+ * @param components samples per pixel (colour components, plus alpha for PNG); for a palette PNG,
+ *     the components of its palette's colours: 3 if any entry is not a gray, else 1
  * @param dpiX horizontal resolution in dots per inch, 0 when the file gives none
  * @param dpiY vertical resolution in dots per inch, 0 when the file gives none
  * @param pages the TIFF pages in file order; empty for JPEG and PNG

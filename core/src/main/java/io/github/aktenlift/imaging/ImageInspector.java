@@ -544,6 +544,18 @@ public final class ImageInspector {
         while (true) {
             long length = in.u32(pos);
             long type = in.u32(pos + 4);
+            if (type == 0x504C5445L && colorType == 3) { // "PLTE": a palette of grays only is grayscale
+                if (length % 3 != 0 || length > 768) {
+                    throw new ImageProblem(Kind.CORRUPT, "the PNG palette has " + length + " bytes");
+                }
+                for (long i = 0; i < length; i += 3) {
+                    int r = in.u8(pos + 8 + i);
+                    if (r != in.u8(pos + 9 + i) || r != in.u8(pos + 10 + i)) {
+                        components = 3;
+                        break;
+                    }
+                }
+            }
             if (type == 0x70485973L && length == 9) { // "pHYs"
                 if (in.u8(pos + 16) == 1) { // per metre
                     dpiX = in.u32(pos + 8) * 0.0254;

@@ -180,7 +180,7 @@ final class Decider {
         rule(ReceiveBox.class, (r, now, key) -> receive(r));
         rule(PrepareCaseFile.class, (p, now, key) -> simple(p.barcode(), p, EventKind.PREPARED));
         rule(ReportFound.class, (r, now, key) -> simple(r.barcode(), r, EventKind.FOUND));
-        rule(RecordCapture.class, (r, now, key) -> capture(r));
+        rule(RecordCapture.class, (r, now, key) -> capture(r, 0));
         rule(RecordIngestedCapture.class, (r, now, key) -> ingestedCapture(r));
         rule(PassQualityCheck.class, (p, now, key) -> passQualityCheck(file(p.barcode(), p), p.reviewerId()));
         rule(FailQualityCheck.class, (q, now, key) -> Decision.of(fileEvent(file(q.barcode(), q), EventKind.QA_FAILED,
@@ -378,10 +378,19 @@ final class Decider {
         return Decision.of(events);
     }
 
-    private Decision capture(RecordCapture r) {
+    /** @param number the capture's number, or 0 for a capture recorded without stored objects of its own */
+    private Decision capture(RecordCapture r, int number) {
         CaseFileRecord f = file(r.barcode(), r);
         TreeMap<String, String> payload = new TreeMap<>();
         payload.put(Payload.DELIVERY, r.deliveryId());
+        if (number > 0) {
+            ImportTrack t = state.imports.track(f.barcode);
+            if (t != null && number <= t.lastCapture) {
+                // the keys of an earlier capture: recording this one would name its objects twice
+                throw new PreconditionFailedException(CASE_FILE, f.barcode.value(), List.of("CAPTURE_NUMBER_TAKEN:" + number));
+            }
+            payload.put(Payload.CAPTURE, Integer.toString(number));
+        }
         payload.put(Payload.DOCUMENTS, Integer.toString(r.documents().size()));
         int pages = 0;
         Set<String> ids = new LinkedHashSet<>();
@@ -408,7 +417,7 @@ final class Decider {
 
     /** A capture by ingest: recorded, and passed at once when nothing was drawn and one reviewer suffices. */
     private Decision ingestedCapture(RecordIngestedCapture c) {
-        Decision captured = capture(c.capture());
+        Decision captured = capture(c.capture(), c.number());
         CaseFileRecord f = state.files.get(c.capture().barcode());
         if (captured.events().get(0).payload().get(Payload.SAMPLE) != null
                 || policies.profileFor(f.protection).fourEyes()) {

@@ -50,6 +50,9 @@ public final class ImportLedger {
                 ImportTrack t = tracks.computeIfAbsent(barcode, b -> new ImportTrack());
                 t.delivery = e.get(Payload.DELIVERY);
                 t.protocol = e.get(Payload.PROTOCOL);
+                String number = e.get(Payload.CAPTURE);
+                t.capture = number == null ? 0 : Integer.parseInt(number);
+                t.lastCapture = Math.max(t.lastCapture, t.capture);
             }
             case EFILE_MATCHED -> {
                 ImportTrack t = tracks.computeIfAbsent(barcode, b -> new ImportTrack());

@@ -20,6 +20,10 @@ public final class ImportTrack {
     /** The latest capture: its delivery and the SHA-256 of its stored scan protocol (or null). */
     String delivery;
     String protocol;
+    /** The latest capture's number ({@link Payload#CAPTURE}), or 0 if it carries none. */
+    int capture;
+    /** The highest capture number recorded for the case file, 0 if none. */
+    int lastCapture;
 
     ImportTrack() {
     }
@@ -70,6 +74,19 @@ public final class ImportTrack {
     /** @return the SHA-256 of the latest capture's stored scan protocol, or {@code null} */
     public String protocol() {
         return protocol;
+    }
+
+    /**
+     * @return the latest capture's number, which names its stored objects ({@link StorageKeys#protocolJson}),
+     *     or 0 if the capture carries none (its keys name the delivery)
+     */
+    public int capture() {
+        return capture;
+    }
+
+    /** @return the highest capture number recorded for the case file, 0 if none */
+    public int lastCapture() {
+        return lastCapture;
     }
 
     /** @return hand-overs without a recorded final answer, oldest first */

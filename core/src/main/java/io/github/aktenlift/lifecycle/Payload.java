@@ -47,6 +47,12 @@ public final class Payload {
     public static final String MISSING = "missing";
     /** Capture: the delivery's id. */
     public static final String DELIVERY = "delivery";
+    /**
+     * Capture by ingest: the capture's number, which names the keys of its stored renditions and
+     * protocols ({@link StorageKeys#protocolJson}); absent where the keys name the delivery instead
+     * (captures recorded before the number was introduced).
+     */
+    public static final String CAPTURE = "capture";
     /** Capture: the number of documents; originals returned: their ids. */
     public static final String DOCUMENTS = "documents";
     /** Capture: prefix of one key per document ({@code doc.<id>} = {@code type;pages;return|keep}). */

@@ -5,6 +5,7 @@ import io.github.aktenlift.casefile.RecordCapture;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 
 /**
  * Internal command of ingest: records a capture, and in the same append passes the visual check
@@ -14,7 +15,9 @@ import jakarta.validation.constraints.Pattern;
  *
  * @param capture the capture
  * @param reviewer the reviewer recorded for the automatic pass
+ * @param number the capture's number, which names its stored objects ({@link StorageKeys#rendition});
+ *     greater than every number recorded for the case file before
  */
 public record RecordIngestedCapture(@NotNull @Valid RecordCapture capture,
-        @NotNull @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String reviewer) implements Command {
+        @NotNull @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String reviewer, @Positive int number) implements Command {
 }

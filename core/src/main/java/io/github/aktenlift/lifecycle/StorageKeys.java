@@ -25,19 +25,48 @@ public final class StorageKeys {
     private StorageKeys() {
     }
 
-    /** @return the rendition of one document (or {@code case-file}) of a case file's capture in a delivery */
-    public static Key rendition(String barcode, String deliveryId, String documentOrCaseFile) {
-        return Key.of("renditions/" + barcode + "/" + deliveryId + "/" + documentOrCaseFile + ".pdf");
+    /**
+     * The rendition of one document (or {@code case-file}) of a case file's capture. Evidence: a
+     * capture's objects are named by its number ({@link Payload#CAPTURE}), which no later capture of
+     * the case file takes again (ingest starts after the latest recorded number and skips numbers
+     * that already hold objects), and are stored with create-if-absent, so that nothing a journal
+     * event names is ever replaced — not by a rescan that reuses a delivery id, not by a second
+     * ingest of the same delivery.
+     *
+     * @param capture the capture's number, from 1
+     * @return {@code renditions/<barcode>/<capture>/<document>.pdf}
+     */
+    public static Key rendition(String barcode, int capture, String documentOrCaseFile) {
+        return Key.of(renditions(barcode, capture) + "/" + documentOrCaseFile + ".pdf");
     }
 
-    /** @return the scan protocol (JSON) of a case file's capture in a delivery */
-    public static Key protocolJson(String barcode, String deliveryId) {
-        return Key.of("protocols/" + barcode + "/" + deliveryId + ".json");
+    /** @return the prefix under which a capture's renditions lie ({@link #rendition}) */
+    public static String renditions(String barcode, int capture) {
+        return "renditions/" + barcode + "/" + number(capture);
     }
 
-    /** @return the scan protocol (PDF/A) of a case file's capture in a delivery */
-    public static Key protocolPdf(String barcode, String deliveryId) {
-        return Key.of("protocols/" + barcode + "/" + deliveryId + ".pdf");
+    /**
+     * The scan protocol (JSON) of a case file's capture: under its number, like its renditions
+     * ({@link #rendition}); a capture recorded without a number has it under its delivery.
+     *
+     * @param deliveryId the capture's delivery, which names the key only where {@code capture} is 0
+     * @param capture the capture's number, or 0 for a capture recorded before captures had numbers
+     * @return {@code protocols/<barcode>/<capture>.json}, or {@code protocols/<barcode>/<deliveryId>.json}
+     */
+    public static Key protocolJson(String barcode, String deliveryId, int capture) {
+        return Key.of("protocols/" + barcode + "/" + (capture == 0 ? deliveryId : number(capture)) + ".json");
+    }
+
+    /** @return the scan protocol (PDF/A) of a case file's capture, next to its JSON ({@link #protocolJson}) */
+    public static Key protocolPdf(String barcode, String deliveryId, int capture) {
+        return Key.of("protocols/" + barcode + "/" + (capture == 0 ? deliveryId : number(capture)) + ".pdf");
+    }
+
+    private static String number(int capture) {
+        if (capture < 1) {
+            throw new IllegalArgumentException("a capture's number starts at 1: " + capture);
+        }
+        return Integer.toString(capture);
     }
 
     /** @return an undelivered notification, by its queue number: 20 digits, so that keys sort by number */

@@ -2,7 +2,8 @@ package io.github.aktenlift.spi;
 
 /**
  * A conditional write lost: the record's version or the log's next sequence was not the one the
- * caller expected. Nothing was written. The caller re-reads and decides again.
+ * caller expected, or an object to be created exists already ({@link #exists(String)}). Nothing
+ * was written. The caller re-reads and decides again.
  *
  * @since 0.1
  */
@@ -19,11 +20,26 @@ public final class ConflictException extends ProviderException {
      * @param actual the version or sequence found, or {@code -1} where the store cannot tell
      */
     public ConflictException(String key, long expected, long actual) {
-        super("conflict on '" + key + "': expected " + expected
-                + (actual >= 0 ? ", found " + actual : ", found another"), null);
+        this(key, expected, actual, "conflict on '" + key + "': expected " + expected
+                + (actual >= 0 ? ", found " + actual : ", found another"));
+    }
+
+    private ConflictException(String key, long expected, long actual, String message) {
+        super(message, null);
         this.key = key;
         this.expected = expected;
         this.actual = actual;
+    }
+
+    /**
+     * A create-if-absent lost: an object is stored under the key already.
+     *
+     * @param key the object's key
+     * @return the exception; {@link #expected()} and {@link #actual()} are {@code -1}
+     * @since 0.2
+     */
+    public static ConflictException exists(String key) {
+        return new ConflictException(key, -1, -1, "'" + key + "' exists already");
     }
 
     /** @return the record or log key */

@@ -135,6 +135,24 @@ public final class InMemoryStorage implements Storage {
 
         @Override
         public ContentInfo put(Key key, InputStream data) {
+            Blob b = read(key, data);
+            blobs.put(key, b);
+            return new ContentInfo(key, b.bytes.length, b.sha256);
+        }
+
+        @Override
+        public ContentInfo create(Key key, InputStream data) {
+            if (blobs.containsKey(key)) {
+                throw ConflictException.exists(key.value());
+            }
+            Blob b = read(key, data);
+            if (blobs.putIfAbsent(key, b) != null) {
+                throw ConflictException.exists(key.value());
+            }
+            return new ContentInfo(key, b.bytes.length, b.sha256);
+        }
+
+        private Blob read(Key key, InputStream data) {
             checkOpen();
             MessageDigest md = sha256();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -147,10 +165,7 @@ public final class InMemoryStorage implements Storage {
             } catch (IOException e) {
                 throw new UnavailableException("reading the stream for '" + key + "' failed", e);
             }
-            String hash = HexFormat.of().formatHex(md.digest());
-            byte[] bytes = out.toByteArray();
-            blobs.put(key, new Blob(bytes, hash));
-            return new ContentInfo(key, bytes.length, hash);
+            return new Blob(out.toByteArray(), HexFormat.of().formatHex(md.digest()));
         }
 
         @Override

@@ -107,6 +107,25 @@ final class DurableFiles {
         }
     }
 
+    /**
+     * Links the source under the target's name only if no target exists, atomically (a hard link
+     * is created whole or not at all, and fails if the name is taken), and forces the target's
+     * directory, reaching the crash points of {@code steps} after each. The source stays; the
+     * caller removes it.
+     *
+     * @throws FileAlreadyExistsException if the target exists; nothing changed
+     */
+    void linkIntoPlace(Path source, Path target, CrashPoint.Atomic steps) throws IOException {
+        try {
+            Files.createLink(target, source);
+        } catch (UnsupportedOperationException e) {
+            throw new IOException("the file system offers no hard links, which create-if-absent needs", e);
+        }
+        steps.renamed().reach();
+        forceDirectory(target.getParent());
+        steps.directoryFsynced().reach();
+    }
+
     /** Writes small bytes to a file durably and atomically: temp, force, rename, force directory. */
     void writeAtomically(Path target, Path tmpDir, byte[] bytes) throws IOException {
         writeAtomically(target, tmpDir, bytes, null);

@@ -1,5 +1,6 @@
 package io.github.aktenlift.adapters.filesystem;
 
+import io.github.aktenlift.spi.ConflictException;
 import io.github.aktenlift.spi.IntegrityException;
 import io.github.aktenlift.spi.NotFoundException;
 import io.github.aktenlift.spi.UnavailableException;
@@ -16,6 +17,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -36,7 +38,9 @@ import java.util.zip.CRC32C;
  * Content as one file per object: a 64-byte header (magic, size, SHA-256, CRC32C of the header)
  * followed by the bytes. The header is written last into a temporary file, which is forced and
  * then renamed into place, so an object file is either complete with its hash or absent — there
- * is no second file that could disagree with it.
+ * is no second file that could disagree with it. {@link #create} links the temporary file into
+ * place instead of renaming it: a hard link fails if the name is taken, so that of racing
+ * creators, in this process or another on the same file system, exactly one wins.
  */
 final class FileContentStore implements ContentStore {
 
@@ -60,12 +64,25 @@ final class FileContentStore implements ContentStore {
 
     @Override
     public ContentInfo put(Key key, InputStream data) {
+        return store(key, data, true);
+    }
+
+    @Override
+    public ContentInfo create(Key key, InputStream data) {
+        return store(key, data, false);
+    }
+
+    private ContentInfo store(Key key, InputStream data, boolean replace) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(data, "data");
         storage.ensureWritable();
         Path target = pathOf(key);
         Path tmp = DurableFiles.tempName(layout.tmp, "c");
         try {
+            if (!replace && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                // taken already: the stream need not be read (the link below decides a race)
+                throw ConflictException.exists(key.value());
+            }
             MessageDigest md = sha256();
             long size = 0;
             byte[] hash;
@@ -93,8 +110,14 @@ final class FileContentStore implements ContentStore {
             ContentInfo info = new ContentInfo(key, size, HexFormat.of().formatHex(hash));
             layout.recordHashedNames(layout.content, key, files);
             files.ensureDirectory(target.getParent(), layout.root);
-            files.moveIntoPlace(tmp, target, CrashPoint.Atomic.CONTENT);
+            if (replace) {
+                files.moveIntoPlace(tmp, target, CrashPoint.Atomic.CONTENT);
+            } else {
+                files.linkIntoPlace(tmp, target, CrashPoint.Atomic.CONTENT);
+            }
             return info;
+        } catch (FileAlreadyExistsException e) {
+            throw ConflictException.exists(key.value());
         } catch (IOException e) {
             throw new UnavailableException("cannot store content '" + key + "'", e);
         } finally {

@@ -1,5 +1,6 @@
 package io.github.aktenlift.adapters.s3;
 
+import io.github.aktenlift.spi.ConflictException;
 import io.github.aktenlift.spi.IntegrityException;
 import io.github.aktenlift.spi.NotFoundException;
 import io.github.aktenlift.spi.UnavailableException;
@@ -50,6 +51,8 @@ final class S3Content implements ContentStore {
     static final String META_SHA256 = "aktenlift-sha256";
     static final String META_SIZE = "aktenlift-size";
     static final String META_SUMS = "aktenlift-sums";
+    /** The random id of a create-if-absent, by which a retried create recognises its own object. */
+    static final String META_WRITE = "aktenlift-write";
     private static final Pattern SUMS = Pattern.compile("(\\d{1,19}) ([0-9a-f]{64})");
     private static final System.Logger LOG = System.getLogger(S3Content.class.getName());
 
@@ -61,6 +64,42 @@ final class S3Content implements ContentStore {
 
     @Override
     public ContentInfo put(Key key, InputStream data) {
+        return store(key, data, null);
+    }
+
+    /**
+     * Create-if-absent: the PUT (or the completion of the multipart upload) carries
+     * {@code If-None-Match: *}, so that the store itself refuses it if the name is taken. The
+     * object's metadata carries a random write id: a retried request whose first attempt landed
+     * gets 412 too, and is told apart from a lost race by finding its own id on the object.
+     */
+    @Override
+    public ContentInfo create(Key key, InputStream data) {
+        storage.checkOpen();
+        if (exists(key)) {
+            throw ConflictException.exists(key.value());
+        }
+        return store(key, data, UUID.randomUUID().toString());
+    }
+
+    /** A create-if-absent refused with 412 (or 409): this write's own earlier attempt, or another's object. */
+    private void conflictUnlessOwn(Key key, String name, String writeId, SdkException e) {
+        try {
+            HeadObjectResponse h = storage.client().headObject(b -> b.bucket(storage.settings().bucket()).key(name));
+            if (writeId.equals(h.metadata().get(META_WRITE))) {
+                return;
+            }
+        } catch (SdkException again) {
+            e.addSuppressed(again);
+            if (!Failures.isNotFound(again)) {
+                throw Failures.map(e, "create", key.value());
+            }
+        }
+        throw ConflictException.exists(key.value());
+    }
+
+    /** @param writeId {@code null} to replace, or the random id of a create-if-absent */
+    private ContentInfo store(Key key, InputStream data, String writeId) {
         storage.checkOpen();
         String name = storage.names().content(key);
         S3Settings s = storage.settings();
@@ -74,25 +113,34 @@ final class S3Content implements ContentStore {
             PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(s.bucket()).key(name)
                     .contentLength((long) first).contentType("application/octet-stream")
                     .checksumSHA256(Hashing.base64(digest))
-                    .metadata(Map.of(META_SHA256, hex, META_SIZE, Long.toString(first)));
+                    .metadata(writeId == null ? Map.of(META_SHA256, hex, META_SIZE, Long.toString(first))
+                            : Map.of(META_SHA256, hex, META_SIZE, Long.toString(first), META_WRITE, writeId));
+            if (writeId != null) {
+                put.ifNoneMatch("*");
+            }
             storage.encryption(put);
             try {
                 storage.client().putObject(put.build(), body(buffer, first));
             } catch (SdkException e) {
+                if (writeId != null && Failures.isPreconditionFailed(e)) {
+                    conflictUnlessOwn(key, name, writeId, e);
+                    return new ContentInfo(key, first, hex);
+                }
                 throw Failures.map(e, "put", key.value());
             }
             return new ContentInfo(key, first, hex);
         }
-        return putMultipart(key, name, data, buffer, first, whole);
+        return putMultipart(key, name, data, buffer, first, whole, writeId);
     }
 
-    private ContentInfo putMultipart(Key key, String name, InputStream data, byte[] buffer, int first, MessageDigest whole) {
+    private ContentInfo putMultipart(Key key, String name, InputStream data, byte[] buffer, int first, MessageDigest whole,
+            String writeId) {
         S3Settings s = storage.settings();
         String sumsId = UUID.randomUUID().toString();
         String sumsName = storage.names().sums(sumsId);
         CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder().bucket(s.bucket()).key(name)
                 .contentType("application/octet-stream").checksumAlgorithm(ChecksumAlgorithm.SHA256)
-                .metadata(Map.of(META_SUMS, sumsId));
+                .metadata(writeId == null ? Map.of(META_SUMS, sumsId) : Map.of(META_SUMS, sumsId, META_WRITE, writeId));
         storage.encryption(create);
         String uploadId;
         try {
@@ -129,7 +177,16 @@ final class S3Content implements ContentStore {
             storage.encryption(putSums);
             storage.client().putObject(putSums.build(), RequestBody.fromBytes(sums));
             sumsWritten = true;
-            complete(key, name, uploadId, parts, sumsId);
+            try {
+                complete(key, name, uploadId, parts, sumsId, writeId != null);
+            } catch (SdkException e) {
+                if (writeId != null && Failures.isPreconditionFailed(e)) {
+                    conflictUnlessOwn(key, name, writeId, e);
+                    completed = true;
+                    return new ContentInfo(key, size, hex);
+                }
+                throw e;
+            }
             completed = true;
             return new ContentInfo(key, size, hex);
         } catch (SdkException e) {
@@ -141,11 +198,17 @@ final class S3Content implements ContentStore {
         }
     }
 
-    private void complete(Key key, String name, String uploadId, List<CompletedPart> parts, String sumsId) {
+    private void complete(Key key, String name, String uploadId, List<CompletedPart> parts, String sumsId,
+            boolean ifAbsent) {
         S3Settings s = storage.settings();
         try {
-            storage.client().completeMultipartUpload(CompleteMultipartUploadRequest.builder().bucket(s.bucket()).key(name)
-                    .uploadId(uploadId).multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()).build());
+            CompleteMultipartUploadRequest.Builder req = CompleteMultipartUploadRequest.builder().bucket(s.bucket())
+                    .key(name).uploadId(uploadId)
+                    .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build());
+            if (ifAbsent) {
+                req.ifNoneMatch("*");
+            }
+            storage.client().completeMultipartUpload(req.build());
         } catch (SdkException e) {
             // A retried complete whose first attempt landed finds the upload gone (404 NoSuchUpload):
             // it succeeded if the object now carries this upload's sums id.

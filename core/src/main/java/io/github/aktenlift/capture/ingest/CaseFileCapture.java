@@ -1,6 +1,9 @@
 package io.github.aktenlift.capture.ingest;
 
 import io.github.aktenlift.Actor;
+import io.github.aktenlift.ConcurrentUpdateException;
+import io.github.aktenlift.IllegalTransitionException;
+import io.github.aktenlift.PreconditionFailedException;
 import io.github.aktenlift.capture.CapturePolicy;
 import io.github.aktenlift.capture.CaptureProblem;
 import io.github.aktenlift.capture.CaptureProblem.Kind;
@@ -19,6 +22,7 @@ import io.github.aktenlift.casefile.CaseFileState;
 import io.github.aktenlift.casefile.RecordCapture;
 import io.github.aktenlift.lifecycle.CommandLoop;
 import io.github.aktenlift.lifecycle.CorePoints;
+import io.github.aktenlift.lifecycle.ImportTrack;
 import io.github.aktenlift.lifecycle.Payload;
 import io.github.aktenlift.lifecycle.RecordIngestedCapture;
 import io.github.aktenlift.tracking.EventKind;
@@ -29,7 +33,7 @@ import io.github.aktenlift.pdfa.PdfARenderer;
 import io.github.aktenlift.pdfa.RenditionRequest;
 import io.github.aktenlift.rendition.PageRendition;
 import io.github.aktenlift.rendition.RenditionResult;
-import io.github.aktenlift.spi.ProviderException;
+import io.github.aktenlift.spi.ConflictException;
 import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.Storage;
@@ -46,12 +50,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The capture of one case file whose pages passed their checks: renders a PDF/A-2b per document
  * (or one per case file), streaming each into the content store; writes the scan protocol as JSON
  * and PDF/A; records the capture in the journal, and passes the visual check at once where the
- * protection level draws no document for inspection. What fails leaves nothing stored. Thread-safe.
+ * protection level draws no document for inspection. Every object is created under the capture's
+ * own number ({@link StorageKeys#rendition}) and never over another; what fails removes what it
+ * created itself and nothing else. Thread-safe.
  */
 final class CaseFileCapture {
 
@@ -74,7 +81,9 @@ final class CaseFileCapture {
      * @param pages the pages to render, checked (and, for a rescan, merged with those carried over)
      * @param kept for a rescan, the documents it leaves untouched, whose renditions stay
      * @param previous the capture a rescan replaces pages of, or {@code null}
-     * @return the outcome: captured, or rejected with the problems found while rendering or storing
+     * @return the outcome: captured, or rejected with the problems found while rendering or storing;
+     *     {@code null} if another ingest recorded the case file while this one was storing (what this
+     *     one created is removed again)
      */
     CaseFileOutcome capture(Actor actor, DeliveryIndex index, CaseFileEntry entry, WhereIs where,
             List<CheckedPage> pages, List<DocumentEntry> kept, RescanMerge.Previous previous) {
@@ -96,7 +105,9 @@ final class CaseFileCapture {
             documents.put(d.documentId(), d);
         }
         List<CaptureProblem> problems = new ArrayList<>();
+        // only what this capture created itself is ever removed again
         List<Key> written = new ArrayList<>();
+        int number = number(bc);
         List<StoredRendition> renditions = new ArrayList<>();
         Map<String, PageRendition> rendered = new HashMap<>();
         try {
@@ -109,11 +120,11 @@ final class CaseFileCapture {
                         whole || first.date() == null ? null : LocalDate.parse(first.date()),
                         where.reference().value(), bc, now,
                         group.stream().map(p -> new PageSource(p.file(), p.info(), p.pageInFile())).toList());
-                Key key = StorageKeys.rendition(bc, index.deliveryId(), g.getKey());
+                Key key = StorageKeys.rendition(bc, number, g.getKey());
                 RenditionResult[] result = new RenditionResult[1];
-                written.add(key);
                 // the store hashes what it stores; the renderer need not hash the same bytes again
-                ContentInfo stored = pipe.put(key, out -> result[0] = new PdfARenderer().render(request, out, false));
+                ContentInfo stored = pipe.create(key, out -> result[0] = new PdfARenderer().render(request, out, false));
+                written.add(key);
                 for (int i = 0; i < group.size(); i++) {
                     PageRendition pr = result[0].pages().get(i);
                     CheckedPage cp = group.get(i);
@@ -136,9 +147,11 @@ final class CaseFileCapture {
             String file = pages.stream().filter(p -> p.file().toString().equals(e.file())).findFirst()
                     .map(p -> PageChecks.printable(p.entry().file())).orElse("");
             problems.add(new CaptureProblem(PageChecks.kindOf(e.problem().kind()), bc, file, e.problem().getMessage()));
+        } catch (ConflictException e) {
+            problems.add(conflict(bc));
         } catch (IOException | RuntimeException e) {
-            problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", e.getClass().getSimpleName()
-                    + (e instanceof ProviderException ? ": " + e.getMessage() : "")));
+            problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "rendering or storing failed: "
+                    + Failures.describe(e)));
         }
         if (!problems.isEmpty()) {
             written.forEach(pipe::deleteQuietly);
@@ -155,31 +168,69 @@ final class CaseFileCapture {
         List<DocumentEntry> finalDocuments = documents.values().stream().filter(Objects::nonNull).toList();
         ScanProtocol protocol = ProtocolWriter.protocol(new ProtocolWriter.Capture(actor, index, entry, where,
                 finalDocuments, pages, renditions, rendered, previous, now, policy.minimumDpi()));
-        Key protocolJson = StorageKeys.protocolJson(bc, index.deliveryId());
-        Key protocolPdf = StorageKeys.protocolPdf(bc, index.deliveryId());
+        Key protocolJson = StorageKeys.protocolJson(bc, index.deliveryId(), number);
+        Key protocolPdf = StorageKeys.protocolPdf(bc, index.deliveryId(), number);
         ContentInfo protocolInfo;
         try {
-            protocolInfo = storage.content().put(protocolJson,
+            protocolInfo = storage.content().create(protocolJson,
                     new ByteArrayInputStream(ScanProtocolCodec.write(protocol)));
-            pipe.put(protocolPdf, out -> ProtocolReport.write(protocol, now, out));
+            written.add(protocolJson);
+            pipe.create(protocolPdf, out -> ProtocolReport.write(protocol, now, out));
+            written.add(protocolPdf);
+        } catch (ConflictException e) {
+            written.forEach(pipe::deleteQuietly);
+            return new CaseFileOutcome.Rejected(bc, List.of(conflict(bc)));
         } catch (IOException | RuntimeException e) {
             written.forEach(pipe::deleteQuietly);
-            pipe.deleteQuietly(protocolJson);
-            pipe.deleteQuietly(protocolPdf);
             return new CaseFileOutcome.Rejected(bc, List.of(new CaptureProblem(Kind.RENDITION_FAILED, bc, "",
-                    "scan protocol could not be stored: " + e.getClass().getSimpleName())));
+                    "scan protocol could not be stored: " + Failures.describe(e))));
         }
         CorePoints.CAPTURE_STORED.reach();
         List<CapturedDocument> recorded = finalDocuments.stream()
                 .map(d -> new CapturedDocument(d.documentId(), d.type(), d.pages().size(), d.originalToReturn()))
                 .toList();
-        List<JournalEvent> events = loop.execute(actor, new RecordIngestedCapture(new RecordCapture(new Barcode(bc),
-                index.deliveryId(), recorded, protocolInfo.sha256()), AUTO_REVIEWER));
+        List<JournalEvent> events;
+        try {
+            events = loop.execute(actor, new RecordIngestedCapture(new RecordCapture(new Barcode(bc),
+                    index.deliveryId(), recorded, protocolInfo.sha256()), AUTO_REVIEWER, number));
+        } catch (IllegalTransitionException | PreconditionFailedException e) {
+            // refused before anything was appended: another ingest recorded this case file meanwhile
+            written.forEach(pipe::deleteQuietly);
+            return null;
+        } catch (ConcurrentUpdateException e) {
+            // other writers kept winning and nothing of this capture was recorded: its objects go again
+            written.forEach(pipe::deleteQuietly);
+            return new CaseFileOutcome.Rejected(bc, List.of(conflict(bc)));
+        }
+        // any other failure of the append leaves the objects: the event may have been recorded
         String sample = events.get(0).get(Payload.SAMPLE);
         List<String> inspection = sample == null ? List.of() : List.of(sample.split(","));
         CaseFileState state = events.get(events.size() - 1).kind() == EventKind.QA_PASSED ? CaseFileState.VERIFIED
                 : CaseFileState.CAPTURED;
         int pageCount = finalDocuments.stream().mapToInt(d -> d.pages().size()).sum();
         return new CaseFileOutcome.Captured(bc, pageCount, renditions, protocolJson, protocolPdf, inspection, state);
+    }
+
+    /**
+     * The number for a new capture of the case file: after the latest recorded, and past every
+     * number under which objects lie already (left by an ingest that stopped before recording, or
+     * being written by one running at the same time). The create-if-absent of every object
+     * decides a race for the same number.
+     */
+    private int number(String bc) {
+        int n = loop.read(s -> {
+            ImportTrack t = s.imports().track(new Barcode(bc));
+            return t == null ? 0 : t.lastCapture();
+        }) + 1;
+        while (storage.content().head(StorageKeys.protocolJson(bc, null, n)).isPresent()
+                || !storage.content().list(StorageKeys.renditions(bc, n), Optional.empty(), 1).items().isEmpty()) {
+            n++;
+        }
+        return n;
+    }
+
+    static CaptureProblem conflict(String bc) {
+        return new CaptureProblem(Kind.CAPTURE_CONFLICT, bc, "", "another ingest is capturing this case file at the "
+                + "same time; nothing of this one was kept");
     }
 }

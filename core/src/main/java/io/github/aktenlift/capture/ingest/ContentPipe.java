@@ -63,6 +63,21 @@ final class ContentPipe {
      * writer's exception is the one thrown.
      */
     ContentInfo put(Key key, Writer writer) throws IOException {
+        return store(key, writer, false);
+    }
+
+    /**
+     * Like {@link #put}, with create-if-absent ({@link io.github.aktenlift.spi.storage.ContentStore#create}):
+     * evidence is never stored over another object.
+     *
+     * @throws io.github.aktenlift.spi.ConflictException if an object is stored under the key already;
+     *     it is left as it is
+     */
+    ContentInfo create(Key key, Writer writer) throws IOException {
+        return store(key, writer, true);
+    }
+
+    private ContentInfo store(Key key, Writer writer, boolean create) throws IOException {
         List<Future<?>> task = new ArrayList<>(1); // read only by this thread, the pipe's reader
         ChunkedPipe pipe = new ChunkedPipe(PIPE_CHUNK, PIPE_CHUNKS, () -> task.get(0).isDone());
         InputStream source = pipe.source();
@@ -94,7 +109,7 @@ final class ContentPipe {
         };
         ContentInfo info;
         try {
-            info = storage.content().put(key, in);
+            info = create ? storage.content().create(key, in) : storage.content().put(key, in);
         } catch (RuntimeException e) {
             if (producing.isDone()) {
                 producerSucceeded(producing); // throws the writer's own exception if it failed

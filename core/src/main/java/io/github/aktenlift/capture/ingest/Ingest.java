@@ -21,6 +21,7 @@ import io.github.aktenlift.casefile.CaseFileState;
 import io.github.aktenlift.imaging.ImageInspector;
 import io.github.aktenlift.lifecycle.CaseFileRecord;
 import io.github.aktenlift.lifecycle.CommandLoop;
+import io.github.aktenlift.lifecycle.ImportTrack;
 import io.github.aktenlift.lifecycle.WorkOrder;
 import io.github.aktenlift.spi.ProviderException;
 import io.github.aktenlift.spi.UnavailableException;
@@ -113,6 +114,8 @@ public final class Ingest implements Capture {
         IndexListing listing = reader.read(dir);
         DeliveryIndex index = listing.index();
         List<ListedCaseFile> listed = listing.caseFiles();
+        // what other instances on the same storage recorded meanwhile (a delivery taken twice)
+        loop.refresh();
         Map<String, Integer> seen = new HashMap<>();
         for (ListedCaseFile c : listed) {
             if (c.barcode() != null) {
@@ -213,8 +216,23 @@ public final class Ingest implements Capture {
     private record Job(CaseFileOutcome outcome, long bytes) {
     }
 
+    /**
+     * Every failure inside the capture of one case file becomes a problem of that case file: the
+     * others go on, and the report names it.
+     */
     private Job process(Actor actor, Path dir, DeliveryIndex index, ListedCaseFile listed, Map<String, Integer> seen) {
         String bc = listed.label();
+        try {
+            return processOrThrow(actor, dir, index, listed, seen, bc);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.warn("delivery {}: capture of case file {} failed", index.deliveryId(), bc, e);
+            return reject(index, bc, List.of(new CaptureProblem(Kind.CAPTURE_FAILED, bc, "",
+                    "capture failed: " + Failures.describe(e))));
+        }
+    }
+
+    private Job processOrThrow(Actor actor, Path dir, DeliveryIndex index, ListedCaseFile listed,
+            Map<String, Integer> seen, String bc) {
         if (listed.entry() == null) {
             return reject(index, bc, listed.problems());
         }
@@ -230,7 +248,8 @@ public final class Ingest implements Capture {
             return reject(index, bc, List.of(new CaptureProblem(Kind.UNKNOWN_BARCODE, bc, "", "no such case file")));
         }
         if (where.state() != CaseFileState.PREPARED && where.state() != CaseFileState.QA_FAILED) {
-            return reject(index, bc, List.of(new CaptureProblem(Kind.WRONG_STATE, bc, "",
+            Job again = alreadyCaptured(index, barcode);
+            return again != null ? again : reject(index, bc, List.of(new CaptureProblem(Kind.WRONG_STATE, bc, "",
                     "case file is " + where.state() + ", expected PREPARED or QA_FAILED")));
         }
         List<CheckedPage> pages = checks.check(dir, entry, bc, problems);
@@ -245,7 +264,7 @@ public final class Ingest implements Capture {
                 PageChecks.walkJpegs(pages, bc, problems);
                 return reject(index, bc, problems);
             }
-            return done(index, bc, captures.capture(actor, index, entry, where, pages, List.of(), null), bytes);
+            return done(index, barcode, captures.capture(actor, index, entry, where, pages, List.of(), null), bytes);
         }
         Path scratch = null;
         try {
@@ -261,22 +280,46 @@ public final class Ingest implements Capture {
             if (!problems.isEmpty()) {
                 return reject(index, bc, problems);
             }
-            return done(index, bc, captures.capture(actor, index, entry, where, merged.pages(), merged.kept(),
+            return done(index, barcode, captures.capture(actor, index, entry, where, merged.pages(), merged.kept(),
                     previous), bytes);
         } catch (IOException | RuntimeException e) {
             problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "the previous capture cannot be read: "
-                    + e.getClass().getSimpleName()));
+                    + Failures.describe(e)));
             return reject(index, bc, problems);
         } finally {
             RescanMerge.deleteTree(scratch);
         }
     }
 
-    private Job done(DeliveryIndex index, String bc, CaseFileOutcome outcome, long bytes) {
+    private Job done(DeliveryIndex index, Barcode barcode, CaseFileOutcome outcome, long bytes) {
+        if (outcome == null) {
+            // another ingest recorded the case file while this one was storing
+            Job again = alreadyCaptured(index, barcode);
+            return again != null ? again : reject(index, barcode.value(), List.of(CaseFileCapture.conflict(barcode.value())));
+        }
         if (outcome instanceof CaseFileOutcome.Rejected r) {
-            return reject(index, bc, r.problems());
+            return reject(index, barcode.value(), r.problems());
         }
         return new Job(outcome, bytes);
+    }
+
+    /**
+     * @return the outcome for a case file whose latest recorded capture came from this delivery (a
+     *     repeated delivery, or a second ingest of it that lost the race), or {@code null}
+     */
+    private Job alreadyCaptured(DeliveryIndex index, Barcode barcode) {
+        CaseFileState state = loop.read(s -> {
+            ImportTrack t = s.imports().track(barcode);
+            CaseFileRecord f = s.caseFile(barcode);
+            boolean same = t != null && index.deliveryId().equals(t.delivery()) && f != null
+                    && f.state() != CaseFileState.PREPARED && f.state() != CaseFileState.QA_FAILED;
+            return same ? f.state() : null;
+        });
+        if (state == null) {
+            return null;
+        }
+        LOG.info("delivery {}: case file {} already captured", index.deliveryId(), barcode.value());
+        return new Job(new CaseFileOutcome.AlreadyCaptured(barcode.value(), state), 0);
     }
 
     private Job reject(DeliveryIndex index, String bc, List<CaptureProblem> problems) {
@@ -291,7 +334,9 @@ public final class Ingest implements Capture {
      * A delivery of a hundred thousand unknown barcodes gives one message, not a hundred thousand.
      */
     private void notifyRejected(IngestReport report) {
-        List<CaseFileOutcome.Rejected> rejected = report.rejected();
+        // a case file another ingest is taking at the same moment is no quality failure
+        List<CaseFileOutcome.Rejected> rejected = report.rejected().stream()
+                .filter(r -> !r.problems().stream().allMatch(p -> p.kind() == Kind.CAPTURE_CONFLICT)).toList();
         if (rejected.isEmpty()) {
             return;
         }

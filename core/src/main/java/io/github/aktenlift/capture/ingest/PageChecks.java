@@ -12,11 +12,13 @@ import io.github.aktenlift.imaging.ImageInfo;
 import io.github.aktenlift.imaging.ImageInspector;
 import io.github.aktenlift.imaging.ImageProblem;
 import io.github.aktenlift.imaging.JpegStreamCheck;
+import io.github.aktenlift.imaging.Photometric;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -25,15 +27,18 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The checks of a case file's documents and pages before anything is rendered: document ids and
- * types, every page's path (inside the delivery, no links), header, format, size, resolution,
- * colour mode, sheet and side, and for G4 pages a walk over the compressed data; files in the case
+ * types, every page's path (inside the case file's own folder, no links of any kind, a regular
+ * file, one page per image), header, format, size, resolution (present and sufficient), colour
+ * mode (of the image itself, palette included), sheet and side, and for G4 pages a walk over the compressed data; files in the case
  * file's folder that the index does not list. Each finding is a {@link CaptureProblem} naming the
  * page. Thread-safe.
  */
@@ -82,6 +87,7 @@ final class PageChecks {
         Set<String> documentIds = new HashSet<>();
         Set<String> sides = new HashSet<>();
         Set<Path> listed = new HashSet<>();
+        Map<String, String> usedBy = new HashMap<>();
         List<CheckedPage> out = new ArrayList<>();
         G4StreamCheck g4 = new G4StreamCheck();
         for (DocumentEntry d : entry.documents()) {
@@ -102,6 +108,16 @@ final class PageChecks {
             }
             for (PageEntry p : d.pages()) {
                 CheckedPage c = checkPage(dir, entry, bc, d, p, problems, listed, g4);
+                if (c != null) {
+                    // one image for one page: the same file (and page of it) twice is one scan counted twice
+                    String image = c.file() + "#" + c.pageInFile();
+                    String first = usedBy.putIfAbsent(image, printable(p.file()));
+                    if (first != null) {
+                        problems.add(new CaptureProblem(Kind.SHARED_IMAGE, bc, printable(p.file()),
+                                "the same image as page " + first + "; every page has a file of its own"));
+                        c = null;
+                    }
+                }
                 if (!sides.add(p.sheet() + p.side())) {
                     problems.add(new CaptureProblem(Kind.PAGE_COUNT, bc, printable(p.file()), "sheet " + p.sheet()
                             + " " + p.side() + " appears twice"));
@@ -144,10 +160,22 @@ final class PageChecks {
             pageInFile = Integer.parseInt(fileName.substring(hash + 1));
             fileName = fileName.substring(0, hash);
         }
-        Path file = safePath(dir, fileName);
+        Path file;
+        try {
+            file = safePath(dir, fileName);
+        } catch (InvalidPathException e) {
+            problems.add(new CaptureProblem(Kind.UNSAFE_PATH, bc, name,
+                    "the name cannot be represented as a file name on this system (its character encoding)"));
+            return null;
+        }
         if (file == null) {
             problems.add(new CaptureProblem(Kind.UNSAFE_PATH, bc, name,
                     "must be a relative path inside the delivery folder, without '..', '\\\\' or links"));
+            return null;
+        }
+        if (!fileName.startsWith(bc + "/")) {
+            problems.add(new CaptureProblem(Kind.FOREIGN_FOLDER, bc, name,
+                    "lies outside the case file's own folder " + bc + "/"));
             return null;
         }
         BasicFileAttributes attributes;
@@ -159,23 +187,32 @@ final class PageChecks {
             return null;
         }
         listed.add(file.normalize());
+        // the format allows no links of any kind: not even one to another page of the delivery
+        if (attributes.isSymbolicLink()) {
+            problems.add(new CaptureProblem(Kind.UNSAFE_PATH, bc, name, "is a symbolic link; the format allows no links"));
+            return null;
+        }
+        if (attributes.isDirectory()) {
+            problems.add(new CaptureProblem(Kind.NOT_A_FILE, bc, name, "is a directory, not an image file"));
+            return null;
+        }
+        if (!attributes.isRegularFile()) {
+            problems.add(new CaptureProblem(Kind.NOT_A_FILE, bc, name,
+                    "is not a regular file (a FIFO, device or socket), not an image file"));
+            return null;
+        }
+        if (links(file) > 1) {
+            problems.add(new CaptureProblem(Kind.UNSAFE_PATH, bc, name,
+                    "has other names (a hard link); the format allows no links"));
+            return null;
+        }
         ImageInfo info;
         long size;
         try {
-            // safePath left no link between the (real) delivery folder and the file, so only a link
-            // in the file's own place needs resolving; a plain file is opened without following one,
-            // in case one took its place since
+            // safePath left no link between the (real) delivery folder and the file, and the file is
+            // none: it is opened without following one, in case one took its place since
             Path real = file;
             OpenOption[] open = {StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS};
-            if (attributes.isSymbolicLink()) {
-                real = file.toRealPath();
-                open = new OpenOption[] {StandardOpenOption.READ};
-            }
-            if (!real.startsWith(dir) || !(attributes.isSymbolicLink() ? Files.isRegularFile(real)
-                    : attributes.isRegularFile())) {
-                problems.add(new CaptureProblem(Kind.UNSAFE_PATH, bc, name, "leads outside the delivery folder"));
-                return null;
-            }
             // one open for the headers and the walk
             try (FileChannel channel = FileChannel.open(real, open)) {
                 size = channel.size();
@@ -207,7 +244,13 @@ final class PageChecks {
             problems.add(new CaptureProblem(Kind.RESOLUTION, bc, name, "header says " + Math.round(dpiX) + "x"
                     + Math.round(dpiY) + " dpi, index " + p.resolutionDpi()));
         }
-        double effective = dpiX > 0 ? Math.min(dpiX, dpiY) : p.resolutionDpi();
+        if (dpiX <= 0 || dpiY <= 0) {
+            problems.add(new CaptureProblem(Kind.NO_RESOLUTION, bc, name, "the image header records no resolution"
+                    + (info.format() == ImageFormat.JPEG ? " (JFIF density units 0, or density 0)" : "")
+                    + "; the index says " + p.resolutionDpi() + " dpi, which the header must confirm"));
+            return null;
+        }
+        double effective = Math.min(dpiX, dpiY);
         if (effective < policy.minimumDpi()) {
             problems.add(new CaptureProblem(Kind.RESOLUTION, bc, name, Math.round(effective) + " dpi, minimum "
                     + policy.minimumDpi()));
@@ -220,7 +263,24 @@ final class PageChecks {
         return new CheckedPage(d, p, file, info, pageInFile, size, false);
     }
 
+    /** @return how many names the file has (hard links), or 1 where the file system cannot tell */
+    private static int links(Path file) {
+        try {
+            return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+            return 1;
+        }
+    }
+
+    /**
+     * The colour mode of the image itself: a palette's colours count (a palette PNG reports its
+     * palette's components, {@link io.github.aktenlift.imaging.ImageInspector}); a palette TIFF is
+     * taken as colour, since its colour map is not read.
+     */
     private static String colorMode(ImageInfo info, int pageInFile) {
+        if (!info.pages().isEmpty() && info.pages().get(pageInFile - 1).photometric() == Photometric.PALETTE) {
+            return "COLOR";
+        }
         int bits = info.pages().isEmpty() ? info.bitsPerComponent() : info.pages().get(pageInFile - 1).bitsPerSample();
         int components = info.pages().isEmpty() ? info.components() : info.pages().get(pageInFile - 1).samplesPerPixel();
         if (bits == 1 && components == 1) {

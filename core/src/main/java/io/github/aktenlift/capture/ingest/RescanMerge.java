@@ -71,12 +71,12 @@ final class RescanMerge {
     Previous previous(Barcode barcode) throws IOException {
         String[] latest = loop.read(s -> {
             ImportTrack t = s.imports().track(barcode);
-            return t == null ? null : new String[] {t.delivery(), t.protocol()};
+            return t == null ? null : new String[] {t.delivery(), t.protocol(), Integer.toString(t.capture())};
         });
         if (latest == null || latest[1] == null) {
             throw new IOException("no stored scan protocol for the previous capture");
         }
-        Key key = StorageKeys.protocolJson(barcode.value(), latest[0]);
+        Key key = StorageKeys.protocolJson(barcode.value(), latest[0], Integer.parseInt(latest[2]));
         byte[] bytes;
         try (InputStream in = storage.content().get(key)) {
             bytes = in.readAllBytes();

@@ -21,11 +21,12 @@ import java.util.List;
  * @param unsettled hand-overs recorded without a final answer, oldest first
  * @param delivery the latest capture's delivery
  * @param protocol the SHA-256 of the latest capture's stored protocol, or {@code null}
+ * @param capture the latest capture's number, or 0 where its keys name the delivery
  */
 record ImportSnapshot(Barcode barcode, FileReference reference, String origin, String protection,
         CaseFileState state, Instant since, Instant recallSince, int attempt, MatchedBy matchedBy, String eFile,
         List<MatchReason> heldReasons, List<String> heldCandidates, List<Sent> unsettled, String delivery,
-        String protocol) {
+        String protocol, int capture) {
 
     /** A hand-over recorded in the journal, as seen when the attempt began. */
     record Sent(String key, String eFile, int attempt) {
@@ -40,11 +41,11 @@ record ImportSnapshot(Barcode barcode, FileReference reference, String origin, S
         Instant recall = f.recall() == RecallMode.SCAN_ON_DEMAND ? f.recallSince() : null;
         if (t == null) {
             return new ImportSnapshot(f.barcode(), f.reference(), f.origin(), f.protection().name(), f.state(),
-                    f.since(), recall, 0, null, null, null, null, List.of(), null, null);
+                    f.since(), recall, 0, null, null, null, null, List.of(), null, null, 0);
         }
         List<Sent> unsettled = t.unsettled().stream().map(x -> new Sent(x.key(), x.eFile(), x.attempt())).toList();
         return new ImportSnapshot(f.barcode(), f.reference(), f.origin(), f.protection().name(), f.state(), f.since(),
                 recall, t.attempt(), t.matchedBy(), t.eFile(), t.heldReasons(), t.heldCandidates(), unsettled,
-                t.delivery(), t.protocol());
+                t.delivery(), t.protocol(), t.capture());
     }
 }

@@ -54,8 +54,8 @@ final class PackageBuilder {
         if (s.protocol() == null) {
             throw new PreconditionFailedException(EntityNames.CASE_FILE, bc, List.of("NO_SCAN_PROTOCOL"));
         }
-        Key json = StorageKeys.protocolJson(bc, s.delivery());
-        Key pdf = StorageKeys.protocolPdf(bc, s.delivery());
+        Key json = StorageKeys.protocolJson(bc, s.delivery(), s.capture());
+        Key pdf = StorageKeys.protocolPdf(bc, s.delivery(), s.capture());
         ContentInfo jsonInfo = head(json);
         if (!jsonInfo.sha256().equals(s.protocol())) {
             throw new IntegrityException(json.value(), "differs from the SHA-256 the journal records");

@@ -105,9 +105,11 @@ final class EvidenceCheck {
             return; // a capture recorded without a stored protocol (by a command, not by ingest)
         }
         String barcode = Streams.subject(e.stream());
-        Key json = StorageKeys.protocolJson(barcode, e.get(Payload.DELIVERY));
+        String number = e.get(Payload.CAPTURE);
+        int capture = number == null ? 0 : Integer.parseInt(number);
+        Key json = StorageKeys.protocolJson(barcode, e.get(Payload.DELIVERY), capture);
         byte[] protocolBytes = read(json, e.sequence(), -1, recorded, true);
-        Key pdf = StorageKeys.protocolPdf(barcode, e.get(Payload.DELIVERY));
+        Key pdf = StorageKeys.protocolPdf(barcode, e.get(Payload.DELIVERY), capture);
         object(pdf, e.sequence(), -1, null);
         if (protocolBytes == null) {
             return;

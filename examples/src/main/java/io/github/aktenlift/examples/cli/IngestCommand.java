@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
             "A bad case file is rejected on its own, with every problem named by page; the others go through"
                 + " and, once verified, are handed to the specialist procedure (the workspace's hotfolder), as"
                 + " the import command does; --no-import leaves that for later.",
+            "A delivery sent again changes nothing: its case files are listed as already captured.",
             "Exits with 1 if any case file was rejected, by capture or by the procedure."})
 final class IngestCommand implements Callable<Integer> {
 

@@ -69,12 +69,21 @@ final class Ingests {
         }
     }
 
-    /** One line for the delivery, then every problem of every rejected case file, each line indented. */
+    /**
+     * One line for the delivery, then a line for each case file this delivery had captured before,
+     * then every problem of every rejected case file, each line indented.
+     */
     static void print(PrintWriter out, IngestReport report, String indent) {
-        out.printf(Locale.ROOT, indent + "delivery %s: %d case file%s, %d captured (%d pages, %.1f MB), %d rejected, in %.1f s%n",
+        int again = report.alreadyCaptured().size();
+        out.printf(Locale.ROOT, indent + "delivery %s: %d case file%s, %d captured (%d pages, %.1f MB), %s%d rejected, in %.1f s%n",
                 report.deliveryId(), report.caseFiles().size(), report.caseFiles().size() == 1 ? "" : "s",
-                report.captured().size(), report.pages(),
-                report.bytes() / 1e6, report.rejected().size(), report.took().toMillis() / 1000.0);
+                report.captured().size(), report.pages(), report.bytes() / 1e6,
+                again == 0 ? "" : again + " already captured, ", report.rejected().size(),
+                report.took().toMillis() / 1000.0);
+        for (CaseFileOutcome.AlreadyCaptured a : report.alreadyCaptured()) {
+            out.printf(indent + "  %s already captured by this delivery (now %s): nothing done again%n", a.barcode(),
+                    a.state());
+        }
         for (CaseFileOutcome.Rejected r : report.rejected()) {
             out.printf(indent + "  %s rejected, %d problem%s:%n", r.barcode(), r.problems().size(),
                     r.problems().size() == 1 ? "" : "s");
@@ -101,6 +110,10 @@ final class Ingests {
                         .put("pages", r.pages()).put("size", r.size()).put("sha256", r.sha256())
                         .put("reencodedPages", r.reencodedPages());
             }
+        }
+        ArrayNode again = root.putArray("alreadyCaptured");
+        for (CaseFileOutcome.AlreadyCaptured a : report.alreadyCaptured()) {
+            again.addObject().put("barcode", a.barcode()).put("state", a.state().name());
         }
         ArrayNode rejected = root.putArray("rejected");
         for (CaseFileOutcome.Rejected r : report.rejected()) {

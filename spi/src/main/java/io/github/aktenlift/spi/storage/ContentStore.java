@@ -1,5 +1,6 @@
 package io.github.aktenlift.spi.storage;
 
+import io.github.aktenlift.spi.ConflictException;
 import io.github.aktenlift.spi.IllegalKeyException;
 import io.github.aktenlift.spi.IntegrityException;
 import io.github.aktenlift.spi.NotFoundException;
@@ -13,7 +14,8 @@ import java.util.Optional;
  *
  * <p><b>Thread safety:</b> every method may be called from any thread at any time.
  * <b>Atomicity:</b> a reader sees either no object, the whole old object or the whole new one,
- * never a partial write. <b>Durability:</b> when {@link #put} returns, the object is durable.
+ * never a partial write. <b>Durability:</b> when {@link #put} or {@link #create} returns, the
+ * object is durable.
  * <b>Memory:</b> implementations stream; an object of any size passes with bounded heap.
  *
  * @since 0.1
@@ -31,6 +33,26 @@ public interface ContentStore {
      * @throws UnavailableException if the store fails or the stream throws
      */
     ContentInfo put(Key key, InputStream data);
+
+    /**
+     * Stores the stream's bytes under the key only if no object is stored there: create-if-absent,
+     * for objects that must never be replaced once written (evidence). Of several callers creating
+     * the same key at the same time, from any thread, process or machine that shares the store,
+     * exactly one succeeds; the others fail with {@link ConflictException} and the object is the
+     * winner's, unchanged. Reads the stream to its end, or less when the key is found taken before
+     * the end; does not close it. If the call fails for any reason, nothing becomes visible under
+     * the key that this call wrote.
+     *
+     * @param key where to store
+     * @param data the bytes
+     * @return size and SHA-256 of what was stored; never {@code null}
+     * @throws ConflictException if an object is stored under the key already (its
+     *     {@link ConflictException#expected()} and {@link ConflictException#actual()} are {@code -1}:
+     *     no version is involved); nothing was changed
+     * @throws UnavailableException if the store fails or the stream throws
+     * @since 0.2
+     */
+    ContentInfo create(Key key, InputStream data);
 
     /**
      * Opens the object for reading. The returned stream checks size and SHA-256 as it reaches the

@@ -149,6 +149,45 @@ public abstract class StorageContract {
     }
 
     @Test
+    @DisplayName("content: create stores a new object; on a taken key it throws ConflictException and changes nothing")
+    void createIfAbsent() {
+        Key key = Key.of("protocols/F1/1.json");
+        ContentInfo info = storage.content().create(key, bytes(HELLO));
+        assertThat(info).isEqualTo(new ContentInfo(key, HELLO.length, Streams.sha256(HELLO)));
+        assertThatThrownBy(() -> storage.content().create(key, bytes("another".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.key()).isEqualTo(key.value()));
+        assertThat(read(key)).isEqualTo(HELLO);
+        assertThat(storage.content().head(key)).contains(info);
+        Key put = Key.of("protocols/F1/2.json");
+        storage.content().put(put, bytes(HELLO));
+        assertThatThrownBy(() -> storage.content().create(put, bytes(new byte[0])))
+                .as("an object stored by put is taken too").isInstanceOf(ConflictException.class);
+        assertThat(read(put)).isEqualTo(HELLO);
+        storage.content().delete(key);
+        storage.content().create(key, bytes(new byte[0]));
+        assertThat(read(key)).as("a deleted key is free again").isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    @DisplayName("content: of N writers creating the same key exactly one wins each round, and its bytes stay")
+    void createRace() throws Exception {
+        int writers = concurrentWriters();
+        int rounds = 10;
+        String[] won = new String[rounds];
+        int[] wins = race(writers, rounds, (writer, round) -> {
+            byte[] mine = (writer + ":" + round).getBytes(StandardCharsets.UTF_8);
+            storage.content().create(Key.of("renditions/race/" + round), bytes(mine));
+            won[round] = writer + ":" + round;
+        });
+        for (int round = 0; round < rounds; round++) {
+            assertThat(wins[round]).as("winners of round %d", round).isEqualTo(1);
+            assertThat(new String(read(Key.of("renditions/race/" + round)), StandardCharsets.UTF_8))
+                    .as("round %d keeps the winner's bytes", round).isEqualTo(won[round]);
+        }
+    }
+
+    @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     @DisplayName("content: a large object streams in and out intact (bounded heap where STREAMING is declared)")
     void largeObject() throws IOException {
