@@ -70,9 +70,13 @@ class RecordedScenarioTest {
      * Recorded before core's internals moved into their own packages (issue 12), and unchanged by
      * that move; re-recorded once since, for issue 13: registrations now record the SHA-256 of the
      * subject entry they name ({@code subjectSha256}), so that deep verification can check it. With
-     * that one payload key left out, the old digest {@code 21f5b1f5…8deb} still came out.
+     * that one payload key left out, the old digest {@code 21f5b1f5…8deb} still came out. Re-recorded
+     * a second time for issue 13's tamper contract: captures by ingest now also record the SHA-256
+     * of the stored protocol PDF ({@code protocolPdf}), so that a PDF replaced together with the
+     * store's own hash of it is caught by deep verification; the digest before was
+     * {@code ec301bdf…2bc5}.
      */
-    private static final String STORED = "ec301bdf90ae02978a999b572fbf721535e148b85692a2e0063e29425cc12bc5";
+    private static final String STORED = "3ae7c8c3a7493b2524ad598d337e0fdc00f622a82a17e1acae902de1eef85719";
     private static final String SENT = "8cf69cab624b20f63293c8225d82b95869175bcfc781e7a23d180c3287b60f33";
 
     private static final PageGeometry PAGE = PageGeometry.a4(100);

@@ -158,10 +158,11 @@ final class CaseFileCapture {
         Key protocolJson = StorageKeys.protocolJson(bc, index.deliveryId());
         Key protocolPdf = StorageKeys.protocolPdf(bc, index.deliveryId());
         ContentInfo protocolInfo;
+        ContentInfo protocolPdfInfo;
         try {
             protocolInfo = storage.content().put(protocolJson,
                     new ByteArrayInputStream(ScanProtocolCodec.write(protocol)));
-            pipe.put(protocolPdf, out -> ProtocolReport.write(protocol, now, out));
+            protocolPdfInfo = pipe.put(protocolPdf, out -> ProtocolReport.write(protocol, now, out));
         } catch (IOException | RuntimeException e) {
             written.forEach(pipe::deleteQuietly);
             pipe.deleteQuietly(protocolJson);
@@ -174,7 +175,7 @@ final class CaseFileCapture {
                 .map(d -> new CapturedDocument(d.documentId(), d.type(), d.pages().size(), d.originalToReturn()))
                 .toList();
         List<JournalEvent> events = loop.execute(actor, new RecordIngestedCapture(new RecordCapture(new Barcode(bc),
-                index.deliveryId(), recorded, protocolInfo.sha256()), AUTO_REVIEWER));
+                index.deliveryId(), recorded, protocolInfo.sha256()), AUTO_REVIEWER, protocolPdfInfo.sha256()));
         String sample = events.get(0).get(Payload.SAMPLE);
         List<String> inspection = sample == null ? List.of() : List.of(sample.split(","));
         CaseFileState state = events.get(events.size() - 1).kind() == EventKind.QA_PASSED ? CaseFileState.VERIFIED
