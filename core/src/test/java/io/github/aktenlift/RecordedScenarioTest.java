@@ -76,9 +76,12 @@ class RecordedScenarioTest {
      * its delivery, the {@code CAPTURED} event records that number ({@code capture}), and the
      * protocols list the new rendition keys; the digest before was {@code ec301bdf…2bc5}. What was
      * sent changed with it ({@code 8cf69cab…0f33} before): the hand-over's idempotency key derives
-     * from the protocol's SHA-256, and the protocol PDF it carries lists the rendition keys.
+     * from the protocol's SHA-256, and the protocol PDF it carries lists the rendition keys. And for
+     * issue 13's tamper contract: captures by ingest also record the SHA-256 of the stored protocol
+     * PDF ({@code protocolPdf}), so that a PDF replaced together with the store's own hash of it is
+     * caught by deep verification.
      */
-    private static final String STORED = "90463d469eb13ea66b7acc8dc04c2b7aa073da24b21855306c8ab65022b95384";
+    private static final String STORED = "4b9b06fed46a5f8a71a914d24d22f724de18bdd26ca80fa03dac41d1391b9f82";
     /**
      * Re-recorded for issue 21 twice: capture's rejections of a delivery go out as one notification
      * per delivery ({@code capture-<deliveryId>}, the rejected barcodes listed) instead of one per

@@ -63,6 +63,8 @@ public final class Payload {
     public static final String RESCAN = "rescan";
     /** Capture and hand-over: the SHA-256 of the stored scan protocol. */
     public static final String PROTOCOL = "protocol";
+    /** Capture by ingest: the SHA-256 of the stored scan protocol's PDF/A form. */
+    public static final String PROTOCOL_PDF = "protocolPdf";
     /** Capture: the documents drawn for visual inspection, comma-separated. */
     public static final String SAMPLE = "sample";
     /** Quality check: the reviewer. */

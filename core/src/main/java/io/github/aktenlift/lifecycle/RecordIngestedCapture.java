@@ -17,7 +17,10 @@ import jakarta.validation.constraints.Positive;
  * @param reviewer the reviewer recorded for the automatic pass
  * @param number the capture's number, which names its stored objects ({@link StorageKeys#rendition});
  *     greater than every number recorded for the case file before
+ * @param protocolPdfSha256 SHA-256 of the stored scan protocol's PDF/A form, recorded with the
+ *     capture so that the PDF is anchored in the journal as the JSON protocol is
  */
 public record RecordIngestedCapture(@NotNull @Valid RecordCapture capture,
-        @NotNull @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String reviewer, @Positive int number) implements Command {
+        @NotNull @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String reviewer, @Positive int number,
+        @NotNull @Pattern(regexp = "[0-9a-f]{64}") String protocolPdfSha256) implements Command {
 }

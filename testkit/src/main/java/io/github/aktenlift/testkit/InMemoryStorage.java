@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -125,7 +127,113 @@ public final class InMemoryStorage implements Storage {
             }
             logs.logs.put(log, new LogData(copy));
         }
+
+        /**
+         * Everything this storage holds, as raw objects named by where they live: {@code content/<key>}
+         * for an object's bytes, {@code records/<key>} for a record's value, and
+         * {@code logs/<key>/<sequence, 10 digits>} for each log entry. What is kept beside the bytes
+         * (an object's recorded size and SHA-256, a record's version) is not part of the bytes; read
+         * it through the SPI ({@code head}, {@code get}).
+         *
+         * @return raw object name to a copy of its bytes, in name order
+         * @since 0.2
+         */
+        public SortedMap<String, byte[]> raw() {
+            SortedMap<String, byte[]> out = new TreeMap<>();
+            content.blobs.forEach((k, b) -> out.put(CONTENT + k.value(), b.bytes.clone()));
+            records.map.forEach((k, r) -> out.put(RECORDS + k.value(), r.value()));
+            logs.logs.forEach((k, d) -> {
+                synchronized (d) {
+                    for (int i = 0; i < d.entries.size(); i++) {
+                        String seq = Integer.toString(i);
+                        out.put(LOGS + k.value() + "/" + "0".repeat(10 - seq.length()) + seq, d.entries.get(i).clone());
+                    }
+                }
+            });
+            return out;
+        }
+
+        /**
+         * @param name a raw object's name, as {@link #raw()} names it
+         * @return a copy of its bytes
+         * @throws IllegalArgumentException if there is no such raw object
+         * @since 0.2
+         */
+        public byte[] readRaw(String name) {
+            if (name.startsWith(CONTENT)) {
+                Blob b = content.blobs.get(Key.of(name.substring(CONTENT.length())));
+                if (b != null) {
+                    return b.bytes.clone();
+                }
+            } else if (name.startsWith(RECORDS)) {
+                VersionedRecord r = records.map.get(Key.of(name.substring(RECORDS.length())));
+                if (r != null) {
+                    return r.value();
+                }
+            } else if (name.startsWith(LOGS) && name.lastIndexOf('/') > LOGS.length()) {
+                int slash = name.lastIndexOf('/');
+                LogData d = logs.logs.get(Key.of(name.substring(LOGS.length(), slash)));
+                if (d != null) {
+                    synchronized (d) {
+                        int i = Integer.parseInt(name.substring(slash + 1));
+                        if (i < d.entries.size()) {
+                            return d.entries.get(i).clone();
+                        }
+                    }
+                }
+            }
+            throw new IllegalArgumentException("no raw object " + name);
+        }
+
+        /**
+         * Replaces the bytes of one raw object named as {@link #raw()} names it, keeping what is kept
+         * beside them: an object's recorded size and SHA-256, a record's version, a log's length.
+         *
+         * @param name a raw object's name
+         * @param bytes its new bytes; for a log entry at least one
+         * @throws IllegalArgumentException if there is no such raw object
+         * @since 0.2
+         */
+        public void writeRaw(String name, byte[] bytes) {
+            byte[] copy = bytes.clone();
+            if (name.startsWith(CONTENT)) {
+                Key key = Key.of(name.substring(CONTENT.length()));
+                Blob b = content.blobs.get(key);
+                if (b == null) {
+                    throw new IllegalArgumentException("no raw object " + name);
+                }
+                content.blobs.put(key, new Blob(copy, b.sha256));
+                return;
+            }
+            if (name.startsWith(RECORDS)) {
+                Key key = Key.of(name.substring(RECORDS.length()));
+                VersionedRecord r = records.map.get(key);
+                if (r == null) {
+                    throw new IllegalArgumentException("no raw object " + name);
+                }
+                records.map.put(key, new VersionedRecord(key, r.version(), copy));
+                return;
+            }
+            int slash = name.lastIndexOf('/');
+            if (name.startsWith(LOGS) && slash > LOGS.length()) {
+                LogData d = logs.logs.get(Key.of(name.substring(LOGS.length(), slash)));
+                if (d != null) {
+                    synchronized (d) {
+                        int i = Integer.parseInt(name.substring(slash + 1));
+                        if (i < d.entries.size()) {
+                            d.entries.set(i, copy);
+                            return;
+                        }
+                    }
+                }
+            }
+            throw new IllegalArgumentException("no raw object " + name);
+        }
     }
+
+    private static final String CONTENT = "content/";
+    private static final String RECORDS = "records/";
+    private static final String LOGS = "logs/";
 
     private record Blob(byte[] bytes, String sha256) {
     }

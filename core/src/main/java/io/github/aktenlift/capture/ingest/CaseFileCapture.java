@@ -171,11 +171,12 @@ final class CaseFileCapture {
         Key protocolJson = StorageKeys.protocolJson(bc, index.deliveryId(), number);
         Key protocolPdf = StorageKeys.protocolPdf(bc, index.deliveryId(), number);
         ContentInfo protocolInfo;
+        ContentInfo protocolPdfInfo;
         try {
             protocolInfo = storage.content().create(protocolJson,
                     new ByteArrayInputStream(ScanProtocolCodec.write(protocol)));
             written.add(protocolJson);
-            pipe.create(protocolPdf, out -> ProtocolReport.write(protocol, now, out));
+            protocolPdfInfo = pipe.create(protocolPdf, out -> ProtocolReport.write(protocol, now, out));
             written.add(protocolPdf);
         } catch (ConflictException e) {
             written.forEach(pipe::deleteQuietly);
@@ -192,7 +193,8 @@ final class CaseFileCapture {
         List<JournalEvent> events;
         try {
             events = loop.execute(actor, new RecordIngestedCapture(new RecordCapture(new Barcode(bc),
-                    index.deliveryId(), recorded, protocolInfo.sha256()), AUTO_REVIEWER, number));
+                    index.deliveryId(), recorded, protocolInfo.sha256()), AUTO_REVIEWER, number,
+                    protocolPdfInfo.sha256()));
         } catch (IllegalTransitionException | PreconditionFailedException e) {
             // refused before anything was appended: another ingest recorded this case file meanwhile
             written.forEach(pipe::deleteQuietly);

@@ -110,7 +110,8 @@ final class EvidenceCheck {
         Key json = StorageKeys.protocolJson(barcode, e.get(Payload.DELIVERY), capture);
         byte[] protocolBytes = read(json, e.sequence(), -1, recorded, true);
         Key pdf = StorageKeys.protocolPdf(barcode, e.get(Payload.DELIVERY), capture);
-        object(pdf, e.sequence(), -1, null);
+        // recorded since issue 13; for a capture recorded before, only the store's own check applies
+        object(pdf, e.sequence(), -1, e.get(Payload.PROTOCOL_PDF));
         if (protocolBytes == null) {
             return;
         }
