@@ -85,10 +85,13 @@ public final class S3Storage implements Storage {
     private final Set<StorageCapability> capabilities;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService lookups;
+    /** Whether {@link #close()} closes the client: not when the caller shares one client among storages. */
+    private final boolean ownsClient;
 
-    private S3Storage(S3Settings settings, S3Client client, S3Records.Reclamation reclamation) {
+    private S3Storage(S3Settings settings, S3Client client, S3Records.Reclamation reclamation, boolean ownsClient) {
         this.settings = settings;
         this.client = client;
+        this.ownsClient = ownsClient;
         this.names = new ObjectNames(settings.prefix());
         this.content = new S3Content(this);
         this.records = new S3Records(this, reclamation);
@@ -104,7 +107,9 @@ public final class S3Storage implements Storage {
             serverChecksums = probe();
         } catch (RuntimeException e) {
             lookups.shutdownNow();
-            client.close();
+            if (ownsClient) {
+                client.close();
+            }
             throw e;
         }
         EnumSet<StorageCapability> caps = EnumSet.of(StorageCapability.DURABLE, StorageCapability.MULTI_PROCESS,
@@ -133,7 +138,16 @@ public final class S3Storage implements Storage {
     /** As {@link #open(URI, Map)}, with record slots reclaimed as given (tests use other values than the default). */
     static S3Storage open(URI location, Map<String, String> settings, S3Records.Reclamation reclamation) {
         S3Settings s = S3Settings.of(location, settings);
-        return new S3Storage(s, client(s), reclamation);
+        return new S3Storage(s, client(s), reclamation, true);
+    }
+
+    /**
+     * As {@link #open(URI, Map)}, on a client the caller owns: closing the storage leaves it open.
+     * For tests that open thousands of storages on one server, where a client per storage (its
+     * connection pool and TLS-free handshake included) would cost more than the storage's work.
+     */
+    static S3Storage openOnClient(URI location, Map<String, String> settings, S3Client shared) {
+        return new S3Storage(S3Settings.of(location, settings), shared, S3Records.Reclamation.DEFAULT, false);
     }
 
     static S3Client client(S3Settings s) {
@@ -338,7 +352,9 @@ public final class S3Storage implements Storage {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             lookups.shutdownNow();
-            client.close();
+            if (ownsClient) {
+                client.close();
+            }
         }
     }
 
