@@ -5,6 +5,7 @@ import io.github.aktenlift.spi.NotFoundException;
 import io.github.aktenlift.spi.UnavailableException;
 import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.ContentPage;
+import io.github.aktenlift.spi.storage.ContentProblem;
 import io.github.aktenlift.spi.storage.ContentStore;
 import io.github.aktenlift.spi.storage.Key;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -238,6 +239,15 @@ final class S3Content implements ContentStore {
     @Override
     public Optional<ContentInfo> head(Key key) {
         storage.checkOpen();
+        try {
+            return recordedHead(key);
+        } catch (Unverifiable e) {
+            throw e.integrity;
+        }
+    }
+
+    /** @throws Unverifiable if the object's recorded size and SHA-256 cannot be had */
+    private Optional<ContentInfo> recordedHead(Key key) {
         String name = storage.names().content(key);
         HeadObjectResponse h;
         try {
@@ -248,14 +258,53 @@ final class S3Content implements ContentStore {
             }
             throw Failures.map(e, "head", key.value());
         }
-        Sums sums = sums(key, h.metadata());
+        Sums sums = recorded(key, h.metadata());
         return Optional.of(new ContentInfo(key, sums.size(), sums.sha256()));
+    }
+
+    /** What a listing finds under one key: the object, a problem, or nothing (deleted meanwhile). */
+    private record Found(ContentInfo info, ContentProblem problem) {
+    }
+
+    private Found inspect(Key key) {
+        try {
+            return recordedHead(key).map(i -> new Found(i, null)).orElse(null);
+        } catch (Unverifiable e) {
+            return new Found(null, new ContentProblem(key.value(), e.reason, e.detail));
+        }
     }
 
     private record Sums(long size, String sha256) {
     }
 
+    /**
+     * The recorded size and SHA-256 cannot be had: an {@link IntegrityException} for {@code head}
+     * and {@code get}, a {@link ContentProblem} for {@code list}.
+     */
+    private static final class Unverifiable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ContentProblem.Reason reason;
+        private final String detail;
+        private final IntegrityException integrity;
+
+        Unverifiable(Key key, ContentProblem.Reason reason, String detail) {
+            super(detail, null, false, false);
+            this.reason = reason;
+            this.detail = detail;
+            this.integrity = new IntegrityException(key.value(), detail);
+        }
+    }
+
     private Sums sums(Key key, Map<String, String> metadata) {
+        try {
+            return recorded(key, metadata);
+        } catch (Unverifiable e) {
+            // head and get: the SPI's exception; list catches Unverifiable before this
+            throw e.integrity;
+        }
+    }
+
+    private Sums recorded(Key key, Map<String, String> metadata) {
         String sha = metadata.get(META_SHA256);
         String size = metadata.get(META_SIZE);
         if (sha != null && size != null) {
@@ -263,7 +312,8 @@ final class S3Content implements ContentStore {
         }
         String sumsId = metadata.get(META_SUMS);
         if (sumsId == null) {
-            throw new IntegrityException(key.value(), "the object carries no recorded size and SHA-256");
+            throw new Unverifiable(key, sha == null && size == null ? ContentProblem.Reason.FOREIGN : ContentProblem.Reason.DAMAGED,
+                    "the object carries no recorded size and SHA-256");
         }
         String sumsName = storage.names().sums(sumsId);
         try {
@@ -272,7 +322,7 @@ final class S3Content implements ContentStore {
             return parse(key, new String(text, StandardCharsets.US_ASCII));
         } catch (SdkException e) {
             if (Failures.isNotFound(e)) {
-                throw new IntegrityException(key.value(), "the recorded size and SHA-256 of the object are missing");
+                throw new Unverifiable(key, ContentProblem.Reason.DAMAGED, "the recorded size and SHA-256 of the object are missing");
             }
             throw Failures.map(e, "get", key.value());
         }
@@ -281,7 +331,7 @@ final class S3Content implements ContentStore {
     private static Sums parse(Key key, String text) {
         var m = SUMS.matcher(text);
         if (!m.matches()) {
-            throw new IntegrityException(key.value(), "the recorded size and SHA-256 are malformed");
+            throw new Unverifiable(key, ContentProblem.Reason.DAMAGED, "the recorded size and SHA-256 are malformed");
         }
         return new Sums(Long.parseLong(m.group(1)), m.group(2));
     }
@@ -294,13 +344,17 @@ final class S3Content implements ContentStore {
         }
         storage.checkOpen();
         List<Key> keys = new ArrayList<>(limit + 1);
+        // names under the content root that map to no key, each with the number of keys found before it
+        List<ContentProblem> foreign = new ArrayList<>();
+        List<Integer> foreignAt = new ArrayList<>();
         // The key equal to the prefix sorts before every key below it: look it up on its own, then
         // list "<prefix>/" so that siblings such as "<prefix>x" or "<prefix>!" never mix in.
         if (!prefix.isEmpty() && startAfter.map(a -> Key.compareUtf8(a.value(), prefix) < 0).orElse(true)
                 && exists(Key.of(prefix))) {
             keys.add(Key.of(prefix));
         }
-        String s3Prefix = prefix.isEmpty() ? storage.names().contentRoot() : storage.names().contentPrefix(prefix + "/");
+        String root = storage.names().contentRoot();
+        String s3Prefix = prefix.isEmpty() ? root : storage.names().contentPrefix(prefix + "/");
         String s3StartAfter = startAfter.filter(a -> Key.compareUtf8(a.value(), prefix) > 0)
                 .map(a -> storage.names().content(a)).orElse(null);
         String token = null;
@@ -320,8 +374,13 @@ final class S3Content implements ContentStore {
             }
             for (S3Object o : r.contents()) {
                 Key k = storage.names().contentKey(o.key());
-                if (k != null) {       // objects the adapter did not write are not content
+                if (k != null) {
                     keys.add(k);
+                } else {
+                    String below = o.key().substring(root.length());
+                    foreign.add(ContentProblem.foreign(below.isEmpty() ? o.key() : below,
+                            "an object the adapter did not write: its name maps to no key"));
+                    foreignAt.add(keys.size());
                 }
             }
             if (!Boolean.TRUE.equals(r.isTruncated()) || r.nextContinuationToken() == null) {
@@ -333,10 +392,28 @@ final class S3Content implements ContentStore {
         List<Key> page = more ? keys.subList(0, limit) : keys;
         // S3 lists names and sizes, not user metadata: each item's SHA-256 needs a HEAD, done a few at a time.
         List<ContentInfo> items = new ArrayList<>(page.size());
-        for (Optional<ContentInfo> info : storage.inParallel(page, this::head)) {
-            info.ifPresent(items::add);    // gone since the listing: left out
+        List<ContentProblem> problems = new ArrayList<>();
+        List<Found> found = storage.inParallel(page, this::inspect);
+        int next = 0;
+        for (int i = 0; i <= found.size(); i++) {
+            // foreign names in listing order: those after the page's last key belong to the next page
+            while (next < foreign.size() && foreignAt.get(next) == i && (i < found.size() || !more)) {
+                problems.add(foreign.get(next++));
+            }
+            if (i == found.size()) {
+                break;
+            }
+            Found f = found.get(i);
+            if (f == null) {
+                continue;          // gone since the listing: left out
+            }
+            if (f.info() != null) {
+                items.add(f.info());
+            } else {
+                problems.add(f.problem());
+            }
         }
-        return new ContentPage(items, more ? Optional.of(page.get(page.size() - 1)) : Optional.empty());
+        return new ContentPage(items, more ? Optional.of(page.get(page.size() - 1)) : Optional.empty(), problems);
     }
 
     private boolean exists(Key key) {
