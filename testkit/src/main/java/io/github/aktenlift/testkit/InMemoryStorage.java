@@ -70,7 +70,7 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public Set<StorageCapability> capabilities() {
-        return Set.of();
+        return Set.of(StorageCapability.NESTED_KEYS);
     }
 
     @Override

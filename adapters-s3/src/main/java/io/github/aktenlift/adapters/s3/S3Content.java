@@ -1,6 +1,7 @@
 package io.github.aktenlift.adapters.s3;
 
 import io.github.aktenlift.spi.IntegrityException;
+import io.github.aktenlift.spi.KeyConflictException;
 import io.github.aktenlift.spi.NotFoundException;
 import io.github.aktenlift.spi.UnavailableException;
 import io.github.aktenlift.spi.storage.ContentInfo;
@@ -15,11 +16,13 @@ import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
@@ -38,19 +41,31 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Content objects under {@code c/}. Up to the multipart threshold an object is one PUT whose user
- * metadata holds size and SHA-256 and whose {@code x-amz-checksum-sha256} header lets the server
- * verify the bytes. Above it the object is a multipart upload streamed part by part (one part in
- * heap), each part sent with its own SHA-256; size and whole-object SHA-256 are only known at the
- * end, when S3 no longer accepts metadata for the upload, so they go into a small object
- * {@code s/<upload id>} written <em>before</em> the upload is completed and named in the object's
- * metadata. Either way the object becomes visible whole or not at all, with its hash already in place.
+ * Content objects under {@code c/}, named by their key as it is. Every object is self-contained:
+ * its user metadata holds its size and SHA-256, so a copy of the content prefix alone (a
+ * replication rule, a migration, {@code aws s3 cp}) stays verifiable. Up to the multipart
+ * threshold an object is one PUT with that metadata and an {@code x-amz-checksum-sha256} header
+ * that lets the server verify the bytes. Above it the object is a multipart upload streamed part
+ * by part (one part in heap), each part sent with its own SHA-256; size and whole-object SHA-256
+ * are only known at the end, when S3 no longer accepts metadata for the upload, so they go first
+ * into a small object {@code s/<upload id>} written <em>before</em> the upload is completed and
+ * named in the object's metadata (the object is readable from the moment it is visible), and then
+ * the object is copied onto itself with the size and SHA-256 in its metadata, after which the
+ * side object is deleted. Either way the object becomes visible whole or not at all, with its hash
+ * already in place.
+ *
+ * <p>Keys never nest: {@link #put} refuses a key above or below a stored one with
+ * {@link KeyConflictException}, so that every name can be copied onto a filesystem. Objects
+ * written before issue 20 (names ending in TAB, multipart sums only in {@code s/}) are read,
+ * listed and deleted as before; a new put stores the plain name, which is read first.
  */
 final class S3Content implements ContentStore {
 
     static final String META_SHA256 = "aktenlift-sha256";
     static final String META_SIZE = "aktenlift-size";
     static final String META_SUMS = "aktenlift-sums";
+    /** CopyObject copies at most 5 GiB in one request; larger objects keep their sums in {@code s/}. */
+    static final long MAX_COPY_BYTES = 5L << 30;
     private static final Pattern SUMS = Pattern.compile("(\\d{1,19}) ([0-9a-f]{64})");
     private static final System.Logger LOG = System.getLogger(S3Content.class.getName());
 
@@ -64,6 +79,7 @@ final class S3Content implements ContentStore {
     public ContentInfo put(Key key, InputStream data) {
         storage.checkOpen();
         String name = storage.names().content(key);
+        refuseNested(key, name);
         S3Settings s = storage.settings();
         byte[] buffer = new byte[(int) Math.max(s.multipartThreshold(), s.partSize())];
         MessageDigest whole = Hashing.sha256();
@@ -132,6 +148,7 @@ final class S3Content implements ContentStore {
             sumsWritten = true;
             complete(key, name, uploadId, parts, sumsId);
             completed = true;
+            selfContain(key, name, size, hex, sumsName);
             return new ContentInfo(key, size, hex);
         } catch (SdkException e) {
             throw Failures.map(e, "put", key.value());
@@ -161,6 +178,83 @@ final class S3Content implements ContentStore {
                 }
             }
             throw e;
+        }
+    }
+
+    /**
+     * Refuses a key above or below a stored one: on stores that keep objects as files (and on a
+     * filesystem an operator copies the bucket to) one name cannot be a file and a directory. Not
+     * atomic with the put: two workers storing {@code a} and {@code a/b} at the same moment can
+     * both pass, which S3 itself accepts.
+     */
+    private void refuseNested(Key key, String name) {
+        String bucket = storage.settings().bucket();
+        List<String> segments = key.segments();
+        List<Key> above = new ArrayList<>(segments.size());
+        for (int i = 1; i < segments.size(); i++) {
+            above.add(Key.of(String.join("/", segments.subList(0, i))));
+        }
+        for (Optional<Key> conflict : storage.inParallel(above, a -> plainExists(a) ? Optional.of(a) : Optional.<Key>empty())) {
+            if (conflict.isPresent()) {
+                throw new KeyConflictException(key.value(), conflict.get().value());
+            }
+        }
+        ListObjectsV2Response below;
+        try {
+            below = storage.client().listObjectsV2(b -> b.bucket(bucket).prefix(name + "/").maxKeys(1));
+        } catch (SdkException e) {
+            throw Failures.map(e, "put", key.value());
+        }
+        if (!below.contents().isEmpty()) {
+            String other = below.contents().get(0).key();
+            Key k = storage.names().contentKey(other);
+            throw new KeyConflictException(key.value(), k != null ? k.value()
+                    : other.substring(storage.names().contentRoot().length()));
+        }
+    }
+
+    private boolean plainExists(Key key) {
+        try {
+            storage.client().headObject(b -> b.bucket(storage.settings().bucket()).key(storage.names().content(key)));
+            return true;
+        } catch (SdkException e) {
+            if (Failures.isNotFound(e)) {
+                return false;
+            }
+            throw Failures.map(e, "put", key.value());
+        }
+    }
+
+    /**
+     * Copies a completed multipart object onto itself with its size and SHA-256 in its metadata,
+     * then deletes the side object. If that fails, the object stays readable through the side
+     * object its metadata names, only not self-contained; the failure is logged, not thrown: the
+     * content is stored.
+     */
+    private void selfContain(Key key, String name, long size, String hex, String sumsName) {
+        if (size > MAX_COPY_BYTES) {
+            LOG.log(System.Logger.Level.INFO, "an object of " + size + " bytes is larger than one copy request"
+                    + " allows; its size and SHA-256 stay in its side object under s/");
+            return;
+        }
+        S3Settings s = storage.settings();
+        try {
+            CopyObjectRequest.Builder copy = CopyObjectRequest.builder().sourceBucket(s.bucket()).sourceKey(name)
+                    .destinationBucket(s.bucket()).destinationKey(name).metadataDirective(MetadataDirective.REPLACE)
+                    .contentType("application/octet-stream")
+                    .metadata(Map.of(META_SHA256, hex, META_SIZE, Long.toString(size)));
+            storage.encryption(copy);
+            storage.client().copyObject(copy.build());
+        } catch (SdkException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not write the size and SHA-256 into the metadata of a"
+                    + " multipart object (" + Failures.code(e) + "); it stays readable through its side object under s/");
+            return;
+        }
+        try {
+            storage.client().deleteObject(b -> b.bucket(s.bucket()).key(sumsName));
+        } catch (SdkException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not delete the side object of a multipart object ("
+                    + Failures.code(e) + ")");
         }
     }
 
@@ -207,15 +301,19 @@ final class S3Content implements ContentStore {
     @Override
     public InputStream get(Key key) {
         storage.checkOpen();
-        String name = storage.names().content(key);
-        ResponseInputStream<GetObjectResponse> in;
-        try {
-            in = storage.client().getObject(b -> b.bucket(storage.settings().bucket()).key(name));
-        } catch (SdkException e) {
-            if (Failures.isNotFound(e)) {
-                throw new NotFoundException(key.value());
+        ResponseInputStream<GetObjectResponse> in = null;
+        for (String name : names(key)) {
+            try {
+                in = storage.client().getObject(b -> b.bucket(storage.settings().bucket()).key(name));
+                break;
+            } catch (SdkException e) {
+                if (!Failures.isNotFound(e)) {
+                    throw Failures.map(e, "get", key.value());
+                }
             }
-            throw Failures.map(e, "get", key.value());
+        }
+        if (in == null) {
+            throw new NotFoundException(key.value());
         }
         try {
             Sums sums = sums(key, in.response().metadata());
@@ -248,18 +346,33 @@ final class S3Content implements ContentStore {
 
     /** @throws Unverifiable if the object's recorded size and SHA-256 cannot be had */
     private Optional<ContentInfo> recordedHead(Key key) {
-        String name = storage.names().content(key);
-        HeadObjectResponse h;
-        try {
-            h = storage.client().headObject(b -> b.bucket(storage.settings().bucket()).key(name));
-        } catch (SdkException e) {
-            if (Failures.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw Failures.map(e, "head", key.value());
+        Optional<HeadObjectResponse> h = headAny(key, "head");
+        if (h.isEmpty()) {
+            return Optional.empty();
         }
-        Sums sums = recorded(key, h.metadata());
+        Sums sums = recorded(key, h.get().metadata());
         return Optional.of(new ContentInfo(key, sums.size(), sums.sha256()));
+    }
+
+    /** @return the names a key may be stored under, plain first, then the one from before issue 20 */
+    private List<String> names(Key key) {
+        String legacy = storage.names().legacyContent(key);
+        String plain = storage.names().content(key);
+        return legacy == null ? List.of(plain) : List.of(plain, legacy);
+    }
+
+    /** @return the object's HEAD under its plain name, else under its old name; empty if neither exists */
+    private Optional<HeadObjectResponse> headAny(Key key, String operation) {
+        for (String name : names(key)) {
+            try {
+                return Optional.of(storage.client().headObject(b -> b.bucket(storage.settings().bucket()).key(name)));
+            } catch (SdkException e) {
+                if (!Failures.isNotFound(e)) {
+                    throw Failures.map(e, operation, key.value());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** What a listing finds under one key: the object, a problem, or nothing (deleted meanwhile). */
@@ -356,7 +469,7 @@ final class S3Content implements ContentStore {
         String root = storage.names().contentRoot();
         String s3Prefix = prefix.isEmpty() ? root : storage.names().contentPrefix(prefix + "/");
         String s3StartAfter = startAfter.filter(a -> Key.compareUtf8(a.value(), prefix) > 0)
-                .map(a -> storage.names().content(a)).orElse(null);
+                .map(a -> storage.names().contentAfter(a)).orElse(null);
         String token = null;
         while (keys.size() <= limit) {
             ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(storage.settings().bucket())
@@ -375,7 +488,10 @@ final class S3Content implements ContentStore {
             for (S3Object o : r.contents()) {
                 Key k = storage.names().contentKey(o.key());
                 if (k != null) {
-                    keys.add(k);
+                    // a key stored under its plain name and its old one: the old name follows right after, and is shadowed
+                    if (keys.isEmpty() || !keys.get(keys.size() - 1).equals(k)) {
+                        keys.add(k);
+                    }
                 } else {
                     String below = o.key().substring(root.length());
                     foreign.add(ContentProblem.foreign(below.isEmpty() ? o.key() : below,
@@ -417,38 +533,32 @@ final class S3Content implements ContentStore {
     }
 
     private boolean exists(Key key) {
-        try {
-            storage.client().headObject(b -> b.bucket(storage.settings().bucket()).key(storage.names().content(key)));
-            return true;
-        } catch (SdkException e) {
-            if (Failures.isNotFound(e)) {
-                return false;
-            }
-            throw Failures.map(e, "head", key.value());
-        }
+        return headAny(key, "list").isPresent();
     }
 
+    /** Deletes the object under its plain name and under its old one, each with its side object if it has one. */
     @Override
     public void delete(Key key) {
         storage.checkOpen();
-        String name = storage.names().content(key);
         String bucket = storage.settings().bucket();
-        Optional<String> sumsId;
-        try {
-            sumsId = Optional.ofNullable(storage.client().headObject(b -> b.bucket(bucket).key(name)).metadata().get(META_SUMS));
-        } catch (SdkException e) {
-            if (Failures.isNotFound(e)) {
-                return;
+        for (String name : names(key)) {
+            Optional<String> sumsId;
+            try {
+                sumsId = Optional.ofNullable(storage.client().headObject(b -> b.bucket(bucket).key(name)).metadata().get(META_SUMS));
+            } catch (SdkException e) {
+                if (Failures.isNotFound(e)) {
+                    continue;
+                }
+                throw Failures.map(e, "delete", key.value());
             }
-            throw Failures.map(e, "delete", key.value());
-        }
-        try {
-            storage.client().deleteObject(b -> b.bucket(bucket).key(name));
-            if (sumsId.isPresent()) {
-                storage.client().deleteObject(b -> b.bucket(bucket).key(storage.names().sums(sumsId.get())));
+            try {
+                storage.client().deleteObject(b -> b.bucket(bucket).key(name));
+                if (sumsId.isPresent()) {
+                    storage.client().deleteObject(b -> b.bucket(bucket).key(storage.names().sums(sumsId.get())));
+                }
+            } catch (SdkException e) {
+                throw Failures.map(e, "delete", key.value());
             }
-        } catch (SdkException e) {
-            throw Failures.map(e, "delete", key.value());
         }
     }
 }

@@ -22,6 +22,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -258,6 +259,13 @@ public final class S3Storage implements Storage {
         if (!settings.sse().equals("none")) {
             put.serverSideEncryption(ServerSideEncryption.fromValue(settings.sse()));
             settings.sseKmsKeyId().ifPresent(put::ssekmsKeyId);
+        }
+    }
+
+    void encryption(CopyObjectRequest.Builder copy) {
+        if (!settings.sse().equals("none")) {
+            copy.serverSideEncryption(ServerSideEncryption.fromValue(settings.sse()));
+            settings.sseKmsKeyId().ifPresent(copy::ssekmsKeyId);
         }
     }
 

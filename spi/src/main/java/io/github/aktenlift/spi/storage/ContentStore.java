@@ -29,8 +29,10 @@ public interface ContentStore {
      * @param data the bytes; read to the end
      * @return size and SHA-256 of what was stored; never {@code null}
      * @throws IllegalKeyException if this store cannot hold the key (too long for the backing
-     *     system's names, or in conflict with a stored key as the adapter documents); nothing is
-     *     changed
+     *     system's names); nothing is changed
+     * @throws io.github.aktenlift.spi.KeyConflictException if the store does not declare
+     *     {@link StorageCapability#NESTED_KEYS} and a stored key lies above or below this one;
+     *     nothing is changed
      * @throws UnavailableException if the store fails or the stream throws
      */
     ContentInfo put(Key key, InputStream data);

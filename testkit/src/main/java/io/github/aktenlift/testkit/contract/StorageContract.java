@@ -3,6 +3,7 @@ package io.github.aktenlift.testkit.contract;
 import io.github.aktenlift.spi.ConflictException;
 import io.github.aktenlift.spi.IllegalKeyException;
 import io.github.aktenlift.spi.IntegrityException;
+import io.github.aktenlift.spi.KeyConflictException;
 import io.github.aktenlift.spi.NotFoundException;
 import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.ContentPage;
@@ -256,9 +257,15 @@ public abstract class StorageContract {
         for (int i = 0; i < 23; i++) {
             inside.add(String.format("box/B1/file-%03d", i));
         }
-        inside.add("box/B1");
+        boolean nested = storage.capabilities().contains(StorageCapability.NESTED_KEYS);
+        if (nested) {
+            inside.add("box/B1");   // the prefix itself, above the keys below it
+        }
         inside.add("box/B1/sub/deeper");
-        List<String> outside = List.of("box/B10/file", "box/B1x", "box", "boxes/B1/file", "a", "box/B0/file");
+        List<String> outside = new ArrayList<>(List.of("box/B10/file", "box/B1x", "boxes/B1/file", "a", "box/B0/file"));
+        if (nested) {
+            outside.add("box");
+        }
         for (String k : inside) {
             storage.content().put(Key.of(k), bytes(HELLO));
         }
@@ -337,6 +344,42 @@ public abstract class StorageContract {
             }
         }).isInstanceOf(IntegrityException.class).hasMessageContaining(damaged.value());
         assertThat(read(Key.of("mixed/object-5"))).isEqualTo("object 5".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("keys: a key above or below a stored one is stored beside it with NESTED_KEYS, else refused with KeyConflictException and nothing changes")
+    void nestedKeys() {
+        Key upper = Key.of("nest/a");
+        Key lower = Key.of("nest/a/b/c");
+        storage.content().put(Key.of("nest/a-sibling"), bytes(HELLO));
+        if (storage.capabilities().contains(StorageCapability.NESTED_KEYS)) {
+            storage.content().put(upper, bytes(HELLO));
+            storage.content().put(lower, bytes("lower".getBytes(StandardCharsets.UTF_8)));
+            assertThat(read(upper)).isEqualTo(HELLO);
+            assertThat(read(lower)).isEqualTo("lower".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        storage.content().put(upper, bytes(HELLO));
+        assertThatThrownBy(() -> storage.content().put(lower, bytes(new byte[] {1})))
+                .isInstanceOfSatisfying(KeyConflictException.class, e -> {
+                    assertThat(e.key()).isEqualTo(lower.value());
+                    assertThat(e.existing()).isEqualTo(upper.value());
+                });
+        assertThat(storage.content().head(lower)).isEmpty();
+        storage.content().put(upper, bytes("replaced".getBytes(StandardCharsets.UTF_8)));
+        storage.content().delete(upper);
+        storage.content().put(lower, bytes(new byte[] {1}));
+        assertThatThrownBy(() -> storage.content().put(upper, bytes(HELLO)))
+                .isInstanceOfSatisfying(KeyConflictException.class, e -> {
+                    assertThat(e.key()).isEqualTo(upper.value());
+                    assertThat(e.existing()).isEqualTo(lower.value());
+                });
+        assertThatThrownBy(() -> storage.content().put(Key.of("nest/a/b"), bytes(HELLO)))
+                .isInstanceOf(KeyConflictException.class);
+        assertThat(storage.content().head(upper)).isEmpty();
+        assertThat(read(lower)).containsExactly(1);
+        assertThat(storage.content().list("nest", Optional.empty(), 10).items()).extracting(i -> i.key().value())
+                .containsExactly("nest/a-sibling", lower.value());
     }
 
     /** @return keys that are legal but tend to break naive mappings onto files or object names */
