@@ -265,8 +265,9 @@ final class S3Content implements ContentStore {
         } catch (SdkException e) {
             // The parts stay invisible (an upload that is never completed is no object); a bucket
             // lifecycle rule AbortIncompleteMultipartUpload reclaims their space.
-            LOG.log(System.Logger.Level.WARNING, "could not abort a failed multipart upload (" + Failures.code(e)
-                    + "); its parts are invisible and left for the bucket's lifecycle rule");
+            LOG.log(System.Logger.Level.WARNING, "could not abort the failed multipart upload " + uploadId + " ("
+                    + Failures.code(e) + "); its parts are invisible but take space until S3Storage.abortIncompleteUploads"
+                    + " or the bucket's AbortIncompleteMultipartUpload lifecycle rule (docs/s3-adapter.md) removes them");
         }
         if (sumsName != null) {
             try {
