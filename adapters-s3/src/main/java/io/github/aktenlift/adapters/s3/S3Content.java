@@ -436,6 +436,12 @@ final class S3Content implements ContentStore {
             return parse(key, new String(text, StandardCharsets.US_ASCII));
         } catch (SdkException e) {
             if (Failures.isNotFound(e)) {
+                // The object may have been made self-contained since its metadata was read (the side
+                // object is deleted after the copy): same bytes, now with the size and SHA-256 in its metadata.
+                Map<String, String> now = headAny(key, "get").map(HeadObjectResponse::metadata).orElse(Map.of());
+                if (now.get(META_SHA256) != null && now.get(META_SIZE) != null) {
+                    return parse(key, now.get(META_SIZE) + " " + now.get(META_SHA256));
+                }
                 throw new Unverifiable(key, ContentProblem.Reason.DAMAGED, "the recorded size and SHA-256 of the object are missing");
             }
             throw Failures.map(e, "get", key.value());

@@ -85,13 +85,14 @@ class S3LayoutTest {
                 S3Client raw = server.rawClient()) {
             ContentInfo smallInfo = storage.content().put(Key.of("renditions/F0000017/doc-1.pdf"), new ByteArrayInputStream(small));
             ContentInfo largeInfo = storage.content().put(Key.of("renditions/F0000017/doc-2.pdf"), new ByteArrayInputStream(large));
-            for (var c : List.of(tuple("office1/c/renditions/F0000017/doc-1.pdf", small, smallInfo),
-                    tuple("office1/c/renditions/F0000017/doc-2.pdf", large, largeInfo))) {
-                String name = (String) c.toList().get(0);
-                byte[] bytes = (byte[]) c.toList().get(1);
-                ContentInfo info = (ContentInfo) c.toList().get(2);
+            Map<String, byte[]> written = Map.of("office1/c/renditions/F0000017/doc-1.pdf", small,
+                    "office1/c/renditions/F0000017/doc-2.pdf", large);
+            Map<String, ContentInfo> recorded = Map.of("office1/c/renditions/F0000017/doc-1.pdf", smallInfo,
+                    "office1/c/renditions/F0000017/doc-2.pdf", largeInfo);
+            for (String name : written.keySet()) {
+                ContentInfo info = recorded.get(name);
                 byte[] downloaded = raw.getObjectAsBytes(b -> b.bucket(bucket).key(name)).asByteArray();
-                assertThat(downloaded).as(name).isEqualTo(bytes);
+                assertThat(downloaded).as(name).isEqualTo(written.get(name));
                 assertThat(Hashing.hex(Hashing.sha256(downloaded, 0, downloaded.length))).isEqualTo(info.sha256());
                 HeadObjectResponse head = raw.headObject(b -> b.bucket(bucket).key(name));
                 assertThat(head.metadata()).as("self-contained: %s", name)
