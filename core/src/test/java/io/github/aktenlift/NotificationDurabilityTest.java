@@ -14,6 +14,7 @@ import io.github.aktenlift.spi.notification.Notifier;
 import io.github.aktenlift.spi.notification.Recipient;
 import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.ContentPage;
+import io.github.aktenlift.spi.storage.ContentProblem;
 import io.github.aktenlift.spi.storage.ContentStore;
 import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.LogStore;
@@ -207,6 +208,28 @@ class NotificationDurabilityTest {
                 assertThat(lift.notifications().redeliver()).isEqualTo(1);
                 assertThat(n.delivered()).hasSize(1);
                 assertThat(queued(storage)).containsExactly(bad);
+            }
+        }
+
+        @Test
+        @DisplayName("whose recorded hash is damaged, so that listing reports it as a problem, is kept and counted, and does not stop the others")
+        void damagedRecord() {
+            InMemoryStorage storage = new InMemoryStorage();
+            InMemoryNotifier n = new InMemoryNotifier();
+            n.failNext(1);
+            try (Aktenlift lift = open(storage, n)) {
+                transfer(lift);
+                transfer(lift); // queued behind the first, not tried
+                Key bad = queued(storage).get(0);
+                storage.tamper().damageContentRecord(bad);
+                assertThat(storage.content().list(QUEUE, Optional.empty(), 100).problems())
+                        .extracting(ContentProblem::key).containsExactly(bad.value());
+                assertThat(lift.notifications().undelivered()).as("the damaged one is not listed").hasSize(1);
+                assertThat(lift.notifications().redeliver()).isEqualTo(1);
+                assertThat(n.delivered()).hasSize(1);
+                assertThat(storage.content().list(QUEUE, Optional.empty(), 100).problems())
+                        .as("kept for an operator").extracting(ContentProblem::key).containsExactly(bad.value());
+                assertThat(queued(storage)).isEmpty();
             }
         }
     }

@@ -10,6 +10,7 @@ import io.github.aktenlift.spi.ProviderException;
 import io.github.aktenlift.spi.notification.Notification;
 import io.github.aktenlift.spi.notification.Notifier;
 import io.github.aktenlift.spi.notification.Recipient;
+import io.github.aktenlift.spi.storage.ContentProblem;
 import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.tracking.JournalEvent;
@@ -206,6 +207,7 @@ public final class NotificationOutbox implements Notifier, Notifications {
             Optional<Key> after = Optional.empty();
             do {
                 OutboxStore.Page page = store.page(after, PAGE);
+                warn(page, "skipped");
                 for (Key key : page.keys()) {
                     readQueued(key).ifPresent(out::add);
                     if (out.size() == LISTED) {
@@ -239,6 +241,7 @@ public final class NotificationOutbox implements Notifier, Notifications {
             Optional<Key> after = Optional.empty();
             do {
                 OutboxStore.Page page = store.page(after, PAGE);
+                remaining += warn(page, "kept");
                 for (Key key : page.keys()) {
                     Notification n;
                     try {
@@ -355,6 +358,7 @@ public final class NotificationOutbox implements Notifier, Notifications {
                 Optional<Key> after = Optional.empty();
                 do {
                     OutboxStore.Page page = store.page(after, PAGE);
+                    warn(page, "skipped");
                     for (Key key : page.keys()) {
                         readQueued(key).ifPresent(n -> found.add(n.recipient()));
                     }
@@ -368,6 +372,19 @@ public final class NotificationOutbox implements Notifier, Notifications {
             blocked = found;
         }
         return blocked;
+    }
+
+    /**
+     * Logs the objects of the queue that its listing reports as foreign or damaged: never removed
+     * unread, an operator can look at them.
+     *
+     * @return how many there are
+     */
+    private static int warn(OutboxStore.Page page, String done) {
+        for (ContentProblem p : page.problems()) {
+            LOG.warn("undelivered notification {} is unreadable and {} ({}): {}", p.key(), done, p.reason(), p.detail());
+        }
+        return page.problems().size();
     }
 
     /** @return the stored notification, or empty if it is gone (delivered by another instance) or unreadable */

@@ -12,6 +12,7 @@ import io.github.aktenlift.spi.notification.NotificationType;
 import io.github.aktenlift.spi.notification.Recipient;
 import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.ContentPage;
+import io.github.aktenlift.spi.storage.ContentProblem;
 import io.github.aktenlift.spi.storage.ContentStore;
 import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.RecordStore;
@@ -76,8 +77,12 @@ final class OutboxStore {
     record Mark(long version, long notified, long queued) {
     }
 
-    /** One page of the queue's keys, in queue order; {@code next} is empty on the last page. */
-    record Page(List<Key> keys, Optional<Key> next) {
+    /**
+     * One page of the queue's keys, in queue order; {@code next} is empty on the last page;
+     * {@code problems} are the objects among them that the store cannot list (foreign or damaged),
+     * kept for an operator.
+     */
+    record Page(List<Key> keys, Optional<Key> next, List<ContentProblem> problems) {
     }
 
     private final RecordStore records;
@@ -165,7 +170,7 @@ final class OutboxStore {
     /** @return up to {@code limit} keys of undelivered notifications after {@code after}, oldest first */
     Page page(Optional<Key> after, int limit) {
         ContentPage p = content.list(StorageKeys.UNDELIVERED, after, limit);
-        return new Page(p.items().stream().map(ContentInfo::key).toList(), p.next());
+        return new Page(p.items().stream().map(ContentInfo::key).toList(), p.next(), p.problems());
     }
 
     /**

@@ -5,13 +5,15 @@ import java.util.Objects;
 
 /**
  * The result of {@link Tracking#verifyDeep()}: the journal's own verification, and every stored
- * object the journal names re-read and re-hashed against the hash recorded for it.
+ * object the journal names re-read and re-hashed against the hash recorded for it; then the objects
+ * that the content store's listing reports as foreign or damaged.
  *
  * @param journal the journal's verification, as {@link Tracking#verify()} gives it
  * @param objectsChecked how many stored objects were read back (renditions, scan protocols,
  *     baselines, subject entries)
  * @param bytesChecked how many bytes were read and hashed
- * @param problems the objects found wrong, in journal order, at most {@link #MAX_PROBLEMS}
+ * @param problems the objects found wrong, in journal order, then those the content listing reports
+ *     (with sequence {@code -1}), at most {@link #MAX_PROBLEMS}
  * @param problemsFound how many were found in all
  * @since 0.2
  */

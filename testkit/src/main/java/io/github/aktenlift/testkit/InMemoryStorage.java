@@ -1,10 +1,12 @@
 package io.github.aktenlift.testkit;
 
 import io.github.aktenlift.spi.ConflictException;
+import io.github.aktenlift.spi.IntegrityException;
 import io.github.aktenlift.spi.NotFoundException;
 import io.github.aktenlift.spi.UnavailableException;
 import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.ContentPage;
+import io.github.aktenlift.spi.storage.ContentProblem;
 import io.github.aktenlift.spi.storage.ContentStore;
 import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.LogEntry;
@@ -70,7 +72,7 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public Set<StorageCapability> capabilities() {
-        return Set.of();
+        return Set.of(StorageCapability.NESTED_KEYS);
     }
 
     @Override
@@ -111,7 +113,32 @@ public final class InMemoryStorage implements Storage {
             }
             byte[] copy = b.bytes.clone();
             copy[(int) offset] ^= 1;
-            content.blobs.put(key, new Blob(copy, b.sha256));
+            content.blobs.put(key, new Blob(copy, b.sha256, b.unusable));
+        }
+
+        /**
+         * Stores an object as another tool would, without the recorded size and SHA-256: a
+         * foreign object, reported as a {@link ContentProblem.Reason#FOREIGN} problem by listings.
+         *
+         * @param key where to store it
+         * @param bytes its bytes
+         */
+        public void plantForeignContent(Key key, byte[] bytes) {
+            content.blobs.put(key, new Blob(bytes.clone(), null, ContentProblem.Reason.FOREIGN));
+        }
+
+        /**
+         * Destroys what is recorded for a stored object (its size and SHA-256), keeping its bytes:
+         * a damaged object, reported as a {@link ContentProblem.Reason#DAMAGED} problem by listings.
+         *
+         * @param key the object's key
+         */
+        public void damageContentRecord(Key key) {
+            Blob b = content.blobs.get(key);
+            if (b == null) {
+                throw new NotFoundException(key.value());
+            }
+            content.blobs.put(key, new Blob(b.bytes, null, ContentProblem.Reason.DAMAGED));
         }
 
         /**
@@ -202,7 +229,7 @@ public final class InMemoryStorage implements Storage {
                 if (b == null) {
                     throw new IllegalArgumentException("no raw object " + name);
                 }
-                content.blobs.put(key, new Blob(copy, b.sha256));
+                content.blobs.put(key, new Blob(copy, b.sha256, b.unusable));
                 return;
             }
             if (name.startsWith(RECORDS)) {
@@ -235,7 +262,24 @@ public final class InMemoryStorage implements Storage {
     private static final String RECORDS = "records/";
     private static final String LOGS = "logs/";
 
-    private record Blob(byte[] bytes, String sha256) {
+    /** Stored bytes; {@code unusable} is set (and {@code sha256} null) for a planted foreign or damaged object. */
+    private record Blob(byte[] bytes, String sha256, ContentProblem.Reason unusable) {
+
+        Blob(byte[] bytes, String sha256) {
+            this(bytes, sha256, null);
+        }
+
+        ContentInfo info(Key key) {
+            if (unusable != null) {
+                throw new IntegrityException(key.value(), detail());
+            }
+            return new ContentInfo(key, bytes.length, sha256);
+        }
+
+        String detail() {
+            return unusable == ContentProblem.Reason.FOREIGN ? "the object carries no recorded size and SHA-256"
+                    : "the recorded size and SHA-256 of the object are damaged";
+        }
     }
 
     private final class Content implements ContentStore {
@@ -283,14 +327,15 @@ public final class InMemoryStorage implements Storage {
             if (b == null) {
                 throw new NotFoundException(key.value());
             }
-            return new VerifyingInputStream(new ByteArrayInputStream(b.bytes), key.value(), b.bytes.length, b.sha256);
+            ContentInfo info = b.info(key);
+            return new VerifyingInputStream(new ByteArrayInputStream(b.bytes), key.value(), info.size(), info.sha256());
         }
 
         @Override
         public Optional<ContentInfo> head(Key key) {
             checkOpen();
             Blob b = blobs.get(key);
-            return b == null ? Optional.empty() : Optional.of(new ContentInfo(key, b.bytes.length, b.sha256));
+            return b == null ? Optional.empty() : Optional.of(b.info(key));
         }
 
         @Override
@@ -302,20 +347,30 @@ public final class InMemoryStorage implements Storage {
             }
             Map<Key, Blob> tail = startAfter.isPresent() ? blobs.tailMap(startAfter.get(), false) : blobs;
             List<ContentInfo> items = new ArrayList<>();
+            List<ContentProblem> problems = new ArrayList<>();
             Key last = null;
             boolean more = false;
+            int problemsBeforeNext = 0;
             for (Map.Entry<Key, Blob> e : tail.entrySet()) {
                 if (!e.getKey().isUnder(prefix)) {
+                    continue;
+                }
+                Blob b = e.getValue();
+                if (b.unusable != null) {
+                    problems.add(new ContentProblem(e.getKey().value(), b.unusable, b.detail()));
                     continue;
                 }
                 if (items.size() == limit) {
                     more = true;
                     break;
                 }
-                items.add(new ContentInfo(e.getKey(), e.getValue().bytes.length, e.getValue().sha256));
+                items.add(b.info(e.getKey()));
                 last = e.getKey();
+                problemsBeforeNext = problems.size();
             }
-            return new ContentPage(items, more ? Optional.of(last) : Optional.empty());
+            // problems after the last item of a full page belong to the next page, which starts after that item
+            List<ContentProblem> reported = more ? problems.subList(0, problemsBeforeNext) : problems;
+            return new ContentPage(items, more ? Optional.of(last) : Optional.empty(), reported);
         }
 
         @Override

@@ -4,6 +4,8 @@ import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.testkit.contract.StorageContract;
 
+import java.util.Optional;
+
 class InMemoryStorageContractTest extends StorageContract {
 
     @Override
@@ -14,5 +16,17 @@ class InMemoryStorageContractTest extends StorageContract {
     @Override
     protected void corruptContent(Storage storage, Key key) {
         ((InMemoryStorage) storage).tamper().flipContentBit(key, 0);
+    }
+
+    @Override
+    protected Optional<String> plantForeignContent(Storage storage, Key near) {
+        ((InMemoryStorage) storage).tamper().plantForeignContent(near, new byte[] {1, 2, 3});
+        return Optional.of(near.value());
+    }
+
+    @Override
+    protected boolean damageContentRecord(Storage storage, Key key) {
+        ((InMemoryStorage) storage).tamper().damageContentRecord(key);
+        return true;
     }
 }

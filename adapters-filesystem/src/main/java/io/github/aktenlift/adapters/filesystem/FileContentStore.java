@@ -6,6 +6,7 @@ import io.github.aktenlift.spi.NotFoundException;
 import io.github.aktenlift.spi.UnavailableException;
 import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.ContentPage;
+import io.github.aktenlift.spi.storage.ContentProblem;
 import io.github.aktenlift.spi.storage.ContentStore;
 import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.VerifyingInputStream;
@@ -175,40 +176,94 @@ final class FileContentStore implements ContentStore {
         }
         storage.ensureOpen();
         String after = startAfter.map(Key::value).orElse(null);
-        List<ContentInfo> found = new ArrayList<>();
+        Listing found = new Listing(limit + 1);
         try {
             if (prefix.isEmpty()) {
-                walk(layout.content, "", after, limit + 1, found);
+                walk(layout.content, "", after, found);
             } else {
                 Key p = Key.of(prefix);
                 // the prefix itself sorts before every key below it
                 if (after == null || Key.compareUtf8(prefix, after) > 0) {
-                    head(p, pathOf(p)).ifPresent(found::add);
+                    object(p, pathOf(p), found);
                 }
                 String sub = prefix + "/";
                 if (after == null || after.startsWith(sub) || Key.compareUtf8(sub, after) > 0) {
-                    walk(layout.directory(layout.content, p), sub, after, limit + 1, found);
+                    walk(layout.directory(layout.content, p), sub, after, found);
                 }
             }
         } catch (IOException e) {
             throw new UnavailableException("cannot list content under '" + prefix + "'", e);
         }
-        if (found.size() > limit) {
-            List<ContentInfo> page = found.subList(0, limit);
-            return new ContentPage(page, Optional.of(page.get(limit - 1).key()));
-        }
-        return new ContentPage(found, Optional.empty());
+        return found.page(limit);
     }
 
-    /** One directory entry: an object (sorts by its segment) or a subdirectory (by segment + "/"). */
-    private record Entry(String sortKey, String segment, Path path, boolean object) {
+    /** What a listing has found so far: items, and the problems among them. */
+    private static final class Listing {
+        private final int want;
+        private final List<ContentInfo> items = new ArrayList<>();
+        private final List<ContentProblem> problems = new ArrayList<>();
+        private int problemsAtLimit;
+
+        Listing(int want) {
+            this.want = want;
+        }
+
+        boolean full() {
+            return items.size() >= want;
+        }
+
+        void item(ContentInfo info) {
+            items.add(info);
+            if (items.size() == want - 1) {
+                problemsAtLimit = problems.size();
+            }
+        }
+
+        void problem(ContentProblem p) {
+            problems.add(p);
+        }
+
+        ContentPage page(int limit) {
+            if (items.size() > limit) {
+                // problems after the page's last item are found again by the next page, which starts there
+                List<ContentInfo> page = items.subList(0, limit);
+                return new ContentPage(page, Optional.of(page.get(limit - 1).key()), problems.subList(0, problemsAtLimit));
+            }
+            return new ContentPage(items, Optional.empty(), problems);
+        }
+    }
+
+    /** Adds the object stored in the file to the listing: an item, or a problem if its header is damaged. */
+    private void object(Key key, Path file, Listing out) throws IOException {
+        try {
+            head(key, file).ifPresent(out::item);
+        } catch (IntegrityException e) {
+            out.problem(ContentProblem.damaged(key, "object file: " + detail(e, key)));
+        }
+    }
+
+    private static String detail(IntegrityException e, Key key) {
+        String m = e.getMessage();
+        String lead = "integrity failure on '" + key.value() + "': ";
+        return m.startsWith(lead) ? m.substring(lead.length()) : m;
+    }
+
+    private enum Kind { OBJECT, DIRECTORY, FOREIGN }
+
+    /**
+     * One directory entry: an object (sorts by its segment), a subdirectory (by segment + "/"), or
+     * a file the adapter did not write (by its file name, or its name + "/" for a directory).
+     */
+    private record Entry(String sortKey, Path path, Kind kind) {
     }
 
     /**
      * Visits keys in UTF-8 order: within a directory, an object "s" sorts by "s" and a directory
      * "s" by "s/", because every key below it starts with "s/" and no sibling segment contains '/'.
+     * Files and directories the adapter did not write are reported as foreign, once each (the
+     * inside of a foreign directory is not visited).
      */
-    private void walk(Path dir, String base, String after, int want, List<ContentInfo> out) throws IOException {
+    private void walk(Path dir, String base, String after, Listing out) throws IOException {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -216,11 +271,20 @@ final class FileContentStore implements ContentStore {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
                 String name = p.getFileName().toString();
-                if (name.endsWith(Layout.OBJECT)) {
-                    segmentOf(dir, name.substring(0, name.length() - 2))
-                            .ifPresent(s -> entries.add(new Entry(s, s, p, true)));
-                } else if (name.indexOf('~', 1) < 0 && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    segmentOf(dir, name).ifPresent(s -> entries.add(new Entry(s + "/", s, p, false)));
+                boolean directory = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                Optional<String> segment = Optional.empty();
+                if (!directory && name.endsWith(Layout.OBJECT)) {
+                    segment = segmentOf(dir, name.substring(0, name.length() - 2));
+                    segment.ifPresent(s -> entries.add(new Entry(s, p, Kind.OBJECT)));
+                } else if (directory && name.indexOf('~', 1) < 0) {
+                    segment = segmentOf(dir, name);
+                    segment.ifPresent(s -> entries.add(new Entry(s + "/", p, Kind.DIRECTORY)));
+                } else if (!directory && name.endsWith(Layout.NAME)
+                        && FileNames.isHashed(name.substring(0, name.length() - Layout.NAME.length()))) {
+                    continue; // the segment of a hashed name, read with its object or directory
+                }
+                if (segment.isEmpty()) {
+                    entries.add(new Entry(directory ? name + "/" : name, p, Kind.FOREIGN));
                 }
             }
         } catch (NoSuchFileException e) {
@@ -228,17 +292,27 @@ final class FileContentStore implements ContentStore {
         }
         entries.sort((a, b) -> Key.compareUtf8(a.sortKey, b.sortKey));
         for (Entry e : entries) {
-            if (out.size() >= want) {
+            if (out.full()) {
                 return;
             }
             String text = base + e.sortKey;
-            if (e.object) {
-                if (after == null || Key.compareUtf8(text, after) > 0) {
-                    Key key = Key.of(text);
-                    head(key, e.path).ifPresent(out::add);
+            switch (e.kind) {
+                case OBJECT -> {
+                    if (after == null || Key.compareUtf8(text, after) > 0) {
+                        object(Key.of(text), e.path, out);
+                    }
                 }
-            } else if (after == null || after.startsWith(text) || Key.compareUtf8(text, after) > 0) {
-                walk(e.path, text, after, want, out);
+                case DIRECTORY -> {
+                    if (after == null || after.startsWith(text) || Key.compareUtf8(text, after) > 0) {
+                        walk(e.path, text, after, out);
+                    }
+                }
+                case FOREIGN -> {
+                    if (after == null || Key.compareUtf8(text, after) > 0) {
+                        out.problem(ContentProblem.foreign(text, "a " + (text.endsWith("/") ? "directory" : "file")
+                                + " the adapter did not write: its name encodes no key"));
+                    }
+                }
             }
         }
     }

@@ -67,7 +67,8 @@ public final class FilesystemStorage implements Storage {
         this.content = new FileContentStore(this);
         this.records = new FileRecordStore(this);
         this.logs = new FileLogStore(this, new LogRepairs(content, records, files));
-        EnumSet<StorageCapability> caps = EnumSet.of(StorageCapability.MULTI_PROCESS, StorageCapability.STREAMING);
+        EnumSet<StorageCapability> caps = EnumSet.of(StorageCapability.MULTI_PROCESS, StorageCapability.STREAMING,
+                StorageCapability.NESTED_KEYS);
         if (fsync) {
             caps.add(StorageCapability.DURABLE);
         }

@@ -31,7 +31,7 @@ class ProvidersAndOptionsTest {
         try (Storage s = Providers.storage(dir.resolve("store").toUri(), Map.of())) {
             assertThat(s).isInstanceOf(FilesystemStorage.class);
             assertThat(s.capabilities()).containsExactlyInAnyOrder(StorageCapability.DURABLE,
-                    StorageCapability.MULTI_PROCESS, StorageCapability.STREAMING);
+                    StorageCapability.MULTI_PROCESS, StorageCapability.STREAMING, StorageCapability.NESTED_KEYS);
         }
         try (Storage s = Providers.storage(dir.resolve("store").toUri(), Map.of(FilesystemSettings.FSYNC, "false"))) {
             assertThat(s.capabilities()).doesNotContain(StorageCapability.DURABLE);

@@ -9,21 +9,24 @@ import java.nio.charset.StandardCharsets;
  * Maps keys onto S3 object names under the prefix. The namespaces are one letter long so that as
  * much of S3's 1024-byte limit as possible is left for the key itself:
  * {@code <prefix>/c/<key>} content, {@code <prefix>/s/<upload id>} size and SHA-256 of multipart
- * content, {@code <prefix>/r/<key>/<19-digit slot>} one object per record write (the newest few are kept), {@code <prefix>/l/<log key>/<19-digit sequence>} one
- * object per log batch, {@code <prefix>/p/<id>} the start-up probe. The key is kept verbatim (no
- * escaping), so ordinary S3 tools show the key.
+ * content while it is being made self-contained (and of content from before issue 20),
+ * {@code <prefix>/r/<key>/<19-digit slot>} one object per record write (the newest few are kept),
+ * {@code <prefix>/l/<log key>/<19-digit sequence>} one object per log batch,
+ * {@code <prefix>/p/<id>} the start-up probe. The key is kept verbatim (no escaping), so ordinary
+ * S3 tools show and accept the key as it is; docs/s3-adapter.md describes the layout for operators.
  *
- * <p>Content names end with a TAB ({@value #END}). S3 itself stores {@code a/b} next to
- * {@code a/b/c}, but stores that keep objects as files (MinIO, S3Proxy's NIO.2 back-ends, many
- * appliances) cannot hold a file and a directory of the same name; with the terminator no object
- * name is a directory of another. TAB sorts below every character a {@link Key} may contain, so
- * S3's UTF-8 name order remains the key order, and it is legal in XML listings.
+ * <p>Content names written before issue 20 end with a TAB ({@value #LEGACY_END}), which kept a
+ * name from being a "directory" of another on stores that keep objects as files. They are still
+ * read: a key is looked up under its plain name first, then under the old one. The guarantee is
+ * now kept by {@link S3Content#put} refusing a key above or below a stored one. TAB sorts below
+ * every character a {@link Key} may contain, so the old name of a key sorts right after its plain
+ * name and both layouts list in key order.
  */
 final class ObjectNames {
 
     static final int MAX_NAME_BYTES = 1024;
     static final int SEQUENCE_DIGITS = 19;
-    static final char END = '\t';
+    static final char LEGACY_END = '\t';
 
     private final String base;
     private final int baseBytes;
@@ -33,8 +36,20 @@ final class ObjectNames {
         this.baseBytes = utf8(base);
     }
 
+    /** @return the plain object name of a content key */
     String content(Key key) {
-        return checked(key, "c/", 1) + END;
+        return checked(key, "c/", 0);
+    }
+
+    /** @return the name a content key had before issue 20, or {@code null} where it would exceed S3's limit (so none exists) */
+    String legacyContent(Key key) {
+        String name = base + "c/" + key.value() + LEGACY_END;
+        return utf8(name) > MAX_NAME_BYTES ? null : name;
+    }
+
+    /** @return a name that sorts after both names of the key and before every name of a greater key */
+    String contentAfter(Key key) {
+        return base + "c/" + key.value() + LEGACY_END;
     }
 
     /** @return the S3 prefix under which content names start */
@@ -46,14 +61,15 @@ final class ObjectNames {
         return base + "c/" + keyPrefix;
     }
 
-    /** @return the key of a content object name, or {@code null} for a name the adapter did not write */
+    /** @return the key of a content object name (plain or old), or {@code null} for a name that maps to no key */
     Key contentKey(String objectName) {
-        if (!objectName.startsWith(base + "c/") || objectName.length() < base.length() + 4
-                || objectName.charAt(objectName.length() - 1) != END) {
+        String root = base + "c/";
+        if (!objectName.startsWith(root) || objectName.length() == root.length()) {
             return null;
         }
+        int end = objectName.charAt(objectName.length() - 1) == LEGACY_END ? objectName.length() - 1 : objectName.length();
         try {
-            return Key.of(objectName.substring(base.length() + 2, objectName.length() - 1));
+            return Key.of(objectName.substring(root.length(), end));
         } catch (RuntimeException foreign) {
             return null;
         }

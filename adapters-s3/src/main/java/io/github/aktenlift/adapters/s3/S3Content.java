@@ -2,10 +2,12 @@ package io.github.aktenlift.adapters.s3;
 
 import io.github.aktenlift.spi.ConflictException;
 import io.github.aktenlift.spi.IntegrityException;
+import io.github.aktenlift.spi.KeyConflictException;
 import io.github.aktenlift.spi.NotFoundException;
 import io.github.aktenlift.spi.UnavailableException;
 import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.ContentPage;
+import io.github.aktenlift.spi.storage.ContentProblem;
 import io.github.aktenlift.spi.storage.ContentStore;
 import io.github.aktenlift.spi.storage.Key;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -15,11 +17,13 @@ import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
@@ -38,13 +42,23 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Content objects under {@code c/}. Up to the multipart threshold an object is one PUT whose user
- * metadata holds size and SHA-256 and whose {@code x-amz-checksum-sha256} header lets the server
- * verify the bytes. Above it the object is a multipart upload streamed part by part (one part in
- * heap), each part sent with its own SHA-256; size and whole-object SHA-256 are only known at the
- * end, when S3 no longer accepts metadata for the upload, so they go into a small object
- * {@code s/<upload id>} written <em>before</em> the upload is completed and named in the object's
- * metadata. Either way the object becomes visible whole or not at all, with its hash already in place.
+ * Content objects under {@code c/}, named by their key as it is. Every object is self-contained:
+ * its user metadata holds its size and SHA-256, so a copy of the content prefix alone (a
+ * replication rule, a migration, {@code aws s3 cp}) stays verifiable. Up to the multipart
+ * threshold an object is one PUT with that metadata and an {@code x-amz-checksum-sha256} header
+ * that lets the server verify the bytes. Above it the object is a multipart upload streamed part
+ * by part (one part in heap), each part sent with its own SHA-256; size and whole-object SHA-256
+ * are only known at the end, when S3 no longer accepts metadata for the upload, so they go first
+ * into a small object {@code s/<upload id>} written <em>before</em> the upload is completed and
+ * named in the object's metadata (the object is readable from the moment it is visible), and then
+ * the object is copied onto itself with the size and SHA-256 in its metadata, after which the
+ * side object is deleted. Either way the object becomes visible whole or not at all, with its hash
+ * already in place.
+ *
+ * <p>Keys never nest: {@link #put} refuses a key above or below a stored one with
+ * {@link KeyConflictException}, so that every name can be copied onto a filesystem. Objects
+ * written before issue 20 (names ending in TAB, multipart sums only in {@code s/}) are read,
+ * listed and deleted as before; a new put stores the plain name, which is read first.
  */
 final class S3Content implements ContentStore {
 
@@ -53,6 +67,8 @@ final class S3Content implements ContentStore {
     static final String META_SUMS = "aktenlift-sums";
     /** The random id of a create-if-absent, by which a retried create recognises its own object. */
     static final String META_WRITE = "aktenlift-write";
+    /** CopyObject copies at most 5 GiB in one request; larger objects keep their sums in {@code s/}. */
+    static final long MAX_COPY_BYTES = 5L << 30;
     private static final Pattern SUMS = Pattern.compile("(\\d{1,19}) ([0-9a-f]{64})");
     private static final System.Logger LOG = System.getLogger(S3Content.class.getName());
 
@@ -102,6 +118,7 @@ final class S3Content implements ContentStore {
     private ContentInfo store(Key key, InputStream data, String writeId) {
         storage.checkOpen();
         String name = storage.names().content(key);
+        refuseNested(key, name);
         S3Settings s = storage.settings();
         byte[] buffer = new byte[(int) Math.max(s.multipartThreshold(), s.partSize())];
         MessageDigest whole = Hashing.sha256();
@@ -188,6 +205,7 @@ final class S3Content implements ContentStore {
                 throw e;
             }
             completed = true;
+            selfContain(key, name, size, hex, sumsName, writeId);
             return new ContentInfo(key, size, hex);
         } catch (SdkException e) {
             throw Failures.map(e, "put", key.value());
@@ -226,6 +244,85 @@ final class S3Content implements ContentStore {
         }
     }
 
+    /**
+     * Refuses a key above or below a stored one: on stores that keep objects as files (and on a
+     * filesystem an operator copies the bucket to) one name cannot be a file and a directory. Not
+     * atomic with the put: two workers storing {@code a} and {@code a/b} at the same moment can
+     * both pass, which S3 itself accepts.
+     */
+    private void refuseNested(Key key, String name) {
+        String bucket = storage.settings().bucket();
+        List<String> segments = key.segments();
+        List<Key> above = new ArrayList<>(segments.size());
+        for (int i = 1; i < segments.size(); i++) {
+            above.add(Key.of(String.join("/", segments.subList(0, i))));
+        }
+        for (Optional<Key> conflict : storage.inParallel(above, a -> plainExists(a) ? Optional.of(a) : Optional.<Key>empty())) {
+            if (conflict.isPresent()) {
+                throw new KeyConflictException(key.value(), conflict.get().value());
+            }
+        }
+        ListObjectsV2Response below;
+        try {
+            below = storage.client().listObjectsV2(b -> b.bucket(bucket).prefix(name + "/").maxKeys(1));
+        } catch (SdkException e) {
+            throw Failures.map(e, "put", key.value());
+        }
+        if (!below.contents().isEmpty()) {
+            String other = below.contents().get(0).key();
+            Key k = storage.names().contentKey(other);
+            throw new KeyConflictException(key.value(), k != null ? k.value()
+                    : other.substring(storage.names().contentRoot().length()));
+        }
+    }
+
+    private boolean plainExists(Key key) {
+        try {
+            storage.client().headObject(b -> b.bucket(storage.settings().bucket()).key(storage.names().content(key)));
+            return true;
+        } catch (SdkException e) {
+            if (Failures.isNotFound(e)) {
+                return false;
+            }
+            throw Failures.map(e, "put", key.value());
+        }
+    }
+
+    /**
+     * Copies a completed multipart object onto itself with its size and SHA-256 in its metadata,
+     * then deletes the side object. If that fails, the object stays readable through the side
+     * object its metadata names, only not self-contained; the failure is logged, not thrown: the
+     * content is stored. A create-if-absent keeps its write id on the copy, so that a retried
+     * create still recognises its own object.
+     */
+    private void selfContain(Key key, String name, long size, String hex, String sumsName, String writeId) {
+        if (size > MAX_COPY_BYTES) {
+            LOG.log(System.Logger.Level.INFO, "an object of " + size + " bytes is larger than one copy request"
+                    + " allows; its size and SHA-256 stay in its side object under s/");
+            return;
+        }
+        S3Settings s = storage.settings();
+        try {
+            CopyObjectRequest.Builder copy = CopyObjectRequest.builder().sourceBucket(s.bucket()).sourceKey(name)
+                    .destinationBucket(s.bucket()).destinationKey(name).metadataDirective(MetadataDirective.REPLACE)
+                    .contentType("application/octet-stream")
+                    .metadata(writeId == null ? Map.of(META_SHA256, hex, META_SIZE, Long.toString(size))
+                            : Map.of(META_SHA256, hex, META_SIZE, Long.toString(size), META_WRITE, writeId));
+            storage.encryption(copy);
+            storage.client().copyObject(copy.build());
+        } catch (SdkException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not write the size and SHA-256 into the metadata of a"
+                    + " multipart object (" + Failures.code(e) + "); it stays readable through its side object under s/");
+            return;
+        }
+        try {
+            storage.client().deleteObject(b -> b.bucket(s.bucket()).key(sumsName));
+        } catch (SdkException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not delete the side object of a multipart object ("
+                    + Failures.code(e) + ")");
+        }
+    }
+
     private void abort(String name, String uploadId, String sumsName) {
         S3Settings s = storage.settings();
         try {
@@ -233,8 +330,9 @@ final class S3Content implements ContentStore {
         } catch (SdkException e) {
             // The parts stay invisible (an upload that is never completed is no object); a bucket
             // lifecycle rule AbortIncompleteMultipartUpload reclaims their space.
-            LOG.log(System.Logger.Level.WARNING, "could not abort a failed multipart upload (" + Failures.code(e)
-                    + "); its parts are invisible and left for the bucket's lifecycle rule");
+            LOG.log(System.Logger.Level.WARNING, "could not abort the failed multipart upload " + uploadId + " ("
+                    + Failures.code(e) + "); its parts are invisible but take space until S3Storage.abortIncompleteUploads"
+                    + " or the bucket's AbortIncompleteMultipartUpload lifecycle rule (docs/s3-adapter.md) removes them");
         }
         if (sumsName != null) {
             try {
@@ -269,15 +367,19 @@ final class S3Content implements ContentStore {
     @Override
     public InputStream get(Key key) {
         storage.checkOpen();
-        String name = storage.names().content(key);
-        ResponseInputStream<GetObjectResponse> in;
-        try {
-            in = storage.client().getObject(b -> b.bucket(storage.settings().bucket()).key(name));
-        } catch (SdkException e) {
-            if (Failures.isNotFound(e)) {
-                throw new NotFoundException(key.value());
+        ResponseInputStream<GetObjectResponse> in = null;
+        for (String name : names(key)) {
+            try {
+                in = storage.client().getObject(b -> b.bucket(storage.settings().bucket()).key(name));
+                break;
+            } catch (SdkException e) {
+                if (!Failures.isNotFound(e)) {
+                    throw Failures.map(e, "get", key.value());
+                }
             }
-            throw Failures.map(e, "get", key.value());
+        }
+        if (in == null) {
+            throw new NotFoundException(key.value());
         }
         try {
             Sums sums = sums(key, in.response().metadata());
@@ -301,24 +403,87 @@ final class S3Content implements ContentStore {
     @Override
     public Optional<ContentInfo> head(Key key) {
         storage.checkOpen();
-        String name = storage.names().content(key);
-        HeadObjectResponse h;
         try {
-            h = storage.client().headObject(b -> b.bucket(storage.settings().bucket()).key(name));
-        } catch (SdkException e) {
-            if (Failures.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw Failures.map(e, "head", key.value());
+            return recordedHead(key);
+        } catch (Unverifiable e) {
+            throw e.integrity;
         }
-        Sums sums = sums(key, h.metadata());
+    }
+
+    /** @throws Unverifiable if the object's recorded size and SHA-256 cannot be had */
+    private Optional<ContentInfo> recordedHead(Key key) {
+        Optional<HeadObjectResponse> h = headAny(key, "head");
+        if (h.isEmpty()) {
+            return Optional.empty();
+        }
+        Sums sums = recorded(key, h.get().metadata());
         return Optional.of(new ContentInfo(key, sums.size(), sums.sha256()));
+    }
+
+    /** @return the names a key may be stored under, plain first, then the one from before issue 20 */
+    private List<String> names(Key key) {
+        String legacy = storage.names().legacyContent(key);
+        String plain = storage.names().content(key);
+        return legacy == null ? List.of(plain) : List.of(plain, legacy);
+    }
+
+    /** @return the object's HEAD under its plain name, else under its old name; empty if neither exists */
+    private Optional<HeadObjectResponse> headAny(Key key, String operation) {
+        for (String name : names(key)) {
+            try {
+                return Optional.of(storage.client().headObject(b -> b.bucket(storage.settings().bucket()).key(name)));
+            } catch (SdkException e) {
+                if (!Failures.isNotFound(e)) {
+                    throw Failures.map(e, operation, key.value());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What a listing finds under one key: the object, a problem, or nothing (deleted meanwhile). */
+    private record Found(ContentInfo info, ContentProblem problem) {
+    }
+
+    private Found inspect(Key key) {
+        try {
+            return recordedHead(key).map(i -> new Found(i, null)).orElse(null);
+        } catch (Unverifiable e) {
+            return new Found(null, new ContentProblem(key.value(), e.reason, e.detail));
+        }
     }
 
     private record Sums(long size, String sha256) {
     }
 
+    /**
+     * The recorded size and SHA-256 cannot be had: an {@link IntegrityException} for {@code head}
+     * and {@code get}, a {@link ContentProblem} for {@code list}.
+     */
+    private static final class Unverifiable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ContentProblem.Reason reason;
+        private final String detail;
+        private final IntegrityException integrity;
+
+        Unverifiable(Key key, ContentProblem.Reason reason, String detail) {
+            super(detail, null, false, false);
+            this.reason = reason;
+            this.detail = detail;
+            this.integrity = new IntegrityException(key.value(), detail);
+        }
+    }
+
     private Sums sums(Key key, Map<String, String> metadata) {
+        try {
+            return recorded(key, metadata);
+        } catch (Unverifiable e) {
+            // head and get: the SPI's exception; list catches Unverifiable before this
+            throw e.integrity;
+        }
+    }
+
+    private Sums recorded(Key key, Map<String, String> metadata) {
         String sha = metadata.get(META_SHA256);
         String size = metadata.get(META_SIZE);
         if (sha != null && size != null) {
@@ -326,7 +491,8 @@ final class S3Content implements ContentStore {
         }
         String sumsId = metadata.get(META_SUMS);
         if (sumsId == null) {
-            throw new IntegrityException(key.value(), "the object carries no recorded size and SHA-256");
+            throw new Unverifiable(key, sha == null && size == null ? ContentProblem.Reason.FOREIGN : ContentProblem.Reason.DAMAGED,
+                    "the object carries no recorded size and SHA-256");
         }
         String sumsName = storage.names().sums(sumsId);
         try {
@@ -335,7 +501,13 @@ final class S3Content implements ContentStore {
             return parse(key, new String(text, StandardCharsets.US_ASCII));
         } catch (SdkException e) {
             if (Failures.isNotFound(e)) {
-                throw new IntegrityException(key.value(), "the recorded size and SHA-256 of the object are missing");
+                // The object may have been made self-contained since its metadata was read (the side
+                // object is deleted after the copy): same bytes, now with the size and SHA-256 in its metadata.
+                Map<String, String> now = headAny(key, "get").map(HeadObjectResponse::metadata).orElse(Map.of());
+                if (now.get(META_SHA256) != null && now.get(META_SIZE) != null) {
+                    return parse(key, now.get(META_SIZE) + " " + now.get(META_SHA256));
+                }
+                throw new Unverifiable(key, ContentProblem.Reason.DAMAGED, "the recorded size and SHA-256 of the object are missing");
             }
             throw Failures.map(e, "get", key.value());
         }
@@ -344,7 +516,7 @@ final class S3Content implements ContentStore {
     private static Sums parse(Key key, String text) {
         var m = SUMS.matcher(text);
         if (!m.matches()) {
-            throw new IntegrityException(key.value(), "the recorded size and SHA-256 are malformed");
+            throw new Unverifiable(key, ContentProblem.Reason.DAMAGED, "the recorded size and SHA-256 are malformed");
         }
         return new Sums(Long.parseLong(m.group(1)), m.group(2));
     }
@@ -357,15 +529,19 @@ final class S3Content implements ContentStore {
         }
         storage.checkOpen();
         List<Key> keys = new ArrayList<>(limit + 1);
+        // names under the content root that map to no key, each with the number of keys found before it
+        List<ContentProblem> foreign = new ArrayList<>();
+        List<Integer> foreignAt = new ArrayList<>();
         // The key equal to the prefix sorts before every key below it: look it up on its own, then
         // list "<prefix>/" so that siblings such as "<prefix>x" or "<prefix>!" never mix in.
         if (!prefix.isEmpty() && startAfter.map(a -> Key.compareUtf8(a.value(), prefix) < 0).orElse(true)
                 && exists(Key.of(prefix))) {
             keys.add(Key.of(prefix));
         }
-        String s3Prefix = prefix.isEmpty() ? storage.names().contentRoot() : storage.names().contentPrefix(prefix + "/");
+        String root = storage.names().contentRoot();
+        String s3Prefix = prefix.isEmpty() ? root : storage.names().contentPrefix(prefix + "/");
         String s3StartAfter = startAfter.filter(a -> Key.compareUtf8(a.value(), prefix) > 0)
-                .map(a -> storage.names().content(a)).orElse(null);
+                .map(a -> storage.names().contentAfter(a)).orElse(null);
         String token = null;
         while (keys.size() <= limit) {
             ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(storage.settings().bucket())
@@ -383,8 +559,16 @@ final class S3Content implements ContentStore {
             }
             for (S3Object o : r.contents()) {
                 Key k = storage.names().contentKey(o.key());
-                if (k != null) {       // objects the adapter did not write are not content
-                    keys.add(k);
+                if (k != null) {
+                    // a key stored under its plain name and its old one: the old name follows right after, and is shadowed
+                    if (keys.isEmpty() || !keys.get(keys.size() - 1).equals(k)) {
+                        keys.add(k);
+                    }
+                } else {
+                    String below = o.key().substring(root.length());
+                    foreign.add(ContentProblem.foreign(below.isEmpty() ? o.key() : below,
+                            "an object the adapter did not write: its name maps to no key"));
+                    foreignAt.add(keys.size());
                 }
             }
             if (!Boolean.TRUE.equals(r.isTruncated()) || r.nextContinuationToken() == null) {
@@ -396,45 +580,57 @@ final class S3Content implements ContentStore {
         List<Key> page = more ? keys.subList(0, limit) : keys;
         // S3 lists names and sizes, not user metadata: each item's SHA-256 needs a HEAD, done a few at a time.
         List<ContentInfo> items = new ArrayList<>(page.size());
-        for (Optional<ContentInfo> info : storage.inParallel(page, this::head)) {
-            info.ifPresent(items::add);    // gone since the listing: left out
+        List<ContentProblem> problems = new ArrayList<>();
+        List<Found> found = storage.inParallel(page, this::inspect);
+        int next = 0;
+        for (int i = 0; i <= found.size(); i++) {
+            // foreign names in listing order: those after the page's last key belong to the next page
+            while (next < foreign.size() && foreignAt.get(next) == i && (i < found.size() || !more)) {
+                problems.add(foreign.get(next++));
+            }
+            if (i == found.size()) {
+                break;
+            }
+            Found f = found.get(i);
+            if (f == null) {
+                continue;          // gone since the listing: left out
+            }
+            if (f.info() != null) {
+                items.add(f.info());
+            } else {
+                problems.add(f.problem());
+            }
         }
-        return new ContentPage(items, more ? Optional.of(page.get(page.size() - 1)) : Optional.empty());
+        return new ContentPage(items, more ? Optional.of(page.get(page.size() - 1)) : Optional.empty(), problems);
     }
 
     private boolean exists(Key key) {
-        try {
-            storage.client().headObject(b -> b.bucket(storage.settings().bucket()).key(storage.names().content(key)));
-            return true;
-        } catch (SdkException e) {
-            if (Failures.isNotFound(e)) {
-                return false;
-            }
-            throw Failures.map(e, "head", key.value());
-        }
+        return headAny(key, "list").isPresent();
     }
 
+    /** Deletes the object under its plain name and under its old one, each with its side object if it has one. */
     @Override
     public void delete(Key key) {
         storage.checkOpen();
-        String name = storage.names().content(key);
         String bucket = storage.settings().bucket();
-        Optional<String> sumsId;
-        try {
-            sumsId = Optional.ofNullable(storage.client().headObject(b -> b.bucket(bucket).key(name)).metadata().get(META_SUMS));
-        } catch (SdkException e) {
-            if (Failures.isNotFound(e)) {
-                return;
+        for (String name : names(key)) {
+            Optional<String> sumsId;
+            try {
+                sumsId = Optional.ofNullable(storage.client().headObject(b -> b.bucket(bucket).key(name)).metadata().get(META_SUMS));
+            } catch (SdkException e) {
+                if (Failures.isNotFound(e)) {
+                    continue;
+                }
+                throw Failures.map(e, "delete", key.value());
             }
-            throw Failures.map(e, "delete", key.value());
-        }
-        try {
-            storage.client().deleteObject(b -> b.bucket(bucket).key(name));
-            if (sumsId.isPresent()) {
-                storage.client().deleteObject(b -> b.bucket(bucket).key(storage.names().sums(sumsId.get())));
+            try {
+                storage.client().deleteObject(b -> b.bucket(bucket).key(name));
+                if (sumsId.isPresent()) {
+                    storage.client().deleteObject(b -> b.bucket(bucket).key(storage.names().sums(sumsId.get())));
+                }
+            } catch (SdkException e) {
+                throw Failures.map(e, "delete", key.value());
             }
-        } catch (SdkException e) {
-            throw Failures.map(e, "delete", key.value());
         }
     }
 }

@@ -22,6 +22,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -82,6 +83,7 @@ public final class S3Storage implements Storage {
     private final S3Content content;
     private final S3Records records;
     private final S3Logs logs;
+    private final S3Uploads uploads;
     private final Set<StorageCapability> capabilities;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService lookups;
@@ -96,6 +98,7 @@ public final class S3Storage implements Storage {
         this.content = new S3Content(this);
         this.records = new S3Records(this, reclamation);
         this.logs = new S3Logs(this);
+        this.uploads = new S3Uploads(this);
         AtomicInteger threads = new AtomicInteger();
         this.lookups = Executors.newFixedThreadPool(Math.min(8, settings.maxConnections()), r -> {
             Thread t = new Thread(r, "aktenlift-s3-lookup-" + threads.incrementAndGet());
@@ -275,11 +278,52 @@ public final class S3Storage implements Storage {
         }
     }
 
+    void encryption(CopyObjectRequest.Builder copy) {
+        if (!settings.sse().equals("none")) {
+            copy.serverSideEncryption(ServerSideEncryption.fromValue(settings.sse()));
+            settings.sseKmsKeyId().ifPresent(copy::ssekmsKeyId);
+        }
+    }
+
     void encryption(CreateMultipartUploadRequest.Builder create) {
         if (!settings.sse().equals("none")) {
             create.serverSideEncryption(ServerSideEncryption.fromValue(settings.sse()));
             settings.sseKmsKeyId().ifPresent(create::ssekmsKeyId);
         }
+    }
+
+    /**
+     * Lists the incomplete multipart uploads of this store's content (under {@code <prefix>/c/})
+     * that started before the given moment: uploads that failed and whose abort failed too, or
+     * that are still running in some worker. Pass a moment well in the past (a day ago, say) so
+     * that running uploads are not included.
+     *
+     * @param initiatedBefore only uploads started before this moment
+     * @return the uploads, in the store's order; never {@code null}
+     * @throws UnavailableException if the store fails
+     * @throws UnsupportedCapabilityException if the store does not implement listing uploads
+     * @since 0.2
+     */
+    public List<IncompleteUpload> incompleteUploads(java.time.Instant initiatedBefore) {
+        checkOpen();
+        return uploads.list(initiatedBefore);
+    }
+
+    /**
+     * Aborts the incomplete multipart uploads of this store's content that started before the
+     * given moment, which frees their parts. An upload still running in a worker when it is
+     * aborted fails there with {@link UnavailableException} and nothing becomes visible, so pass a
+     * moment well in the past. Uploads gone meanwhile are skipped.
+     *
+     * @param initiatedBefore only uploads started before this moment
+     * @return the uploads aborted; never {@code null}
+     * @throws UnavailableException if the store fails (uploads aborted until then stay aborted)
+     * @throws UnsupportedCapabilityException if the store does not implement listing uploads
+     * @since 0.2
+     */
+    public List<IncompleteUpload> abortIncompleteUploads(java.time.Instant initiatedBefore) {
+        checkOpen();
+        return uploads.abort(initiatedBefore);
     }
 
     S3Client client() {

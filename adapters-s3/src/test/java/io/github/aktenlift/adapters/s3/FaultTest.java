@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,7 +127,7 @@ class FaultTest {
 
     @Test
     @Timeout(120)
-    @DisplayName("S3Proxy stopped in the middle of a multipart upload: UnavailableException, and no object is visible after restart")
+    @DisplayName("S3Proxy stopped in the middle of a multipart upload: UnavailableException, no object is visible after restart, and the cleanup operation leaves no incomplete upload")
     void serverStoppedMidUpload() throws Exception {
         try (S3ProxyServer server = S3ProxyServer.inMemory()) {
             String bucket = server.newBucket();
@@ -171,6 +172,18 @@ class FaultTest {
             try (S3Client raw = server.rawClient()) {
                 assertThat(raw.listObjectsV2(b -> b.bucket(bucket)).contents())
                         .as("objects in the bucket: none, not even the size-and-hash record").isEmpty();
+            }
+            // the abort failed with the server down: the upload is left, and the cleanup operation removes it
+            try (S3Storage storage = S3Storage.open(location, server.settings()); S3Client raw = server.rawClient()) {
+                assertThat(raw.listMultipartUploads(b -> b.bucket(bucket)).uploads()).hasSize(1);
+                assertThat(storage.incompleteUploads(Instant.now().minusSeconds(3600))).as("none older than an hour").isEmpty();
+                List<IncompleteUpload> left = storage.incompleteUploads(Instant.now().plusSeconds(1));
+                assertThat(left).singleElement().satisfies(u -> assertThat(u.objectName()).isEqualTo("p/c/renditions/big.pdf"));
+                // (S3Proxy reports the time of the listing as an upload's start, so compare by upload id)
+                assertThat(storage.abortIncompleteUploads(Instant.now().plusSeconds(1))).extracting(IncompleteUpload::uploadId)
+                        .containsExactly(left.get(0).uploadId());
+                assertThat(raw.listMultipartUploads(b -> b.bucket(bucket)).uploads()).as("after the cleanup").isEmpty();
+                assertThat(storage.abortIncompleteUploads(Instant.now().plusSeconds(1))).isEmpty();
             }
         }
     }

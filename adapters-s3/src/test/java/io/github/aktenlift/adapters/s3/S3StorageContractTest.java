@@ -15,6 +15,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /** The testkit's storage contract against a real S3-protocol server (S3Proxy 4.0.0) inside this JVM. */
 class S3StorageContractTest extends StorageContract {
@@ -72,5 +75,31 @@ class S3StorageContractTest extends StorageContract {
             bytes[bytes.length / 2] ^= 1;
             raw.putObject(b -> b.bucket(bucket).key(name).metadata(head.metadata()), RequestBody.fromBytes(bytes));
         }
+    }
+
+    /** An object uploaded by an ordinary S3 tool under the key's plain name: no recorded size or SHA-256. */
+    @Override
+    protected Optional<String> plantForeignContent(Storage storage, Key near) {
+        S3Storage s3 = (S3Storage) storage;
+        String name = s3.names().contentRoot() + near.value();
+        try (S3Client raw = inMemory.rawClient()) {
+            raw.putObject(b -> b.bucket(s3.settings().bucket()).key(name), RequestBody.fromString("foreign"));
+        }
+        return Optional.of(near.value());
+    }
+
+    /** Rewrites the object with its recorded SHA-256 replaced by text that is no hash. */
+    @Override
+    protected boolean damageContentRecord(Storage storage, Key key) {
+        S3Storage s3 = (S3Storage) storage;
+        String bucket = s3.settings().bucket();
+        String name = s3.names().content(key);
+        try (S3Client raw = inMemory.rawClient()) {
+            Map<String, String> metadata = new HashMap<>(raw.headObject(b -> b.bucket(bucket).key(name)).metadata());
+            metadata.put(S3Content.META_SHA256, "not a hash");
+            byte[] bytes = raw.getObjectAsBytes(b -> b.bucket(bucket).key(name)).asByteArray();
+            raw.putObject(b -> b.bucket(bucket).key(name).metadata(metadata), RequestBody.fromBytes(bytes));
+        }
+        return true;
     }
 }

@@ -140,7 +140,7 @@ class S3StorageProviderTest {
             try (Storage s = Providers.storage(URI.create("s3://" + bucket + "/akten"), settings)) {
                 String sha = s.content().put(Key.of("F1/protocol.txt"), new ByteArrayInputStream(data)).sha256();
                 try (S3Client raw = server.rawClient()) {
-                    String name = "akten/c/F1/protocol.txt\t";
+                    String name = "akten/c/F1/protocol.txt"; // the plain name (issue 20; before it, the name ended in a TAB)
                     HeadObjectResponse head = raw.headObject(b -> b.bucket(bucket).key(name).checksumMode("ENABLED"));
                     assertThat(head.metadata()).containsEntry(S3Content.META_SHA256, sha);
                     assertThat(head.checksumSHA256()).isEqualTo(java.util.Base64.getEncoder()

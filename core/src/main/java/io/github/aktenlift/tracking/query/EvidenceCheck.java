@@ -8,6 +8,8 @@ import io.github.aktenlift.lifecycle.StorageKeys;
 import io.github.aktenlift.lifecycle.Streams;
 import io.github.aktenlift.spi.ProviderException;
 import io.github.aktenlift.spi.storage.ContentInfo;
+import io.github.aktenlift.spi.storage.ContentPage;
+import io.github.aktenlift.spi.storage.ContentProblem;
 import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.tracking.DeepVerificationReport;
@@ -22,24 +24,34 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Deep verification: the journal's own check, then every stored object the journal names read
  * back and hashed against the hash recorded for it. One pass over the journal, one object at a
  * time, read in 64 KiB pieces: memory holds one scan protocol and the subject register's entry
- * hashes (64 hex digits per registered case file), whatever the size of the store. Reads only.
+ * hashes (64 hex digits per registered case file), whatever the size of the store. Then the
+ * whole content store is listed, a page at a time, and every object its listing reports as foreign
+ * or damaged that the journal pass has not already reported is reported as unreadable: an object
+ * the journal does not name is still evidence that something wrote to the store behind
+ * Aktenlift's back. Reads only.
  */
 final class EvidenceCheck {
 
     private static final int BUFFER = 64 * 1024;
     private static final long MAX_PROTOCOL_BYTES = 64L << 20;
+    private static final int LIST_PAGE = 1000;
 
     private final CommandLoop loop;
     private final Storage storage;
     private final List<EvidenceProblem> problems = new ArrayList<>();
+    /** Keys the journal pass found unreadable, so that the listing does not report them again. */
+    private final Set<String> unreadableKeys = new HashSet<>();
     private long found;
     private long objects;
     private long bytes;
@@ -72,7 +84,28 @@ final class EvidenceCheck {
                 problem(StorageKeys.EVENTS.value(), -1, Kind.UNREADABLE, e.getMessage());
             }
         }
+        listingProblems();
         return new DeepVerificationReport(journal, objects, bytes, problems, found);
+    }
+
+    /** Reports what the content store's listing finds foreign or damaged. */
+    private void listingProblems() {
+        Optional<Key> after = Optional.empty();
+        try {
+            do {
+                ContentPage page = storage.content().list("", after, LIST_PAGE);
+                for (ContentProblem p : page.problems()) {
+                    if (!unreadableKeys.contains(p.key())) {
+                        problem(p.key(), -1, Kind.UNREADABLE, (p.reason() == ContentProblem.Reason.FOREIGN
+                                ? "a foreign object in the content store: " : "the store's record of it is damaged: ")
+                                + p.detail());
+                    }
+                }
+                after = page.next();
+            } while (after.isPresent());
+        } catch (ProviderException e) {
+            problem("content", -1, Kind.UNREADABLE, "the content store cannot be listed: " + e.getMessage());
+        }
     }
 
     private void check(JournalEvent e, Map<String, String> subjects) {
@@ -167,6 +200,7 @@ final class EvidenceCheck {
             return kept == null ? null : kept.toByteArray();
         } catch (ProviderException | IOException e) {
             // the store's own check of the bytes failed (its recorded size or hash), or it cannot read them
+            unreadableKeys.add(key.value());
             problem(key.value(), sequence, Kind.UNREADABLE, e.getMessage() == null ? "cannot be read" : e.getMessage());
             return null;
         } catch (NoSuchAlgorithmException e) {

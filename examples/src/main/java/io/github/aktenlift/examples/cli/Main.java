@@ -59,6 +59,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new VerifyCommand(env));
         cli.addSubcommand(new LabelsCommand(env));
         cli.addSubcommand(new BenchCommand(env));
+        cli.addSubcommand(new CommandLine(new StorageCommand()).addSubcommand(new StorageDoctorCommand(env)));
         cli.setOut(env.out());
         cli.setErr(env.err());
         cli.setParameterExceptionHandler(Main::usageError);

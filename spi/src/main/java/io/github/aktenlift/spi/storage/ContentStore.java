@@ -30,6 +30,11 @@ public interface ContentStore {
      * @param key where to store
      * @param data the bytes; read to the end
      * @return size and SHA-256 of what was stored; never {@code null}
+     * @throws IllegalKeyException if this store cannot hold the key (too long for the backing
+     *     system's names); nothing is changed
+     * @throws io.github.aktenlift.spi.KeyConflictException if the store does not declare
+     *     {@link StorageCapability#NESTED_KEYS} and a stored key lies above or below this one;
+     *     nothing is changed
      * @throws UnavailableException if the store fails or the stream throws
      */
     ContentInfo put(Key key, InputStream data);
@@ -62,13 +67,20 @@ public interface ContentStore {
      * @param key the object's key
      * @return a verifying stream; never {@code null}
      * @throws NotFoundException if no object is stored under the key
+     * @throws IntegrityException if an object is stored under the key but its recorded size and
+     *     SHA-256 are missing, malformed or fail their own check (a damaged or foreign object, see
+     *     {@link ContentProblem}): it cannot be verified, so it is not opened
      * @throws UnavailableException if the store fails
      */
     InputStream get(Key key);
 
     /**
+     * Reads what is recorded for an object, without reading its bytes.
+     *
      * @param key the object's key
      * @return size and recorded SHA-256, or empty if nothing is stored under the key
+     * @throws IntegrityException if an object is stored under the key but its recorded size and
+     *     SHA-256 are missing, malformed or fail their own check (a damaged or foreign object)
      * @throws UnavailableException if the store fails
      */
     Optional<ContentInfo> head(Key key);
@@ -77,12 +89,21 @@ public interface ContentStore {
      * Lists objects whose key lies under the prefix ({@link Key#isUnder(String)}), in UTF-8 byte
      * order of their keys, starting after {@code startAfter}.
      *
+     * <p>One bad object never ends a listing: an object under the prefix that is not valid content
+     * — a foreign one (a name that maps to no key, or none of the recorded size and SHA-256) or a
+     * damaged one (its recorded size and SHA-256 unreadable) — is reported in
+     * {@link ContentPage#problems()} beside the valid objects, which are listed as usual. Listing
+     * does not read objects' bytes, so damage to the bytes alone shows only on {@link #get}. An
+     * object deleted while the page is built is left out.
+     *
      * @param prefix {@code ""} for all objects, or a key text
      * @param startAfter list only keys greater than this one; empty to start at the beginning
-     * @param limit at most this many items, at least 1
-     * @return the page; its {@code next} is empty when no further key exists
+     * @param limit at most this many items, at least 1 (problems come on top: a page reports
+     *     those found among its items)
+     * @return the page; its {@code next} is empty when no further key exists; never {@code null}
      * @throws IllegalKeyException if the prefix is neither {@code ""} nor a legal key
      * @throws IllegalArgumentException if {@code limit < 1}
+     * @throws UnavailableException if the store fails; never {@link IntegrityException}
      */
     ContentPage list(String prefix, Optional<Key> startAfter, int limit);
 

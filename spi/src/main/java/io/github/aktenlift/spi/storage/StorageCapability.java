@@ -14,5 +14,14 @@ public enum StorageCapability {
     /** The backing system itself verifies SHA-256 checksums on upload. */
     SERVER_SIDE_CHECKSUMS,
     /** Content of any size passes through with bounded heap: objects are never held in memory whole. */
-    STREAMING
+    STREAMING,
+    /**
+     * A content key and keys below it ({@code a/b} and {@code a/b/c}) can be stored together.
+     * Without it, {@link ContentStore#put} refuses a key above or below a stored one with
+     * {@link io.github.aktenlift.spi.KeyConflictException}, and nothing changes. Records and logs
+     * are not affected.
+     *
+     * @since 0.2
+     */
+    NESTED_KEYS
 }

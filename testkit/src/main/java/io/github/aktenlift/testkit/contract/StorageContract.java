@@ -3,9 +3,11 @@ package io.github.aktenlift.testkit.contract;
 import io.github.aktenlift.spi.ConflictException;
 import io.github.aktenlift.spi.IllegalKeyException;
 import io.github.aktenlift.spi.IntegrityException;
+import io.github.aktenlift.spi.KeyConflictException;
 import io.github.aktenlift.spi.NotFoundException;
 import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.ContentPage;
+import io.github.aktenlift.spi.storage.ContentProblem;
 import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.LogEntry;
 import io.github.aktenlift.spi.storage.LogRepair;
@@ -37,6 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The contract every {@link Storage} must pass. Extend it, create your storage in
@@ -49,6 +53,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  *     protected void corruptContent(Storage s, Key key) throws IOException { flipAByteOfTheFileOf(key); }
  * }
  * }</pre>
+ *
+ * <p>Adapters whose backing system other tools can write to also override
+ * {@link #plantForeignContent} and {@link #damageContentRecord}, so that the suite checks that a
+ * listing reports such objects instead of failing.
  *
  * <p>The large-object test checks bounded heap only for storages that declare
  * {@link StorageCapability#STREAMING}; concurrency tests run with threads of this JVM.
@@ -81,6 +89,39 @@ public abstract class StorageContract {
      * @throws Exception if the damage cannot be done
      */
     protected abstract void corruptContent(Storage storage, Key key) throws Exception;
+
+    /**
+     * Plants, behind the storage's back, an object that the adapter did not write, as another tool
+     * would put it into the store (a file or object without the adapter's recorded size and
+     * SHA-256, or with a name that maps to no key), so that it lies among the keys under the
+     * given key's parent in listing order. The default plants nothing, and the test that needs it
+     * is skipped with a JUnit assumption (shown as skipped, not passed): override it where the
+     * backing system lets anything else write to it.
+     *
+     * @param storage the storage that holds it
+     * @param near a key, not stored, whose position in key order the foreign object should take
+     * @return the text under which a listing reports it ({@link ContentProblem#key()}), or empty
+     *     if this adapter offers no way to plant one
+     * @throws Exception if the planting fails
+     */
+    protected Optional<String> plantForeignContent(Storage storage, Key near) throws Exception {
+        return Optional.empty();
+    }
+
+    /**
+     * Destroys, behind the storage's back, what the adapter recorded for a stored object (its size
+     * and SHA-256: a header, metadata, a side object), so that the object can no longer be
+     * verified. The default does nothing and returns {@code false}, and the test that needs it is
+     * skipped with a JUnit assumption: override it where the adapter keeps such a record.
+     *
+     * @param storage the storage that holds it
+     * @param key the object's key
+     * @return whether the record was damaged
+     * @throws Exception if the damage cannot be done
+     */
+    protected boolean damageContentRecord(Storage storage, Key key) throws Exception {
+        return false;
+    }
 
     /** @return size of the large-object round trip; at least 100 MiB unless an override says why */
     protected long largeObjectSize() {
@@ -255,9 +296,15 @@ public abstract class StorageContract {
         for (int i = 0; i < 23; i++) {
             inside.add(String.format("box/B1/file-%03d", i));
         }
-        inside.add("box/B1");
+        boolean nested = storage.capabilities().contains(StorageCapability.NESTED_KEYS);
+        if (nested) {
+            inside.add("box/B1");   // the prefix itself, above the keys below it
+        }
         inside.add("box/B1/sub/deeper");
-        List<String> outside = List.of("box/B10/file", "box/B1x", "box", "boxes/B1/file", "a", "box/B0/file");
+        List<String> outside = new ArrayList<>(List.of("box/B10/file", "box/B1x", "boxes/B1/file", "a", "box/B0/file"));
+        if (nested) {
+            outside.add("box");
+        }
         for (String k : inside) {
             storage.content().put(Key.of(k), bytes(HELLO));
         }
@@ -285,6 +332,93 @@ public abstract class StorageContract {
                 .isInstanceOf(IllegalKeyException.class);
         assertThatThrownBy(() -> storage.content().list("", Optional.empty(), 0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("content: a foreign and a damaged object are reported beside the valid ones, never the end of a listing")
+    void listingReportsProblems() throws Exception {
+        List<String> valid = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Key key = Key.of("mixed/object-" + i);
+            storage.content().put(key, bytes(("object " + i).getBytes(StandardCharsets.UTF_8)));
+            valid.add(key.value());
+        }
+        storage.content().put(Key.of("other/object"), bytes(HELLO));
+        Optional<String> foreign = plantForeignContent(storage, Key.of("mixed/object-2x"));
+        assumeTrue(foreign.isPresent(), "the adapter test offers no way to plant a foreign object");
+        Key damaged = Key.of("mixed/object-4");
+        assumeTrue(damageContentRecord(storage, damaged), "the adapter test offers no way to damage a recorded hash");
+        valid.remove(damaged.value());
+
+        for (int limit : new int[] {1, 2, 1000}) {
+            List<String> listed = new ArrayList<>();
+            List<ContentProblem> problems = new ArrayList<>();
+            Optional<Key> after = Optional.empty();
+            int pages = 0;
+            do {
+                ContentPage page = storage.content().list("mixed", after, limit);
+                assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
+                page.items().forEach(i -> listed.add(i.key().value()));
+                problems.addAll(page.problems());
+                after = page.next();
+                pages++;
+            } while (after.isPresent() && pages < 100);
+            assertThat(listed).as("valid objects listed with limit %d", limit).containsExactlyElementsOf(valid);
+            assertThat(problems).as("problems reported with limit %d, each once", limit)
+                    .extracting(ContentProblem::key, ContentProblem::reason)
+                    .containsExactlyInAnyOrder(tuple(foreign.get(), ContentProblem.Reason.FOREIGN),
+                            tuple(damaged.value(), ContentProblem.Reason.DAMAGED));
+            assertThat(problems).allSatisfy(p -> assertThat(p.detail()).isNotBlank());
+        }
+        ContentPage all = storage.content().list("", Optional.empty(), 1000);
+        assertThat(all.items()).extracting(i -> i.key().value()).containsAll(valid).contains("other/object")
+                .hasSize(valid.size() + 1);
+        assertThat(all.problems()).hasSize(2);
+
+        assertThatThrownBy(() -> storage.content().head(damaged)).isInstanceOfSatisfying(IntegrityException.class,
+                e -> assertThat(e.key()).isEqualTo(damaged.value()));
+        assertThatThrownBy(() -> {
+            try (InputStream in = storage.content().get(damaged)) {
+                Streams.drain(in);
+            }
+        }).isInstanceOf(IntegrityException.class).hasMessageContaining(damaged.value());
+        assertThat(read(Key.of("mixed/object-5"))).isEqualTo("object 5".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("keys: a key above or below a stored one is stored beside it with NESTED_KEYS, else refused with KeyConflictException and nothing changes")
+    void nestedKeys() {
+        Key upper = Key.of("nest/a");
+        Key lower = Key.of("nest/a/b/c");
+        storage.content().put(Key.of("nest/a-sibling"), bytes(HELLO));
+        if (storage.capabilities().contains(StorageCapability.NESTED_KEYS)) {
+            storage.content().put(upper, bytes(HELLO));
+            storage.content().put(lower, bytes("lower".getBytes(StandardCharsets.UTF_8)));
+            assertThat(read(upper)).isEqualTo(HELLO);
+            assertThat(read(lower)).isEqualTo("lower".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        storage.content().put(upper, bytes(HELLO));
+        assertThatThrownBy(() -> storage.content().put(lower, bytes(new byte[] {1})))
+                .isInstanceOfSatisfying(KeyConflictException.class, e -> {
+                    assertThat(e.key()).isEqualTo(lower.value());
+                    assertThat(e.existing()).isEqualTo(upper.value());
+                });
+        assertThat(storage.content().head(lower)).isEmpty();
+        storage.content().put(upper, bytes("replaced".getBytes(StandardCharsets.UTF_8)));
+        storage.content().delete(upper);
+        storage.content().put(lower, bytes(new byte[] {1}));
+        assertThatThrownBy(() -> storage.content().put(upper, bytes(HELLO)))
+                .isInstanceOfSatisfying(KeyConflictException.class, e -> {
+                    assertThat(e.key()).isEqualTo(upper.value());
+                    assertThat(e.existing()).isEqualTo(lower.value());
+                });
+        assertThatThrownBy(() -> storage.content().put(Key.of("nest/a/b"), bytes(HELLO)))
+                .isInstanceOf(KeyConflictException.class);
+        assertThat(storage.content().head(upper)).isEmpty();
+        assertThat(read(lower)).containsExactly(1);
+        assertThat(storage.content().list("nest", Optional.empty(), 10).items()).extracting(i -> i.key().value())
+                .containsExactly("nest/a-sibling", lower.value());
     }
 
     /** @return keys that are legal but tend to break naive mappings onto files or object names */
