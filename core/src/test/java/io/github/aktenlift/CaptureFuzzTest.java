@@ -12,7 +12,6 @@ import io.github.aktenlift.capture.IngestReport;
 import io.github.aktenlift.capture.InvalidDeliveryException;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CaseFileState;
-import io.github.aktenlift.casefile.PrepareCaseFile;
 import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.testkit.DeliverySpec;
 import io.github.aktenlift.testkit.InMemoryStorage;
@@ -102,7 +101,7 @@ class CaptureFuzzTest {
     @BeforeAll
     static void goodDelivery() throws IOException {
         try (Office o = office()) {
-            barcodes = prepared(o).stream().map(Barcode::value).toList();
+            barcodes = o.prepareMany(3).stream().map(Barcode::value).toList();
         }
         base = tmp.resolve("base");
         ScanGenerator.writeDelivery(base, DeliverySpec.builder().deliveryId("D-FUZZ").geometry(PAGE).seed(7)
@@ -110,7 +109,7 @@ class CaptureFuzzTest {
                 .formats(DeliverySpec.Formats.MIXED).build());
         // the unmutated delivery is captured whole: every case below starts from a good one
         try (Office o = office()) {
-            prepared(o);
+            o.prepareMany(3);
             IngestReport report = o.lift.capture().ingest(o.scanner, base);
             assertThat(report.rejected()).as("%s", report.problems()).isEmpty();
             assertThat(report.captured()).hasSize(3);
@@ -119,16 +118,6 @@ class CaptureFuzzTest {
 
     private static Office office() {
         return new Office(new InMemoryStorage(), new MutableClock(Office.START), POLICIES);
-    }
-
-    private static List<Barcode> prepared(Office o) {
-        List<Barcode> files = o.registerMany(3);
-        Barcode box = o.ship(files);
-        o.receive(box, Set.copyOf(files));
-        for (Barcode f : files) {
-            o.lift.execute(o.scanner, new PrepareCaseFile(f));
-        }
-        return files;
     }
 
     @TestFactory
@@ -153,7 +142,7 @@ class CaptureFuzzTest {
         String replay = "case " + n + " (seed " + SEED + ", case seed " + seed + "): " + applied.what();
         long heapLimit = Runtime.getRuntime().maxMemory() * 3 / 4;
         try (Office o = office()) {
-            prepared(o);
+            o.prepareMany(3);
             long eventsBefore = o.journalLength();
             Optional<IngestReport> report = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try {

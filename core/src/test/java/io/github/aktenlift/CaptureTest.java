@@ -67,17 +67,6 @@ class CaptureTest {
         o.close();
     }
 
-    /** Registers, ships, receives and prepares n case files. */
-    private List<Barcode> prepared(int n) {
-        List<Barcode> files = o.registerMany(n);
-        Barcode box = o.ship(files);
-        o.receive(box, Set.copyOf(files));
-        for (Barcode f : files) {
-            o.lift.execute(o.scanner, new PrepareCaseFile(f));
-        }
-        return files;
-    }
-
     private DeliverySpec.Builder spec(String id, List<Barcode> files) {
         return DeliverySpec.builder().deliveryId(id).geometry(PAGE).seed(id.hashCode())
                 .barcodes(files.stream().map(Barcode::value).toList()).documentsPerFile(1, 3).sheetsPerDocument(1, 3);
@@ -122,7 +111,7 @@ class CaptureTest {
         @MethodSource("io.github.aktenlift.CaptureTest#formats")
         @DisplayName("is captured: PDF/A-2b renditions that veraPDF accepts, a scan protocol, and tracking moved on")
         void captured(DeliverySpec.Formats formats) throws IOException {
-            List<Barcode> files = prepared(3);
+            List<Barcode> files = o.prepareMany(3);
             Delivery d = ScanGenerator.writeDelivery(tmp.resolve("d"), spec("D-" + formats, files).formats(formats).build());
             IngestReport report = ingest(d);
             assertThat(report.rejected()).as("problems: %s", report.problems()).isEmpty();
@@ -135,7 +124,7 @@ class CaptureTest {
         @Test
         @DisplayName("passes JPEG and G4 pages through without re-encoding: image streams equal the page files")
         void passthrough() throws IOException {
-            List<Barcode> files = prepared(1);
+            List<Barcode> files = o.prepareMany(1);
             Delivery d = ScanGenerator.writeDelivery(tmp.resolve("d"), spec("D-P", files)
                     .formats(DeliverySpec.Formats.MIXED).build());
             CaseFileOutcome.Captured c = ingest(d).captured().get(0);
@@ -183,7 +172,7 @@ class CaptureTest {
         @Test
         @DisplayName("replaying a captured delivery takes nothing twice")
         void replay() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = ScanGenerator.writeDelivery(tmp.resolve("d"), spec("D-R", files).build());
             ingest(d);
             long journal = o.journalLength();
@@ -222,7 +211,7 @@ class CaptureTest {
     @MethodSource("faults")
     @DisplayName("a bad page rejects its own case file only: typed problem naming case file and page, nothing stored, state kept, scan service notified")
     void badInput(ScanFault fault, CaptureProblem.Kind expected, DeliverySpec.Formats formats) throws IOException {
-        List<Barcode> files = prepared(3);
+        List<Barcode> files = o.prepareMany(3);
         Barcode bad = files.get(1);
         Delivery d = ScanGenerator.writeDelivery(tmp.resolve("d"), spec("D-F", files).formats(formats)
                 .fault(fault, bad.value(), 1).build());
@@ -286,7 +275,7 @@ class CaptureTest {
     @Test
     @DisplayName("a case file rejected before rendering still names its broken JPEG data")
     void corruptJpegReportedWithOtherProblems() throws IOException {
-        List<Barcode> files = prepared(1);
+        List<Barcode> files = o.prepareMany(1);
         Barcode f = files.get(0);
         Delivery d = ScanGenerator.writeDelivery(tmp.resolve("d"), spec("D-M", files).documentsPerFile(2, 2)
                 .sheetsPerDocument(2, 2).duplex(false).formats(DeliverySpec.Formats.JPEG)
@@ -313,7 +302,7 @@ class CaptureTest {
         @Test
         @DisplayName("a page file that links outside the folder is an unsafe path, and nothing is read through it")
         void pageLinkOutside() throws IOException {
-            Barcode f = prepared(1).get(0);
+            Barcode f = o.prepareMany(1).get(0);
             Delivery d = delivery(f);
             Path page = firstPage(d);
             Path outside = Files.copy(page, tmp.resolve("outside.jpg"));
@@ -331,7 +320,7 @@ class CaptureTest {
         @Test
         @DisplayName("a document folder that is a link is an unsafe path, even when it leads back into the delivery")
         void folderLink() throws IOException {
-            Barcode f = prepared(1).get(0);
+            Barcode f = o.prepareMany(1).get(0);
             Delivery d = delivery(f);
             Path folder = firstPage(d).getParent();
             Path moved = Files.move(folder, d.directory().resolve("moved"));
@@ -344,7 +333,7 @@ class CaptureTest {
         @Test
         @DisplayName("a page file that links to a file inside the folder is refused: the format allows no links")
         void pageLinkInside() throws IOException {
-            Barcode f = prepared(1).get(0);
+            Barcode f = o.prepareMany(1).get(0);
             Delivery d = delivery(f);
             Path page = firstPage(d);
             Path target = Files.move(page, d.directory().resolve("kept-" + page.getFileName()));
@@ -544,7 +533,7 @@ class CaptureTest {
     @Test
     @DisplayName("unknown barcodes, duplicates and files in the wrong state are rejected one by one")
     void trackingChecks() throws IOException {
-        List<Barcode> files = prepared(1);
+        List<Barcode> files = o.prepareMany(1);
         Barcode registeredOnly = o.register();
         Barcode stranger = o.nextFileBarcode();
         Delivery d = ScanGenerator.writeDelivery(tmp.resolve("d"), DeliverySpec.builder().deliveryId("D-T").geometry(PAGE)
@@ -559,7 +548,7 @@ class CaptureTest {
     @Test
     @DisplayName("pages below the minimum resolution are refused")
     void resolution() throws IOException {
-        List<Barcode> files = prepared(1);
+        List<Barcode> files = o.prepareMany(1);
         Delivery d = ScanGenerator.writeDelivery(tmp.resolve("d"), spec("D-L", files).geometry(PageGeometry.a4(75)).build());
         assertThat(ingest(d).problems()).extracting(CaptureProblem::kind).contains(CaptureProblem.Kind.RESOLUTION);
     }

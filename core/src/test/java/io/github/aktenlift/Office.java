@@ -277,6 +277,17 @@ public final class Office implements AutoCloseable {
         return out;
     }
 
+    /** Registers n case files, ships them in one box, receives it whole and prepares each: ready for capture. */
+    public List<Barcode> prepareMany(int n) {
+        List<Barcode> files = registerMany(n);
+        Barcode box = ship(files);
+        receive(box, Set.copyOf(files));
+        for (Barcode f : files) {
+            lift.execute(scanner, new PrepareCaseFile(f));
+        }
+        return files;
+    }
+
     @Override
     public void close() {
         lift.close();

@@ -8,7 +8,6 @@ import io.github.aktenlift.Office;
 import io.github.aktenlift.Policies;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CaseFileState;
-import io.github.aktenlift.casefile.PrepareCaseFile;
 import io.github.aktenlift.spi.notification.Notification;
 import io.github.aktenlift.spi.notification.NotificationType;
 import io.github.aktenlift.testkit.Delivery;
@@ -35,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,16 +61,6 @@ class DeliveryIndexStrictnessTest {
     @AfterEach
     void close() {
         o.close();
-    }
-
-    private List<Barcode> prepared(int n) {
-        List<Barcode> files = o.registerMany(n);
-        Barcode box = o.ship(files);
-        o.receive(box, Set.copyOf(files));
-        for (Barcode f : files) {
-            o.lift.execute(o.scanner, new PrepareCaseFile(f));
-        }
-        return files;
     }
 
     /** A good delivery of the given case files, one small document each. */
@@ -177,7 +165,7 @@ class DeliveryIndexStrictnessTest {
         void policyLimit() throws IOException {
             o.close();
             o = office(CapturePolicy.defaults().withMinimumDpi(100).withIndexLimits(1000, 10, 10));
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-SIZE", files);
             assertThat(Files.size(d.index())).isGreaterThan(1000);
             assertThat(refused(d.directory()).getMessage()).contains("larger than 1000 bytes");
@@ -188,7 +176,7 @@ class DeliveryIndexStrictnessTest {
         @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE", "UTF-16"})
         @DisplayName("UTF-16 and UTF-32, with or without a byte order mark, are refused")
         void notUtf8(String charset) throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-ENC", files);
             String text = Files.readString(d.index());
             Files.write(d.index(), text.getBytes(Charset.forName(charset)));
@@ -201,7 +189,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("a UTF-8 byte order mark is refused")
         void byteOrderMark() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-BOM", files);
             Files.writeString(d.index(), "\uFEFF" + Files.readString(d.index()), StandardCharsets.UTF_8);
             assertThat(refused(d.directory()).getMessage()).contains("byte order mark");
@@ -210,7 +198,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("bytes that are not UTF-8 (a Latin-1 letter) are refused with their line")
         void latin1() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-LAT", files);
             ObjectNode index = index(d);
             ((ObjectNode) caseFile(index, 0).get("scanner")).put("model", "Scanner M\u00fcller");
@@ -228,7 +216,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("content after the index's closing brace is refused, with its line and column")
         void trailingGarbage() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-TR", files);
             Files.writeString(d.index(), Files.readString(d.index()) + "\n}garbage");
             InvalidDeliveryException e = refused(d.directory());
@@ -239,7 +227,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("a second JSON value after the index is refused as well")
         void secondValue() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-TR2", files);
             Files.writeString(d.index(), Files.readString(d.index()) + " {}");
             assertThat(refused(d.directory()).getMessage()).contains("after the index");
@@ -248,7 +236,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("nesting 100,000 deep fails the delivery with its place, without a stack overflow")
         void deepNesting() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-DEEP", files);
             String text = JSON.writeValueAsString(index(d));
             write(d, text.replaceFirst("\"operator\":", "\"x\":" + "[".repeat(100_000) + "]".repeat(100_000)
@@ -261,7 +249,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("a string of a million characters fails the delivery with its place, and is not quoted")
         void longString() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-LONG", files);
             ObjectNode index = index(d);
             caseFile(index, 0).put("operator", "Q".repeat(1_000_000));
@@ -274,7 +262,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("a delivery field given twice fails the delivery, naming it")
         void duplicateTopLevelKey() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-DUP", files);
             String text = JSON.writeValueAsString(index(d));
             write(d, text.replaceFirst("\\{", "{\"deliveryId\":\"D-OTHER\","));
@@ -287,7 +275,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("a key given twice inside one case file rejects that case file only")
         void duplicateKeyInCaseFile() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-DUP2", files);
             String text = JSON.writeValueAsString(index(d));
             write(d, text.replaceFirst("\"operator\":", "\"operator\":\"op-9\",\"operator\":"));
@@ -297,7 +285,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("a fraction for a whole number is not cut to one")
         void fraction() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-FR", files);
             ObjectNode index = index(d);
             caseFile(index, 0).put("sheets", caseFile(index, 0).get("sheets").asInt() + 0.0);
@@ -308,7 +296,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("a string for a number is not taken as the number")
         void stringForNumber() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-STR", files);
             ObjectNode index = index(d);
             ObjectNode page = (ObjectNode) caseFile(index, 0).get("documents").get(0).get("pages").get(0);
@@ -320,7 +308,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("a number or a string for true or false is not taken")
         void notBoolean() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-BOOL", files);
             ObjectNode index = index(d);
             ((ObjectNode) caseFile(index, 0).get("scanner").get("settings")).put("duplex", 1);
@@ -331,7 +319,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("a missing field rejects its own case file, not the delivery")
         void missingField() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-MISS", files);
             ObjectNode index = index(d);
             caseFile(index, 0).remove("operator");
@@ -342,7 +330,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("a case file that is not an object rejects its own place, not the delivery")
         void notAnObject() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-NOBJ", files);
             ObjectNode index = index(d);
             ((ArrayNode) index.get("caseFiles")).insert(0, "F-NOT-AN-OBJECT");
@@ -359,7 +347,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("an unknown field inside a case file rejects that case file only")
         void unknownField() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-UNK", files);
             ObjectNode index = index(d);
             caseFile(index, 0).put("surname", "Mustermann");
@@ -379,7 +367,7 @@ class DeliveryIndexStrictnessTest {
             "2026-03-04T23:59:60Z", "2026-03-04T09:61Z"})
         @DisplayName("an impossible scan time rejects the case file; it never reaches the protocol")
         void scannedAt(String when) throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-CAL", files);
             ObjectNode index = index(d);
             caseFile(index, 0).put("scannedAt", when);
@@ -390,7 +378,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("a scan time without seconds, as the format allows, is taken")
         void withoutSeconds() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-MIN", files);
             ObjectNode index = index(d);
             caseFile(index, 0).put("scannedAt", "2026-03-01T09:15Z");
@@ -401,7 +389,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("an impossible document date rejects the case file")
         void documentDate() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-DATE", files);
             ObjectNode index = index(d);
             ((ObjectNode) caseFile(index, 0).get("documents").get(0)).put("date", "2024-02-30");
@@ -412,7 +400,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("an impossible creation time fails the delivery, naming the field")
         void createdAt() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-CRE", files);
             ObjectNode index = index(d);
             index.put("createdAt", "2026-02-29T10:00:00Z");
@@ -430,7 +418,7 @@ class DeliveryIndexStrictnessTest {
         @ValueSource(strings = {".", ".."})
         @DisplayName("'.' and '..' fail the delivery before a page is rendered")
         void dots(String id) throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-DOT", files);
             ObjectNode index = index(d);
             index.put("deliveryId", id);
@@ -444,7 +432,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("dots inside an id are still fine")
         void dotsInside() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-DOT2", files);
             ObjectNode index = index(d);
             index.put("deliveryId", "...D.1");
@@ -462,7 +450,7 @@ class DeliveryIndexStrictnessTest {
         void caseFiles() throws IOException {
             o.close();
             o = office(CapturePolicy.defaults().withMinimumDpi(100).withIndexLimits(1 << 20, 2, 100));
-            List<Barcode> files = prepared(3);
+            List<Barcode> files = o.prepareMany(3);
             Delivery d = delivery("D-MANY", files);
             InvalidDeliveryException e = refused(d.directory());
             assertThat(e.field()).isEqualTo("caseFiles");
@@ -473,7 +461,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("more pages than the policy allows reject that case file only")
         void pages() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-PAGES", files);
             ObjectNode index = index(d);
             int pages = caseFile(index, 1).get("documents").get(0).get("pages").size();
@@ -493,7 +481,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("a case file listing 300,000 pages is rejected for it, and its pages are not all kept")
         void threeHundredThousandPages() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-300K", files);
             ObjectNode index = index(d);
             String page = JSON.writeValueAsString(caseFile(index, 0).get("documents").get(0).get("pages").get(0));
@@ -522,7 +510,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("a delivery with 300 unknown barcodes gives one notification naming the first 100, not 300")
         void oneSummary() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             Delivery d = delivery("D-UNKN", files);
             ObjectNode index = index(d);
             ArrayNode caseFiles = (ArrayNode) index.get("caseFiles");
@@ -547,7 +535,7 @@ class DeliveryIndexStrictnessTest {
         @Test
         @DisplayName("a delivery without rejections sends none")
         void none() throws IOException {
-            List<Barcode> files = prepared(2);
+            List<Barcode> files = o.prepareMany(2);
             assertThat(ingest(delivery("D-OK", files)).rejected()).isEmpty();
             assertThat(notifier.delivered()).noneMatch(n -> n.type() == NotificationType.QA_FAILED);
         }

@@ -11,7 +11,6 @@ import io.github.aktenlift.Policies;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CaseFileState;
 import io.github.aktenlift.casefile.FailQualityCheck;
-import io.github.aktenlift.casefile.PrepareCaseFile;
 import io.github.aktenlift.casefile.ProtectionLevel;
 import io.github.aktenlift.casefile.ProtectionProfile;
 import io.github.aktenlift.spi.notification.NotificationType;
@@ -64,16 +63,6 @@ class EvidenceWrittenOnceTest {
     @AfterEach
     void close() {
         o.close();
-    }
-
-    private List<Barcode> prepared(Office office, int n) {
-        List<Barcode> files = office.registerMany(n);
-        Barcode box = office.ship(files);
-        office.receive(box, Set.copyOf(files));
-        for (Barcode f : files) {
-            office.lift.execute(office.scanner, new PrepareCaseFile(f));
-        }
-        return files;
     }
 
     private Delivery delivery(String dir, String id, List<Barcode> files) throws Exception {
@@ -135,7 +124,7 @@ class EvidenceWrittenOnceTest {
     @Test
     @DisplayName("a rescan that reuses the delivery id leaves the earlier capture's renditions and protocols as they were")
     void rescanReusingDeliveryId() throws Exception {
-        Barcode f = prepared(o, 1).get(0);
+        Barcode f = o.prepareMany(1).get(0);
         Delivery first = delivery("d1", "D-1", List.of(f));
         IngestReport r1 = o.lift.capture().ingest(o.scanner, first.directory());
         assertThat(r1.captured()).hasSize(1);
@@ -155,7 +144,7 @@ class EvidenceWrittenOnceTest {
     @Test
     @DisplayName("a failed rescan removes only what it wrote itself, and a later rescan still finds the previous capture")
     void failedRescanThenPartialRescan() throws Exception {
-        Barcode f = prepared(o, 1).get(0);
+        Barcode f = o.prepareMany(1).get(0);
         Delivery first = delivery("d1", "D-1", List.of(f));
         assertThat(o.lift.capture().ingest(o.scanner, first.directory()).captured()).hasSize(1);
         Map<String, String> before = evidence();
@@ -176,7 +165,7 @@ class EvidenceWrittenOnceTest {
     @Test
     @DisplayName("two ingests of one delivery at the same time: each case file is recorded once, the other ingest changes nothing and says so")
     void racingIngestsOnOneInstance() throws Exception {
-        List<Barcode> files = prepared(o, 3);
+        List<Barcode> files = o.prepareMany(3);
         Delivery d = delivery("d", "D-RACE", files);
         List<IngestReport> reports = race(List.of(o.lift, o.lift), d.directory());
         assertOneCaptureEach(files, reports);
@@ -185,7 +174,7 @@ class EvidenceWrittenOnceTest {
     @Test
     @DisplayName("two instances on one storage ingesting one delivery: each case file is recorded once")
     void racingIngestsOnTwoInstances() throws Exception {
-        List<Barcode> files = prepared(o, 3);
+        List<Barcode> files = o.prepareMany(3);
         Delivery d = delivery("d", "D-RACE", files);
         try (Aktenlift second = Aktenlift.builder().storage(o.storage()).clock(new MutableClock(Office.START))
                 .ids(IdSource.sequential("t")).policies(policies).notifier(notifier).build()) {
@@ -247,7 +236,7 @@ class EvidenceWrittenOnceTest {
     @Test
     @DisplayName("objects left by a capture that stopped before recording are kept; the capture takes the next number")
     void leftoversOfAStoppedCapture() throws Exception {
-        Barcode f = prepared(o, 1).get(0);
+        Barcode f = o.prepareMany(1).get(0);
         Key leftover = Key.of("renditions/" + f.value() + "/1/doc-1.pdf");
         o.storage().content().put(leftover, new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}));
         IngestReport r = o.lift.capture().ingest(o.scanner, delivery("d", "D-L", List.of(f)).directory());
@@ -262,7 +251,7 @@ class EvidenceWrittenOnceTest {
     @Test
     @DisplayName("a capture recorded without a number (before numbers existed) keeps its protocol under its delivery, where deep verification looks")
     void capturesWithoutNumberKeepTheirKeys() throws Exception {
-        List<Barcode> files = prepared(o, 2);
+        List<Barcode> files = o.prepareMany(2);
         Barcode a = files.get(0);
         Barcode old = files.get(1);
         CaseFileOutcome.Captured c = o.lift.capture().ingest(o.scanner, delivery("d", "D-A", List.of(a)).directory())
@@ -292,7 +281,7 @@ class EvidenceWrittenOnceTest {
     @Test
     @DisplayName("a repeated delivery says already captured and notifies no quality failure")
     void repeatedDelivery() throws Exception {
-        List<Barcode> files = prepared(o, 2);
+        List<Barcode> files = o.prepareMany(2);
         Delivery d = delivery("d", "D-AGAIN", files);
         assertThat(o.lift.capture().ingest(o.scanner, d.directory()).captured()).hasSize(2);
         Map<String, String> before = evidence();

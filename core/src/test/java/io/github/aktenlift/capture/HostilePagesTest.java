@@ -7,7 +7,6 @@ import io.github.aktenlift.Office;
 import io.github.aktenlift.Policies;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CaseFileState;
-import io.github.aktenlift.casefile.PrepareCaseFile;
 import io.github.aktenlift.testkit.Delivery;
 import io.github.aktenlift.testkit.DeliverySpec;
 import io.github.aktenlift.testkit.InMemoryNotifier;
@@ -29,7 +28,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,16 +47,6 @@ class HostilePagesTest {
     @AfterEach
     void close() {
         o.close();
-    }
-
-    private List<Barcode> prepared(int n) {
-        List<Barcode> files = o.registerMany(n);
-        Barcode box = o.ship(files);
-        o.receive(box, Set.copyOf(files));
-        for (Barcode f : files) {
-            o.lift.execute(o.scanner, new PrepareCaseFile(f));
-        }
-        return files;
     }
 
     /** A delivery of the case files, one document of two simplex sheets each, JPEG pages. */
@@ -101,7 +89,7 @@ class HostilePagesTest {
     @Test
     @DisplayName("one image file given for two sheets is refused, naming both pages")
     void sharedImage() throws Exception {
-        Barcode f = prepared(1).get(0);
+        Barcode f = o.prepareMany(1).get(0);
         Delivery d = delivery(List.of(f));
         ObjectNode index = index(d);
         ArrayNode pages = pages(index, 0);
@@ -118,7 +106,7 @@ class HostilePagesTest {
     @Test
     @DisplayName("case file A listed with case file B's images is refused: a case file's pages lie in its own folder")
     void foreignFolder() throws Exception {
-        List<Barcode> files = prepared(2);
+        List<Barcode> files = o.prepareMany(2);
         Barcode a = files.get(0);
         Barcode b = files.get(1);
         Delivery d = delivery(files);
@@ -138,7 +126,7 @@ class HostilePagesTest {
     @Test
     @DisplayName("a page that is a symbolic link to another page of the delivery is refused: no links of any kind")
     void symlinkToAnotherPage() throws Exception {
-        Barcode f = prepared(1).get(0);
+        Barcode f = o.prepareMany(1).get(0);
         Delivery d = delivery(List.of(f));
         ObjectNode index = index(d);
         ArrayNode pages = pages(index, 0);
@@ -153,7 +141,7 @@ class HostilePagesTest {
     @Test
     @DisplayName("a JPEG without a resolution (JFIF density units 0) is its own problem naming the page")
     void jpegWithoutResolution() throws Exception {
-        Barcode f = prepared(1).get(0);
+        Barcode f = o.prepareMany(1).get(0);
         Delivery d = delivery(List.of(f));
         ObjectNode index = index(d);
         ObjectNode page = (ObjectNode) pages(index, 0).get(1);
@@ -169,7 +157,7 @@ class HostilePagesTest {
     @Test
     @DisplayName("a palette PNG with colours, declared GRAYSCALE, is refused: the colour mode is the image's own")
     void palettePngDeclaredGray() throws Exception {
-        Barcode f = prepared(1).get(0);
+        Barcode f = o.prepareMany(1).get(0);
         Delivery d = delivery(List.of(f));
         ObjectNode index = index(d);
         ObjectNode page = (ObjectNode) pages(index, 0).get(0);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aktenlift.Office;
 import io.github.aktenlift.Policies;
 import io.github.aktenlift.casefile.Barcode;
-import io.github.aktenlift.casefile.PrepareCaseFile;
 import io.github.aktenlift.spi.notification.Notifier;
 import io.github.aktenlift.testkit.Delivery;
 import io.github.aktenlift.testkit.DeliverySpec;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,16 +49,6 @@ class UnrepresentablePageNameTest {
                 .withCapture(CapturePolicy.defaults().withMinimumDpi(100)), Notifier.none());
     }
 
-    static List<Barcode> prepared(Office o) {
-        List<Barcode> files = o.registerMany(2);
-        Barcode box = o.ship(files);
-        o.receive(box, Set.copyOf(files));
-        for (Barcode f : files) {
-            o.lift.execute(o.scanner, new PrepareCaseFile(f));
-        }
-        return files;
-    }
-
     @Test
     @DisplayName("under LC_ALL=C is a problem of its case file naming the page; the other case file is captured")
     void invalidPathIsAProblemOfItsCaseFile() throws Exception {
@@ -68,7 +56,7 @@ class UnrepresentablePageNameTest {
                 "this JVM cannot write the file name either");
         List<Barcode> files;
         try (Office o = office()) {
-            files = prepared(o);
+            files = o.prepareMany(2);
         }
         Delivery d = ScanGenerator.writeDelivery(tmp.resolve("d"), DeliverySpec.builder().deliveryId("D-U")
                 .geometry(PAGE).seed(5).barcodes(files.stream().map(Barcode::value).toList()).documentsPerFile(1, 1)
@@ -112,7 +100,7 @@ class UnrepresentablePageNameTest {
         public static void main(String[] args) {
             System.out.println("encoding " + System.getProperty("sun.jnu.encoding"));
             try (Office o = office()) {
-                prepared(o);
+                o.prepareMany(2);
                 IngestReport report = o.lift.capture().ingest(o.scanner, Path.of(args[0]));
                 for (CaseFileOutcome c : report.caseFiles()) {
                     if (c instanceof CaseFileOutcome.Rejected r) {
