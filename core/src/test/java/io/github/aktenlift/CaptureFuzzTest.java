@@ -34,7 +34,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -583,8 +582,7 @@ class CaptureFuzzTest {
 
     private static void collectScalars(JsonNode node, List<Map.Entry<ObjectNode, String>> out) {
         if (node instanceof ObjectNode o) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : o.properties()) {
                 if (f.getValue().isValueNode() && !f.getValue().isNull()) {
                     out.add(Map.entry(o, f.getKey()));
                 } else {
