@@ -2,14 +2,17 @@ package io.github.aktenlift.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.aktenlift.IdSource;
+import io.github.aktenlift.casefile.Barcode;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** Runs the CLI in-process, with captured stdout and stderr, a fixed clock and sequential ids. */
 final class Cli {
@@ -33,6 +36,21 @@ final class Cli {
     }
 
     private Cli() {
+    }
+
+    /**
+     * Creates a workspace (fsync off) whose clock stands at the given time, with n case files
+     * registered, shipped, received and prepared for scanning.
+     *
+     * @return the case files' barcodes
+     */
+    static List<Barcode> preparedWorkspace(Path workspace, Instant at, int n) {
+        Clock clock = Clock.fixed(at, ZoneOffset.UTC);
+        try (Workspace w = Workspace.create(workspace, clock, IdSource.sequential("p"), false)) {
+            List<Barcode> files = w.lift().inventory().issueCaseFileBarcodes(Logistics.CLERK, n);
+            Logistics.registerAndPrepare(w.lift(), clock, files);
+            return files;
+        }
     }
 
     static Environment environment(StringWriter out, StringWriter err, boolean terminal) {

@@ -1,7 +1,6 @@
 package io.github.aktenlift.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.aktenlift.IdSource;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.testkit.Delivery;
 import io.github.aktenlift.testkit.DeliverySpec;
@@ -38,11 +37,7 @@ class IngestCommandTest {
     @BeforeEach
     void prepare() {
         workspace = tmp.resolve("w");
-        Clock clock = Clock.fixed(Cli.NOW.minusSeconds(86_400), ZoneOffset.UTC);
-        try (Workspace w = Workspace.create(workspace, clock, IdSource.sequential("p"), false)) {
-            files = w.lift().inventory().issueCaseFileBarcodes(Logistics.CLERK, 5);
-            Logistics.registerAndPrepare(w.lift(), clock, files);
-        }
+        files = Cli.preparedWorkspace(workspace, Cli.NOW.minusSeconds(86_400), 5);
     }
 
     private Delivery delivery(String id, Map<Barcode, ScanFault> faults) throws IOException {

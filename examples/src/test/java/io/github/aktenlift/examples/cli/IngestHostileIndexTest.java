@@ -1,6 +1,5 @@
 package io.github.aktenlift.examples.cli;
 
-import io.github.aktenlift.IdSource;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.testkit.LargePng;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,11 +44,7 @@ class IngestHostileIndexTest {
     @BeforeEach
     void prepare() {
         workspace = tmp.resolve("w");
-        Clock clock = Clock.fixed(Cli.NOW.minusSeconds(86_400), ZoneOffset.UTC);
-        try (Workspace w = Workspace.create(workspace, clock, IdSource.sequential("p"), false)) {
-            files = w.lift().inventory().issueCaseFileBarcodes(Logistics.CLERK, 2);
-            Logistics.registerAndPrepare(w.lift(), clock, files);
-        }
+        files = Cli.preparedWorkspace(workspace, Cli.NOW.minusSeconds(86_400), 2);
     }
 
     /** What the child process left behind. */

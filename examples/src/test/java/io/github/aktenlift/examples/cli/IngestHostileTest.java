@@ -1,7 +1,6 @@
 package io.github.aktenlift.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.aktenlift.IdSource;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.testkit.Delivery;
 import io.github.aktenlift.testkit.DeliverySpec;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -43,11 +40,7 @@ class IngestHostileTest {
     @BeforeEach
     void prepare() {
         workspace = tmp.resolve("w");
-        Clock clock = Clock.fixed(Cli.NOW.minusSeconds(86_400), ZoneOffset.UTC);
-        try (Workspace w = Workspace.create(workspace, clock, IdSource.sequential("p"), false)) {
-            files = w.lift().inventory().issueCaseFileBarcodes(Logistics.CLERK, 3);
-            Logistics.registerAndPrepare(w.lift(), clock, files);
-        }
+        files = Cli.preparedWorkspace(workspace, Cli.NOW.minusSeconds(86_400), 3);
     }
 
     private Delivery delivery(String id) throws IOException {

@@ -1,7 +1,6 @@
 package io.github.aktenlift.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.aktenlift.IdSource;
 import io.github.aktenlift.adapters.filesystem.FilesystemStorage;
 import io.github.aktenlift.spi.storage.Key;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,8 +13,6 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,10 +30,7 @@ class StorageDoctorCommandTest {
     @BeforeEach
     void office() {
         workspace = tmp.resolve("w");
-        Clock clock = Clock.fixed(Cli.NOW, ZoneOffset.UTC);
-        try (Workspace w = Workspace.create(workspace, clock, IdSource.sequential("p"), false)) {
-            Logistics.registerAndPrepare(w.lift(), clock, w.lift().inventory().issueCaseFileBarcodes(Logistics.CLERK, 2));
-        }
+        Cli.preparedWorkspace(workspace, Cli.NOW, 2);
         try (FilesystemStorage s = FilesystemStorage.open(workspace.resolve(Workspace.STORAGE))) {
             for (String k : List.of("renditions/F1/doc-1.pdf", "renditions/F1/doc-2.pdf", "renditions/F1/doc-3.pdf")) {
                 s.content().put(Key.of(k), new ByteArrayInputStream(k.getBytes()));

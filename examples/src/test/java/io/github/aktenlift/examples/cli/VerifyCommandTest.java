@@ -1,6 +1,5 @@
 package io.github.aktenlift.examples.cli;
 
-import io.github.aktenlift.IdSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -10,8 +9,6 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,10 +24,7 @@ class VerifyCommandTest {
     @BeforeEach
     void office() {
         workspace = tmp.resolve("w");
-        Clock clock = Clock.fixed(Cli.NOW, ZoneOffset.UTC);
-        try (Workspace w = Workspace.create(workspace, clock, IdSource.sequential("p"), false)) {
-            Logistics.registerAndPrepare(w.lift(), clock, w.lift().inventory().issueCaseFileBarcodes(Logistics.CLERK, 4));
-        }
+        Cli.preparedWorkspace(workspace, Cli.NOW, 4);
     }
 
     @Test
