@@ -29,6 +29,11 @@ import io.github.aktenlift.imaging.ImageProblem.Kind;
  * hierarchical frames, and CMYK (four components) are {@link Kind#UNSUPPORTED}. Corruption inside
  * compressed data (as opposed to its framing) is not seen here; that needs a decoder.
  *
+ * <p>What passes for TIFF and PNG is what a rendition can hold without converting a pixel: gray
+ * (1, 2, 4, 8 or 16 bits), RGB or YCbCr (8 or 16 bits a sample) and palette images. An alpha or
+ * other extra channel, PNG transparency (tRNS), CMYK, Lab and other colour spaces, and depths a PDF
+ * image has not are {@link Kind#UNSUPPORTED}: a re-encoded page is recorded as lossless.
+ *
  * <p>Why this class is long: it reads three file formats' headers, each with its own framing
  * (JPEG markers, TIFF directory chains, PNG chunks), and every bound check sits next to the read it
  * guards, which is what makes the limits easy to audit; split by format, the shared limits and
@@ -374,6 +379,7 @@ public final class ImageInspector {
         int unit = 2;
         long[] offsetsEntry = null;
         long[] countsEntry = null;
+        boolean extraSamples = false;
         for (int e = 0; e < count; e++) {
             long entry = ifd + 2 + 12L * e;
             int tag = in.u16(entry);
@@ -391,6 +397,7 @@ public final class ImageInspector {
                 case 282 -> resolution[0] = rational(in, entry, page);
                 case 283 -> resolution[1] = rational(in, entry, page);
                 case 296 -> unit = (int) scalar(in, entry, page);
+                case 338 -> extraSamples = true;
                 case 322, 323, 324, 325 -> throw new ImageProblem(Kind.UNSUPPORTED,
                         "TIFF page " + page + " is tiled");
                 default -> {
@@ -429,6 +436,7 @@ public final class ImageInspector {
             throw new ImageProblem(Kind.UNSUPPORTED, "TIFF page " + page + " has " + samples
                     + " samples of " + bits + " bits");
         }
+        losslessTiff(page, photometric, bits, samples, extraSamples);
         int rows = (int) Math.min(Math.max(rowsPerStrip, 1), height);
         long strips = (height + rows - 1) / rows;
         long[] offsets = array(in, offsetsEntry[0], page, "strip offsets");
@@ -455,6 +463,38 @@ public final class ImageInspector {
         return new TiffPage((int) width, (int) height, compression, Photometric.of(photometric),
                 fillOrder, bits, samples, resolution[0] * factor, resolution[1] * factor,
                 offsetList, countList, rows);
+    }
+
+    /**
+     * Refuses what a PDF/A-2b page against the sRGB output intent could take only by converting its
+     * pixels: an extra (alpha) channel, CMYK, Lab and other colour spaces, sample depths a PDF image
+     * does not have. A re-encoded page is recorded as lossless, and these would not be.
+     */
+    private static void losslessTiff(int page, int photometric, int bits, int samples, boolean extra)
+            throws ImageProblem {
+        if (extra) {
+            throw new ImageProblem(Kind.UNSUPPORTED, "TIFF page " + page
+                    + " has an extra (alpha) channel, which cannot be kept in PDF/A-2b without converting the page");
+        }
+        String kind = switch (photometric) {
+            case 0, 1 -> samples == 1 && (bits == 1 || bits == 2 || bits == 4 || bits == 8 || bits == 16)
+                    ? null : "gray";
+            case 2, 6 -> samples == 3 && (bits == 8 || bits == 16) ? null : photometric == 2 ? "RGB" : "YCbCr";
+            case 3 -> samples == 1 && (bits == 1 || bits == 2 || bits == 4 || bits == 8) ? null : "palette";
+            case 5 -> "CMYK (separated)";
+            case 8, 9, 10 -> "Lab";
+            default -> "photometric " + photometric;
+        };
+        if (kind == null) {
+            return;
+        }
+        if (photometric <= 3 || photometric == 6) {
+            throw new ImageProblem(Kind.UNSUPPORTED, "TIFF page " + page + " is " + kind + " with "
+                    + samples + " samples of " + bits + " bits, which a PDF image cannot hold as they are");
+        }
+        throw new ImageProblem(Kind.UNSUPPORTED, "TIFF page " + page + " is " + kind
+                + ", which PDF/A-2b against an sRGB output intent could take only by converting its colours"
+                + " (refused like a CMYK JPEG)");
     }
 
     private static int typeSize(int type) {
@@ -538,6 +578,10 @@ public final class ImageInspector {
             case 6 -> 4;
             default -> throw new ImageProblem(Kind.CORRUPT, "PNG colour type " + colorType);
         };
+        if (components == 2 || components == 4) {
+            throw new ImageProblem(Kind.UNSUPPORTED, "PNG with an alpha channel (colour type " + colorType
+                    + "): a scan has no transparency, and flattening it would change the page");
+        }
         pos += 8 + 13 + 4;
         double dpiX = 0;
         double dpiY = 0;
@@ -555,6 +599,10 @@ public final class ImageInspector {
                         break;
                     }
                 }
+            }
+            if (type == 0x74524E53L) { // "tRNS"
+                throw new ImageProblem(Kind.UNSUPPORTED, "PNG with transparency (tRNS chunk): a scan has"
+                        + " none, and flattening it would change the page");
             }
             if (type == 0x70485973L && length == 9) { // "pHYs"
                 if (in.u8(pos + 16) == 1) { // per metre

@@ -18,7 +18,7 @@ import java.io.InterruptedIOException;
  * for decoding is thus bounded by the budget, whatever the delivery.
  *
  * <p>The budget is half the JVM's maximum heap (an A4 page of 8-bit RGB at 300 dpi needs about
- * 84 MiB, so it still fits under {@code -Xmx256m}), or the number of MiB in the system property
+ * 51 MiB, so it still fits under {@code -Xmx256m}), or the number of MiB in the system property
  * {@value #PROPERTY}, read once. Thread-safe.
  */
 final class DecodeBudget {
@@ -79,12 +79,11 @@ final class DecodeBudget {
             return 2 * ((width + 7L) / 8 * height) + MIB; // packed bits, compressed at most as large
         }
         // ImageIO holds samples of up to 8 bits in bytes (palettes packed, but bounded by this) and
-        // deeper ones in shorts
+        // deeper ones in shorts; the rows are written as they are (a palette expanded to its entries,
+        // which the inspector counts as three components when they are colours), so the compressed
+        // bytes are at most as many
         decoded = pixels * components * (bits > 8 ? 2 : 1);
-        boolean gray = components == 1 && (bits == 8 || bits == 16);
-        long converted = gray ? 0 : pixels * 4;
-        long compressed = gray ? decoded : pixels * 3;
-        return decoded + converted + compressed + MIB;
+        return 2 * decoded + MIB;
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.github.aktenlift.pdfa;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.DataBufferByte;
@@ -39,6 +37,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import io.github.aktenlift.imaging.Compression;
 import io.github.aktenlift.imaging.ImageFormat;
 import io.github.aktenlift.imaging.ImageInfo;
+import io.github.aktenlift.imaging.ImageInspector;
 import io.github.aktenlift.imaging.ImageProblem;
 import io.github.aktenlift.imaging.JpegStreamCheck;
 import io.github.aktenlift.imaging.Photometric;
@@ -64,9 +63,12 @@ import io.github.aktenlift.rendition.RenditionResult;
  *     the read passes them.
  * <li>Everything else is decoded and compressed again, losslessly, with Flate: a G4 page in several
  *     strips (each strip is coded against a white reference line of its own, so strips cannot be
- *     joined into one CCITT image), other TIFF compressions, fill order 2, and PNG. Alpha is
- *     flattened onto white and samples deeper than 8 bits in colour are reduced to 8; each such
- *     change is named in the page's {@link PageRendition#how()}.
+ *     joined into one CCITT image), other TIFF compressions, fill order 2, and PNG. Lossless means
+ *     every decoded sample kept: gray and RGB go in with their own 1, 8 or 16 bits, a palette is
+ *     expanded to its 8-bit entries. Nothing is converted: transparency, CMYK, Lab and other
+ *     colour spaces are refused by the {@link ImageInspector} (PDF/A-2b against an sRGB output
+ *     intent could keep them only by conversion), and a decoder that still yields one of them
+ *     voids the rendition with a {@link PageImageException} instead of a converted page.
  * </ul>
  *
  * <p>Memory: a copy buffer, a few numbers per page, and for a page being re-encoded its pixels
@@ -383,7 +385,7 @@ public final class PdfARenderer {
                     try (DecodeBudget.Reservation r = reserve(file,
                             DecodeBudget.need(t.width(), t.height(), t.samplesPerPixel(), t.bitsPerSample()))) {
                         BufferedImage image = reader.read(page - 1);
-                        done.put(page, flate(pdf, image, sha, from));
+                        done.put(page, flate(pdf, image, sha, from, file.toString()));
                     }
                 }
             } finally {
@@ -433,7 +435,7 @@ public final class PdfARenderer {
         } finally {
             reader.dispose();
         }
-        return flate(pdf, image, hex(source), "PNG");
+        return flate(pdf, image, hex(source), "PNG", file.toString());
     }
 
     private static ImageReader reader(String format) throws IOException {
@@ -445,14 +447,13 @@ public final class PdfARenderer {
     }
 
     /** Writes a decoded image as a Flate-compressed image XObject. */
-    private static Image flate(PdfOutput pdf, BufferedImage image, String sha, String from)
+    private static Image flate(PdfOutput pdf, BufferedImage image, String sha, String from, String file)
             throws IOException {
         int w = image.getWidth();
         int h = image.getHeight();
         ColorModel cm = image.getColorModel();
         Raster raster = image.getRaster();
         String dictionary;
-        String note = "";
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(w * h / 8 + 1024);
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
         try (DeflaterOutputStream z = new DeflaterOutputStream(compressed, deflater, 64 * 1024)) {
@@ -495,36 +496,55 @@ public final class PdfARenderer {
                     z.write(row);
                 }
                 dictionary = "/ColorSpace /DeviceGray /BitsPerComponent " + bits;
-            } else {
-                if (cm.hasAlpha()) {
-                    note += ", alpha flattened on white";
-                }
-                for (int c = 0; c < cm.getNumComponents(); c++) {
-                    if (cm.getComponentSize(c) > 8) {
-                        note = note.contains("8 bits") ? note : note + ", reduced to 8 bits";
-                    }
-                }
-                BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = rgb.createGraphics();
-                try {
-                    g.setColor(Color.WHITE);
-                    g.fillRect(0, 0, w, h);
-                    g.drawImage(image, 0, 0, null);
-                } finally {
-                    g.dispose();
-                }
-                int[] pixels = new int[w];
-                byte[] row = new byte[3 * w];
+            } else if (cm instanceof IndexColorModel icm && !icm.hasAlpha()
+                    && icm.getTransparency() == java.awt.Transparency.OPAQUE && raster.getNumBands() == 1) {
+                // palette entries are 8-bit sRGB values: expanding them keeps every pixel's colour
+                boolean gray = isGrayPalette(icm);
+                int[] samples = new int[w];
+                byte[] row = new byte[gray ? w : 3 * w];
                 for (int y = 0; y < h; y++) {
-                    rgb.getRGB(0, y, w, 1, pixels, 0, w);
+                    raster.getSamples(0, y, w, 1, 0, samples);
                     for (int x = 0; x < w; x++) {
-                        row[3 * x] = (byte) (pixels[x] >> 16);
-                        row[3 * x + 1] = (byte) (pixels[x] >> 8);
-                        row[3 * x + 2] = (byte) pixels[x];
+                        int rgb = icm.getRGB(samples[x]);
+                        if (gray) {
+                            row[x] = (byte) rgb;
+                        } else {
+                            row[3 * x] = (byte) (rgb >> 16);
+                            row[3 * x + 1] = (byte) (rgb >> 8);
+                            row[3 * x + 2] = (byte) rgb;
+                        }
                     }
                     z.write(row);
                 }
-                dictionary = "/ColorSpace /DeviceRGB /BitsPerComponent 8";
+                dictionary = gray ? "/ColorSpace /DeviceGray /BitsPerComponent 8"
+                        : "/ColorSpace /DeviceRGB /BitsPerComponent 8";
+            } else if (cm.getColorSpace().isCS_sRGB() && !cm.hasAlpha() && cm.getNumComponents() == 3
+                    && raster.getNumBands() == 3 && sameComponentSize(cm, 8, 16)) {
+                // the samples themselves, 8 or 16 bits: no colour conversion, no reduction
+                int bits = cm.getComponentSize(0);
+                int[] samples = new int[3 * w];
+                byte[] row = new byte[3 * w * bits / 8];
+                for (int y = 0; y < h; y++) {
+                    raster.getPixels(0, y, w, 1, samples);
+                    if (bits == 8) {
+                        for (int i = 0; i < samples.length; i++) {
+                            row[i] = (byte) samples[i];
+                        }
+                    } else {
+                        for (int i = 0; i < samples.length; i++) {
+                            row[2 * i] = (byte) (samples[i] >> 8);
+                            row[2 * i + 1] = (byte) samples[i];
+                        }
+                    }
+                    z.write(row);
+                }
+                dictionary = "/ColorSpace /DeviceRGB /BitsPerComponent " + bits;
+            } else {
+                // the inspector refuses every other kind (alpha, CMYK, Lab, other colour spaces), so
+                // this is a decoder's surprise: refuse rather than convert and call it lossless
+                throw new PageImageException(file, new ImageProblem(ImageProblem.Kind.UNSUPPORTED,
+                        from + " decodes to " + describe(cm, raster)
+                        + ", which cannot be written losslessly in PDF/A-2b"));
             }
         } finally {
             deflater.end();
@@ -533,7 +553,41 @@ public final class PdfARenderer {
         pdf.stream(object, " /Type /XObject /Subtype /Image /Width " + w + " /Height " + h + " "
                 + dictionary + " /Filter /FlateDecode", compressed.toByteArray());
         return new Image(object, w, h, sha, PageTreatment.REENCODED,
-                from + "→Flate lossless" + note);
+                from + "→Flate lossless");
+    }
+
+    private static boolean isGrayPalette(IndexColorModel icm) {
+        for (int i = 0; i < icm.getMapSize(); i++) {
+            int rgb = icm.getRGB(i);
+            int r = (rgb >> 16) & 0xFF;
+            if (r != ((rgb >> 8) & 0xFF) || r != (rgb & 0xFF)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameComponentSize(ColorModel cm, int... allowed) {
+        int first = cm.getComponentSize(0);
+        for (int c = 1; c < cm.getNumComponents(); c++) {
+            if (cm.getComponentSize(c) != first) {
+                return false;
+            }
+        }
+        for (int a : allowed) {
+            if (a == first) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Colour space type, components, sizes and alpha: no pixel values. */
+    private static String describe(ColorModel cm, Raster raster) {
+        int[] sizes = cm.getComponentSize();
+        return "colour space type " + cm.getColorSpace().getType() + " with " + cm.getNumComponents()
+                + " components of " + java.util.Arrays.toString(sizes) + " bits in " + raster.getNumBands()
+                + " bands" + (cm.hasAlpha() ? " and alpha" : "");
     }
 
     private static boolean isGrayPair(IndexColorModel icm) {

@@ -32,16 +32,16 @@ class DecodeBudgetTest {
     Path dir;
 
     @Test
-    @DisplayName("counts what a page needs from its header: raster, RGB copy and compressed bytes")
+    @DisplayName("counts what a page needs from its header: raster and compressed bytes")
     void need() {
-        // 16-bit RGBA: 8 bytes decoded, 4 drawn as RGB, 3 compressed per pixel
-        assertThat(DecodeBudget.need(1000, 1000, 4, 16)).isEqualTo(15_000_000L + MIB);
+        // 16-bit RGB: 6 bytes decoded, at most 6 compressed per pixel
+        assertThat(DecodeBudget.need(1000, 1000, 3, 16)).isEqualTo(12_000_000L + MIB);
         // 8-bit gray: the raster and its compressed bytes, no RGB copy
         assertThat(DecodeBudget.need(1000, 1000, 1, 8)).isEqualTo(2_000_000L + MIB);
         // bilevel: packed bits
         assertThat(DecodeBudget.need(2480, 3508, 1, 1)).isEqualTo(2L * 310 * 3508 + MIB);
         // no overflow at the pixel limit's edge
-        assertThat(DecodeBudget.need(20_000, 20_000, 4, 16)).isEqualTo(400_000_000L * 15 + MIB);
+        assertThat(DecodeBudget.need(20_000, 20_000, 3, 16)).isEqualTo(400_000_000L * 12 + MIB);
     }
 
     @Test
@@ -85,14 +85,14 @@ class DecodeBudgetTest {
     }
 
     @Test
-    @DisplayName("a 16-bit RGBA PNG within the pixel limit whose decoded size exceeds the budget: the renderer refuses the page by name, TOO_LARGE, without decoding it")
+    @DisplayName("a 16-bit RGB PNG within the pixel limit whose decoded size exceeds the budget: the renderer refuses the page by name, TOO_LARGE, without decoding it")
     void hugeDecodedPngRefused() throws IOException {
         long total = DecodeBudget.JVM.total();
-        // a square 16-bit RGBA page needing about 1.5 budgets (15 bytes a pixel), within 20,000 px a side
-        int side = (int) Math.ceil(Math.sqrt(total * 1.5 / 15));
+        // a square 16-bit RGB page needing about 1.5 budgets (12 bytes a pixel), within 20,000 px a side
+        int side = (int) Math.ceil(Math.sqrt(total * 1.5 / 12));
         assumeTrue(side <= 20_000, "this JVM's heap makes the budget larger than any page the pixel limit allows");
         Path png = dir.resolve("p0001.png");
-        LargePng.write(png, side, side, LargePng.ColourType.RGBA, 16, 300);
+        LargePng.write(png, side, side, LargePng.ColourType.RGB, 16, 300);
         long heapBefore = usedHeap();
 
         PageImageException e = catchThrowableOfType(PageImageException.class, () -> new PdfARenderer().render(
@@ -109,10 +109,10 @@ class DecodeBudgetTest {
     }
 
     @Test
-    @DisplayName("a 16-bit RGBA PNG that fits is re-encoded, its reservation given back")
+    @DisplayName("a 16-bit RGB PNG that fits is re-encoded, its reservation given back")
     void fittingPngRendered() throws IOException {
         Path png = dir.resolve("p0002.png");
-        LargePng.write(png, 300, 200, LargePng.ColourType.RGBA, 16, 300);
+        LargePng.write(png, 300, 200, LargePng.ColourType.RGB, 16, 300);
         var r = PdfARendererTest.render(List.of(PageSource.of(png, PdfARendererTest.inspect(png))));
         assertThat(r.result().pages().get(0).how()).startsWith("PNG→Flate lossless");
         assertThat(DecodeBudget.JVM.reserved()).isZero();
