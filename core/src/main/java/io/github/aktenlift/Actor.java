@@ -11,7 +11,14 @@ package io.github.aktenlift;
  */
 public record Actor(String id, String site) {
 
-    /** Validates both fields. */
+    /**
+     * Validates both fields.
+     *
+     * @param id a pseudonymous user or system id, for example {@code clerk-17} or {@code scan-service:op-4}:
+     *     1 to 64 of {@code A–Z a–z 0–9 . _ : @ -}
+     * @param site where the actor works, for example {@code office} or {@code scan-center-1}: 1 to 100
+     *     printable characters
+     */
     public Actor {
         if (id == null || !id.matches("[A-Za-z0-9._:@-]{1,64}")) {
             throw new InvalidValueException("actor.id", "must be 1 to 64 of A-Z a-z 0-9 . _ : @ -");

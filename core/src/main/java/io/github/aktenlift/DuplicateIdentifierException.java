@@ -8,7 +8,9 @@ package io.github.aktenlift;
 public final class DuplicateIdentifierException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 
+    /** What is duplicated: {@code case file}, {@code box}, {@code pickup}, {@code file reference}. */
     private final String kind;
+    /** The barcode or id (for a file reference: the barcode already holding it). */
     private final String id;
 
     /**

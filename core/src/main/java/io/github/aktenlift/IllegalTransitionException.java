@@ -8,9 +8,13 @@ package io.github.aktenlift;
 public final class IllegalTransitionException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code case file}, {@code box} or {@code pickup}. */
     private final String kind;
+    /** Its barcode or id. */
     private final String id;
+    /** The state it is in. */
     private final String currentState;
+    /** The rejected command's simple name. */
     private final String command;
 
     /**

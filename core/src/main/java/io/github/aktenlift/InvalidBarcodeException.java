@@ -9,7 +9,9 @@ package io.github.aktenlift;
 public final class InvalidBarcodeException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code case file} or {@code box}. */
     private final String kind;
+    /** The barcode text. */
     private final String barcode;
 
     /**

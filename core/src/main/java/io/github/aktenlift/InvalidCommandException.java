@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 public final class InvalidCommandException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 
+    /** The command type's simple name. */
     private final String command;
+    /** The violated fields, at least one. */
     private final List<FieldViolation> violations;
 
     /**

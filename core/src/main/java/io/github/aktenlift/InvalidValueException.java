@@ -9,6 +9,7 @@ package io.github.aktenlift;
 public final class InvalidValueException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 
+    /** The field or value type, for example {@code barcode}. */
     private final String field;
 
     /**

@@ -28,7 +28,17 @@ import java.util.Objects;
 public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionLevel, ProtectionProfile> protection,
         BarcodeScheme caseFileBarcodes, BarcodeScheme boxBarcodes, CapturePolicy capture, PickupPolicy pickup) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param sla service levels per state, for boxes in transit and for recalls
+     * @param retention retention period and what blocks destruction
+     * @param protection what each protection level demands; every level present
+     * @param caseFileBarcodes the scheme of case-file labels
+     * @param boxBarcodes the scheme of box labels
+     * @param capture what scan deliveries must satisfy and what capture makes of them
+     * @param pickup when the pickup planner proposes a pickup, and the box capacity
+     */
     public Policies {
         Objects.requireNonNull(sla, "sla");
         Objects.requireNonNull(retention, "retention");

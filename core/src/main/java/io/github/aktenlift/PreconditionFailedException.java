@@ -12,8 +12,11 @@ import java.util.List;
 public final class PreconditionFailedException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code case file}, {@code box} or {@code pickup}. */
     private final String kind;
+    /** Its barcode or id. */
     private final String id;
+    /** Machine-readable reasons such as {@code HOLD:LEGAL_HOLD}, at least one. */
     private final List<String> reasons;
 
     /**

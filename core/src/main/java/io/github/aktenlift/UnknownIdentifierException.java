@@ -8,7 +8,9 @@ package io.github.aktenlift;
 public final class UnknownIdentifierException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 
+    /** What was looked for: {@code case file}, {@code box}, {@code pickup}. */
     private final String kind;
+    /** The barcode or id. */
     private final String id;
 
     /**

@@ -29,7 +29,19 @@ public record CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxP
     /** The default for {@link #maxPagesPerCaseFile()}: a thick file of 10,000 sheets scanned on both sides. */
     public static final int DEFAULT_MAX_PAGES_PER_CASE_FILE = 20_000;
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param documentTypes the document catalogue: type codes a delivery may use
+     * @param minimumDpi the lowest resolution a page may have
+     * @param maxPixels the most pixels one page may have (guards against decompression bombs)
+     * @param maxDimension the longest side one page may have, in pixels
+     * @param renditionMode one PDF per document, or per case file
+     * @param maxIndexBytes the largest {@code index.json} read, in bytes; a larger one fails the delivery
+     *     before a byte of it is read
+     * @param maxCaseFilesPerDelivery the most case files one delivery may list; more fail the delivery
+     * @param maxPagesPerCaseFile the most pages one case file may list; more reject that case file
+     */
     public CapturePolicy {
         documentTypes = Set.copyOf(documentTypes);
         if (documentTypes.isEmpty()) {

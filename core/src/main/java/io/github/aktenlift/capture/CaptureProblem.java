@@ -14,7 +14,15 @@ import java.util.Objects;
  */
 public record CaptureProblem(Kind kind, String barcode, String page, String detail) {
 
-    /** Checks for {@code null}. */
+    /**
+     * Checks for {@code null}.
+     *
+     * @param kind what is wrong
+     * @param barcode the case file, as the index gives it
+     * @param page the page file as the index names it (escaped if it contains control characters), or {@code
+     *     ""} if the problem is not about one page
+     * @param detail specifics: a field path, expected and found values; never personal data
+     */
     public CaptureProblem {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(barcode, "barcode");

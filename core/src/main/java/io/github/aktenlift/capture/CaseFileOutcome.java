@@ -30,7 +30,17 @@ public sealed interface CaseFileOutcome {
      */
     record Captured(String barcode, int pages, List<StoredRendition> renditions, Key protocolJson, Key protocolPdf,
             List<String> inspectionSample, CaseFileState state) implements CaseFileOutcome {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param barcode the case file
+         * @param pages pages taken
+         * @param renditions the stored PDF/A renditions
+         * @param protocolJson where the scan protocol (JSON) is stored
+         * @param protocolPdf where the human-readable scan protocol (PDF/A) is stored
+         * @param inspectionSample documents drawn for visual inspection
+         * @param state the tracking state after capture
+         */
         public Captured {
             renditions = List.copyOf(renditions);
             inspectionSample = List.copyOf(inspectionSample);
@@ -44,7 +54,12 @@ public sealed interface CaseFileOutcome {
      * @param problems every problem found, at least one
      */
     record Rejected(String barcode, List<CaptureProblem> problems) implements CaseFileOutcome {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param barcode the case file
+         * @param problems every problem found, at least one
+         */
         public Rejected {
             Objects.requireNonNull(barcode, "barcode");
             problems = List.copyOf(problems);
@@ -61,7 +76,12 @@ public sealed interface CaseFileOutcome {
      * @since 0.2
      */
     record AlreadyCaptured(String barcode, CaseFileState state) implements CaseFileOutcome {
-        /** Checks for {@code null}. */
+        /**
+         * Checks for {@code null}.
+         *
+         * @param barcode the case file
+         * @param state its tracking state now
+         */
         public AlreadyCaptured {
             Objects.requireNonNull(barcode, "barcode");
             Objects.requireNonNull(state, "state");

@@ -15,7 +15,15 @@ import java.util.List;
  */
 public record IngestReport(String deliveryId, List<CaseFileOutcome> caseFiles, long pages, long bytes, Duration took) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param deliveryId the delivery
+     * @param caseFiles what became of each case file, in index order
+     * @param pages pages taken (of captured case files)
+     * @param bytes page bytes read (of captured case files)
+     * @param took wall time
+     */
     public IngestReport {
         caseFiles = List.copyOf(caseFiles);
     }

@@ -12,6 +12,7 @@ import io.github.aktenlift.AktenliftException;
 public final class InvalidDeliveryException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 
+    /** The field path or file concerned, for example {@code index.json} or {@code deliveryId}. */
     private final String field;
 
     /**

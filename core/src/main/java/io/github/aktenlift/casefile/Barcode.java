@@ -16,6 +16,7 @@ public record Barcode(String value) implements Comparable<Barcode> {
      * Validates the syntax.
      *
      * @throws InvalidValueException if the text is not a possible barcode
+     * @param value the label text
      */
     public Barcode {
         if (value == null) {

@@ -17,7 +17,14 @@ import java.util.regex.Pattern;
  */
 public record BarcodeScheme(String prefix, int serialDigits, Pattern pattern, CheckDigit checkDigit) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param prefix letters that start every barcode of this kind (may be empty for existing labels)
+     * @param serialDigits how many digits the serial number has when barcodes are generated
+     * @param pattern the whole label's shape, check character included
+     * @param checkDigit the check-digit algorithm over everything before the last character
+     */
     public BarcodeScheme {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(pattern, "pattern");

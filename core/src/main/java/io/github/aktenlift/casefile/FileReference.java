@@ -11,7 +11,11 @@ import io.github.aktenlift.InvalidValueException;
  */
 public record FileReference(String value) {
 
-    /** Validates the text. */
+    /**
+     * Validates the text.
+     *
+     * @param value the file number
+     */
     public FileReference {
         if (value == null || value.isBlank()) {
             throw new InvalidValueException("fileReference", "must not be blank");

@@ -12,7 +12,13 @@ import io.github.aktenlift.InvalidValueException;
  */
 public record ProtectionProfile(double qaSampleRate, boolean fourEyes, boolean signatureRequired) {
 
-    /** Validates the sample rate. */
+    /**
+     * Validates the sample rate.
+     *
+     * @param qaSampleRate share of documents drawn for visual inspection, 0 to 1 (1 = all)
+     * @param fourEyes whether two distinct reviewers must pass a case file before it is verified
+     * @param signatureRequired whether renditions and scan protocols must be signed or sealed
+     */
     public ProtectionProfile {
         if (!(qaSampleRate >= 0 && qaSampleRate <= 1)) {
             throw new InvalidValueException("qaSampleRate", "must be between 0 and 1");

@@ -10,7 +10,11 @@ import java.util.List;
  */
 public record ImportReport(List<ImportResult> results) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param results the results
+     */
     public ImportReport {
         results = List.copyOf(results);
     }

@@ -24,7 +24,13 @@ public sealed interface ImportResult {
      * @param receiptId the procedure's receipt
      */
     record Imported(Barcode barcode, String eFileId, String receiptId) implements ImportResult {
-        /** Checks for {@code null}. */
+        /**
+         * Checks for {@code null}.
+         *
+         * @param barcode the case file
+         * @param eFileId the e-file its documents went into
+         * @param receiptId the procedure's receipt
+         */
         public Imported {
             Objects.requireNonNull(barcode, "barcode");
             Objects.requireNonNull(eFileId, "eFileId");
@@ -40,7 +46,13 @@ public sealed interface ImportResult {
      * @param nextPollAt when the next poll will ask
      */
     record Pending(Barcode barcode, String idempotencyKey, Instant nextPollAt) implements ImportResult {
-        /** Checks for {@code null}. */
+        /**
+         * Checks for {@code null}.
+         *
+         * @param barcode the case file
+         * @param idempotencyKey the key of the hand-over
+         * @param nextPollAt when the next poll will ask
+         */
         public Pending {
             Objects.requireNonNull(barcode, "barcode");
             Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -58,7 +70,13 @@ public sealed interface ImportResult {
      * @param reasonCode the procedure's machine-readable reason
      */
     record Rejected(Barcode barcode, String idempotencyKey, String reasonCode) implements ImportResult {
-        /** Checks for {@code null}. */
+        /**
+         * Checks for {@code null}.
+         *
+         * @param barcode the case file
+         * @param idempotencyKey the key of the rejected hand-over
+         * @param reasonCode the procedure's machine-readable reason
+         */
         public Rejected {
             Objects.requireNonNull(barcode, "barcode");
             Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -76,7 +94,14 @@ public sealed interface ImportResult {
      *     to one of them or create a new e-file
      */
     record Held(Barcode barcode, List<MatchReason> reasons, List<String> candidateEFileIds) implements ImportResult {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param barcode the case file
+         * @param reasons why, at least one
+         * @param candidateEFileIds the e-files the evidence points at, sorted; a decision may append to one
+         *     of them or create a new e-file
+         */
         public Held {
             Objects.requireNonNull(barcode, "barcode");
             reasons = List.copyOf(reasons);
@@ -96,7 +121,12 @@ public sealed interface ImportResult {
      * @param error what went wrong, naming identifiers only
      */
     record Failed(Barcode barcode, RuntimeException error) implements ImportResult {
-        /** Checks for {@code null}. */
+        /**
+         * Checks for {@code null}.
+         *
+         * @param barcode the case file
+         * @param error what went wrong, naming identifiers only
+         */
         public Failed {
             Objects.requireNonNull(barcode, "barcode");
             Objects.requireNonNull(error, "error");

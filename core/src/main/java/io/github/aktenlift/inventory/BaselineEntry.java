@@ -21,7 +21,15 @@ import java.util.Optional;
 public record BaselineEntry(int line, FileReference reference, Optional<Barcode> barcode, Subject subject,
         ProtectionLevel protection) {
 
-    /** Checks for {@code null}. */
+    /**
+     * Checks for {@code null}.
+     *
+     * @param line the CSV line it came from (header = line 1)
+     * @param reference the file number
+     * @param barcode the existing label, if the file already has one
+     * @param subject the person concerned (personal data)
+     * @param protection the protection level
+     */
     public BaselineEntry {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(barcode, "barcode");

@@ -11,7 +11,9 @@ import io.github.aktenlift.AktenliftException;
 public final class InvalidBaselineException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 
+    /** The CSV line (header = 1), or 0 for the file as a whole. */
     private final int line;
+    /** The column, or {@code ""}. */
     private final String column;
 
     /**

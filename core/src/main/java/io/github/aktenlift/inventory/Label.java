@@ -22,6 +22,9 @@ public record Label(Barcode barcode, String caption) {
      * Validates the fields.
      *
      * @throws InvalidValueException if the barcode is {@code null} or the caption too long or not printable
+     * @param barcode what the symbol encodes
+     * @param caption the line above the symbol, such as the file reference; at most 64 characters, no control
+     *     characters, may be empty. It is printed on paper that travels: never personal data.
      */
     public Label {
         if (barcode == null) {

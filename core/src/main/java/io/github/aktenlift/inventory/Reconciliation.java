@@ -22,7 +22,18 @@ import java.util.List;
 public record Reconciliation(long expected, long registered, long received, long captured, long imported,
         List<FileReference> notRegistered, List<Barcode> unexpected, List<FileReference> barcodeMismatch) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param expected case files in the baseline
+     * @param registered of those, registered in the tracking
+     * @param received of those, received at the scan service at some point
+     * @param captured of those, captured at some point
+     * @param imported of those, confirmed imported
+     * @param notRegistered expected but not registered
+     * @param unexpected registered in the bulk project (not transfers) but not in the baseline
+     * @param barcodeMismatch expected with a barcode, but registered under another one
+     */
     public Reconciliation {
         notRegistered = List.copyOf(notRegistered);
         unexpected = List.copyOf(unexpected);

@@ -20,7 +20,15 @@ import java.util.Optional;
 public record BoxSuggestion(Optional<Barcode> box, Optional<BoxState> state, List<Barcode> packed,
         List<Barcode> toPack) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param box the existing box; empty for a new box, which needs a label
+     * @param state the existing box's state ({@link BoxState#OPEN} or {@link BoxState#SEALED}); empty for a
+     *     new box
+     * @param packed the files already in the box
+     * @param toPack the waiting files to pack into it, in order
+     */
     public BoxSuggestion {
         Objects.requireNonNull(box, "box");
         Objects.requireNonNull(state, "state");

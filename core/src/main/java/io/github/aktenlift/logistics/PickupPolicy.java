@@ -27,7 +27,16 @@ import java.util.Objects;
  */
 public record PickupPolicy(int minFiles, Duration maxWait, Duration interval, int boxCapacity, int leadDays) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param minFiles how many waiting files make a pickup worthwhile (N), at least 1
+     * @param maxWait how long a file may wait at the office (D), positive
+     * @param interval the longest time between two pickups while files wait, positive
+     * @param boxCapacity how many case files go into one box, at least 1
+     * @param leadDays days between the proposal and the pickup, for the carrier to plan; recalls ignore it. 0
+     *     to 14
+     */
     public PickupPolicy {
         if (minFiles < 1) {
             throw new InvalidValueException("minFiles", "must be at least 1");

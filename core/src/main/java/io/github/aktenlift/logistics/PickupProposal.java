@@ -63,7 +63,16 @@ public sealed interface PickupProposal permits PickupProposal.Due, PickupProposa
     record Due(Instant at, LocalDate date, Set<Trigger> triggers, List<WorkItem> waiting, List<BoxSuggestion> boxes)
             implements PickupProposal {
 
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param at when the proposal was made
+         * @param date the proposed day of the pickup: today for a recall, else after the policy's lead days
+         * @param triggers why it is due, at least one, in the order of {@link Trigger}
+         * @param waiting the files to collect, in order
+         * @param boxes how to pack them: existing boxes first where they hold a more urgent file, each within
+         *     the box capacity; every waiting file is in exactly one
+         */
         public Due {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(date, "date");
@@ -140,7 +149,17 @@ public sealed interface PickupProposal permits PickupProposal.Due, PickupProposa
     record NotDue(Instant at, Reason reason, List<WorkItem> waiting, Optional<Instant> oldestWaitingSince,
             Optional<LocalDate> lastPickup, Optional<Instant> dueBy) implements PickupProposal {
 
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param at when the proposal was made
+         * @param reason why not
+         * @param waiting the files waiting, in order; empty for {@link Reason#NOTHING_WAITING}
+         * @param oldestWaitingSince since when the oldest waiting file waits, if any waits
+         * @param lastPickup the day of the latest pickup, planned or done, if there is one
+         * @param dueBy when a pickup becomes due by time alone (maximum wait or interval), if files wait;
+         *     more files or a recall can make it due sooner
+         */
         public NotDue {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(reason, "reason");

@@ -10,7 +10,11 @@ import io.github.aktenlift.InvalidValueException;
  */
 public record SealNumber(String value) {
 
-    /** Validates the text. */
+    /**
+     * Validates the text.
+     *
+     * @param value the number
+     */
     public SealNumber {
         if (value == null || !value.matches("[A-Z0-9-]{1,32}")) {
             throw new InvalidValueException("seal", "must be 1 to 32 of A-Z 0-9 -");

@@ -23,7 +23,21 @@ public record PageRendition(int page, String sourceSha256, int pageInSource,
                             double dpiX, double dpiY) {
 
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param page the page's number in the rendition, from 1
+     * @param sourceSha256 SHA-256 of the whole source file, taken while its bytes streamed through, 64
+     *     lowercase hex digits; pages of one multi-page TIFF share it
+     * @param pageInSource the page's number within its source file, from 1
+     * @param treatment passthrough or re-encoded
+     * @param how a short description, e.g. {@code "JPEG→DCT passthrough"} or {@code "TIFF LZW→Flate
+     *     lossless"}
+     * @param width pixels per row
+     * @param height rows
+     * @param dpiX horizontal resolution the page size was computed from
+     * @param dpiY vertical resolution the page size was computed from
+     */
     public PageRendition {
         Objects.requireNonNull(treatment, "treatment");
         Objects.requireNonNull(how, "how");

@@ -21,7 +21,14 @@ public record RenditionResult(long size, String sha256, List<PageRendition> page
 
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
-    /** Validates the fields and copies the list. */
+    /**
+     * Validates the fields and copies the list.
+     *
+     * @param size length of the PDF in bytes
+     * @param sha256 SHA-256 of the whole PDF, 64 lowercase hex digits; {@code null} when the renderer was
+     *     asked not to hash its output because the store it streams into hashes it
+     * @param pages one entry per page, in page order
+     */
     public RenditionResult {
         pages = List.copyOf(Objects.requireNonNull(pages, "pages"));
         if (size < 1) {

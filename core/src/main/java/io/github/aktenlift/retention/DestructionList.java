@@ -40,7 +40,17 @@ public record DestructionList(String id, Instant createdAt, String createdBy, Li
     private static final List<String> COLUMNS = List.of("list_id", "status", "barcode", "file_reference",
             "protection_level", "retained_until", "location", "reasons");
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id the list's id, recorded in the journal
+     * @param createdAt when it was drawn up
+     * @param createdBy who drew it up (pseudonymous actor id)
+     * @param entries the files due, by barcode
+     * @param excluded files past retention that something keeps, by barcode, with the reasons
+     * @param notYetDue how many retained files were still within their retention period
+     * @param confirmation the confirmation, once confirmed
+     */
     public DestructionList {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdAt, "createdAt");
@@ -62,7 +72,15 @@ public record DestructionList(String id, Instant createdAt, String createdBy, Li
      */
     public record Entry(Barcode barcode, FileReference reference, ProtectionLevel protection, Instant retainedUntil,
             String location) {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param barcode the case file
+         * @param reference its file number
+         * @param protection its protection level, which sets the destruction's security level
+         * @param retainedUntil when its retention elapsed
+         * @param location where its custody last changed, to find the paper by
+         */
         public Entry {
             Objects.requireNonNull(barcode, "barcode");
             Objects.requireNonNull(reference, "reference");
@@ -82,7 +100,14 @@ public record DestructionList(String id, Instant createdAt, String createdBy, Li
      * @since 0.1
      */
     public record Exclusion(Barcode barcode, FileReference reference, List<String> reasons) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param barcode the case file
+         * @param reference its file number
+         * @param reasons machine-readable reasons, at least one: {@code HOLD:LEGAL_HOLD}, {@code
+         *     ORIGINAL_NOT_RETURNED:doc-2}, {@code RECALL_OPEN:PAPER_BACK}, {@code STATE:RETURNED}…
+         */
         public Exclusion {
             Objects.requireNonNull(barcode, "barcode");
             Objects.requireNonNull(reference, "reference");
@@ -105,7 +130,15 @@ public record DestructionList(String id, Instant createdAt, String createdBy, Li
      */
     public record Confirmation(String certificateNumber, Instant confirmedAt, String confirmedBy,
             List<Barcode> destroyed, List<Exclusion> skipped) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param certificateNumber the destruction certificate's number
+         * @param confirmedAt when it was recorded
+         * @param confirmedBy who confirmed (pseudonymous actor id)
+         * @param destroyed the files recorded as destroyed, by barcode
+         * @param skipped listed files no longer due at confirmation, with the reasons, by barcode
+         */
         public Confirmation {
             Objects.requireNonNull(certificateNumber, "certificateNumber");
             Objects.requireNonNull(confirmedAt, "confirmedAt");

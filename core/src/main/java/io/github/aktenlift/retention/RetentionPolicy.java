@@ -19,7 +19,14 @@ import java.util.Set;
  */
 public record RetentionPolicy(Duration retention, Set<HoldReason> blockingHolds, boolean originalsMustBeReturned) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param retention how long paper is kept after the confirmed import
+     * @param blockingHolds the hold reasons that prevent destruction
+     * @param originalsMustBeReturned whether every document marked {@code originalToReturn} must have been
+     *     returned
+     */
     public RetentionPolicy {
         Objects.requireNonNull(retention, "retention");
         if (retention.isNegative()) {

@@ -23,7 +23,17 @@ import java.util.Optional;
 public record BoxStatus(Barcode barcode, BoxState state, Instant since, Optional<SealNumber> seal,
         List<Barcode> packingList, Optional<String> pickup, boolean sealMismatch) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param barcode the box
+     * @param state its state
+     * @param since when it entered the state
+     * @param seal the seal it was closed with, if sealed
+     * @param packingList the case files packed into it
+     * @param pickup the pickup planned for or carrying it, if any
+     * @param sealMismatch whether the seal found at receipt differed from the recorded one
+     */
     public BoxStatus {
         packingList = List.copyOf(packingList);
     }

@@ -23,7 +23,17 @@ public record DeepVerificationReport(VerificationReport journal, long objectsChe
     /** The most problems a report lists; {@link #problemsFound()} counts them all. */
     public static final int MAX_PROBLEMS = 1000;
 
-    /** Checks for {@code null} and copies. */
+    /**
+     * Checks for {@code null} and copies.
+     *
+     * @param journal the journal's verification, as {@link Tracking#verify()} gives it
+     * @param objectsChecked how many stored objects were read back (renditions, scan protocols, baselines,
+     *     subject entries)
+     * @param bytesChecked how many bytes were read and hashed
+     * @param problems the objects found wrong, in journal order, then those the content listing reports (with
+     *     sequence {@code -1}), at most {@link #MAX_PROBLEMS}
+     * @param problemsFound how many were found in all
+     */
     public DeepVerificationReport {
         Objects.requireNonNull(journal, "journal");
         problems = List.copyOf(problems);

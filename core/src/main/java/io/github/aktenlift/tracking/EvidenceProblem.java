@@ -25,7 +25,16 @@ public record EvidenceProblem(String object, long sequence, Kind kind, String de
         UNREADABLE
     }
 
-    /** Checks for {@code null}. */
+    /**
+     * Checks for {@code null}.
+     *
+     * @param object what is wrong: a storage key ({@code renditions/…}, {@code protocols/…}), or the subject
+     *     register's entry as {@code subjects/entries#<key>}; never personal data
+     * @param sequence the journal event that names the object (its capture, registration or import), or
+     *     {@code -1} if no event names it directly
+     * @param kind what is wrong
+     * @param detail specifics (expected and found size or hash), never personal data
+     */
     public EvidenceProblem {
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(kind, "kind");

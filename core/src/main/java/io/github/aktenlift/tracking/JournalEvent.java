@@ -29,7 +29,20 @@ import java.util.TreeMap;
 public record JournalEvent(long sequence, String stream, long streamSequence, Instant time, String actor,
         String location, EventKind kind, Map<String, String> payload, String previousHash, String hash) {
 
-    /** Validates and makes the payload an unmodifiable sorted copy. */
+    /**
+     * Validates and makes the payload an unmodifiable sorted copy.
+     *
+     * @param sequence global position, from 0, gap-free
+     * @param stream the stream, such as {@code file/F000000172} or {@code box/B0000419}
+     * @param streamSequence position within the stream, from 0
+     * @param time when it was recorded (from the injected clock)
+     * @param actor who acted (pseudonymous id)
+     * @param location where the actor was
+     * @param kind what happened
+     * @param payload details as text, sorted by key; never personal data
+     * @param previousHash hash of the stream's previous event, 64 hex digits
+     * @param hash this event's hash, 64 hex digits
+     */
     public JournalEvent {
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(time, "time");

@@ -21,7 +21,13 @@ import java.util.Optional;
 public record SlaPolicy(Map<CaseFileState, Duration> caseFileStates, Duration boxInTransit,
         Map<RecallMode, Duration> recall) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param caseFileStates maximum time per case-file state
+     * @param boxInTransit maximum time a box may be in transit
+     * @param recall maximum time until a recall is served, per mode
+     */
     public SlaPolicy {
         caseFileStates = Map.copyOf(caseFileStates);
         recall = Map.copyOf(recall);

@@ -23,7 +23,19 @@ import java.util.Optional;
 public record VerificationReport(long eventsChecked, int streams, int checkpointsChecked,
         Optional<JournalViolation> firstViolation, boolean anchored, List<LogRepair> repairs) {
 
-    /** Checks for {@code null} and copies. */
+    /**
+     * Checks for {@code null} and copies.
+     *
+     * @param eventsChecked how many stored events were read
+     * @param streams how many streams they form
+     * @param checkpointsChecked how many checkpoints were compared
+     * @param firstViolation the first bad event, empty if the journal is intact
+     * @param anchored whether the journal has a head record that anchors its end (a journal written before
+     *     head records existed has none until its next append)
+     * @param repairs interrupted appends the storage cut from the journal's logs (events, checkpoints,
+     *     subject register), oldest first: the cut bytes are kept in quarantine, and each repair is recorded
+     *     in the journal as a {@link EventKind#LOG_REPAIRED} event
+     */
     public VerificationReport {
         Objects.requireNonNull(firstViolation, "firstViolation");
         repairs = List.copyOf(repairs);

@@ -31,7 +31,21 @@ public record WorkItem(Barcode barcode, FileReference reference, CaseFileState s
         Instant registeredAt, Optional<Barcode> box, Optional<RecallMode> recall, Optional<Instant> recallDueAt,
         Optional<String> originAuthority, Optional<LocalDate> receivedOn) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param barcode the case file
+     * @param reference the office's file number
+     * @param state its lifecycle state
+     * @param since when it entered that state
+     * @param registeredAt when it was (last) registered: by registration, transfer intake or resubmission
+     * @param box the box it is in, if any
+     * @param recall the mode of an open recall, if any
+     * @param recallDueAt when the open recall must be served by, per {@link SlaPolicy#recall()}; empty
+     *     without a recall or without a service level for its mode
+     * @param originAuthority the sending authority, for a file received from another authority
+     * @param receivedOn the day such a file arrived at the office
+     */
     public WorkItem {
         Objects.requireNonNull(barcode, "barcode");
         Objects.requireNonNull(reference, "reference");

@@ -10,8 +10,11 @@ package io.github.aktenlift.spi;
 public final class ConflictException extends ProviderException {
     private static final long serialVersionUID = 1L;
 
+    /** The record or log key. */
     private final String key;
+    /** The version or sequence the caller expected. */
     private final long expected;
+    /** The version or sequence found, or {@code -1} where the store cannot tell. */
     private final long actual;
 
     /**

@@ -12,6 +12,7 @@ package io.github.aktenlift.spi;
 public final class IllegalKeyException extends ProviderException {
     private static final long serialVersionUID = 1L;
 
+    /** Why it is rejected. */
     private final String reason;
 
     /**

@@ -16,8 +16,14 @@ import java.util.OptionalLong;
 public final class IntegrityException extends ProviderException {
     private static final long serialVersionUID = 2L;
 
+    /** The key whose bytes are damaged. */
     private final String key;
+    /** The byte offset of the damaged frame or batch, at least 0. */
     private final long offset;
+    /**
+     * The first sequence that frame holds, or should hold where its header cannot be trusted (the
+     * number of entries before it), at least 0.
+     */
     private final long firstSequence;
 
     /**

@@ -12,7 +12,9 @@ package io.github.aktenlift.spi;
 public final class KeyConflictException extends ProviderException {
     private static final long serialVersionUID = 1L;
 
+    /** The key that was refused. */
     private final String key;
+    /** The stored key (or object name below the store's content root) it conflicts with. */
     private final String existing;
 
     /**

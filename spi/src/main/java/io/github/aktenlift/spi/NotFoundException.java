@@ -8,6 +8,7 @@ package io.github.aktenlift.spi;
 public final class NotFoundException extends ProviderException {
     private static final long serialVersionUID = 1L;
 
+    /** The key that names nothing. */
     private final String key;
 
     /** @param key the key that names nothing */

@@ -9,6 +9,7 @@ package io.github.aktenlift.spi;
 public final class UnsupportedCapabilityException extends ProviderException {
     private static final long serialVersionUID = 1L;
 
+    /** The missing capability's name. */
     private final String capability;
 
     /**

@@ -17,7 +17,16 @@ import java.util.Objects;
 public record CaseFileSummary(String barcode, int sheets, int documents, int pages,
                               int droppedBlankBacks, int keptBlankPages) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param barcode the case file
+     * @param sheets physical sheets counted
+     * @param documents documents in the index
+     * @param pages pages listed in the index
+     * @param droppedBlankBacks blank back sides left out of the index
+     * @param keptBlankPages blank pages listed in the index with {@code "blank": true}
+     */
     public CaseFileSummary {
         Objects.requireNonNull(barcode, "barcode");
         if (sheets < 0 || documents < 0 || pages < 0 || droppedBlankBacks < 0 || keptBlankPages < 0) {

@@ -21,7 +21,17 @@ public record Delivery(Path directory, Path index, List<Path> files, long totalB
                        Map<PageFormat, Integer> pagesByFormat, List<CaseFileSummary> caseFiles,
                        List<InjectedFault> faults) {
 
-    /** Validates the fields and takes immutable copies of the collections. */
+    /**
+     * Validates the fields and takes immutable copies of the collections.
+     *
+     * @param directory the delivery folder
+     * @param index the {@code index.json} in it
+     * @param files every file written, page files in writing order and the index last
+     * @param totalBytes the size of all those files together
+     * @param pagesByFormat pages listed in the index, by the format the index implies for them
+     * @param caseFiles the counts of each case file, in delivery order
+     * @param faults the faults planted, in the order they were written
+     */
     public Delivery {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(index, "index");

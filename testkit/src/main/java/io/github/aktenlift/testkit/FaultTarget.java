@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record FaultTarget(ScanFault fault, String barcode, int page) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param fault what goes wrong
+     * @param barcode the case file, as listed in the {@link DeliverySpec}
+     * @param page the page's position among the case file's pages in index order, starting at 1
+     */
     public FaultTarget {
         Objects.requireNonNull(fault, "fault");
         Objects.requireNonNull(barcode, "barcode");

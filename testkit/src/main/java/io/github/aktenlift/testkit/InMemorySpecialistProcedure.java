@@ -38,9 +38,19 @@ import java.util.Optional;
  */
 public final class InMemorySpecialistProcedure implements SpecialistProcedure {
 
-    /** What arrived for one import. */
+    /**
+     * What arrived for one import.
+     *
+     * @param pkg the package as handed over
+     * @param itemHashes the SHA-256 of each item's bytes as read, in package order
+     */
     public record Received(ImportPackage pkg, List<String> itemHashes) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param pkg the package as handed over
+         * @param itemHashes the SHA-256 of each item's bytes as read, in package order
+         */
         public Received {
             itemHashes = List.copyOf(itemHashes);
         }

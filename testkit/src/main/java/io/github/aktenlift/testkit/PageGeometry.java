@@ -13,7 +13,13 @@ public record PageGeometry(int widthPx, int heightPx, int dpi) {
     /** A4 at 300 dpi: 2480 × 3508 pixels, the default of every generator. */
     public static final PageGeometry A4_300 = a4(300);
 
-    /** Validates the fields; the limits are those of the JPEG and JFIF headers. */
+    /**
+     * Validates the fields; the limits are those of the JPEG and JFIF headers.
+     *
+     * @param widthPx width in pixels, 1 to 65,535
+     * @param heightPx height in pixels, 1 to 65,535
+     * @param dpi resolution in dots per inch, 1 to 65,535 (written into the JFIF and TIFF headers)
+     */
     public PageGeometry {
         check("widthPx", widthPx);
         check("heightPx", heightPx);

@@ -15,7 +15,13 @@ public record WrittenImage(long size, String sha256, int pages) {
 
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param size length in bytes
+     * @param sha256 SHA-256 of the bytes, 64 lowercase hex digits
+     * @param pages number of pages (images) in the file; more than one only for a multi-page TIFF
+     */
     public WrittenImage {
         if (size < 0) {
             throw new IllegalArgumentException("size must be >= 0: " + size);

@@ -16,7 +16,13 @@ import java.util.Objects;
  */
 public record IncompleteUpload(String objectName, String uploadId, Instant initiated) {
 
-    /** Checks for {@code null}. */
+    /**
+     * Checks for {@code null}.
+     *
+     * @param objectName the S3 name the upload would have created, under the store's {@code c/} prefix
+     * @param uploadId S3's id of the upload
+     * @param initiated when the store says the upload started
+     */
     public IncompleteUpload {
         Objects.requireNonNull(objectName, "objectName");
         Objects.requireNonNull(uploadId, "uploadId");

@@ -13,7 +13,12 @@ import java.util.Objects;
  */
 public record FileJob(Path source, Path target) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param source the existing file
+     * @param target the new file
+     */
     public FileJob {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");

@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record SealedFile(Path file, long size, String sha256) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param file the new file
+     * @param size its size in bytes
+     * @param sha256 its SHA-256, lowercase hex
+     */
     public SealedFile {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(sha256, "sha256");

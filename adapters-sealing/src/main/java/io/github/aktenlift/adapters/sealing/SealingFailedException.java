@@ -13,6 +13,7 @@ import io.github.aktenlift.spi.ProviderException;
 public final class SealingFailedException extends ProviderException {
     private static final long serialVersionUID = 1L;
 
+    /** The file name of the object concerned. */
     private final String object;
 
     /**

@@ -41,7 +41,22 @@ public record SignatureCheck(String name, Kind kind, Optional<Instant> time, Che
         CONTENT_TIMESTAMP
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param name where it sits: the signature field's name, or {@code detached}
+     * @param kind what it is
+     * @param time the timestamp's time, or the seal's claimed signing time; empty if none
+     * @param integrity whether the bytes are unchanged: for a seal, the covered bytes' digest equals the
+     *     signed message digest and the signature value verifies with the signer's certificate (which the
+     *     signed attributes name); for a timestamp, the token's signature verifies
+     * @param chain whether the signer's (or TSA's) certificate chains to a configured trust anchor, valid at
+     *     {@code time} (or now), with revocation checked where revocation data is at hand
+     * @param imprint for a timestamp, whether its message imprint is the digest of what it claims to cover;
+     *     {@link Check#NOT_APPLICABLE} for a seal
+     * @param timestamps the signature timestamps inside a seal
+     * @param findings what else the verifier noticed or why a check failed; never content
+     */
     public SignatureCheck {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");

@@ -14,7 +14,14 @@ import java.util.Objects;
  */
 public record VerificationReport(String object, List<SignatureCheck> checks, List<String> findings) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param object the object's file name
+     * @param checks one entry per seal or timestamp, in the order they were applied
+     * @param findings object-level findings (no evidence at all, bytes after the last covered revision, an
+     *     unreadable file); never content
+     */
     public VerificationReport {
         Objects.requireNonNull(object, "object");
         checks = List.copyOf(checks);

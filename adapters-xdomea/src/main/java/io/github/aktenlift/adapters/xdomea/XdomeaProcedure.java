@@ -490,67 +490,100 @@ public final class XdomeaProcedure implements SpecialistProcedure {
             this.state = Objects.requireNonNull(state, "stateDir");
         }
 
-        /** @param sender {@code Kopf/Absender} @return this */
+        /**
+         * @param sender {@code Kopf/Absender}
+         * @return this
+         */
         public Builder sender(Party sender) {
             this.sender = Objects.requireNonNull(sender, "sender");
             return this;
         }
 
-        /** @param recipient {@code Kopf/Empfaenger} @return this */
+        /**
+         * @param recipient {@code Kopf/Empfaenger}
+         * @return this
+         */
         public Builder recipient(Party recipient) {
             this.recipient = Objects.requireNonNull(recipient, "recipient");
             return this;
         }
 
-        /** @param lookup answers the look-ups the partner does not; default {@link EFileLookup#none()} @return this */
+        /**
+         * @param lookup answers the look-ups the partner does not; default {@link EFileLookup#none()}
+         * @return this
+         */
         public Builder lookup(EFileLookup lookup) {
             this.lookup = Objects.requireNonNull(lookup, "lookup");
             return this;
         }
 
-        /** @param template the {@code Akte}'s {@code Betreff}, {@code {fileReference}} replaced @return this */
+        /**
+         * @param template the {@code Akte}'s {@code Betreff}, {@code {fileReference}} replaced
+         * @return this
+         */
         public Builder fileTitle(String template) {
             this.fileTitle = Objects.requireNonNull(template, "template");
             return this;
         }
 
-        /** @param type the {@code Akte}'s {@code Typ}, or {@code null} @return this */
+        /**
+         * @param type the {@code Akte}'s {@code Typ}, or {@code null}
+         * @return this
+         */
         public Builder fileType(String type) {
             this.fileType = type;
             return this;
         }
 
-        /** @param pdfa the renditions' PDF/A part and level (format 044), or {@code null} for plain PDF (018) @return this */
+        /**
+         * @param pdfa the renditions' PDF/A part and level (format 044), or {@code null} for plain PDF (018)
+         * @return this
+         */
         public Builder pdfa(String pdfa) {
             this.pdfa = pdfa;
             return this;
         }
 
-        /** @param wanted whether to ask for a 0403 @return this */
+        /**
+         * @param wanted whether to ask for a 0403
+         * @return this
+         */
         public Builder receiptWanted(boolean wanted) {
             this.receiptWanted = wanted;
             return this;
         }
 
-        /** @param zone the zone of message times @return this */
+        /**
+         * @param zone the zone of message times
+         * @return this
+         */
         public Builder zone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 
-        /** @param retryAfter the polling hint of pending outcomes @return this */
+        /**
+         * @param retryAfter the polling hint of pending outcomes
+         * @return this
+         */
         public Builder retryAfter(Duration retryAfter) {
             this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
             return this;
         }
 
-        /** @param clock stamps messages and hand-over records @return this */
+        /**
+         * @param clock stamps messages and hand-over records
+         * @return this
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @param fsync whether to force the state to disk (turn off only in tests) @return this */
+        /**
+         * @param fsync whether to force the state to disk (turn off only in tests)
+         * @return this
+         */
         public Builder fsync(boolean fsync) {
             this.fsync = fsync;
             return this;

@@ -20,7 +20,15 @@ import java.util.TreeMap;
 public record Notification(String id, NotificationType type, Recipient recipient, Instant createdAt,
         Map<String, String> details) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id unique id; a receiver seeing the same id twice has seen the same notification
+     * @param type what it tells
+     * @param recipient who it is for
+     * @param createdAt when it was raised
+     * @param details identifiers and figures, sorted by key, for example {@code barcode=F000000172}
+     */
     public Notification {
         if (id == null || !id.matches("[A-Za-z0-9._:-]{1,128}")) {
             throw new IllegalArgumentException("notification id must be 1 to 128 of A-Z a-z 0-9 . _ : -");

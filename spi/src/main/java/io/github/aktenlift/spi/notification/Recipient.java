@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record Recipient(Kind kind, String value) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param kind role or address
+     * @param value the role name or the address; 1 to 320 characters without control characters
+     */
     public Recipient {
         Objects.requireNonNull(kind, "kind");
         if (value == null || value.isEmpty() || value.length() > 320 || value.chars().anyMatch(Character::isISOControl)) {

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record EFile(String id, String fileReference) {
 
-    /** Checks for {@code null}. */
+    /**
+     * Checks for {@code null}.
+     *
+     * @param id the procedure's id of the e-file; never {@code null}
+     * @param fileReference the office's file number it is kept under; never {@code null}
+     */
     public EFile {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(fileReference, "fileReference");

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record EFileRequest(String idempotencyKey, String fileReference, SubjectQuery subject) {
 
-    /** Checks for {@code null}. */
+    /**
+     * Checks for {@code null}.
+     *
+     * @param idempotencyKey the same key always yields the same e-file, however often it is sent
+     * @param fileReference the office's file number for the new e-file
+     * @param subject the person it concerns (personal data)
+     */
     public EFileRequest {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(fileReference, "fileReference");

@@ -23,7 +23,14 @@ public sealed interface ImportOutcome {
      * @param at when the procedure confirmed it
      */
     record Accepted(String idempotencyKey, String receiptId, String eFileId, Instant at) implements ImportOutcome {
-        /** Checks for {@code null}. */
+        /**
+         * Checks for {@code null}.
+         *
+         * @param idempotencyKey the import's key
+         * @param receiptId the procedure's receipt id
+         * @param eFileId the e-file the documents went into
+         * @param at when the procedure confirmed it
+         */
         public Accepted {
             Objects.requireNonNull(idempotencyKey, "idempotencyKey");
             Objects.requireNonNull(receiptId, "receiptId");
@@ -39,7 +46,12 @@ public sealed interface ImportOutcome {
      * @param retryAfter a hint when to ask again
      */
     record Pending(String idempotencyKey, Duration retryAfter) implements ImportOutcome {
-        /** Checks for {@code null}. */
+        /**
+         * Checks for {@code null}.
+         *
+         * @param idempotencyKey the import's key
+         * @param retryAfter a hint when to ask again
+         */
         public Pending {
             Objects.requireNonNull(idempotencyKey, "idempotencyKey");
             Objects.requireNonNull(retryAfter, "retryAfter");
@@ -54,7 +66,13 @@ public sealed interface ImportOutcome {
      * @param detail human-readable explanation without personal data
      */
     record Rejected(String idempotencyKey, String reasonCode, String detail) implements ImportOutcome {
-        /** Checks for {@code null}. */
+        /**
+         * Checks for {@code null}.
+         *
+         * @param idempotencyKey the import's key
+         * @param reasonCode machine-readable reason, such as {@code EFILE_LOCKED}
+         * @param detail human-readable explanation without personal data
+         */
         public Rejected {
             Objects.requireNonNull(idempotencyKey, "idempotencyKey");
             Objects.requireNonNull(reasonCode, "reasonCode");

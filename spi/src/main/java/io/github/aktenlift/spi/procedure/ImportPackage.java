@@ -18,7 +18,16 @@ import java.util.Objects;
 public record ImportPackage(String idempotencyKey, String eFileId, String fileReference, List<PackageItem> documents,
         PackageItem scanProtocol, Map<String, String> metadata) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param idempotencyKey identifies this import; sending it again never imports twice
+     * @param eFileId the target e-file
+     * @param fileReference the office's file number
+     * @param documents the renditions, at least one
+     * @param scanProtocol the scan protocol (<i>Transfervermerk</i>)
+     * @param metadata further index data (barcode, delivery id, dates); never personal data
+     */
     public ImportPackage {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(eFileId, "eFileId");

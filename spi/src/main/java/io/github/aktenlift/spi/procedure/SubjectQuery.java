@@ -15,7 +15,14 @@ import java.util.Objects;
  */
 public record SubjectQuery(String surname, String givenNames, LocalDate dateOfBirth, String azrNumber) {
 
-    /** Checks for {@code null} where required. */
+    /**
+     * Checks for {@code null} where required.
+     *
+     * @param surname family name
+     * @param givenNames given names
+     * @param dateOfBirth date of birth
+     * @param azrNumber number in the central register of foreigners, or {@code null} if unknown
+     */
     public SubjectQuery {
         Objects.requireNonNull(surname, "surname");
         Objects.requireNonNull(givenNames, "givenNames");

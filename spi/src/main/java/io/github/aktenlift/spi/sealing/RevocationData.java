@@ -24,6 +24,8 @@ public record RevocationData(List<byte[]> crls, List<byte[]> ocspResponses) {
      *
      * @throws NullPointerException if a list or an element is {@code null}
      * @throws IllegalArgumentException if an element is empty
+     * @param crls DER CRLs, in any order; never {@code null}, may be empty
+     * @param ocspResponses DER OCSP responses; never {@code null}, may be empty
      */
     public RevocationData {
         crls = copy(crls, "crls");

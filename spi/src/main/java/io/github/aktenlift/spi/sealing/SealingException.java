@@ -28,7 +28,9 @@ public final class SealingException extends ProviderException {
         REFUSED
     }
 
+    /** The key's {@link SealingKey#id()}. */
     private final String keyId;
+    /** Why it did not sign. */
     private final Reason reason;
 
     /**

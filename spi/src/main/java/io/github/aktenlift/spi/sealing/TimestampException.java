@@ -34,7 +34,9 @@ public final class TimestampException extends ProviderException {
         REJECTED
     }
 
+    /** The authority's {@link TimestampAuthority#id()}. */
     private final String authorityId;
+    /** Why there is no token. */
     private final Reason reason;
 
     /**

@@ -26,6 +26,10 @@ public record TimestampRequest(DigestAlgorithm digestAlgorithm, byte[] digest, B
      * @throws IllegalArgumentException if the digest has the wrong length, the nonce is not
      *     positive or longer than 64 bits, or the policy is not a dotted OID
      * @throws NullPointerException if a component is {@code null}
+     * @param digestAlgorithm the hash of the message imprint
+     * @param digest the message imprint's hash value, {@code digestAlgorithm.length()} bytes
+     * @param nonce a number the token must echo, guarding against replayed answers; positive, at most 64 bits
+     * @param policy the TSA policy OID to ask for, or empty for the authority's default
      */
     public TimestampRequest {
         Objects.requireNonNull(digestAlgorithm, "digestAlgorithm");

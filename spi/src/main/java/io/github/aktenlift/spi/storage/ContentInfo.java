@@ -15,7 +15,13 @@ public record ContentInfo(Key key, long size, String sha256) {
 
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param key the object's key
+     * @param size its length in bytes
+     * @param sha256 the SHA-256 of its bytes, 64 lowercase hex digits
+     */
     public ContentInfo {
         Objects.requireNonNull(key, "key");
         if (size < 0) {

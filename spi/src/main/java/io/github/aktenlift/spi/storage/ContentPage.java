@@ -21,7 +21,14 @@ import java.util.Optional;
  */
 public record ContentPage(List<ContentInfo> items, Optional<Key> next, List<ContentProblem> problems) {
 
-    /** Copies the lists and checks for {@code null}. */
+    /**
+     * Copies the lists and checks for {@code null}.
+     *
+     * @param items the valid objects of this page in key order (UTF-8 byte order); never {@code null}
+     * @param next where the next page starts (pass it as {@code startAfter}), empty on the last page
+     * @param problems the objects in this page's range that are not valid content, in the order the store
+     *     found them; never {@code null}, empty when every object is sound
+     */
     public ContentPage {
         items = List.copyOf(items);
         Objects.requireNonNull(next, "next");

@@ -34,7 +34,16 @@ public record ContentProblem(String key, Reason reason, String detail) {
         DAMAGED
     }
 
-    /** Checks the fields and escapes the key. */
+    /**
+     * Checks the fields and escapes the key.
+     *
+     * @param key the object's key text; for a {@link Reason#FOREIGN} object whose name maps to no legal
+     *     {@link Key}, its name below the store's content root, with control characters, backslashes and
+     *     unpaired surrogates escaped as {@code \\uXXXX} so that it cannot forge a log line (a legal key is
+     *     kept as it is); never {@code null} or empty
+     * @param reason why it is not listed as content; never {@code null}
+     * @param detail what is wrong, naming no content; never {@code null}
+     */
     public ContentProblem {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(detail, "detail");

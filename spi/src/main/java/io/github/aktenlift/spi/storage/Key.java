@@ -28,6 +28,7 @@ public record Key(String value) implements Comparable<Key> {
      * Validates the key.
      *
      * @throws IllegalKeyException if the text is not a legal key
+     * @param value the key text, validated
      */
     public Key {
         validate(value);

@@ -11,7 +11,12 @@ import java.util.Arrays;
  */
 public record LogEntry(long sequence, byte[] data) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param sequence its position, starting at 0
+     * @param data its bytes (a defensive copy is made on the way in and out)
+     */
     public LogEntry {
         if (sequence < 0) {
             throw new IllegalArgumentException("sequence must be >= 0: " + sequence);
@@ -19,6 +24,11 @@ public record LogEntry(long sequence, byte[] data) {
         data = data.clone();
     }
 
+    /**
+     * The entry's bytes.
+     *
+     * @return a copy of them
+     */
     @Override
     public byte[] data() {
         return data.clone();

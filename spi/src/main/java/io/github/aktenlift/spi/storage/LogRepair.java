@@ -25,7 +25,18 @@ public record LogRepair(Key log, long offset, long length, String sha256, Key qu
 
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param log the repaired log's key
+     * @param offset the byte offset in the log's file (or object) where the removed bytes began, at least 0;
+     *     the log ended there afterwards
+     * @param length how many bytes were removed, at least 1
+     * @param sha256 the SHA-256 of the removed bytes, 64 lowercase hex digits
+     * @param quarantine the content key under which the removed bytes are kept
+     * @param nextSequence the log's length at the repair, which is the sequence the next appended entry got;
+     *     at least 0
+     */
     public LogRepair {
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(quarantine, "quarantine");

@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record VersionedRecord(Key key, long version, byte[] value) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param key the record's key
+     * @param version its version, at least 1
+     * @param value its bytes (a defensive copy is made on the way in and out)
+     */
     public VersionedRecord {
         Objects.requireNonNull(key, "key");
         if (version < 1) {
@@ -22,6 +28,11 @@ public record VersionedRecord(Key key, long version, byte[] value) {
         value = value.clone();
     }
 
+    /**
+     * The record's bytes.
+     *
+     * @return a copy of them
+     */
     @Override
     public byte[] value() {
         return value.clone();

@@ -71,7 +71,10 @@ final class PdfShape {
         return offset;
     }
 
-    /** @param atOffset up to 64 bytes read at {@link #xrefOffset()} @return whether a cross-reference section starts there */
+    /**
+     * @param atOffset up to 64 bytes read at {@link #xrefOffset()}
+     * @return whether a cross-reference section starts there
+     */
     static boolean xrefAt(byte[] atOffset, int length) {
         return XREF.matcher(latin1(Arrays.copyOf(atOffset, length), 0, length)).find();
     }

@@ -17,7 +17,14 @@ import java.util.Objects;
  */
 public record Abgabe(MessageHead head, boolean receiptWanted, Dokument coverLetter, List<Schriftgutobjekt> objects) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param head {@code Kopf}; its type is {@link MessageType#ABGABE}
+     * @param receiptWanted {@code Empfangsbestaetigung}: whether the receiver shall also send 0403
+     * @param coverLetter {@code Anschreiben}, a document explaining the hand-over; or {@code null}
+     * @param objects {@code Schriftgutobjekt}, at least one
+     */
     public Abgabe {
         Objects.requireNonNull(head, "head");
         if (head.type() != MessageType.ABGABE) {

@@ -68,12 +68,18 @@ public final class AbgabeReader {
         return new AbgabeReader(ReaderLimits.defaults(), ZoneId.of("Europe/Berlin"), null);
     }
 
-    /** @param limits the limits @return a reader with these limits */
+    /**
+     * @param limits the limits
+     * @return a reader with these limits
+     */
     public AbgabeReader limits(ReaderLimits limits) {
         return new AbgabeReader(Objects.requireNonNull(limits, "limits"), zone, schema);
     }
 
-    /** @param zone the zone of times a message gives without an offset @return a reader with it */
+    /**
+     * @param zone the zone of times a message gives without an offset
+     * @return a reader with it
+     */
     public AbgabeReader zone(ZoneId zone) {
         return new AbgabeReader(limits, Objects.requireNonNull(zone, "zone"), schema);
     }

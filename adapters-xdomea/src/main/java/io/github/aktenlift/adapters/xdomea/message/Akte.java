@@ -20,7 +20,18 @@ import java.util.UUID;
 public record Akte(UUID id, Integer position, GeneralMetadata metadata, String type, List<Contact> contacts,
         List<Dokument> documents, List<Vorgang> processes, List<Akte> parts) implements Schriftgutobjekt {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id {@code Identifikation/ID}
+     * @param position {@code Identifikation/NummerImUebergeordnetenContainer}, or {@code null}
+     * @param metadata {@code AllgemeineMetadaten}
+     * @param type {@code Typ}, for example {@code Ausländerakte}; or {@code null}
+     * @param contacts {@code Kontakt} (persons; read, never written)
+     * @param documents {@code Akteninhalt/Dokument}
+     * @param processes {@code Akteninhalt/Vorgang}
+     * @param parts {@code Akteninhalt/Teilakte}
+     */
     public Akte {
         Objects.requireNonNull(id, "id");
         Texts.position(position);

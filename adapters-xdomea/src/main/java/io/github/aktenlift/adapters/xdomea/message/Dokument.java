@@ -22,7 +22,18 @@ import java.util.UUID;
 public record Dokument(UUID id, Integer position, GeneralMetadata metadata, LocalDate dateOfLetter, String type,
         List<Version> versions, List<Dokument> attachments) implements Schriftgutobjekt {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id {@code Identifikation/ID}
+     * @param position {@code Identifikation/NummerImUebergeordnetenContainer}, or {@code null}
+     * @param metadata {@code AllgemeineMetadaten}
+     * @param dateOfLetter {@code DatumDesSchreibens}, or {@code null}
+     * @param type {@code Typ}: Aktenlift writes the document type code, for example {@code PASSPORT_COPY}; or
+     *     {@code null}
+     * @param versions {@code Version}
+     * @param attachments {@code Anlage}
+     */
     public Dokument {
         Objects.requireNonNull(id, "id");
         Texts.position(position);

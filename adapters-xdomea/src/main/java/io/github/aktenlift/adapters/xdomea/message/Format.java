@@ -22,7 +22,16 @@ public record Format(String code, String otherName, String version, PrimaryFile 
     /** Format code {@code 100}: "Sonstiges". */
     public static final String OTHER = "100";
 
-    /** Checks for {@code null} where required. */
+    /**
+     * Checks for {@code null} where required.
+     *
+     * @param code {@code Name/code} of the xdomea code list {@code Dateiformat} 1.0, for example {@code 044}
+     *     (PDF for archiving) or {@code 018} (PDF); {@code 100} means "other"
+     * @param otherName {@code SonstigerName}, the format's name when the code is {@code 100}; or {@code null}
+     * @param version {@code Version}, the format's version, for example {@code 2b} for PDF/A-2b; may be
+     *     empty, never {@code null}
+     * @param file {@code Primaerdokument}
+     */
     public Format {
         Texts.required("code", code);
         Texts.optional("otherName", otherName);

@@ -18,7 +18,16 @@ public record GeneralMetadata(String subject, String reference, String remark, S
     /** No metadata at all. */
     public static final GeneralMetadata NONE = new GeneralMetadata(null, null, null, null);
 
-    /** Checks that given texts are not blank. */
+    /**
+     * Checks that given texts are not blank.
+     *
+     * @param subject {@code Betreff}, or {@code null}
+     * @param reference {@code Kennzeichen} — for an {@code Akte} the file reference (<i>Aktenzeichen</i>); or
+     *     {@code null}
+     * @param remark {@code Bemerkung}, or {@code null}
+     * @param medium {@code Medium/code} of the xdomea code list ({@code 001} electronic, {@code 002} hybrid,
+     *     {@code 003} paper), or {@code null}
+     */
     public GeneralMetadata {
         Texts.optional("subject", subject);
         Texts.optional("reference", reference);

@@ -15,7 +15,13 @@ import java.util.UUID;
  */
 public record ImportConfirmation(MessageHead head, List<ObjectResult> results) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param head {@code Kopf}, with the {@code ProzessID} of the 0401 it answers; type {@link
+     *     MessageType#IMPORT_CONFIRMATION}
+     * @param results {@code AbgegebenesObjekt}, at least one
+     */
     public ImportConfirmation {
         Objects.requireNonNull(head, "head");
         if (head.type() != MessageType.IMPORT_CONFIRMATION) {
@@ -38,14 +44,24 @@ public record ImportConfirmation(MessageHead head, List<ObjectResult> results) {
      */
     public record ObjectResult(UUID id, boolean success, List<String> messages, List<ErrorCode> codes) {
 
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param id {@code IDSGO}: the object's id
+         * @param success {@code Erfolgreich}
+         * @param messages {@code Fehlermeldung}: the receiver's reasons in words
+         * @param codes {@code FehlermeldungCode}: the receiver's reasons as codes of its own list
+         */
         public ObjectResult {
             Objects.requireNonNull(id, "id");
             messages = List.copyOf(messages);
             codes = List.copyOf(codes);
         }
 
-        /** @param id the imported object's id @return a success without messages */
+        /**
+         * @param id the imported object's id
+         * @return a success without messages
+         */
         public static ObjectResult imported(UUID id) {
             return new ObjectResult(id, true, List.of(), List.of());
         }
@@ -62,7 +78,14 @@ public record ImportConfirmation(MessageHead head, List<ObjectResult> results) {
      */
     public record ErrorCode(String code, String name, String listUri, String listVersion) {
 
-        /** Checks for {@code null} where required. */
+        /**
+         * Checks for {@code null} where required.
+         *
+         * @param code {@code code}
+         * @param name {@code name}, or {@code null}
+         * @param listUri {@code listURI}, the code list's identifier
+         * @param listVersion {@code listVersionID}
+         */
         public ErrorCode {
             Texts.required("code", code);
             Texts.optional("name", name);

@@ -64,8 +64,11 @@ public final class MessageException extends ProviderException {
         WRONG_PROCESS
     }
 
+    /** What is wrong. */
     private final Problem problem;
+    /** The ZIP entry (or file) concerned, or {@code null}. */
     private final String entry;
+    /** The element path within the message XML, or {@code null}. */
     private final String element;
 
     /**

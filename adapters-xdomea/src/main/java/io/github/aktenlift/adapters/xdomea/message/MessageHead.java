@@ -20,7 +20,17 @@ import java.util.UUID;
 public record MessageHead(UUID processId, MessageType type, OffsetDateTime created, Party sender, Party recipient,
         String sendingSystem) {
 
-    /** Checks for {@code null} where required. */
+    /**
+     * Checks for {@code null} where required.
+     *
+     * @param processId {@code ProzessID}
+     * @param type {@code Nachrichtentyp}
+     * @param created {@code Erstellungszeitpunkt}; a time received without an offset is read in the reader's
+     *     zone
+     * @param sender {@code Absender}
+     * @param recipient {@code Empfaenger}
+     * @param sendingSystem {@code SendendesSystem/Produktname}, or {@code null}
+     */
     public MessageHead {
         Objects.requireNonNull(processId, "processId");
         Objects.requireNonNull(type, "type");

@@ -50,12 +50,18 @@ public final class ObjectIds {
         return v5(NAMESPACE, name.toString());
     }
 
-    /** @return the {@code ProzessID} of the hand-over with this idempotency key: kind {@code prozess} */
+    /**
+     * @param idempotencyKey the import's idempotency key
+     * @return the {@code ProzessID} of the hand-over with this key: kind {@code prozess}
+     */
     public static UUID process(String idempotencyKey) {
         return nameBased("prozess", idempotencyKey);
     }
 
-    /** @return the id of the e-file created under this idempotency key: kind {@code efile} */
+    /**
+     * @param createKey the idempotency key of the e-file's creation request
+     * @return the id of the e-file created under this key: kind {@code efile}
+     */
     public static UUID eFile(String createKey) {
         return nameBased("efile", createKey);
     }
@@ -70,17 +76,28 @@ public final class ObjectIds {
         return isUuid(eFileId) ? UUID.fromString(eFileId) : nameBased("akte", eFileId);
     }
 
-    /** @return the {@code Vorgang} of one case file (paper file) within its e-file: kind {@code vorgang} */
+    /**
+     * @param caseFile the case file's barcode
+     * @return the {@code Vorgang} of one case file (paper file) within its e-file: kind {@code vorgang}
+     */
     public static UUID vorgang(String caseFile) {
         return nameBased("vorgang", caseFile);
     }
 
-    /** @return the {@code Dokument} of one document of a case file: kind {@code dokument} */
+    /**
+     * @param caseFile the case file's barcode
+     * @param documentId the document's id within the case file
+     * @return the {@code Dokument} of one document of a case file: kind {@code dokument}
+     */
     public static UUID dokument(String caseFile, String documentId) {
         return nameBased("dokument", caseFile, documentId);
     }
 
-    /** @return the {@code Dokument} of a scan protocol, told apart by its SHA-256: kind {@code protokoll} */
+    /**
+     * @param caseFile the case file's barcode
+     * @param protocolSha256 the SHA-256 of the scan protocol, 64 hex digits
+     * @return the {@code Dokument} of a scan protocol, told apart by its SHA-256: kind {@code protokoll}
+     */
     public static UUID protocol(String caseFile, String protocolSha256) {
         return nameBased("protokoll", caseFile, protocolSha256);
     }

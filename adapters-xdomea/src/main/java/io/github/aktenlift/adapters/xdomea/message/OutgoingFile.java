@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public record OutgoingFile(String entryName, long size, String sha256, ContentSource content) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param entryName the entry name: the {@link PrimaryFile#fileName()} that references it
+     * @param size its length in bytes
+     * @param sha256 its SHA-256, 64 lowercase hex digits
+     * @param content opens its bytes
+     */
     public OutgoingFile {
         Objects.requireNonNull(entryName, "entryName");
         Objects.requireNonNull(content, "content");

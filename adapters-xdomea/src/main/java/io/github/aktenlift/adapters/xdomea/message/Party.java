@@ -15,7 +15,16 @@ package io.github.aktenlift.adapters.xdomea.message;
  */
 public record Party(String authorityPrefix, String authorityKey, String institution, String unit) {
 
-    /** Checks that no given part is blank. */
+    /**
+     * Checks that no given part is blank.
+     *
+     * @param authorityPrefix the class of the authority key, {@code Behoerdenkennung/Praefix/code}, for
+     *     example {@code ags:}; or {@code null}
+     * @param authorityKey the authority key, {@code Behoerdenkennung/Behoerdenschluessel/code}, for example
+     *     the DVDV key; or {@code null}
+     * @param institution the authority's name, {@code Institution/Name}; or {@code null}
+     * @param unit the organisational unit, {@code Organisationseinheit/Name}; or {@code null}
+     */
     public Party {
         Texts.optional("authorityPrefix", authorityPrefix);
         Texts.optional("authorityKey", authorityKey);

@@ -23,7 +23,15 @@ public record PrimaryFile(String fileName, String originalName, OffsetDateTime c
     /** The {@code Kennung} of the extension that carries SHA-256 checksums. */
     public static final String HASH_EXTENSION = "urn:aktenlift:xdomea:sha256:1";
 
-    /** Validates the file name and the checksum's form. */
+    /**
+     * Validates the file name and the checksum's form.
+     *
+     * @param fileName {@code Dateiname}: the ZIP entry the file travels as; a UUID, then optionally {@code _}
+     *     and more, as xdomea's {@code stringDateinameType} requires; plain (no path)
+     * @param originalName {@code DateinameOriginal}, or {@code null}
+     * @param created {@code DatumUhrzeit}, the file's creation time, or {@code null}
+     * @param sha256 the SHA-256 the message declares, or {@code null} if it declares none
+     */
     public PrimaryFile {
         Objects.requireNonNull(fileName, "fileName");
         if (!fileName.matches("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}.*")

@@ -16,7 +16,16 @@ package io.github.aktenlift.adapters.xdomea.message;
 public record ReaderLimits(long maxArchiveBytes, int maxEntries, long maxExpandedBytes, long maxMessageBytes,
         int maxDepth) {
 
-    /** Checks that every limit is positive. */
+    /**
+     * Checks that every limit is positive.
+     *
+     * @param maxArchiveBytes the largest archive file accepted
+     * @param maxEntries the most entries an archive may have
+     * @param maxExpandedBytes the most bytes all entries together may expand to
+     * @param maxMessageBytes the most bytes the message XML may expand to
+     * @param maxDepth the deepest nesting of objects ({@code Teilakte}, {@code Teilvorgang}, {@code Anlage})
+     *     accepted
+     */
     public ReaderLimits {
         if (maxArchiveBytes <= 0 || maxEntries <= 0 || maxExpandedBytes <= 0 || maxMessageBytes <= 0 || maxDepth <= 0) {
             throw new IllegalArgumentException("every reader limit must be positive");

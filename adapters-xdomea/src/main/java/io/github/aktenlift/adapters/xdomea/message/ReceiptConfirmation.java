@@ -11,7 +11,11 @@ import java.util.Objects;
  */
 public record ReceiptConfirmation(MessageHead head) {
 
-    /** Checks the head's type. */
+    /**
+     * Checks the head's type.
+     *
+     * @param head {@code Kopf}; type {@link MessageType#RECEIPT_CONFIRMATION}
+     */
     public ReceiptConfirmation {
         Objects.requireNonNull(head, "head");
         if (head.type() != MessageType.RECEIPT_CONFIRMATION) {

@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record Version(String number, List<Format> formats) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param number {@code Nummer}
+     * @param formats {@code Format}, at least one
+     */
     public Version {
         Objects.requireNonNull(number, "number");
         formats = List.copyOf(formats);

@@ -20,7 +20,17 @@ import java.util.UUID;
 public record Vorgang(UUID id, Integer position, GeneralMetadata metadata, String type, List<Contact> contacts,
         List<Dokument> documents, List<Vorgang> parts) implements Schriftgutobjekt {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param id {@code Identifikation/ID}
+     * @param position {@code Identifikation/NummerImUebergeordnetenContainer}, or {@code null}
+     * @param metadata {@code AllgemeineMetadaten}
+     * @param type {@code Typ}, or {@code null}
+     * @param contacts {@code Kontakt} (persons; read, never written)
+     * @param documents {@code Dokument}
+     * @param parts {@code Teilvorgang}
+     */
     public Vorgang {
         Objects.requireNonNull(id, "id");
         Texts.position(position);
