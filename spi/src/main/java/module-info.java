@@ -11,6 +11,9 @@
  */
 @SuppressWarnings("module")
 module io.github.aktenlift.spi {
+    // @API(status = ...) on every public type; transitive, so that every Aktenlift module reads it
+    requires transitive org.apiguardian.api;
+
     exports io.github.aktenlift.spi;
     exports io.github.aktenlift.spi.notification;
     exports io.github.aktenlift.spi.procedure;

@@ -1,5 +1,7 @@
 package io.github.aktenlift;
 
+import org.apiguardian.api.API;
+
 /**
  * Who performs a command, and where: recorded with every event.
  *
@@ -9,6 +11,7 @@ package io.github.aktenlift;
  *     printable characters
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Actor(String id, String site) {
 
     /**

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Aktenlift: the paper-to-digital lifecycle of case files, on a storage of your choice.
@@ -44,6 +45,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Aktenlift implements AutoCloseable {
 
     private final CommandLoop loop;

@@ -1,5 +1,7 @@
 package io.github.aktenlift;
 
+import org.apiguardian.api.API;
+
 /**
  * Base type of every failure Aktenlift's domain reports. Subtypes carry the identifiers concerned
  * (barcodes, pickup ids, field paths, journal sequences) as fields; no message ever contains
@@ -7,6 +9,7 @@ package io.github.aktenlift;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public abstract class AktenliftException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package io.github.aktenlift;
 
+import org.apiguardian.api.API;
+
 /**
  * A request to change the tracked world, executed with {@link Aktenlift#execute(Actor, Command)}.
  * Every command is a record validated with Jakarta Validation before anything happens; a command
@@ -10,5 +12,6 @@ package io.github.aktenlift;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Command {
 }

@@ -1,10 +1,13 @@
 package io.github.aktenlift;
 
+import org.apiguardian.api.API;
+
 /**
  * A command tried to register a barcode, file reference or id that is already taken.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class DuplicateIdentifierException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 

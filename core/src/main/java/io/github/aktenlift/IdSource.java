@@ -2,6 +2,7 @@ package io.github.aktenlift;
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 
 /**
  * Where Aktenlift takes the ids it makes itself (keys of subject entries, baseline snapshots).
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @FunctionalInterface
 public interface IdSource {
 

@@ -1,10 +1,13 @@
 package io.github.aktenlift;
 
+import org.apiguardian.api.API;
+
 /**
  * A command is not allowed in the current state of its case file, box or pickup. Nothing changed.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class IllegalTransitionException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 

@@ -1,11 +1,14 @@
 package io.github.aktenlift;
 
+import org.apiguardian.api.API;
+
 /**
  * A barcode does not fit the configured scheme for its kind: wrong shape or wrong check digit.
  * Raised before anything is recorded.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class InvalidBarcodeException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 

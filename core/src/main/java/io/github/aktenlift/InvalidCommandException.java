@@ -2,6 +2,7 @@ package io.github.aktenlift;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A command failed Jakarta Validation. Lists each violated field by its path (for example
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class InvalidCommandException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 

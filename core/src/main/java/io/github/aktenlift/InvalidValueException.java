@@ -1,11 +1,14 @@
 package io.github.aktenlift;
 
+import org.apiguardian.api.API;
+
 /**
  * A value object was constructed from unacceptable input, for example a barcode with illegal
  * characters. Names the field; quotes the input only where it cannot be personal data.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class InvalidValueException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,7 @@
 package io.github.aktenlift;
 
 import io.github.aktenlift.tracking.JournalViolation;
+import org.apiguardian.api.API;
 
 /**
  * The stored journal failed verification: an event was edited, removed, inserted or reordered.
@@ -8,6 +9,7 @@ import io.github.aktenlift.tracking.JournalViolation;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class JournalIntegrityException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 

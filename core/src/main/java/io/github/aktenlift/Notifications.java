@@ -3,6 +3,7 @@ package io.github.aktenlift;
 import io.github.aktenlift.spi.notification.Notification;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The notifications of ongoing operation, and what became of them. Obtained from
@@ -43,6 +44,7 @@ import java.util.List;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Notifications {
 
     /**

@@ -11,6 +11,7 @@ import io.github.aktenlift.tracking.SlaPolicy;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The office's configurable rules, as plain values: service levels, retention and destruction,
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param pickup when the pickup planner proposes a pickup, and the box capacity
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionLevel, ProtectionProfile> protection,
         BarcodeScheme caseFileBarcodes, BarcodeScheme boxBarcodes, CapturePolicy capture, PickupPolicy pickup) {
 

@@ -1,6 +1,7 @@
 package io.github.aktenlift;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A command is allowed in the current state but a business precondition does not hold: a
@@ -9,6 +10,7 @@ import java.util.List;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class PreconditionFailedException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,13 @@
 package io.github.aktenlift;
 
+import org.apiguardian.api.API;
+
 /**
  * A command or query named a barcode or id that nothing is registered under.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class UnknownIdentifierException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 

@@ -3,12 +3,14 @@ package io.github.aktenlift.capture;
 import io.github.aktenlift.Actor;
 
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Ingests scan deliveries. Obtained from {@link io.github.aktenlift.Aktenlift#capture()}.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Capture {
 
     /**

@@ -4,6 +4,7 @@ import io.github.aktenlift.InvalidValueException;
 
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What a delivery must satisfy, and what capture makes of it.
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param maxPagesPerCaseFile the most pages one case file may list; more reject that case file
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxPixels, int maxDimension,
         RenditionMode renditionMode, long maxIndexBytes, int maxCaseFilesPerDelivery, int maxPagesPerCaseFile) {
 

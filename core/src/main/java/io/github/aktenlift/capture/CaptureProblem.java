@@ -1,6 +1,7 @@
 package io.github.aktenlift.capture;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One thing wrong with a case file of a delivery.
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param detail specifics: a field path, expected and found values; never personal data
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CaptureProblem(Kind kind, String barcode, String page, String detail) {
 
     /**

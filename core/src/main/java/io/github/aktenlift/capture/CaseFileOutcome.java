@@ -5,12 +5,14 @@ import io.github.aktenlift.spi.storage.Key;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What became of one case file of a delivery.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface CaseFileOutcome {
 
     /** @return the case file's barcode, as the index gives it */

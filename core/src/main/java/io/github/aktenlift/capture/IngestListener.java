@@ -1,5 +1,7 @@
 package io.github.aktenlift.capture;
 
+import org.apiguardian.api.API;
+
 /**
  * Hears how an ingest goes, for a progress display: once the index is read, and as each case file
  * is done. Capture reports nothing else through it and does not wait for it; a listener that throws
@@ -10,6 +12,7 @@ package io.github.aktenlift.capture;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface IngestListener {
 
     /** A listener that hears nothing. */

@@ -2,6 +2,7 @@ package io.github.aktenlift.capture;
 
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The result of ingesting one delivery.
@@ -13,6 +14,7 @@ import java.util.List;
  * @param took wall time
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record IngestReport(String deliveryId, List<CaseFileOutcome> caseFiles, long pages, long bytes, Duration took) {
 
     /**

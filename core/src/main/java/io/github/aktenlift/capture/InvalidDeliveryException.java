@@ -1,6 +1,7 @@
 package io.github.aktenlift.capture;
 
 import io.github.aktenlift.AktenliftException;
+import org.apiguardian.api.API;
 
 /**
  * A delivery cannot be read at all: no index, an index that is not valid JSON or not of the
@@ -9,6 +10,7 @@ import io.github.aktenlift.AktenliftException;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class InvalidDeliveryException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 

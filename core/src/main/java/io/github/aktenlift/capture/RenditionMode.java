@@ -1,10 +1,13 @@
 package io.github.aktenlift.capture;
 
+import org.apiguardian.api.API;
+
 /**
  * How many PDF/A documents a captured case file becomes.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum RenditionMode {
     /** One PDF/A per document of the case file (the default). */
     PER_DOCUMENT,

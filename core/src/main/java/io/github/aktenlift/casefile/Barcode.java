@@ -1,6 +1,7 @@
 package io.github.aktenlift.casefile;
 
 import io.github.aktenlift.InvalidValueException;
+import org.apiguardian.api.API;
 
 /**
  * The text of a barcode label on a case file cover or a box: 3 to 40 characters of
@@ -10,6 +11,7 @@ import io.github.aktenlift.InvalidValueException;
  * @param value the label text
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Barcode(String value) implements Comparable<Barcode> {
 
     /**

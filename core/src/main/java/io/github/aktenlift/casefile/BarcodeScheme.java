@@ -4,6 +4,7 @@ import io.github.aktenlift.InvalidValueException;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * How barcodes of one kind (case files or boxes) look: a fixed prefix, a zero-padded serial number
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
  * @param checkDigit the check-digit algorithm over everything before the last character
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record BarcodeScheme(String prefix, int serialDigits, Pattern pattern, CheckDigit checkDigit) {
 
     /**

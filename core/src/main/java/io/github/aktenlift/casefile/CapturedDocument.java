@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.apiguardian.api.API;
 
 /**
  * A document found in a case file at capture.
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Size;
  *     be destroyed
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CapturedDocument(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String documentId,
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z0-9_]+") String type,

@@ -1,5 +1,7 @@
 package io.github.aktenlift.casefile;
 
+import org.apiguardian.api.API;
+
 /**
  * Where a case file is in its lifecycle. Main path: {@code REGISTERED → PACKED → IN_TRANSIT →
  * RECEIVED → PREPARED → CAPTURED → VERIFIED → IMPORTED → RETAINED → DESTROYED | RETURNED}. Side
@@ -8,6 +10,7 @@ package io.github.aktenlift.casefile;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum CaseFileState {
     /** Known to the tracking, at the office, not yet packed. */
     REGISTERED,

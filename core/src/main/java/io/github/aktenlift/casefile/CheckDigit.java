@@ -1,5 +1,7 @@
 package io.github.aktenlift.casefile;
 
+import org.apiguardian.api.API;
+
 /**
  * Check-digit algorithms for barcodes. Each detects every single-character error; the ISO 7064
  * hybrid systems also detect nearly all transpositions of two adjacent characters (measured in
@@ -7,6 +9,7 @@ package io.github.aktenlift.casefile;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum CheckDigit {
     /** ISO/IEC 7064 MOD 37,36: alphanumeric payload and check character. The default. */
     ISO_7064_MOD_37_36(36),

@@ -1,6 +1,7 @@
 package io.github.aktenlift.casefile;
 
 import io.github.aktenlift.InvalidValueException;
+import org.apiguardian.api.API;
 
 /**
  * The office's own file number (<i>Aktenzeichen</i>), for example {@code 32.1-AB-2024/0815}:
@@ -9,6 +10,7 @@ import io.github.aktenlift.InvalidValueException;
  * @param value the file number
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record FileReference(String value) {
 
     /**

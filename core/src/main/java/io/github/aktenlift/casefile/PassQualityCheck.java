@@ -3,6 +3,7 @@ package io.github.aktenlift.casefile;
 import io.github.aktenlift.Command;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Records that a reviewer passed a captured case file's quality check. The file becomes
@@ -13,5 +14,6 @@ import jakarta.validation.constraints.Pattern;
  * @param reviewerId the reviewer's pseudonymous id
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record PassQualityCheck(@NotNull Barcode barcode, @NotNull @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String reviewerId) implements Command {
 }

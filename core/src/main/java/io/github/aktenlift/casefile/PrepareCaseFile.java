@@ -2,6 +2,7 @@ package io.github.aktenlift.casefile;
 
 import io.github.aktenlift.Command;
 import jakarta.validation.constraints.NotNull;
+import org.apiguardian.api.API;
 
 /**
  * Marks a received case file as prepared for scanning: {@code RECEIVED → PREPARED}.
@@ -9,5 +10,6 @@ import jakarta.validation.constraints.NotNull;
  * @param barcode the case file
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record PrepareCaseFile(@NotNull Barcode barcode) implements Command {
 }

@@ -1,6 +1,7 @@
 package io.github.aktenlift.casefile;
 
 import io.github.aktenlift.InvalidValueException;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link ProtectionLevel} demands of capture and QA.
@@ -10,6 +11,7 @@ import io.github.aktenlift.InvalidValueException;
  * @param signatureRequired whether renditions and scan protocols must be signed or sealed
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ProtectionProfile(double qaSampleRate, boolean fourEyes, boolean signatureRequired) {
 
     /**

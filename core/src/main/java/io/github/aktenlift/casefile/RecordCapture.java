@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Records that a case file was scanned, with the documents found: {@code PREPARED → CAPTURED}, or {@code QA_FAILED → CAPTURED} for a rescan (which replaces the document list).
@@ -19,6 +20,7 @@ import java.util.List;
  *     renditions and pages are anchored in the tamper-evident chain
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RecordCapture(@NotNull Barcode barcode, @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String deliveryId,
         @NotEmpty List<@NotNull @Valid CapturedDocument> documents,
         @Pattern(regexp = "[0-9a-f]{64}") String scanProtocolSha256) implements Command {

@@ -3,6 +3,7 @@ package io.github.aktenlift.casefile;
 import io.github.aktenlift.Command;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
+import org.apiguardian.api.API;
 
 /**
  * Registers a case file of the bulk project: it enters the tracking in state {@link CaseFileState#REGISTERED}.
@@ -13,6 +14,7 @@ import jakarta.validation.Valid;
  * @param protection the file's protection requirement
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RegisterCaseFile(@NotNull Barcode barcode, @NotNull FileReference reference, @NotNull @Valid Subject subject,
         @NotNull ProtectionLevel protection) implements Command {
 }

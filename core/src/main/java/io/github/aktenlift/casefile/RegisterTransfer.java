@@ -8,6 +8,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 
 /**
  * Registers a paper case file received from another authority (a transfer on moving to the city): it enters the tracking in state {@link CaseFileState#REGISTERED} with its origin.
@@ -20,6 +21,7 @@ import java.time.LocalDate;
  * @param receivedOn the day the paper file arrived
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RegisterTransfer(@NotNull Barcode barcode, @NotNull FileReference reference, @NotNull @Valid Subject subject,
         @NotNull ProtectionLevel protection, @NotBlank @Size(max = 200) String originAuthority,
         @NotNull @PastOrPresent LocalDate receivedOn) implements Command {

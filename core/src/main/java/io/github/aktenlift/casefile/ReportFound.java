@@ -2,6 +2,7 @@ package io.github.aktenlift.casefile;
 
 import io.github.aktenlift.Command;
 import jakarta.validation.constraints.NotNull;
+import org.apiguardian.api.API;
 
 /**
  * Reports a case file found at the scan service after it was missing at receipt: {@code MISSING → RECEIVED}.
@@ -9,5 +10,6 @@ import jakarta.validation.constraints.NotNull;
  * @param barcode the case file
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ReportFound(@NotNull Barcode barcode) implements Command {
 }

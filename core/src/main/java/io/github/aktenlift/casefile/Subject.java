@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 
 /**
  * The person a case file concerns (<i>Betroffene Person</i>). <b>Personal data</b>: it is kept apart
@@ -20,6 +21,7 @@ import java.time.LocalDate;
  * @param azrNumber number in the central register of foreigners (12 digits), or {@code null}
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Subject(
         @NotBlank @Size(max = 200) String surname,
         @NotBlank @Size(max = 200) String givenNames,

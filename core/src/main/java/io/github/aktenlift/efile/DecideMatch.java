@@ -4,6 +4,7 @@ import io.github.aktenlift.Command;
 import io.github.aktenlift.casefile.Barcode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A clerk's decision on a case file held for matching ({@link ImportResult.Held}): append its
@@ -20,6 +21,7 @@ import jakarta.validation.constraints.Pattern;
  * @param eFileId the e-file to append to, or {@code null} to create a new one
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record DecideMatch(@NotNull Barcode barcode, @NotNull @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String reviewerId,
         @Pattern(regexp = "[A-Za-z0-9._:/-]{1,128}") String eFileId) implements Command {
 

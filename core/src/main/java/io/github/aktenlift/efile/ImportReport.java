@@ -1,6 +1,7 @@
 package io.github.aktenlift.efile;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What an import run did, one result per case file it took up, in the order taken.
@@ -8,6 +9,7 @@ import java.util.List;
  * @param results the results
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ImportReport(List<ImportResult> results) {
 
     /**

@@ -5,12 +5,14 @@ import io.github.aktenlift.casefile.Barcode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What became of one case file in an import run.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface ImportResult {
 
     /** @return the case file */

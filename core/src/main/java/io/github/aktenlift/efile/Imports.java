@@ -4,6 +4,7 @@ import io.github.aktenlift.Actor;
 import io.github.aktenlift.casefile.Barcode;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Imports verified case files into the specialist procedure. Obtained from
@@ -51,6 +52,7 @@ import java.util.List;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Imports {
 
     /**

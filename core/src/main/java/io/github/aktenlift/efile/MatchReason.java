@@ -1,10 +1,13 @@
 package io.github.aktenlift.efile;
 
+import org.apiguardian.api.API;
+
 /**
  * Why a transfer's e-file could not be matched without a person's decision.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum MatchReason {
     /** The procedure keeps several e-files under the subject's AZR number. */
     AMBIGUOUS_AZR_NUMBER,

@@ -7,6 +7,7 @@ import io.github.aktenlift.casefile.Subject;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One expected case file from the baseline inventory.
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param protection the protection level
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record BaselineEntry(int line, FileReference reference, Optional<Barcode> barcode, Subject subject,
         ProtectionLevel protection) {
 

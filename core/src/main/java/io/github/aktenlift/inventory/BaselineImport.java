@@ -1,6 +1,7 @@
 package io.github.aktenlift.inventory;
 
 import io.github.aktenlift.spi.storage.Key;
+import org.apiguardian.api.API;
 
 /**
  * What an imported baseline is: where its bytes are stored, their hash, and how many entries.
@@ -11,5 +12,6 @@ import io.github.aktenlift.spi.storage.Key;
  * @param sequence the journal sequence of the import event
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record BaselineImport(Key key, String sha256, int entries, long sequence) {
 }

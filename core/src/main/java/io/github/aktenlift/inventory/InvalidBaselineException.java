@@ -1,6 +1,7 @@
 package io.github.aktenlift.inventory;
 
 import io.github.aktenlift.AktenliftException;
+import org.apiguardian.api.API;
 
 /**
  * A baseline CSV is unusable: a missing column, a bad value, a duplicate file reference. Names the
@@ -8,6 +9,7 @@ import io.github.aktenlift.AktenliftException;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class InvalidBaselineException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 

@@ -5,6 +5,7 @@ import io.github.aktenlift.casefile.Barcode;
 
 import java.io.InputStream;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The office's inventory: baseline import, reconciliation, barcode issuing.
@@ -17,6 +18,7 @@ import java.util.List;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Inventory {
 
     /**

@@ -3,6 +3,7 @@ package io.github.aktenlift.inventory;
 import io.github.aktenlift.InvalidValueException;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.FileReference;
+import org.apiguardian.api.API;
 
 /**
  * One barcode label for a case file cover or a box, as {@link LabelSheet} prints it: a caption
@@ -13,6 +14,7 @@ import io.github.aktenlift.casefile.FileReference;
  *     no control characters, may be empty. It is printed on paper that travels: never personal data.
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Label(Barcode barcode, String caption) {
 
     /** The longest caption: a file reference's length, set smaller on the label where needed. */

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Prints barcode labels for case files and boxes as a PDF/A-2b, ready for A4 label sheets of
@@ -27,6 +28,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class LabelSheet {
 
     /** Columns of labels on a sheet. */

@@ -4,6 +4,7 @@ import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.FileReference;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The baseline held against the tracking: how many of the expected case files have been
@@ -19,6 +20,7 @@ import java.util.List;
  * @param barcodeMismatch expected with a barcode, but registered under another one
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Reconciliation(long expected, long registered, long received, long captured, long imported,
         List<FileReference> notRegistered, List<Barcode> unexpected, List<FileReference> barcodeMismatch) {
 

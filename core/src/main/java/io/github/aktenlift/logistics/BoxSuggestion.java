@@ -5,6 +5,7 @@ import io.github.aktenlift.casefile.Barcode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One box of a proposed pickup: an existing box (open, to be topped up and sealed, or already
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param toPack the waiting files to pack into it, in order
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record BoxSuggestion(Optional<Barcode> box, Optional<BoxState> state, List<Barcode> packed,
         List<Barcode> toPack) {
 

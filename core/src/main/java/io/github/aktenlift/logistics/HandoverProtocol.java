@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The handover protocol of a pickup (<i>Übergabeprotokoll</i>): who hands over, who receives, and
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param seals the seal number read on each box at handover
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record HandoverProtocol(
         @NotNull @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String handedOverBy,
         @NotNull @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String receivedBy,

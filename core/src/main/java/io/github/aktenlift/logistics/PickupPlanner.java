@@ -1,5 +1,7 @@
 package io.github.aktenlift.logistics;
 
+import org.apiguardian.api.API;
+
 /**
  * Proposes the next pickup from the tracking state and the clock, per the office's
  * {@link PickupPolicy} (in {@link io.github.aktenlift.Policies#pickup()}). Obtained from
@@ -11,6 +13,7 @@ package io.github.aktenlift.logistics;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface PickupPlanner {
 
     /**

@@ -4,6 +4,7 @@ import io.github.aktenlift.InvalidValueException;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * When the {@link PickupPlanner} proposes the next pickup, and how it packs. A pickup is due as soon
@@ -25,6 +26,7 @@ import java.util.Objects;
  *     ignore it. 0 to 14
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record PickupPolicy(int minFiles, Duration maxWait, Duration interval, int boxCapacity, int leadDays) {
 
     /**

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What the {@link PickupPlanner} proposes: a pickup that is {@link Due}, or {@link NotDue} and why.
@@ -22,6 +23,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface PickupProposal permits PickupProposal.Due, PickupProposal.NotDue {
 
     /** @return when the proposal was made, from the instance's clock */

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Plans a pickup of sealed boxes: pickup {@code → PLANNED}.
@@ -17,6 +18,7 @@ import java.util.List;
  * @param boxes the sealed boxes to collect, each in no other open pickup
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record PlanPickup(@NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String pickupId, @NotNull LocalDate scheduledFor,
         @NotEmpty List<@NotNull Barcode> boxes) implements Command {
 }

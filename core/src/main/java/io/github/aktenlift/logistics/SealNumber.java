@@ -1,6 +1,7 @@
 package io.github.aktenlift.logistics;
 
 import io.github.aktenlift.InvalidValueException;
+import org.apiguardian.api.API;
 
 /**
  * The number printed on a tamper-evident seal: 1 to 32 of {@code A–Z 0–9 -}.
@@ -8,6 +9,7 @@ import io.github.aktenlift.InvalidValueException;
  * @param value the number
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record SealNumber(String value) {
 
     /**

@@ -1,6 +1,7 @@
 package io.github.aktenlift.rendition;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One page of a rendition: where it came from and how it went in.
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param dpiY vertical resolution the page size was computed from
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record PageRendition(int page, String sourceSha256, int pageInSource,
                             PageTreatment treatment, String how, int width, int height,
                             double dpiX, double dpiY) {

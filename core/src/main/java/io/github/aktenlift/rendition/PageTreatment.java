@@ -1,10 +1,13 @@
 package io.github.aktenlift.rendition;
 
+import org.apiguardian.api.API;
+
 /**
  * What happened to a page image's compressed bytes on their way into a rendition.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum PageTreatment {
 
     /** The compressed bytes went in as they were (JPEG as DCT, a G4 strip as CCITT). */

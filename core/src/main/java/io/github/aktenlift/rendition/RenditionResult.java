@@ -3,6 +3,7 @@ package io.github.aktenlift.rendition;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A PDF/A-2b rendition as written: its length and SHA-256, taken from the bytes on their way out,
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
  * @param pages one entry per page, in page order
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RenditionResult(long size, String sha256, List<PageRendition> pages) {
 
     /** The conformance every rendition claims and is tested against. */

@@ -3,6 +3,7 @@ package io.github.aktenlift.retention;
 import io.github.aktenlift.Actor;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The destruction run (<i>Vernichtung</i>): draws up a {@link DestructionList} of the retained
@@ -19,6 +20,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Destruction {
 
     /**

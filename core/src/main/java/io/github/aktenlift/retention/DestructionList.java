@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A destruction list (<i>Vernichtungsliste</i>) as recorded in the journal: the files due when it
@@ -34,6 +35,7 @@ import java.util.Optional;
  * @param confirmation the confirmation, once confirmed
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record DestructionList(String id, Instant createdAt, String createdBy, List<Entry> entries,
         List<Exclusion> excluded, int notYetDue, Optional<Confirmation> confirmation) {
 

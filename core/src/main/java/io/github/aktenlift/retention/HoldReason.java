@@ -1,11 +1,14 @@
 package io.github.aktenlift.retention;
 
+import org.apiguardian.api.API;
+
 /**
  * Why a case file is held (<i>Sperre</i>). Which reasons block destruction is set in
  * {@link RetentionPolicy}.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum HoldReason {
     /** Litigation or a legal order. */
     LEGAL_HOLD,

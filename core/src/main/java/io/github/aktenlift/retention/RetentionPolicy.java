@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * When paper may go: how long it is kept after the confirmed import, which holds block
@@ -17,6 +18,7 @@ import java.util.Set;
  *     been returned
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RetentionPolicy(Duration retention, Set<HoldReason> blockingHolds, boolean originalsMustBeReturned) {
 
     /**

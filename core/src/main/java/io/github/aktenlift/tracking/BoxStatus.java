@@ -7,6 +7,7 @@ import io.github.aktenlift.logistics.SealNumber;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A box now: its state, seal, packing list and pickup.
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param sealMismatch whether the seal found at receipt differed from the recorded one
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record BoxStatus(Barcode barcode, BoxState state, Instant since, Optional<SealNumber> seal,
         List<Barcode> packingList, Optional<String> pickup, boolean sealMismatch) {
 

@@ -2,6 +2,7 @@ package io.github.aktenlift.tracking;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The result of {@link Tracking#verifyDeep()}: the journal's own verification, and every stored
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param problemsFound how many were found in all
  * @since 0.2
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record DeepVerificationReport(VerificationReport journal, long objectsChecked, long bytesChecked,
         List<EvidenceProblem> problems, long problemsFound) {
 

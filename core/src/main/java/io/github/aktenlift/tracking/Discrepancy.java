@@ -3,6 +3,7 @@ package io.github.aktenlift.tracking;
 import io.github.aktenlift.casefile.Barcode;
 
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * A gap in the chain of custody.
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param since when it was noticed or began
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Discrepancy(Kind kind, Barcode barcode, String related, Instant since) {
 
     /**

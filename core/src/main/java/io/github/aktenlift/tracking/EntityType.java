@@ -1,10 +1,13 @@
 package io.github.aktenlift.tracking;
 
+import org.apiguardian.api.API;
+
 /**
  * The kinds of things the journal tracks; each has its own hash-chained event stream.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum EntityType {
     /** A case file, by barcode. */
     CASE_FILE,

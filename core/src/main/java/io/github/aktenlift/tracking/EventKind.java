@@ -3,6 +3,7 @@ package io.github.aktenlift.tracking;
 import io.github.aktenlift.casefile.CaseFileState;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What an event records. Case-file events that move the lifecycle name the state they lead to.
@@ -10,6 +11,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum EventKind {
     /** A case file of the bulk project was registered. */
     REGISTERED(EntityType.CASE_FILE, CaseFileState.REGISTERED),

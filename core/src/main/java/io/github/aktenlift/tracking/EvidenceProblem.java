@@ -1,6 +1,7 @@
 package io.github.aktenlift.tracking;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One stored object that deep verification found missing, altered or unreadable.
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param detail specifics (expected and found size or hash), never personal data
  * @since 0.2
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record EvidenceProblem(String object, long sequence, Kind kind, String detail) {
 
     /** What is wrong with a stored object. */

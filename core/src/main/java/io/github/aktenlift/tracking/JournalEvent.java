@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * One event of the tracking journal.
@@ -26,6 +27,7 @@ import java.util.TreeMap;
  * @param hash this event's hash, 64 hex digits
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record JournalEvent(long sequence, String stream, long streamSequence, Instant time, String actor,
         String location, EventKind kind, Map<String, String> payload, String previousHash, String hash) {
 

@@ -1,5 +1,7 @@
 package io.github.aktenlift.tracking;
 
+import org.apiguardian.api.API;
+
 /**
  * The first thing wrong with a stored journal.
  *
@@ -10,6 +12,7 @@ package io.github.aktenlift.tracking;
  * @param detail specifics (expected and found sequences or hashes), never personal data
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record JournalViolation(long position, String stream, Kind kind, String detail) {
 
     /**

@@ -3,6 +3,7 @@ package io.github.aktenlift.tracking;
 import io.github.aktenlift.casefile.Barcode;
 
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * Something that has exceeded its service level.
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param dueAt when it should have been done
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Overdue(EntityType entity, Barcode barcode, Reason reason, String state, Instant since, Instant dueAt) {
 
     /**

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Service levels: how long a case file may stay in a state, a box in transit, and a recall open.
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param recall maximum time until a recall is served, per mode
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record SlaPolicy(Map<CaseFileState, Duration> caseFileStates, Duration boxInTransit,
         Map<RecallMode, Duration> recall) {
 

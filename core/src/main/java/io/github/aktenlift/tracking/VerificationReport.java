@@ -5,6 +5,7 @@ import io.github.aktenlift.spi.storage.LogRepair;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The result of {@link Tracking#verify()}.
@@ -20,6 +21,7 @@ import java.util.Optional;
  *     recorded in the journal as a {@link EventKind#LOG_REPAIRED} event
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record VerificationReport(long eventsChecked, int streams, int checkpointsChecked,
         Optional<JournalViolation> firstViolation, boolean anchored, List<LogRepair> repairs) {
 

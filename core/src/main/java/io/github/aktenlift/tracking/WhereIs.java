@@ -10,6 +10,7 @@ import io.github.aktenlift.retention.HoldReason;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Where a case file is now, who holds it, and since when.
@@ -31,6 +32,7 @@ import java.util.Set;
  * @param lastSequence the sequence of its newest event
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record WhereIs(Barcode barcode, FileReference reference, ProtectionLevel protection, CaseFileState state,
         Instant since, String location, String holder, Optional<Barcode> box, Optional<String> pickup,
         Set<HoldReason> holds, Optional<RecallMode> openRecall, Optional<String> originAuthority,

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One case file on a work list, with what decides its place there: an open recall and its SLA
@@ -27,6 +28,7 @@ import java.util.Optional;
  * @param receivedOn the day such a file arrived at the office
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record WorkItem(Barcode barcode, FileReference reference, CaseFileState state, Instant since,
         Instant registeredAt, Optional<Barcode> box, Optional<RecallMode> recall, Optional<Instant> recallDueAt,
         Optional<String> originAuthority, Optional<LocalDate> receivedOn) {

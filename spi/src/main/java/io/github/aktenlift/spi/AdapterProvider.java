@@ -2,6 +2,7 @@ package io.github.aktenlift.spi;
 
 import java.net.URI;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A factory for one kind of adapter, found by {@link java.util.ServiceLoader} and chosen by the URI
@@ -13,6 +14,7 @@ import java.util.Map;
  *     {@code SealingKey} or {@code TimestampAuthority}
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface AdapterProvider<T> {
 
     /**

@@ -1,5 +1,7 @@
 package io.github.aktenlift.spi;
 
+import org.apiguardian.api.API;
+
 /**
  * A conditional write lost: the record's version or the log's next sequence was not the one the
  * caller expected, or an object to be created exists already ({@link #exists(String)}). Nothing
@@ -7,6 +9,7 @@ package io.github.aktenlift.spi;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ConflictException extends ProviderException {
     private static final long serialVersionUID = 1L;
 

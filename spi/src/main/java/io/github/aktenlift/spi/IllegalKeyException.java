@@ -1,5 +1,7 @@
 package io.github.aktenlift.spi;
 
+import org.apiguardian.api.API;
+
 /**
  * A key or identifier is not acceptable: empty, absolute, containing {@code .} or {@code ..}
  * segments, control characters, backslashes, or too long. Raised before anything is touched.
@@ -9,6 +11,7 @@ package io.github.aktenlift.spi;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class IllegalKeyException extends ProviderException {
     private static final long serialVersionUID = 1L;
 

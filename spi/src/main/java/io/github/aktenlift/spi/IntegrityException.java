@@ -1,6 +1,7 @@
 package io.github.aktenlift.spi;
 
 import java.util.OptionalLong;
+import org.apiguardian.api.API;
 
 /**
  * Stored bytes do not match what was written: a hash mismatch, a size mismatch, a garbled entry,
@@ -13,6 +14,7 @@ import java.util.OptionalLong;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class IntegrityException extends ProviderException {
     private static final long serialVersionUID = 2L;
 

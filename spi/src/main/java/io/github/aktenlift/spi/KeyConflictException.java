@@ -1,5 +1,7 @@
 package io.github.aktenlift.spi;
 
+import org.apiguardian.api.API;
+
 /**
  * A content key cannot be stored beside a key already stored, because one lies below the other
  * ({@code a/b} and {@code a/b/c}) and the store does not declare
@@ -9,6 +11,7 @@ package io.github.aktenlift.spi;
  *
  * @since 0.2
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class KeyConflictException extends ProviderException {
     private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,13 @@
 package io.github.aktenlift.spi;
 
+import org.apiguardian.api.API;
+
 /**
  * The key names nothing in the store.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class NotFoundException extends ProviderException {
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package io.github.aktenlift.spi;
 
+import org.apiguardian.api.API;
+
 /**
  * Base type of every failure an SPI implementation reports. Unchecked, because callers can rarely
  * recover locally and the subtypes say what happened.
@@ -9,6 +11,7 @@ package io.github.aktenlift.spi;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public abstract class ProviderException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

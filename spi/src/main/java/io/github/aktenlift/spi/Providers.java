@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Finds adapters by the scheme of a URI: {@code Providers.storage(URI.create("file:/data"), Map.of())}.
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Providers {
 
     private static final System.Logger LOG = System.getLogger(Providers.class.getName());

@@ -1,11 +1,14 @@
 package io.github.aktenlift.spi;
 
+import org.apiguardian.api.API;
+
 /**
  * The provider or its backing system lacks a capability the caller relies on (for example
  * conditional writes). Raised at start-up rather than silently weakening a guarantee.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class UnsupportedCapabilityException extends ProviderException {
     private static final long serialVersionUID = 1L;
 

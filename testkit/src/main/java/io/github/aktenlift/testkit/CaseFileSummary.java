@@ -1,6 +1,7 @@
 package io.github.aktenlift.testkit;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The counts of one case file in a written delivery, for reconciliation tests:
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param keptBlankPages blank pages listed in the index with {@code "blank": true}
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record CaseFileSummary(String barcode, int sheets, int documents, int pages,
                               int droppedBlankBacks, int keptBlankPages) {
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What {@link ScanGenerator#writeDelivery} wrote.
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param faults the faults planted, in the order they were written
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Delivery(Path directory, Path index, List<Path> files, long totalBytes,
                        Map<PageFormat, Integer> pagesByFormat, List<CaseFileSummary> caseFiles,
                        List<InjectedFault> faults) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What {@link ScanGenerator#writeDelivery} writes: the delivery's identity, its case files, how
@@ -19,6 +20,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class DeliverySpec {
 
     /**

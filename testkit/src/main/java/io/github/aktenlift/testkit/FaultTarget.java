@@ -1,6 +1,7 @@
 package io.github.aktenlift.testkit;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Where a fault is to be planted: a case file and one of its pages.
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param page the page's position among the case file's pages in index order, starting at 1
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record FaultTarget(ScanFault fault, String barcode, int page) {
 
     /**

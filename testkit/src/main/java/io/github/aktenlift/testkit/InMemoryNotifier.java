@@ -7,6 +7,7 @@ import io.github.aktenlift.spi.notification.Notifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * A notifier that keeps what it is given, for tests. Thread-safe. Can be told to fail a number of
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class InMemoryNotifier implements Notifier {
 
     private final List<Notification> delivered = new ArrayList<>();

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A specialist procedure in memory, for tests: e-files, idempotent imports, and a far side the test
@@ -36,6 +37,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class InMemorySpecialistProcedure implements SpecialistProcedure {
 
     /**

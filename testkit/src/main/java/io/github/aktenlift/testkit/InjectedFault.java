@@ -1,6 +1,7 @@
 package io.github.aktenlift.testkit;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A fault that was planted in a delivery, and where.
@@ -13,6 +14,7 @@ import java.util.Objects;
  *     file would have had
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record InjectedFault(ScanFault fault, String barcode, int page, String file) {
 
     /**

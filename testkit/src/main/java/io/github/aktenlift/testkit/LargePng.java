@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
+import org.apiguardian.api.API;
 
 /**
  * White PNG pages of any size and sample depth, written without holding the image: for tests of
@@ -21,6 +22,7 @@ import java.util.zip.DeflaterOutputStream;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class LargePng {
 
     private LargePng() {

@@ -9,6 +9,7 @@ import io.github.aktenlift.spi.storage.StorageProvider;
 
 import java.net.URI;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The {@code memory:} providers: every {@code open} gives a new, empty in-memory adapter. The part
@@ -16,6 +17,7 @@ import java.util.Map;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class MemoryProviders {
 
     /** The scheme these providers serve. */

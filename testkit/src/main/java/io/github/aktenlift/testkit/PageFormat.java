@@ -1,10 +1,13 @@
 package io.github.aktenlift.testkit;
 
+import org.apiguardian.api.API;
+
 /**
  * How a generated page is encoded.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum PageFormat {
 
     /** Baseline grayscale JPEG, 8 bits, one component, JFIF density in dots per inch. */

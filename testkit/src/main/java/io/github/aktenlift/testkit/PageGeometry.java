@@ -1,5 +1,7 @@
 package io.github.aktenlift.testkit;
 
+import org.apiguardian.api.API;
+
 /**
  * Pixel size and resolution of a generated page.
  *
@@ -8,6 +10,7 @@ package io.github.aktenlift.testkit;
  * @param dpi resolution in dots per inch, 1 to 65,535 (written into the JFIF and TIFF headers)
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record PageGeometry(int widthPx, int heightPx, int dpi) {
 
     /** A4 at 300 dpi: 2480 × 3508 pixels, the default of every generator. */

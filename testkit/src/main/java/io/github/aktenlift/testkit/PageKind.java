@@ -1,10 +1,13 @@
 package io.github.aktenlift.testkit;
 
+import org.apiguardian.api.API;
+
 /**
  * What is on a generated page.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum PageKind {
 
     /** Lines of text in paragraphs, a page number at the foot. */

@@ -1,5 +1,7 @@
 package io.github.aktenlift.testkit;
 
+import org.apiguardian.api.API;
+
 /**
  * A defect a {@link DeliverySpec} can plant at one page of a delivery, so that intake and quality
  * checks can be tested against bad input. Unless a fault is about the hash, the index carries the
@@ -7,6 +9,7 @@ package io.github.aktenlift.testkit;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum ScanFault {
 
     /** The page file ends after half its bytes. */

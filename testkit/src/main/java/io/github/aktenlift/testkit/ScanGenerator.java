@@ -24,6 +24,7 @@ import javax.imageio.plugins.tiff.TIFFField;
 import javax.imageio.plugins.tiff.TIFFTag;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.apiguardian.api.API;
 
 /**
  * Writes synthetic scanned pages, and whole scan deliveries, that are deterministic by seed: the
@@ -44,6 +45,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ScanGenerator {
 
     /** JPEG quality used unless {@link #withJpegQuality} says otherwise. */

@@ -1,6 +1,7 @@
 package io.github.aktenlift.testkit;
 
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * What was written for one image file: its length and its SHA-256, both taken from the bytes on
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
  * @param pages number of pages (images) in the file; more than one only for a multi-page TIFF
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record WrittenImage(long size, String sha256, int pages) {
 
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");

@@ -3,6 +3,7 @@ package io.github.aktenlift.adapters.filesystem;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The settings of the filesystem adapters, all named {@code aktenlift.file.*}, in one place.
@@ -11,6 +12,7 @@ import java.util.Map;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class FilesystemSettings {
 
     /**

@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Storage on a root directory of a local disk or network share: Aktenlift's embedded default.
@@ -44,6 +45,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class FilesystemStorage implements Storage {
 
     private static final String FORMAT_FILE = "aktenlift-storage.txt";

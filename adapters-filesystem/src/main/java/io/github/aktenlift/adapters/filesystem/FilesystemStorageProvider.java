@@ -5,6 +5,7 @@ import io.github.aktenlift.spi.storage.StorageProvider;
 
 import java.net.URI;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Opens {@link FilesystemStorage} for {@code file:} URIs such as {@code file:/var/lib/aktenlift}
@@ -12,6 +13,7 @@ import java.util.Map;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class FilesystemStorageProvider implements StorageProvider {
 
     /** Creates the provider (for {@link java.util.ServiceLoader}). */

@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A specialist procedure reached through a hotfolder: import packages are handed into an inbox
@@ -72,6 +73,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class HotfolderProcedure implements SpecialistProcedure {
 
     private static final int BUFFER = 1 << 16;

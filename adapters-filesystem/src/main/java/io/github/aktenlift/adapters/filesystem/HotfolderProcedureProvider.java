@@ -5,6 +5,7 @@ import io.github.aktenlift.spi.procedure.SpecialistProcedureProvider;
 
 import java.net.URI;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Opens a {@link HotfolderProcedure} for {@code file:} URIs naming the hotfolder's root, such as
@@ -14,6 +15,7 @@ import java.util.Map;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class HotfolderProcedureProvider implements SpecialistProcedureProvider {
 
     /** Creates the provider (for {@link java.util.ServiceLoader}). */

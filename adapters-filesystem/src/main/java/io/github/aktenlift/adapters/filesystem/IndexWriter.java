@@ -4,6 +4,7 @@ import io.github.aktenlift.spi.procedure.ImportPackage;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import org.apiguardian.api.API;
 
 /**
  * Writes the index file of a hotfolder import package: what the specialist procedure reads to
@@ -16,6 +17,7 @@ import java.io.OutputStream;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface IndexWriter {
 
     /**

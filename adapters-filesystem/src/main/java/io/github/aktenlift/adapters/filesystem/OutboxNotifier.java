@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Delivers each notification as one file in an outbox directory: {@code <id>.json}, and with
@@ -31,6 +32,7 @@ import java.util.TreeMap;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class OutboxNotifier implements Notifier {
 
     private static final System.Logger LOG = System.getLogger(OutboxNotifier.class.getName());

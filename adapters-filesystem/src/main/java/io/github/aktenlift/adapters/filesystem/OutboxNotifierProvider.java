@@ -5,6 +5,7 @@ import io.github.aktenlift.spi.notification.NotifierProvider;
 
 import java.net.URI;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Opens an {@link OutboxNotifier} for {@code file:} URIs naming the outbox directory, such as
@@ -13,6 +14,7 @@ import java.util.Map;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class OutboxNotifierProvider implements NotifierProvider {
 
     /** Creates the provider (for {@link java.util.ServiceLoader}). */

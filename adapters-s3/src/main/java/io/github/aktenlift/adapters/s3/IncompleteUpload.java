@@ -2,6 +2,7 @@ package io.github.aktenlift.adapters.s3;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A multipart upload of a content object that was started and neither completed nor aborted: its
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param initiated when the store says the upload started
  * @since 0.2
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record IncompleteUpload(String objectName, String uploadId, Instant initiated) {
 
     /**

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The settings of the S3 adapter, all named {@code aktenlift.s3.<name>}, and their parsed values.
@@ -20,6 +21,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class S3Settings {
 
     /** Endpoint URI of an S3-compatible store, for example {@code https://s3.example.org}; default AWS. */

@@ -43,6 +43,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * {@link Storage} on an S3-compatible object store, shared safely by many workers on many machines:
@@ -73,6 +74,7 @@ import java.util.function.Function;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class S3Storage implements Storage {
 
     private static final System.Logger LOG = System.getLogger(S3Storage.class.getName());

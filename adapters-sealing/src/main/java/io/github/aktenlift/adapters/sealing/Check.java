@@ -1,10 +1,13 @@
 package io.github.aktenlift.adapters.sealing;
 
+import org.apiguardian.api.API;
+
 /**
  * The outcome of one aspect of a signature or timestamp check.
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Check {
     /** The aspect holds. */
     PASSED,

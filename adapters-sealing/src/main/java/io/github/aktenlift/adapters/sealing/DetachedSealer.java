@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Seals files that are not PDFs, such as a scan protocol's JSON, with a detached CAdES seal
@@ -31,6 +32,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DetachedSealer {
 
     private final SealingKey key;

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Renews the evidence of an already sealed or timestamped PDF (PAdES B-LTA, BSI TR-ESOR): appends
@@ -35,6 +36,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DocumentTimestamper {
 
     private final TimestampAuthority tsa;

@@ -2,6 +2,7 @@ package io.github.aktenlift.adapters.sealing;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One object to seal: read from {@code source}, write the sealed copy to {@code target}, which
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param target the new file
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record FileJob(Path source, Path target) {
 
     /**

@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 
 /**
  * An RFC 3161 client over HTTP (RFC 3161 section 3.4: POST {@code application/timestamp-query},
@@ -45,6 +46,7 @@ import java.util.concurrent.TimeoutException;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class HttpTimestampAuthority implements TimestampAuthority {
 
     /** The largest answer read; a real token is a few kilobytes. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Opens an RFC 3161 HTTP client: {@code tsa:https://tsa.example.org/tsr}. Settings:
@@ -16,6 +17,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class HttpTimestampAuthorityProvider implements TimestampAuthorityProvider {
 
     /** The scheme served. */

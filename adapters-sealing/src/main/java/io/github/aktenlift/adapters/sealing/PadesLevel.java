@@ -1,10 +1,13 @@
 package io.github.aktenlift.adapters.sealing;
 
+import org.apiguardian.api.API;
+
 /**
  * The PAdES baseline levels of ETSI EN 319 142-1 that {@link PadesSealer} produces.
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum PadesLevel {
     /** B-B: a CAdES-detached signature with signing-certificate-v2 in an incremental update. */
     B_B,

@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
+import org.apiguardian.api.API;
 
 /**
  * Seals PDFs (renditions and protocol PDFs) with PAdES baseline signatures, each as incremental
@@ -55,6 +56,7 @@ import java.util.TimeZone;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PadesSealer {
 
     private final SealingKey key;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TimeZone;
+import org.apiguardian.api.API;
 
 /**
  * Embeds a PDF/A document (the case file's scan protocol, the transfer note) in a rendition, so
@@ -44,6 +45,7 @@ import java.util.TimeZone;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PdfAttachments {
 
     private static final COSName AF = COSName.getPDFName("AF");

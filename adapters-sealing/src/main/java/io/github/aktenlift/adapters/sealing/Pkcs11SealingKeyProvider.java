@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Opens a sealing key on a PKCS#11 token (an HSM, a smart card, SoftHSM) through the JDK's
@@ -52,6 +53,7 @@ import java.util.function.Supplier;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Pkcs11SealingKeyProvider implements SealingKeyProvider {
 
     /** The scheme served. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Opens a sealing key kept in a PKCS#12 file: {@code pkcs12:/etc/aktenlift/seal.p12?alias=seal}.
@@ -39,6 +40,7 @@ import java.util.function.Supplier;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Pkcs12SealingKeyProvider implements SealingKeyProvider {
 
     /** The scheme served. */

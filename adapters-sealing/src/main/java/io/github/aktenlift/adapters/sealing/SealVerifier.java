@@ -60,6 +60,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Checks seals and timestamps with our own code (Bouncy Castle for the CMS, the JDK's PKIX for
@@ -82,6 +83,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SealVerifier {
 
     private final Set<TrustAnchor> anchors;

@@ -2,6 +2,7 @@ package io.github.aktenlift.adapters.sealing;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A file a sealing operation wrote: where, how large, and its SHA-256, so that the caller can
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param sha256 its SHA-256, lowercase hex
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SealedFile(Path file, long size, String sha256) {
 
     /**

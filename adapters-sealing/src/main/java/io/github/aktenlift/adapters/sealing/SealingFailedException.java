@@ -1,6 +1,7 @@
 package io.github.aktenlift.adapters.sealing;
 
 import io.github.aktenlift.spi.ProviderException;
+import org.apiguardian.api.API;
 
 /**
  * A seal or timestamp could not be applied to an object for a reason other than the key or the
@@ -10,6 +11,7 @@ import io.github.aktenlift.spi.ProviderException;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SealingFailedException extends ProviderException {
     private static final long serialVersionUID = 1L;
 

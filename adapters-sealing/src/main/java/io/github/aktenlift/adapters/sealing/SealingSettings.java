@@ -1,11 +1,14 @@
 package io.github.aktenlift.adapters.sealing;
 
+import org.apiguardian.api.API;
+
 /**
  * The settings the sealing adapter's providers read, in one place. Secrets (passwords, PINs) are
  * settings, never part of a URI, so that a URI can be logged.
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SealingSettings {
 
     /** Password of a {@code pkcs12:} store (and of its key, unless {@link #PKCS12_KEY_PASSWORD} is set). Required. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What {@link SealVerifier} found about one signature or timestamp.
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param findings what else the verifier noticed or why a check failed; never content
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SignatureCheck(String name, Kind kind, Optional<Instant> time, Check integrity, Check chain, Check imprint,
         List<SignatureCheck> timestamps, List<String> findings) {
 

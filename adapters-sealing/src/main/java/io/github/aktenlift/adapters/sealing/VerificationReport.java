@@ -2,6 +2,7 @@ package io.github.aktenlift.adapters.sealing;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What {@link SealVerifier} found about one object.
@@ -12,6 +13,7 @@ import java.util.Objects;
  *     revision, an unreadable file); never content
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerificationReport(String object, List<SignatureCheck> checks, List<String> findings) {
 
     /**

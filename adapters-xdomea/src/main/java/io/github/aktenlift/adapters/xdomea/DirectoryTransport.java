@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A {@link Transport} through two directories, as a hotfolder: Aktenlift writes messages into
@@ -36,6 +37,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DirectoryTransport implements Transport {
 
     private final Path outgoing;

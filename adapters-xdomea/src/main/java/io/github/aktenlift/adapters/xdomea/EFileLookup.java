@@ -9,6 +9,7 @@ import io.github.aktenlift.spi.procedure.SubjectQuery;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The integrator's way to answer look-ups that an xdomea partner does not answer: from the
@@ -23,6 +24,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface EFileLookup {
 
     /** @return the look-ups this answers; never {@code null}, the same set on every call */

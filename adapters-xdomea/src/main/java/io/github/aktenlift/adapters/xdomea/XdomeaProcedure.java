@@ -45,6 +45,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A specialist procedure that speaks xdomea 3.0.0: every import package is handed over as an
@@ -79,6 +80,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class XdomeaProcedure implements SpecialistProcedure {
 
     /** Reason code of a rejection whose 0402 gives no usable code. */

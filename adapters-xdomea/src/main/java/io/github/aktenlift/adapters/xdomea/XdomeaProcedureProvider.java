@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Opens an {@link XdomeaProcedure} for {@code xdomea:} URIs naming the exchange's root directory:
@@ -14,6 +15,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class XdomeaProcedureProvider implements SpecialistProcedureProvider {
 
     /** Creates the provider (for {@link java.util.ServiceLoader}). */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The settings of the xdomea adapter, each named {@code aktenlift.xdomea.<name>}, for
@@ -14,6 +15,7 @@ import java.util.Map;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class XdomeaSettings {
 
     /** Required: the sending authority's name ({@code Kopf/Absender/Institution/Name}). */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Named crash points: a call to {@link #reach(String)} at every durable step of a storage adapter
@@ -33,6 +34,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class CrashPoints {
 
     /** The system property naming the point to stop at: {@code <name>} or {@code <name>@<n>}. */

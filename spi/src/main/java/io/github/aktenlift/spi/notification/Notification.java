@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * A typed message about a case file, box or run. Carries identifiers only (barcodes, ids, counts),
@@ -17,6 +18,7 @@ import java.util.TreeMap;
  * @param details identifiers and figures, sorted by key, for example {@code barcode=F000000172}
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Notification(String id, NotificationType type, Recipient recipient, Instant createdAt,
         Map<String, String> details) {
 

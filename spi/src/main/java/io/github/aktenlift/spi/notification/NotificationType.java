@@ -1,10 +1,13 @@
 package io.github.aktenlift.spi.notification;
 
+import org.apiguardian.api.API;
+
 /**
  * What a notification tells.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum NotificationType {
     /** A case file's documents are available in the e-file. */
     FILE_AVAILABLE,

@@ -1,6 +1,7 @@
 package io.github.aktenlift.spi.notification;
 
 import io.github.aktenlift.spi.UnavailableException;
+import org.apiguardian.api.API;
 
 /**
  * Delivers notifications: to a mailbox, an outbox directory, a webhook, a chat channel.
@@ -13,6 +14,7 @@ import io.github.aktenlift.spi.UnavailableException;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Notifier {
 
     /**

@@ -1,6 +1,7 @@
 package io.github.aktenlift.spi.notification;
 
 import io.github.aktenlift.spi.AdapterProvider;
+import org.apiguardian.api.API;
 
 /**
  * Opens a {@link Notifier} for the URI scheme it serves. Register implementations as a service of
@@ -8,5 +9,6 @@ import io.github.aktenlift.spi.AdapterProvider;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface NotifierProvider extends AdapterProvider<Notifier> {
 }

@@ -1,6 +1,7 @@
 package io.github.aktenlift.spi.notification;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Who a notification is for: a role the adapter resolves (for example {@code scan-service} or
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param value the role name or the address; 1 to 320 characters without control characters
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Recipient(Kind kind, String value) {
 
     /**

@@ -2,6 +2,7 @@ package io.github.aktenlift.spi.procedure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.apiguardian.api.API;
 
 /**
  * Opens the bytes of a package item, as often as needed (an adapter that retries opens it again).
@@ -9,6 +10,7 @@ import java.io.InputStream;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @FunctionalInterface
 public interface ContentSource {
 

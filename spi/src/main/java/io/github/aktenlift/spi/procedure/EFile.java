@@ -1,6 +1,7 @@
 package io.github.aktenlift.spi.procedure;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An electronic file (<i>E-Akte</i>) in the specialist procedure.
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param fileReference the office's file number it is kept under; never {@code null}
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record EFile(String id, String fileReference) {
 
     /**

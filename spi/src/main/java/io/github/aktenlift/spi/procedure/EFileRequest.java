@@ -1,6 +1,7 @@
 package io.github.aktenlift.spi.procedure;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A request to create an e-file.
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param subject the person it concerns (personal data)
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record EFileRequest(String idempotencyKey, String fileReference, SubjectQuery subject) {
 
     /**

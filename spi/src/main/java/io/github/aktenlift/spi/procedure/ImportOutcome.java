@@ -3,12 +3,14 @@ package io.github.aktenlift.spi.procedure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What became of an import: accepted with a receipt, still pending, or rejected with a reason.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface ImportOutcome {
 
     /** @return the idempotency key of the import this outcome belongs to */

@@ -3,6 +3,7 @@ package io.github.aktenlift.spi.procedure;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Everything the specialist procedure needs to put a case file's documents into an e-file.
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param metadata further index data (barcode, delivery id, dates); never personal data
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ImportPackage(String idempotencyKey, String eFileId, String fileReference, List<PackageItem> documents,
         PackageItem scanProtocol, Map<String, String> metadata) {
 

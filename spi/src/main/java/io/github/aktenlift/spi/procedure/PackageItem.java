@@ -1,6 +1,7 @@
 package io.github.aktenlift.spi.procedure;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One file in an import package: a rendition or the scan protocol.
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param content opens the bytes
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record PackageItem(String name, String documentType, String mediaType, long size, String sha256,
         ContentSource content) {
 

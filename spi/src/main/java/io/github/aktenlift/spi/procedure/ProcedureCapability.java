@@ -1,5 +1,7 @@
 package io.github.aktenlift.spi.procedure;
 
+import org.apiguardian.api.API;
+
 /**
  * A question a specialist procedure can answer about its e-files. Callers and the testkit's
  * contract suite read the declared set ({@link SpecialistProcedure#capabilities()}) instead of
@@ -9,6 +11,7 @@ package io.github.aktenlift.spi.procedure;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum ProcedureCapability {
     /** {@link SpecialistProcedure#findByFileReference} answers from the procedure's e-files. */
     FIND_BY_FILE_REFERENCE,

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The specialist procedure (<i>Fachverfahren</i>) that holds the e-files.
@@ -27,6 +28,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface SpecialistProcedure {
 
     /**

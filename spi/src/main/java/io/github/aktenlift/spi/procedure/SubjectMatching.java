@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * How names and dates of birth are compared when an e-file is looked up by subject: the rules
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class SubjectMatching {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");

@@ -2,6 +2,7 @@ package io.github.aktenlift.spi.procedure;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Identifying data of a person, to find or create their e-file. <b>Personal data</b>:
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param azrNumber number in the central register of foreigners, or {@code null} if unknown
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record SubjectQuery(String surname, String givenNames, LocalDate dateOfBirth, String azrNumber) {
 
     /**

@@ -2,6 +2,7 @@ package io.github.aktenlift.spi.sealing;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import org.apiguardian.api.API;
 
 /**
  * A hash function that seals and timestamps are computed over. Only the SHA-2 family is offered:
@@ -10,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum DigestAlgorithm {
     /** SHA-256, 32 bytes. */
     SHA256("SHA-256", "2.16.840.1.101.3.4.2.1", 32),

@@ -3,6 +3,7 @@ package io.github.aktenlift.spi.sealing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Revocation information a key supplies for its certificate chain, embedded into long-term
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param ocspResponses DER OCSP responses; never {@code null}, may be empty
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RevocationData(List<byte[]> crls, List<byte[]> ocspResponses) {
 
     private static final RevocationData NONE = new RevocationData(List.of(), List.of());

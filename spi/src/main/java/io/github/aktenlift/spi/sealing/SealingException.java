@@ -4,12 +4,14 @@ import io.github.aktenlift.spi.ProviderException;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A {@link SealingKey} could not sign. Nothing was signed: a batch fails as a whole.
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SealingException extends ProviderException {
     private static final long serialVersionUID = 1L;
 

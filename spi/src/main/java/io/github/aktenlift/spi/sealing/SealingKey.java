@@ -3,6 +3,7 @@ package io.github.aktenlift.spi.sealing;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A private key that seals: it signs digests and names the certificate chain that vouches for it.
@@ -28,6 +29,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface SealingKey extends AutoCloseable {
 
     /**

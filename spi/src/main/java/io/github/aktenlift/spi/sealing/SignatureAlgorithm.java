@@ -1,5 +1,7 @@
 package io.github.aktenlift.spi.sealing;
 
+import org.apiguardian.api.API;
+
 /**
  * How a {@link SealingKey} turns a digest into a signature value: the key type, the digest and the
  * padding. The encoding of the value is the one CMS (RFC 5652, RFC 5754, RFC 5758) carries:
@@ -7,6 +9,7 @@ package io.github.aktenlift.spi.sealing;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum SignatureAlgorithm {
     /** RSA PKCS#1 v1.5 with SHA-256 ({@code sha256WithRSAEncryption}). */
     RSA_SHA256("RSA", DigestAlgorithm.SHA256, "1.2.840.113549.1.1.11", "SHA256withRSA"),

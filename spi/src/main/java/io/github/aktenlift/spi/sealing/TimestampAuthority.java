@@ -1,5 +1,7 @@
 package io.github.aktenlift.spi.sealing;
 
+import org.apiguardian.api.API;
+
 /**
  * A time-stamping authority in the sense of RFC 3161: it binds a hash to a time with its own
  * signature. Typically an HTTP client of a (qualified) TSA; in tests an in-process one.
@@ -17,6 +19,7 @@ package io.github.aktenlift.spi.sealing;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface TimestampAuthority extends AutoCloseable {
 
     /**

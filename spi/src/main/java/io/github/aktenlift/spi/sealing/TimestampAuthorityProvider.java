@@ -1,6 +1,7 @@
 package io.github.aktenlift.spi.sealing;
 
 import io.github.aktenlift.spi.AdapterProvider;
+import org.apiguardian.api.API;
 
 /**
  * Opens a {@link TimestampAuthority} for the URI scheme it serves, for example
@@ -9,5 +10,6 @@ import io.github.aktenlift.spi.AdapterProvider;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface TimestampAuthorityProvider extends AdapterProvider<TimestampAuthority> {
 }

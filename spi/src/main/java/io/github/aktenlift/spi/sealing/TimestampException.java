@@ -4,6 +4,7 @@ import io.github.aktenlift.spi.ProviderException;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A {@link TimestampAuthority} gave no usable token. The caller has nothing to embed: whatever it
@@ -11,6 +12,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TimestampException extends ProviderException {
     private static final long serialVersionUID = 1L;
 

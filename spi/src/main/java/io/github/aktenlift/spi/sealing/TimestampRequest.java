@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What to timestamp: the fields of an RFC 3161 {@code TimeStampReq}. The authority always includes
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param policy the TSA policy OID to ask for, or empty for the authority's default
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TimestampRequest(DigestAlgorithm digestAlgorithm, byte[] digest, BigInteger nonce, Optional<String> policy) {
 
     private static final SecureRandom NONCES = new SecureRandom();

@@ -2,6 +2,7 @@ package io.github.aktenlift.spi.storage;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * What a content store knows of one stored object.
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
  * @param sha256 the SHA-256 of its bytes, 64 lowercase hex digits
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ContentInfo(Key key, long size, String sha256) {
 
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");

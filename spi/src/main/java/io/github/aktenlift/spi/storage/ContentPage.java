@@ -3,6 +3,7 @@ package io.github.aktenlift.spi.storage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One page of a content listing: the valid objects, and beside them the objects that could not be
@@ -19,6 +20,7 @@ import java.util.Optional;
  *     store found them; never {@code null}, empty when every object is sound
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ContentPage(List<ContentInfo> items, Optional<Key> next, List<ContentProblem> problems) {
 
     /**

@@ -2,6 +2,7 @@ package io.github.aktenlift.spi.storage;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * An object under a listed prefix that a {@link ContentStore} cannot list as content: reported
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param detail what is wrong, naming no content; never {@code null}
  * @since 0.2
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ContentProblem(String key, Reason reason, String detail) {
 
     /** Why an object is reported as a problem. */

@@ -8,6 +8,7 @@ import io.github.aktenlift.spi.UnavailableException;
 
 import java.io.InputStream;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Binary objects under keys, hashed with SHA-256 on the way in and verified on the way out.
@@ -20,6 +21,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface ContentStore {
 
     /**

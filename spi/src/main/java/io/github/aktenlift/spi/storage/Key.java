@@ -4,6 +4,7 @@ import io.github.aktenlift.spi.IllegalKeyException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A storage key: one or more segments joined by {@code /}, such as {@code journal/events} or
@@ -19,6 +20,7 @@ import java.util.List;
  * @param value the key text, validated
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Key(String value) implements Comparable<Key> {
 
     /** The longest key in UTF-8 bytes, the limit of S3 object keys. */

@@ -1,6 +1,7 @@
 package io.github.aktenlift.spi.storage;
 
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * One entry of an append-only log.
@@ -9,6 +10,7 @@ import java.util.Arrays;
  * @param data its bytes (a defensive copy is made on the way in and out)
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record LogEntry(long sequence, byte[] data) {
 
     /**

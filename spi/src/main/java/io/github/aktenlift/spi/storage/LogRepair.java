@@ -2,6 +2,7 @@ package io.github.aktenlift.spi.storage;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * One repair of a log: an incomplete last frame — an append interrupted before it was
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  *     entry got; at least 0
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record LogRepair(Key log, long offset, long length, String sha256, Key quarantine, long nextSequence) {
 
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");

@@ -6,6 +6,7 @@ import io.github.aktenlift.spi.UnavailableException;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Append-only logs of small entries (each 1 to {@value #MAX_ENTRY_BYTES} bytes), numbered from 0.
@@ -37,6 +38,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface LogStore {
 
     /** The largest entry in bytes. */

@@ -4,6 +4,7 @@ import io.github.aktenlift.spi.ConflictException;
 import io.github.aktenlift.spi.UnavailableException;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Small versioned records (at most {@value #MAX_RECORD_BYTES} bytes) with compare-and-set.
@@ -15,6 +16,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface RecordStore {
 
     /** The largest record value in bytes. */

@@ -1,6 +1,7 @@
 package io.github.aktenlift.spi.storage;
 
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The three stores of one storage backend, and what it guarantees.
@@ -9,6 +10,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Storage extends AutoCloseable {
 
     /** @return the content store; never {@code null}, the same instance every time */

@@ -1,11 +1,14 @@
 package io.github.aktenlift.spi.storage;
 
+import org.apiguardian.api.API;
+
 /**
  * What a storage provider guarantees beyond the interface contracts. Callers and the testkit's
  * contract suites adapt to the declared set instead of assuming.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum StorageCapability {
     /** Data survives a crash of the process, not only an orderly close. */
     DURABLE,

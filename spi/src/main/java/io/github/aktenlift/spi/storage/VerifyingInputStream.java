@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * For adapter authors: the stream {@link ContentStore#get} must return. It hashes every byte that
@@ -22,6 +23,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public class VerifyingInputStream extends FilterInputStream {
 
     private final String key;

@@ -2,6 +2,7 @@ package io.github.aktenlift.spi.storage;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A small record as stored, with its version. Versions start at 1 and grow by 1 with every write.
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param value its bytes (a defensive copy is made on the way in and out)
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record VersionedRecord(Key key, long version, byte[] value) {
 
     /**

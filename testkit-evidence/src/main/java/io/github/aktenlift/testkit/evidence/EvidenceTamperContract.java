@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +62,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class EvidenceTamperContract {
 

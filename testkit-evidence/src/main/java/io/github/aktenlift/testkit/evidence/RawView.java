@@ -4,6 +4,7 @@ import io.github.aktenlift.spi.storage.Key;
 
 import java.util.List;
 import java.util.SortedMap;
+import org.apiguardian.api.API;
 
 /**
  * Everything one storage keeps below the storage SPI, as named raw objects: the files under a
@@ -18,6 +19,7 @@ import java.util.SortedMap;
  *
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface RawView {
 
     /**

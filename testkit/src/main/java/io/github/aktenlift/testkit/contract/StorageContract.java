@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,6 +64,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public abstract class StorageContract {
 
     private static final byte[] HELLO = "hello, Akte".getBytes(StandardCharsets.UTF_8);

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,6 +56,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class TimestampAuthorityContract {
 

@@ -50,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 
 /**
  * An in-memory PKI for tests: a self-signed root CA that issues a sealing certificate (key usage
@@ -64,6 +65,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TestPki {
 
     /** How long issued certificates are valid. */

@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apiguardian.api.API;
 
 /**
  * An RFC 3161 time-stamping authority over HTTP (RFC 3161 section 3.4) on 127.0.0.1, signing with
@@ -53,6 +54,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TestTimestampServer implements AutoCloseable {
 
     /** The TSA policy OID this server's tokens name (an arc reserved for examples). */

@@ -3,6 +3,7 @@ package io.github.aktenlift.adapters.xdomea.message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The message {@code Abgabe.Abgabe.0401}: the complete export of record objects to another
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param objects {@code Schriftgutobjekt}, at least one
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Abgabe(MessageHead head, boolean receiptWanted, Dokument coverLetter, List<Schriftgutobjekt> objects) {
 
     /**

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Reads an {@code Abgabe.Abgabe.0401} that another authority sent, and checks it before anything
@@ -48,6 +49,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AbgabeReader {
 
     private static final Pattern MESSAGE_NAME = Pattern.compile(

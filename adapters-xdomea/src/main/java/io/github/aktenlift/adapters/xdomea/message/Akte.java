@@ -3,6 +3,7 @@ package io.github.aktenlift.adapters.xdomea.message;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * A case file ({@code Akte}).
@@ -17,6 +18,7 @@ import java.util.UUID;
  * @param parts {@code Akteninhalt/Teilakte}
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Akte(UUID id, Integer position, GeneralMetadata metadata, String type, List<Contact> contacts,
         List<Dokument> documents, List<Vorgang> processes, List<Akte> parts) implements Schriftgutobjekt {
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.apiguardian.api.API;
 
 /**
  * Reads a partner's answer to a 0401 — {@code Abgabe.ImportBestaetigen.0402} or
@@ -26,6 +27,7 @@ import java.util.zip.ZipInputStream;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AnswerReader {
 
     /** The most bytes an answer may have, packed or unpacked. */

@@ -1,6 +1,7 @@
 package io.github.aktenlift.adapters.xdomea.message;
 
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 
 /**
  * A person named in a received object's {@code Kontakt}: {@code Name/Familienname/Name},
@@ -13,6 +14,7 @@ import java.time.LocalDate;
  * @param dateOfBirth the date of birth, or {@code null}
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Contact(String familyName, String givenNames, LocalDate dateOfBirth) {
 
     /** @return {@code Contact[redacted]} */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * A document ({@code Dokument}, or an attachment {@code Anlage}).
@@ -19,6 +20,7 @@ import java.util.UUID;
  * @param attachments {@code Anlage}
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Dokument(UUID id, Integer position, GeneralMetadata metadata, LocalDate dateOfLetter, String type,
         List<Version> versions, List<Dokument> attachments) implements Schriftgutobjekt {
 

@@ -1,6 +1,7 @@
 package io.github.aktenlift.adapters.xdomea.message;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A format of a document version ({@code Format}).
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param file {@code Primaerdokument}
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Format(String code, String otherName, String version, PrimaryFile file) {
 
     /** Format code {@code 044}: "pdf - Portable Document Format (Archival)". */

@@ -1,5 +1,7 @@
 package io.github.aktenlift.adapters.xdomea.message;
 
+import org.apiguardian.api.API;
+
 /**
  * The general metadata of an object ({@code AllgemeineMetadaten}), as far as Aktenlift writes and
  * reads them. <b>May hold personal data</b> (a subject line often names the person):
@@ -13,6 +15,7 @@ package io.github.aktenlift.adapters.xdomea.message;
  *     hybrid, {@code 003} paper), or {@code null}
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GeneralMetadata(String subject, String reference, String remark, String medium) {
 
     /** No metadata at all. */

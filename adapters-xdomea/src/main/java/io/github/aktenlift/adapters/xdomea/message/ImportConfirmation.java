@@ -3,6 +3,7 @@ package io.github.aktenlift.adapters.xdomea.message;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * The message {@code Abgabe.ImportBestaetigen.0402}: per handed-over object, whether the receiver
@@ -13,6 +14,7 @@ import java.util.UUID;
  * @param results {@code AbgegebenesObjekt}, at least one
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ImportConfirmation(MessageHead head, List<ObjectResult> results) {
 
     /**

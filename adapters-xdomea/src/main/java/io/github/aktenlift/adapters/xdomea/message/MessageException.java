@@ -1,6 +1,7 @@
 package io.github.aktenlift.adapters.xdomea.message;
 
 import io.github.aktenlift.spi.ProviderException;
+import org.apiguardian.api.API;
 
 /**
  * A received xdomea message is unusable: what is wrong is a {@link Problem}, where it is the ZIP
@@ -13,6 +14,7 @@ import io.github.aktenlift.spi.ProviderException;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MessageException extends ProviderException {
     private static final long serialVersionUID = 1L;
 

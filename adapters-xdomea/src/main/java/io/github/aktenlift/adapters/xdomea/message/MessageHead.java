@@ -3,6 +3,7 @@ package io.github.aktenlift.adapters.xdomea.message;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * The head of a message ({@code Kopf}, xdomea {@code NkBasisType}). xdomea 3.0.0 has no message id of
@@ -17,6 +18,7 @@ import java.util.UUID;
  * @param sendingSystem {@code SendendesSystem/Produktname}, or {@code null}
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MessageHead(UUID processId, MessageType type, OffsetDateTime created, Party sender, Party recipient,
         String sendingSystem) {
 

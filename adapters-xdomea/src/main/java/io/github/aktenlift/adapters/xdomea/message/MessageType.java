@@ -2,6 +2,7 @@ package io.github.aktenlift.adapters.xdomea.message;
 
 import java.util.Objects;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * The xdomea 3.0.0 messages of the process "Abgabe durchführen" that Aktenlift writes and reads,
@@ -13,6 +14,7 @@ import java.util.UUID;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum MessageType {
     /** {@code Abgabe.Abgabe.0401}: the complete export of records to another authority or system. */
     ABGABE("Abgabe.Abgabe.0401", "0401"),

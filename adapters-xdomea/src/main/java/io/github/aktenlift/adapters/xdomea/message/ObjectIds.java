@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The UUIDs Aktenlift gives xdomea objects and processes: name-based (RFC 4122 version 5, SHA-1)
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ObjectIds {
 
     /** RFC 4122 Appendix C: the namespace for URLs. */

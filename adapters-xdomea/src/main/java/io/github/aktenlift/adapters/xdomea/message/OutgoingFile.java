@@ -3,6 +3,7 @@ package io.github.aktenlift.adapters.xdomea.message;
 import io.github.aktenlift.spi.procedure.ContentSource;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A primary file to be written into a message archive, with the size and SHA-256 it must have:
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param content opens its bytes
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record OutgoingFile(String entryName, long size, String sha256, ContentSource content) {
 
     /**

@@ -1,5 +1,7 @@
 package io.github.aktenlift.adapters.xdomea.message;
 
+import org.apiguardian.api.API;
+
 /**
  * A sender or recipient of a message (xdomea {@code KontaktType}, as far as Aktenlift uses it): an
  * authority, not a person. Every part is optional; a message may even name no part at all (the
@@ -13,6 +15,7 @@ package io.github.aktenlift.adapters.xdomea.message;
  * @param unit the organisational unit, {@code Organisationseinheit/Name}; or {@code null}
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Party(String authorityPrefix, String authorityKey, String institution, String unit) {
 
     /**

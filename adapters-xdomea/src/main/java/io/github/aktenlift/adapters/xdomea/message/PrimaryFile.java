@@ -2,6 +2,7 @@ package io.github.aktenlift.adapters.xdomea.message;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A file of a document version in a given format ({@code Primaerdokument}), and its SHA-256 where
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param sha256 the SHA-256 the message declares, or {@code null} if it declares none
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PrimaryFile(String fileName, String originalName, OffsetDateTime created, String sha256) {
 
     /** The {@code Kennung} of the extension that carries SHA-256 checksums. */

@@ -1,5 +1,7 @@
 package io.github.aktenlift.adapters.xdomea.message;
 
+import org.apiguardian.api.API;
+
 /**
  * How much a received message may hold before the reader refuses it: the defences against ZIP
  * bombs. Every limit is checked against what is actually read, not only against what the archive
@@ -13,6 +15,7 @@ package io.github.aktenlift.adapters.xdomea.message;
  *     {@code Anlage}) accepted
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ReaderLimits(long maxArchiveBytes, int maxEntries, long maxExpandedBytes, long maxMessageBytes,
         int maxDepth) {
 

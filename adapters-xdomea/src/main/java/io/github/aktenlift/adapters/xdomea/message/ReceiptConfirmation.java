@@ -1,6 +1,7 @@
 package io.github.aktenlift.adapters.xdomea.message;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The message {@code Abgabe.EmpfangBestaetigen.0403}: the receiver has the 0401 with this
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param head {@code Kopf}; type {@link MessageType#RECEIPT_CONFIRMATION}
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ReceiptConfirmation(MessageHead head) {
 
     /**

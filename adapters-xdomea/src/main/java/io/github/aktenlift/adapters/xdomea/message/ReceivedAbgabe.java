@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A received {@code Abgabe.Abgabe.0401} that passed every check of {@link AbgabeReader}: the
@@ -19,6 +20,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReceivedAbgabe implements Closeable {
 
     private final Archive archive;

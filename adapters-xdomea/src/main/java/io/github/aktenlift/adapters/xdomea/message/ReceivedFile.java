@@ -1,5 +1,7 @@
 package io.github.aktenlift.adapters.xdomea.message;
 
+import org.apiguardian.api.API;
+
 /**
  * A primary file of a received message, as the reader found it.
  *
@@ -10,5 +12,6 @@ package io.github.aktenlift.adapters.xdomea.message;
  * @param pdf whether it was declared as PDF and has a PDF's shape
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ReceivedFile(String name, long size, String sha256, boolean hashDeclared, boolean pdf) {
 }

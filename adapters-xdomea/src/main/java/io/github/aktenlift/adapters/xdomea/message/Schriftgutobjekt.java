@@ -1,6 +1,7 @@
 package io.github.aktenlift.adapters.xdomea.message;
 
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * An xdomea record object (<i>Schriftgutobjekt</i>): a case file, a process within it, or a
@@ -8,6 +9,7 @@ import java.util.UUID;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface Schriftgutobjekt permits Akte, Vorgang, Dokument {
 
     /** @return {@code Identifikation/ID} */

@@ -2,6 +2,7 @@ package io.github.aktenlift.adapters.xdomea.message;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A version of a document ({@code Version}).
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param formats {@code Format}, at least one
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Version(String number, List<Format> formats) {
 
     /**

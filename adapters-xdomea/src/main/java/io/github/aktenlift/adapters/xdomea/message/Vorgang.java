@@ -3,6 +3,7 @@ package io.github.aktenlift.adapters.xdomea.message;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * A process within a case file ({@code Vorgang}). Aktenlift hands each paper case file over as one
@@ -17,6 +18,7 @@ import java.util.UUID;
  * @param parts {@code Teilvorgang}
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Vorgang(UUID id, Integer position, GeneralMetadata metadata, String type, List<Contact> contacts,
         List<Dokument> documents, List<Vorgang> parts) implements Schriftgutobjekt {
 

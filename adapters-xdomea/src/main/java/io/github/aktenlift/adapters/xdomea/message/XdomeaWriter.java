@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apiguardian.api.API;
 
 /**
  * Writes xdomea 3.0.0 messages as the ZIP containers partners exchange: the message XML as
@@ -30,6 +31,7 @@ import java.util.zip.ZipOutputStream;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class XdomeaWriter {
 
     private XdomeaWriter() {
