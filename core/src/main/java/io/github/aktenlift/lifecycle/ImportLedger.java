@@ -96,7 +96,10 @@ public final class ImportLedger {
         if (t == null || !t.held()) {
             throw new PreconditionFailedException(EntityNames.CASE_FILE, f.barcode.value(), List.of("NO_MATCH_HELD"));
         }
-        if (m.eFileId() != null && !t.heldCandidates.contains(m.eFileId())) {
+        // a procedure that could not be asked named no candidates to confirm: the clerk's look-up
+        // in the e-file system is the evidence then
+        boolean unasked = t.heldReasons.contains(MatchReason.PROCEDURE_CANNOT_LOOK_UP);
+        if (m.eFileId() != null && !unasked && !t.heldCandidates.contains(m.eFileId())) {
             throw new UnknownIdentifierException("e-file candidate", m.eFileId());
         }
         return Decision.of(PendingEvent.of(Streams.FILE + f.barcode.value(), EventKind.EFILE_MATCHED,
