@@ -104,11 +104,11 @@ class DemoCommandTest {
                 refused += (int) rejections;
             }
         }
-        assertThat(imported).as("19 of the bulk, 3 transfers").isEqualTo(22);
+        assertThat(imported).as("19 of the bulk, 3 transfers, 1 digital transfer").isEqualTo(23);
         assertThat(refused).isEqualTo(1);
         try (Stream<Path> answers = Files.list(outbox)) {
             assertThat(answers.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")))
-                    .as("nothing else answered").hasSize(23);
+                    .as("nothing else answered").hasSize(24);
         }
     }
 
@@ -224,7 +224,7 @@ class DemoCommandTest {
         assertThat(report.get("intact").asBoolean()).isTrue();
         assertThat(report.get("events").asLong()).isGreaterThan(200);
         // case files, boxes, pickups, inventory, destruction list
-        assertThat(report.get("streams").asInt()).isEqualTo(23 + 2 + 2 + 1 + 1);
+        assertThat(report.get("streams").asInt()).isEqualTo(24 + 2 + 2 + 1 + 1);
     }
 
     @Test
@@ -238,7 +238,7 @@ class DemoCommandTest {
         assertThat(states.get("DESTROYED").asInt()).isEqualTo(18);
         assertThat(states.get("RETAINED").asInt()).isEqualTo(4);
         assertThat(states.get("MISSING").asInt()).isEqualTo(1);
-        assertThat(status.get("caseFiles").asInt()).isEqualTo(23);
+        assertThat(status.get("caseFiles").asInt()).isEqualTo(24);
         assertThat(status.get("boxes").asInt()).isEqualTo(2);
         assertThat(status.get("pendingImports")).isEmpty();
         assertThat(status.get("heldForDecision")).isEmpty();
