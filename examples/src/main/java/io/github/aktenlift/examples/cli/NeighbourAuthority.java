@@ -62,6 +62,7 @@ final class NeighbourAuthority {
 
     /**
      * @param inbox where the 0401 goes
+     * @param person the person, written as the {@code Akte}'s {@code Kontakt}; {@code null} for none
      * @param office the receiving office, the message's {@code Empfaenger}
      * @return the written {@code <ProzessID>_Abgabe.Abgabe.0401.zip}
      */
@@ -116,7 +117,8 @@ final class NeighbourAuthority {
                 new GeneralMetadata("Aufenthaltsrechtliche Vorgänge", null, null, "001"), "Ersetzendes Scannen", List.of(),
                 documents, List.of());
         Akte akte = new Akte(name("akte", fileReference), 1, new GeneralMetadata("Ausländerakte", fileReference, null, "001"),
-                "Ausländerakte", List.of(new Contact(person.surname(), person.givenNames(), person.dateOfBirth())),
+                "Ausländerakte", person == null ? List.of()
+                        : List.of(new Contact(person.surname(), person.givenNames(), person.dateOfBirth())),
                 List.of(), List.of(vorgang), List.of());
         Abgabe message = new Abgabe(new MessageHead(process, MessageType.ABGABE, now, SELF, office, "E-Akte Landkreis"),
                 false, null, List.of(akte));

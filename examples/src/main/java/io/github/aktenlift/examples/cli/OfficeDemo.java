@@ -564,12 +564,12 @@ final class OfficeDemo {
         Subject person = new Subject("Haddad", "Rana", LocalDate.of(1994, 8, 30), "SYR", null);
         Path zip = NeighbourAuthority.sendFile(dir.resolve("xdomea").resolve("inbox"), dir.resolve("deliveries"), clock,
                 person, "LK-BSP 4711/" + (year() - 2), OFFICE);
-        step("a file arrives digitally: xdomea 0401 from " + NeighbourAuthority.SELF.institution(), 1);
+        step("a file arrives digitally: xdomea 0401 from a neighbouring authority", 1);
         XdomeaIntake.Taken taken = XdomeaIntake.takeIn(lift, Logistics.CLERK, zip, "AB-" + year() + "/X-1",
                 ProtectionLevel.NORMAL, clock, dir.resolve(XdomeaIntake.CARDS));
         Barcode f = taken.status().barcode();
         transfers.add(f);
-        step("  checked and taken in without paper as " + f + ", PDF/A documents and scan protocol", taken.documents());
+        step("  checked, taken in without paper as " + f + " (PDF/A documents)", taken.documents());
         expectOnly(new ImportReport(List.of(lift.imports().importCaseFile(SYSTEM, f))), ImportResult.Pending.class);
         clock.advance(Duration.ofMinutes(30));
         farSide().answer(Set.of());
@@ -577,14 +577,14 @@ final class OfficeDemo {
         if (!(r instanceof ImportResult.Imported imported)) {
             throw unexpected(r);
         }
-        step("  matched like a paper transfer (no e-file for the person: a new one), imported", 1);
+        step("  matched like a paper transfer (person new: new e-file), imported", 1);
         List<XdomeaAnswers.Answer> answered = XdomeaAnswers.answerDue(lift, Logistics.CLERK,
                 dir.resolve(XdomeaIntake.CARDS), dir.resolve(XdomeaIntake.ANSWERS), clock);
         if (answered.size() != 1 || answered.get(0).status().outcome() != DigitalTransferStatus.Outcome.IMPORTED
                 || !imported.eFileId().equals(answered.get(0).status().eFileId())) {
             throw new IllegalStateException("the sender was not answered: " + answered);
         }
-        step("  sender answered: 0402 in " + dir.relativize(answered.get(0).file()), 1);
+        step("  sender answered: 0402 in " + dir.relativize(answered.get(0).file().getParent()) + "/", 1);
     }
 
     /** Prints where a transfer went, and checks it: the expected e-file, or one no bulk file went to. */

@@ -58,7 +58,7 @@ class DemoCommandTest {
                         "TRUNCATED_IMAGE", "HASH_MISMATCH", "MISSING_PAGE", "rescanned the rejected case files",
                         "Status at")
                 .containsPattern("MISSING +1\\b").containsPattern("RETAINED +4\\b")
-                .containsPattern("DESTROYED +18\\b").containsPattern("total +23\\b")
+                .containsPattern("DESTROYED +18\\b").containsPattern("IMPORTED +1\\b").containsPattern("total +24\\b")
                 .containsPattern("imports pending +0\\b").containsPattern("held for a decision +0\\b")
                 .containsPattern("overdue recalls +0\\b")
                 .containsPattern("journal +intact")
