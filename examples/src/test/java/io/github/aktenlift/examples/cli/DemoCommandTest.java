@@ -213,6 +213,30 @@ class DemoCommandTest {
     }
 
     @Test
+    @DisplayName("hands one file over digitally: the neighbour's 0401 and the office's 0402 answer are valid against the"
+            + " official xdomea schema, and the 0402 reports every object imported")
+    void digitalTransfer() throws Exception {
+        List<Path> sent;
+        try (Stream<Path> s = Files.list(workspace.resolve("xdomea").resolve("inbox"))) {
+            sent = s.filter(p -> p.getFileName().toString().endsWith("_Abgabe.Abgabe.0401.zip")).toList();
+        }
+        List<Path> answered;
+        try (Stream<Path> s = Files.list(workspace.resolve(XdomeaIntake.ANSWERS))) {
+            answered = s.toList();
+        }
+        assertThat(sent).hasSize(1);
+        assertThat(answered).singleElement().satisfies(p -> assertThat(p.getFileName().toString())
+                .isEqualTo(sent.get(0).getFileName().toString().replace("Abgabe.Abgabe.0401", "Abgabe.ImportBestaetigen.0402")));
+        OfficialSchema.validate(ReceiveCommandTest.xmlOf(sent.get(0)));
+        byte[] answer = ReceiveCommandTest.xmlOf(answered.get(0));
+        OfficialSchema.validate(answer);
+        org.w3c.dom.Document d = ReceiveCommandTest.dom(answer);
+        assertThat(ReceiveCommandTest.xpath(d, "count(//*[local-name()='AbgegebenesObjekt'])")).isEqualTo(
+                ReceiveCommandTest.xpath(d, "count(//*[local-name()='Erfolgreich'][.='true' or .='1'])")).isNotEqualTo("0");
+        assertThat(demo.out()).contains("a file arrives digitally", "sender answered: 0402");
+    }
+
+    @Test
     @DisplayName("leaves a journal that verify passes, in text and in JSON")
     void verifyPasses() {
         Cli.Run text = Cli.run("verify", "--dir", workspace.toString());

@@ -163,6 +163,7 @@ class ReceiveCommandTest {
         @Test
         @DisplayName("is taken in, handed to the procedure, and once imported the sender's 0402 says so for every object; again changes nothing")
         void importedAndAnswered() throws Exception {
+            OfficialSchema.validate(xmlOf(sent));
             Cli.Run run = Cli.run("receive", sent.toString(), "--dir", dir());
             assertThat(run.exitCode()).as("%s", run).isZero();
             assertThat(run.out()).contains("taken in: transfer " + processId(sent), "from Landkreis Beispielkreis",
