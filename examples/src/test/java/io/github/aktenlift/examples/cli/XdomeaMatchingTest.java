@@ -172,4 +172,90 @@ class XdomeaMatchingTest {
             assertThat(handedOverAkte()).isEqualTo(UUID.fromString(KNOWN));
         }
     }
+
+    @Test
+    @DisplayName("a hand-over cut by a crash before delivery is repeated by the restarted office with the same ProzessID"
+            + " and ids, the partner sees one message, and the 0402 imports it once")
+    void crashThenRepeat() throws Exception {
+        Files.createDirectories(tmp.resolve("out"));
+        Files.createDirectories(tmp.resolve("in"));
+        DirectoryTransport directories = new DirectoryTransport(tmp.resolve("out"), tmp.resolve("in"), false);
+        boolean[] died = {false};
+        io.github.aktenlift.adapters.xdomea.Transport dying = new io.github.aktenlift.adapters.xdomea.Transport() {
+            @Override
+            public void stage(String fileName, Body body) throws IOException {
+                directories.stage(fileName, body);
+            }
+
+            @Override
+            public boolean deliver(String fileName) throws IOException {
+                if (!died[0]) {
+                    died[0] = true;
+                    throw new IOException("crash after the hand-over record, before delivering");
+                }
+                return directories.deliver(fileName);
+            }
+
+            @Override
+            public java.util.Optional<java.io.InputStream> receive(String fileName) throws IOException {
+                return directories.receive(fileName);
+            }
+
+            @Override
+            public List<String> received() throws IOException {
+                return directories.received();
+            }
+        };
+        InMemoryStorage storage = new InMemoryStorage();
+        io.github.aktenlift.adapters.xdomea.message.Party eAkte =
+                io.github.aktenlift.adapters.xdomea.message.Party.institution("E-Akte Musterstadt");
+        Barcode f;
+        try (Aktenlift first = Aktenlift.builder().storage(storage).clock(CLOCK).ids(IdSource.sequential("a"))
+                .procedure(XdomeaProcedure.builder(dying, tmp.resolve("state")).sender(ReceiveCommandTest.OFFICE)
+                        .recipient(eAkte).clock(CLOCK).fsync(false).build()).build()) {
+            f = takeIn(first);
+            assertThat(first.imports().importCaseFile(CLERK, f)).isInstanceOf(ImportResult.Held.class);
+            first.execute(CLERK, DecideMatch.createNew(f, "clerk-9"));
+            assertThat(first.imports().importCaseFile(CLERK, f)).isInstanceOf(ImportResult.Failed.class);
+            assertThat(outgoing()).as("nothing visible to the partner").isEmpty();
+        }
+        try (Aktenlift restarted = Aktenlift.builder().storage(storage).clock(CLOCK).ids(IdSource.sequential("b"))
+                .procedure(XdomeaProcedure.builder(directories, tmp.resolve("state")).sender(ReceiveCommandTest.OFFICE)
+                        .recipient(eAkte).clock(CLOCK).fsync(false).build()).build()) {
+            ImportResult pending = restarted.imports().importCaseFile(CLERK, f);
+            assertThat(pending).isInstanceOf(ImportResult.Pending.class);
+            List<JournalEvent> submitted = restarted.tracking().history(f).stream()
+                    .filter(e -> e.kind() == EventKind.IMPORT_SUBMITTED).toList();
+            assertThat(submitted).as("one hand-over recorded").hasSize(1);
+            String key = submitted.get(0).get("key");
+            assertThat(((ImportResult.Pending) pending).idempotencyKey()).isEqualTo(key);
+            List<Path> out = outgoing();
+            assertThat(out).singleElement().satisfies(p -> assertThat(p.getFileName().toString())
+                    .isEqualTo(XdomeaProcedure.messageName(key)));
+            OfficialSchema.validate(ReceiveCommandTest.xmlOf(out.get(0)));
+
+            UUID akte;
+            io.github.aktenlift.adapters.xdomea.message.MessageHead head;
+            try (ReceivedAbgabe r = AbgabeReader.withDefaults().read(out.get(0))) {
+                head = r.message().head();
+                akte = r.message().objects().get(0).id();
+            }
+            assertThat(head.processId()).isEqualTo(XdomeaProcedure.processId(key));
+            io.github.aktenlift.adapters.xdomea.message.ImportConfirmation yes =
+                    new io.github.aktenlift.adapters.xdomea.message.ImportConfirmation(
+                            new io.github.aktenlift.adapters.xdomea.message.MessageHead(head.processId(),
+                                    io.github.aktenlift.adapters.xdomea.message.MessageType.IMPORT_CONFIRMATION,
+                                    head.created(), head.recipient(), head.sender(), "E-Akte 4.2"),
+                            List.of(io.github.aktenlift.adapters.xdomea.message.ImportConfirmation.ObjectResult.imported(akte)));
+            Path answer = tmp.resolve("in").resolve(io.github.aktenlift.adapters.xdomea.message.MessageType
+                    .IMPORT_CONFIRMATION.fileName(head.processId(), "zip"));
+            try (java.io.OutputStream o = Files.newOutputStream(answer)) {
+                io.github.aktenlift.adapters.xdomea.message.XdomeaWriter.write(yes, o);
+            }
+            assertThat(restarted.imports().importCaseFile(CLERK, f)).isInstanceOf(ImportResult.Imported.class);
+            assertThat(restarted.tracking().history(f).stream().filter(e -> e.kind() == EventKind.IMPORT_CONFIRMED))
+                    .hasSize(1);
+            assertThat(outgoing()).as("handed over once").hasSize(1);
+        }
+    }
 }
