@@ -462,6 +462,22 @@ class DigitalIntakeTest {
     }
 
     @Test
+    @DisplayName("deep verification reads every document and the intake record back, and finds a flipped bit in one")
+    void deepVerification() {
+        DigitalTransfer t = transfer("T-deep-1", ImportDesk.person("Lund", "Per", BORN, null));
+        d.lift.digitalIntake().receive(d.clerk, t);
+        assertThat(d.lift.tracking().verifyDeep()).satisfies(r -> {
+            assertThat(r.isIntact()).isTrue();
+            assertThat(r.objectsChecked()).as("subject, two documents, intake record").isEqualTo(4);
+        });
+        d.storage.tamper().flipContentBit(Key.of("intake/T-deep-1/02-pass.pdf"), 100);
+        assertThat(d.lift.tracking().verifyDeep()).satisfies(r -> {
+            assertThat(r.isIntact()).isFalse();
+            assertThat(r.problems()).extracting(p -> p.object()).contains("intake/T-deep-1/02-pass.pdf");
+        });
+    }
+
+    @Test
     @DisplayName("the receipt time may not lie in the future")
     void futureReceipt() {
         DigitalTransfer t = transfer("T-future-1", ImportDesk.person("Lund", "Per", BORN, null));

@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
-            "  1  done, but some case files were rejected (ingest); the others went through",
-            "  2  usage or input error: a bad option, a missing workspace, an unknown barcode",
+            "  1  done, but some case files were rejected (ingest, import, receive); the others went through",
+            "  2  usage or input error: a bad option, a missing workspace, an unknown barcode, a bad xdomea message",
             "  3  integrity failure: the journal or stored content was altered",
             "  4  internal error (a bug: please report it with the stack trace)"})
 public final class Main implements Callable<Integer> {

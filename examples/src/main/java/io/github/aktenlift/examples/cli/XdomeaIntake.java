@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -98,7 +97,7 @@ final class XdomeaIntake {
             Set<String> names = new HashSet<>();
             for (Found f : found) {
                 ReceivedFile file = received.file(f.entry());
-                String name = uniqueName(f.entry(), documents.size() + 1, names);
+                String name = uniqueName(f, documents.size() + 1, names);
                 documents.add(new DigitalDocument(name, f.type(), f.mediaType(), file.sha256(),
                         () -> received.open(f.entry())));
             }
@@ -121,7 +120,8 @@ final class XdomeaIntake {
         }
     }
 
-    private record Found(String entry, String type, String mediaType) {
+    /** A primary file to take in: its ZIP entry, its {@code Dokument}'s id, type code and media type. */
+    private record Found(String entry, UUID document, String type, String mediaType) {
     }
 
     private static Akte onlyAkte(ReceivedAbgabe received) {
@@ -172,7 +172,7 @@ final class XdomeaIntake {
             for (Format f : newest.formats()) {
                 if (f.file() != null) {
                     String type = d.type() != null && d.type().matches("[A-Z][A-Z0-9_]{0,63}") ? d.type() : DEFAULT_TYPE;
-                    out.add(new Found(f.file().fileName(), type, mediaType(f)));
+                    out.add(new Found(f.file().fileName(), d.id(), type, mediaType(f)));
                     break;
                 }
             }
@@ -215,21 +215,31 @@ final class XdomeaIntake {
         };
     }
 
-    /** The entry name made a plain document name (1 to 100 of A–Z a–z 0–9 . _ -), unique in the transfer. */
-    static String uniqueName(String entry, int position, Set<String> taken) {
-        String plain = entry.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "_");
-        if (plain.length() > 90) {
-            plain = plain.substring(plain.length() - 90);
-        }
-        if (plain.isEmpty()) {
-            plain = "document";
-        }
-        String name = plain;
-        if (!taken.add(name.toLowerCase(Locale.ROOT))) {
-            name = position + "-" + plain;
-            taken.add(name.toLowerCase(Locale.ROOT));
+    /**
+     * The document's name in Aktenlift: its {@code Dokument}'s id and an extension for its media
+     * type, never the sender's file name — that may carry a person's name, and document names go
+     * into the journal and the e-file's package. The id keeps the link to the sender's object.
+     */
+    private static String uniqueName(Found f, int position, Set<String> taken) {
+        String name = f.document() + "." + extension(f.mediaType());
+        if (!taken.add(name)) {
+            // several files of one document (attachments share no id with it, but be safe)
+            name = position + "-" + name;
+            taken.add(name);
         }
         return name;
+    }
+
+    private static String extension(String mediaType) {
+        return switch (mediaType) {
+            case "application/pdf" -> "pdf";
+            case "image/tiff" -> "tif";
+            case "image/jpeg" -> "jpg";
+            case "image/png" -> "png";
+            case "application/xml" -> "xml";
+            case "text/plain" -> "txt";
+            default -> "bin";
+        };
     }
 
     /** Maps an {@link IOException} of the card store to a user error. */
