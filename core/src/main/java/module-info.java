@@ -20,6 +20,7 @@ module io.github.aktenlift.core {
     exports io.github.aktenlift.capture;
     exports io.github.aktenlift.casefile;
     exports io.github.aktenlift.efile;
+    exports io.github.aktenlift.intake;
     exports io.github.aktenlift.inventory;
     exports io.github.aktenlift.logistics;
     exports io.github.aktenlift.rendition;
@@ -29,6 +30,7 @@ module io.github.aktenlift.core {
     // Hibernate Validator reads the constraint annotations of commands and values reflectively.
     opens io.github.aktenlift.casefile to org.hibernate.validator;
     opens io.github.aktenlift.efile to org.hibernate.validator;
+    opens io.github.aktenlift.intake to org.hibernate.validator;
     opens io.github.aktenlift.logistics to org.hibernate.validator;
     opens io.github.aktenlift.retention to org.hibernate.validator;
     opens io.github.aktenlift.lifecycle to org.hibernate.validator;

@@ -6,6 +6,8 @@ import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.Subject;
 import io.github.aktenlift.efile.Imports;
 import io.github.aktenlift.efile.handover.Handover;
+import io.github.aktenlift.intake.DigitalIntake;
+import io.github.aktenlift.intake.digital.IntakeDesk;
 import io.github.aktenlift.inventory.Inventory;
 import io.github.aktenlift.inventory.baseline.BaselineInventory;
 import io.github.aktenlift.lifecycle.CommandLoop;
@@ -55,6 +57,7 @@ public final class Aktenlift implements AutoCloseable {
     private final Inventory inventory;
     private final PickupPlanner planner;
     private final Destruction destruction;
+    private final DigitalIntake intake;
     private final NotificationOutbox notifications;
 
     /**
@@ -76,6 +79,7 @@ public final class Aktenlift implements AutoCloseable {
         // talk to the notifier directly and see its failures
         this.imports = b.procedure == null ? null : new Handover(loop, b.storage, b.procedure, b.notifier);
         this.destruction = new DestructionRun(loop);
+        this.intake = new IntakeDesk(loop, b.storage);
     }
 
     /** @return a builder; only {@link Builder#storage(Storage)} is required */
@@ -120,6 +124,14 @@ public final class Aktenlift implements AutoCloseable {
             throw new IllegalStateException("no specialist procedure configured: call procedure(...) on the builder");
         }
         return imports;
+    }
+
+    /**
+     * @return digital intake: case files other authorities send digitally, registered as transfers
+     *     without paper, imported through {@link #imports()}, and their outcomes to answer
+     */
+    public DigitalIntake digitalIntake() {
+        return intake;
     }
 
     /** @return baseline import, reconciliation and barcode issuing */

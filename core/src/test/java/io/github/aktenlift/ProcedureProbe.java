@@ -1,18 +1,22 @@
 package io.github.aktenlift;
 
 import io.github.aktenlift.spi.UnavailableException;
+import io.github.aktenlift.spi.UnsupportedCapabilityException;
 import io.github.aktenlift.spi.procedure.EFile;
 import io.github.aktenlift.spi.procedure.EFileRequest;
 import io.github.aktenlift.spi.procedure.ImportOutcome;
 import io.github.aktenlift.spi.procedure.ImportPackage;
+import io.github.aktenlift.spi.procedure.ProcedureCapability;
 import io.github.aktenlift.spi.procedure.SpecialistProcedure;
 import io.github.aktenlift.spi.procedure.SubjectQuery;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,6 +33,7 @@ class ProcedureProbe implements SpecialistProcedure {
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> lostAnswers = new ConcurrentHashMap<>();
     private volatile Duration retryAfter;
+    private volatile Set<ProcedureCapability> declared = EnumSet.allOf(ProcedureCapability.class);
 
     ProcedureProbe(SpecialistProcedure target) {
         this.target = target;
@@ -45,6 +50,26 @@ class ProcedureProbe implements SpecialistProcedure {
      */
     void loseNextAnswer(String method) {
         lostAnswers.put(method, new AtomicInteger(1));
+    }
+
+    /**
+     * From now on the probe declares only these look-ups, and the others throw
+     * {@link UnsupportedCapabilityException} as the SPI says (and are logged as calls, so that a
+     * test sees that they were not called).
+     */
+    void declare(Set<ProcedureCapability> capabilities) {
+        declared = Set.copyOf(capabilities);
+    }
+
+    @Override
+    public Set<ProcedureCapability> capabilities() {
+        return declared;
+    }
+
+    private void requireDeclared(ProcedureCapability c) {
+        if (!declared.contains(c)) {
+            throw new UnsupportedCapabilityException(c.name(), "not declared by the probe");
+        }
     }
 
     /** Pending answers say to ask again after this long (instead of what the procedure said). */
@@ -84,18 +109,21 @@ class ProcedureProbe implements SpecialistProcedure {
     @Override
     public Optional<EFile> findByFileReference(String fileReference) {
         call("findByFileReference");
+        requireDeclared(ProcedureCapability.FIND_BY_FILE_REFERENCE);
         return answer("findByFileReference", target.findByFileReference(fileReference));
     }
 
     @Override
     public List<EFile> findByAzrNumber(String azrNumber) {
         call("findByAzrNumber");
+        requireDeclared(ProcedureCapability.FIND_BY_AZR_NUMBER);
         return answer("findByAzrNumber", target.findByAzrNumber(azrNumber));
     }
 
     @Override
     public List<EFile> findBySubject(SubjectQuery subject) {
         call("findBySubject");
+        requireDeclared(ProcedureCapability.FIND_BY_SUBJECT);
         return answer("findBySubject", target.findBySubject(subject));
     }
 

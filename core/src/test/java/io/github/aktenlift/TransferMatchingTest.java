@@ -20,6 +20,7 @@ import io.github.aktenlift.spi.notification.NotificationType;
 import io.github.aktenlift.spi.procedure.EFile;
 import io.github.aktenlift.spi.procedure.EFileRequest;
 import io.github.aktenlift.spi.procedure.ImportOutcome;
+import io.github.aktenlift.spi.procedure.ProcedureCapability;
 import io.github.aktenlift.spi.procedure.SubjectQuery;
 import io.github.aktenlift.tracking.EventKind;
 import io.github.aktenlift.tracking.JournalEvent;
@@ -37,6 +38,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -281,6 +283,107 @@ class TransferMatchingTest {
             Barcode f = verifiedTransfer("Brandt", "Mia", AZR);
             assertThat(importNow(f)).isInstanceOfSatisfying(ImportResult.Held.class,
                     h -> assertThat(h.reasons()).containsExactly(MatchReason.EFILE_HOLDS_OTHER_PERSON));
+        }
+    }
+
+    @Nested
+    @DisplayName("a procedure that does not declare the look-ups matching needs")
+    class Undeclared {
+
+        private long lookUps() {
+            return d.probe.calls("findByAzrNumber") + d.probe.calls("findByFileReference") + d.probe.calls("findBySubject");
+        }
+
+        @Test
+        @DisplayName("answering no queries: every transfer is held with its own reason, nothing is asked, nothing created, and the clerk may name any e-file")
+        void noneDeclared() {
+            EFile e = existing("ALT-9", "Okafor", "Chidi", AZR);
+            d.probe.declare(Set.of());
+            Barcode f = verifiedTransfer("Okafor", "Chidi", AZR);
+            long before = lookUps();
+
+            assertThat(importNow(f)).isInstanceOfSatisfying(ImportResult.Held.class, h -> {
+                assertThat(h.reasons()).containsExactly(MatchReason.PROCEDURE_CANNOT_LOOK_UP);
+                assertThat(h.candidateEFileIds()).isEmpty();
+            });
+            assertThat(lookUps()).as("look-ups called").isEqualTo(before);
+            assertThat(d.probe.calls("createEFile")).isZero();
+            assertThat(d.procedure.eFiles()).hasSize(1);
+            assertThat(last(f, EventKind.MATCH_HELD).get("reasons")).isEqualTo("PROCEDURE_CANNOT_LOOK_UP");
+            assertThat(matchNotices()).singleElement()
+                    .satisfies(n -> assertThat(n.details()).containsEntry("reasons", "PROCEDURE_CANNOT_LOOK_UP"));
+
+            // the clerk found the e-file in the e-file system: no candidate named it, and it is taken
+            d.lift.execute(d.clerk, DecideMatch.appendTo(f, "clerk-9", e.id()));
+            assertThat(importedInto(importNow(f))).isEqualTo(e.id());
+            assertThat(d.procedure.eFiles()).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("answering no queries: Aktenlift's own record of the person's earlier import is offered as the candidate, still held")
+        void noneDeclaredLocalRecordIsCandidate() {
+            EFile old = existing("AZ-OLD-3", "Haddad", "Rana", null);
+            Barcode earlier = d.bulk(FileReference.of("AZ-OLD-3"), ImportDesk.person("Haddad", "Rana", BORN, null));
+            d.verify(List.of(earlier));
+            assertThat(importedInto(importNow(earlier))).isEqualTo(old.id());
+            d.probe.declare(Set.of());
+
+            Barcode f = verifiedTransfer("Haddad", "Rana", null);
+            assertThat(importNow(f)).isInstanceOfSatisfying(ImportResult.Held.class, h -> {
+                assertThat(h.reasons()).containsExactly(MatchReason.PROCEDURE_CANNOT_LOOK_UP);
+                assertThat(h.candidateEFileIds()).containsExactly(old.id());
+            });
+        }
+
+        @Test
+        @DisplayName("answering no queries: a file of the bulk project gets its own e-file, created once under its key")
+        void bulkFileCreates() {
+            d.probe.declare(Set.of());
+            long before = lookUps();
+            Barcode b = d.verifiedBulk();
+            String eFile = importedInto(importNow(b));
+            assertThat(lookUps()).isEqualTo(before);
+            assertThat(d.procedure.eFiles()).singleElement().satisfies(x -> assertThat(x.id()).isEqualTo(eFile));
+            assertThat(last(b, EventKind.EFILE_MATCHED).get("by")).isEqualTo("NONE");
+        }
+
+        @Test
+        @DisplayName("a look-up by AZR number alone: asked, and its unique answer is still held, since name and reference were not asked")
+        void partlyDeclared() {
+            EFile e = existing("ALT-10", "Sato", "Yuki", AZR);
+            d.probe.declare(Set.of(ProcedureCapability.FIND_BY_AZR_NUMBER));
+            Barcode f = verifiedTransfer("Sato", "Yuki", AZR);
+            long byReference = d.probe.calls("findByFileReference");
+            long bySubject = d.probe.calls("findBySubject");
+
+            assertThat(importNow(f)).isInstanceOfSatisfying(ImportResult.Held.class, h -> {
+                assertThat(h.reasons()).containsExactly(MatchReason.PROCEDURE_CANNOT_LOOK_UP);
+                assertThat(h.candidateEFileIds()).containsExactly(e.id());
+            });
+            assertThat(d.probe.calls("findByAzrNumber")).isPositive();
+            assertThat(d.probe.calls("findByFileReference")).isEqualTo(byReference);
+            assertThat(d.probe.calls("findBySubject")).isEqualTo(bySubject);
+        }
+
+        @Test
+        @DisplayName("without an AZR number, reference and name look-ups are all a transfer needs: a unique match is appended to")
+        void azrLookUpNotNeededWithoutNumber() {
+            EFile e = existing("ALT-11", "Lindqvist", "Sara", null);
+            d.probe.declare(Set.of(ProcedureCapability.FIND_BY_FILE_REFERENCE, ProcedureCapability.FIND_BY_SUBJECT));
+            Barcode f = verifiedTransfer("Lindqvist", "Sara", null);
+            assertThat(importedInto(importNow(f))).isEqualTo(e.id());
+            assertThat(last(f, EventKind.EFILE_MATCHED).get("by")).isEqualTo("SUBJECT");
+        }
+
+        @Test
+        @DisplayName("a held conflict among the answers it gave keeps its own reason beside the missing look-up")
+        void conflictKeptBesideMissing() {
+            existing("ALT-12", "Kaya", "Emre", null);
+            existing("ALT-13", "Kaya", "Emre", null);
+            d.probe.declare(Set.of(ProcedureCapability.FIND_BY_SUBJECT));
+            Barcode f = verifiedTransfer("Kaya", "Emre", null);
+            assertThat(importNow(f)).isInstanceOfSatisfying(ImportResult.Held.class, h -> assertThat(h.reasons())
+                    .containsExactly(MatchReason.PROCEDURE_CANNOT_LOOK_UP, MatchReason.AMBIGUOUS_SUBJECT));
         }
     }
 

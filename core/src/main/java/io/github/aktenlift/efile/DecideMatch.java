@@ -13,7 +13,9 @@ import org.apiguardian.api.API;
  *
  * <p>Appending is limited to the candidates the evidence named: a decision confirms evidence, it
  * does not introduce an e-file nothing pointed at. An e-file id that is not a candidate is an
- * {@link io.github.aktenlift.UnknownIdentifierException}; without a held match the command fails
+ * {@link io.github.aktenlift.UnknownIdentifierException} — except where the match is held because
+ * the procedure could not be asked ({@link MatchReason#PROCEDURE_CANNOT_LOOK_UP}): there the clerk
+ * looked the e-file up in the e-file system, and any e-file id is taken. Without a held match the command fails
  * with {@link io.github.aktenlift.PreconditionFailedException} {@code NO_MATCH_HELD}.
  *
  * @param barcode the case file

@@ -25,5 +25,14 @@ public enum MatchReason {
      */
     LOCAL_RECORD_DIFFERS,
     /** Aktenlift imported a case file of a different person into the e-file that matched. */
-    EFILE_HOLDS_OTHER_PERSON
+    EFILE_HOLDS_OTHER_PERSON,
+    /**
+     * The procedure does not declare a look-up that matching needs
+     * ({@link io.github.aktenlift.spi.procedure.SpecialistProcedure#capabilities()}): an xdomea
+     * partner, for example, answers no queries. What it cannot answer is never read as "no e-file";
+     * the clerk finds the e-file in the e-file system and may name any e-file in the decision.
+     *
+     * @since 0.1
+     */
+    PROCEDURE_CANNOT_LOOK_UP
 }

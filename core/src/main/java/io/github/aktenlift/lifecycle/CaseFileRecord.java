@@ -30,6 +30,8 @@ public final class CaseFileRecord {
     ProtectionLevel protection;
     String subjectKey;
     String origin;
+    /** A digital transfer's id (the sender's id of the exchange); {@code null} for paper. */
+    String transfer;
     /** The day a transfer's paper arrived; {@code null} for other files. */
     LocalDate receivedOn;
     /** When it was last registered: registration, transfer intake or resubmission. */
@@ -78,6 +80,16 @@ public final class CaseFileRecord {
     /** @return the authority a transfer came from; {@code null} for a file of the bulk project */
     public String origin() {
         return origin;
+    }
+
+    /** @return a digital transfer's id, the sender's id of the exchange; {@code null} for a paper case file */
+    public String transfer() {
+        return transfer;
+    }
+
+    /** @return whether it arrived digitally: no paper, so no logistics, capture or retention of paper */
+    public boolean digital() {
+        return transfer != null;
     }
 
     /** @return the day a transfer's paper arrived; {@code null} for other files */

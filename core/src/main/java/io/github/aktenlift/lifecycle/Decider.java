@@ -110,6 +110,15 @@ final class Decider {
             Map.entry(ReleaseHold.class, EnumSet.complementOf(EnumSet.of(DESTROYED, RETURNED))),
             Map.entry(ServeRecall.class, EnumSet.complementOf(EnumSet.of(DESTROYED, RETURNED))));
 
+    /**
+     * What only paper allows: a digital transfer (entered at {@code VERIFIED}, no paper) refuses
+     * these in every state, besides what {@link #ALLOWED} says. A recall of the paper is refused
+     * too ({@link RecallMode#PAPER_BACK}); a scan-on-demand recall only moves it up the import queue.
+     */
+    static final Set<Class<?>> PAPER_ONLY = Set.of(PackCaseFile.class, UnpackCaseFile.class, ReportFound.class,
+            PrepareCaseFile.class, RecordCapture.class, PassQualityCheck.class, FailQualityCheck.class,
+            RetainPaper.class, DestroyPaper.class, ReturnPaper.class, ResubmitCaseFile.class, ReturnOriginals.class);
+
     /** Where a recall of each mode may be requested. */
     static final Map<RecallMode, Set<CaseFileState>> RECALL_ALLOWED = Map.of(
             RecallMode.SCAN_ON_DEMAND, EnumSet.of(REGISTERED, PACKED, IN_TRANSIT, RECEIVED, MISSING, PREPARED, CAPTURED,
@@ -146,6 +155,8 @@ final class Decider {
                 null, null, key));
         rule(RegisterTransfer.class, (r, now, key) -> register(r.barcode(), r.reference(), r.subject(), r.protection(),
                 r.originAuthority(), r.receivedOn().toString(), key));
+        rule(RegisterDigitalTransfer.class, (r, now, key) -> registerDigital(r, key));
+        rule(AnswerDigitalTransfer.class, (a, now, key) -> answer(a));
         rule(PackCaseFile.class, (p, now, key) -> {
             CaseFileRecord f = file(p.caseFile(), p);
             BoxRecord b = box(p.box());
@@ -225,7 +236,7 @@ final class Decider {
         });
         rule(RequestRecall.class, (r, now, key) -> {
             CaseFileRecord f = fileAnyState(r.barcode());
-            if (!RECALL_ALLOWED.get(r.mode()).contains(f.state)) {
+            if (!RECALL_ALLOWED.get(r.mode()).contains(f.state) || f.digital() && r.mode() == RecallMode.PAPER_BACK) {
                 throw illegal(f, r);
             }
             if (f.recall != null) {
@@ -272,6 +283,47 @@ final class Decider {
                 Payload.REFERENCE, reference.value(), Payload.PROTECTION, protection.name(), Payload.SUBJECT, key,
                 Payload.ORIGIN, origin, Payload.RECEIVED_ON, receivedOn);
         return new Decision(List.of(e), key, subject);
+    }
+
+    private Decision registerDigital(RegisterDigitalTransfer r, Supplier<String> subjectKey) {
+        Barcode earlier = state.imports.byTransfer(r.transferId());
+        if (earlier != null) {
+            throw new DuplicateIdentifierException("digital transfer", r.transferId());
+        }
+        Decision registered = register(r.barcode(), r.reference(), r.subject(), r.protection(), r.originAuthority(),
+                r.receivedAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString(), subjectKey);
+        TreeMap<String, String> payload = new TreeMap<>(registered.events().get(0).payload());
+        payload.put(Payload.TRANSFER, r.transferId());
+        payload.put(Payload.RECEIVED_AT, r.receivedAt().toString());
+        payload.put(Payload.DOCUMENTS, Integer.toString(r.documents().size()));
+        for (int i = 0; i < r.documents().size(); i++) {
+            DigitalDocumentRecord d = r.documents().get(i);
+            if (!d.key().equals(StorageKeys.intakeDocument(r.transferId(), i + 1, d.name()).value())) {
+                throw new IllegalArgumentException("document " + (i + 1) + " is not stored under its transfer's key");
+            }
+            payload.put(Payload.ITEM_PREFIX + String.format("%02d", i + 1), d.encoded());
+        }
+        payload.put(Payload.RECORD, StorageKeys.intakeRecord(r.transferId(), r.barcode().value()).value());
+        payload.put(Payload.PROTOCOL_PDF, r.recordSha256());
+        PendingEvent e = new PendingEvent(Streams.FILE + r.barcode().value(), EventKind.DIGITAL_TRANSFER_RECEIVED, payload);
+        return new Decision(List.of(e), registered.subjectKey(), registered.subject());
+    }
+
+    private Decision answer(AnswerDigitalTransfer a) {
+        CaseFileRecord f = fileAnyState(a.barcode());
+        if (!f.digital()) {
+            throw new PreconditionFailedException(CASE_FILE, f.barcode.value(), List.of("NOT_DIGITAL"));
+        }
+        CaseFileState expected = "IMPORTED".equals(a.outcome()) ? IMPORTED : IMPORT_REJECTED;
+        if (f.state != expected) {
+            throw illegal(f, a);
+        }
+        ImportTrack t = state.imports.track(f.barcode);
+        if (a.outcome().equals(t.answered)) {
+            throw new PreconditionFailedException(CASE_FILE, f.barcode.value(), List.of("ALREADY_ANSWERED:" + a.outcome()));
+        }
+        return Decision.of(fileEvent(f, EventKind.DIGITAL_TRANSFER_ANSWERED, Payload.TRANSFER, f.transfer,
+                Payload.OUTCOME, a.outcome()));
     }
 
     private Decision openBox(OpenBox o) {
@@ -495,7 +547,7 @@ final class Decider {
     private CaseFileRecord file(Barcode barcode, Command c) {
         CaseFileRecord f = fileAnyState(barcode);
         Set<CaseFileState> allowed = ALLOWED.get(c.getClass());
-        if (allowed != null && !allowed.contains(f.state)) {
+        if (allowed != null && !allowed.contains(f.state) || f.digital() && PAPER_ONLY.contains(c.getClass())) {
             throw illegal(f, c);
         }
         return f;

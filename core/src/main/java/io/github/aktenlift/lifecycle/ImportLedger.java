@@ -28,6 +28,17 @@ public final class ImportLedger {
 
     private final Map<Barcode, ImportTrack> tracks = new HashMap<>();
     private final Map<String, List<Barcode>> importedInto = new HashMap<>();
+    private final Map<String, Barcode> byTransfer = new HashMap<>();
+
+    /** @return the case file a digital transfer with this id registered, or {@code null} */
+    public Barcode byTransfer(String transferId) {
+        return byTransfer.get(transferId);
+    }
+
+    /** @return the digital transfers, by their ids */
+    public Map<String, Barcode> digitalTransfers() {
+        return Collections.unmodifiableMap(byTransfer);
+    }
 
     /** @return the case file's import record, or {@code null} if nothing import-related happened to it */
     public ImportTrack track(Barcode barcode) {
@@ -72,18 +83,42 @@ public final class ImportLedger {
             case IMPORT_CONFIRMED -> {
                 ImportTrack t = tracks.computeIfAbsent(barcode, b -> new ImportTrack());
                 t.importedTo = e.get(Payload.EFILE);
+                t.receipt = e.get(Payload.RECEIPT);
+                t.rejectedFor = null;
                 importedInto.computeIfAbsent(t.importedTo, k -> new ArrayList<>(1)).add(barcode);
                 // imported: whatever else was handed over for this file no longer waits for an answer
                 t.submissions.forEach(s -> s.settled = true);
             }
             case IMPORT_REJECTED -> {
                 ImportTrack t = tracks.get(barcode);
+                if (t != null) {
+                    t.rejectedFor = e.get(Payload.REASON);
+                }
                 ImportSubmission s = t == null || e.get(Payload.KEY) == null ? null : t.submission(e.get(Payload.KEY));
                 if (s != null) {
                     s.settled = true;
                 }
             }
-            case IMPORT_RETRIED -> tracks.computeIfAbsent(barcode, b -> new ImportTrack()).attempt++;
+            case DIGITAL_TRANSFER_RECEIVED -> {
+                ImportTrack t = tracks.computeIfAbsent(barcode, b -> new ImportTrack());
+                t.transfer = e.get(Payload.TRANSFER);
+                t.receivedAt = java.time.Instant.parse(e.get(Payload.RECEIVED_AT));
+                t.intakeRecord = e.get(Payload.RECORD);
+                t.protocol = e.get(Payload.PROTOCOL_PDF);
+                int n = Integer.parseInt(e.get(Payload.DOCUMENTS));
+                List<DigitalDocumentRecord> docs = new ArrayList<>(n);
+                for (int i = 1; i <= n; i++) {
+                    docs.add(DigitalDocumentRecord.decode(t.transfer, i, e.get(Payload.ITEM_PREFIX + String.format("%02d", i))));
+                }
+                t.digitalDocuments = List.copyOf(docs);
+                byTransfer.put(t.transfer, barcode);
+            }
+            case DIGITAL_TRANSFER_ANSWERED -> tracks.get(barcode).answered = e.get(Payload.OUTCOME);
+            case IMPORT_RETRIED -> {
+                ImportTrack t = tracks.computeIfAbsent(barcode, b -> new ImportTrack());
+                t.attempt++;
+                t.rejectedFor = null;
+            }
             default -> {
                 // nothing import-related
             }
@@ -96,7 +131,10 @@ public final class ImportLedger {
         if (t == null || !t.held()) {
             throw new PreconditionFailedException(EntityNames.CASE_FILE, f.barcode.value(), List.of("NO_MATCH_HELD"));
         }
-        if (m.eFileId() != null && !t.heldCandidates.contains(m.eFileId())) {
+        // a procedure that could not be asked named no candidates to confirm: the clerk's look-up
+        // in the e-file system is the evidence then
+        boolean unasked = t.heldReasons.contains(MatchReason.PROCEDURE_CANNOT_LOOK_UP);
+        if (m.eFileId() != null && !unasked && !t.heldCandidates.contains(m.eFileId())) {
             throw new UnknownIdentifierException("e-file candidate", m.eFileId());
         }
         return Decision.of(PendingEvent.of(Streams.FILE + f.barcode.value(), EventKind.EFILE_MATCHED,

@@ -17,6 +17,10 @@ public final class ImportTrack {
     List<String> heldCandidates;
     final List<ImportSubmission> submissions = new ArrayList<>(1);
     String importedTo;
+    /** The receipt of the confirmed import, or {@code null}. */
+    String receipt;
+    /** Why the latest import was rejected; {@code null} once retried or confirmed. */
+    String rejectedFor;
     /** The latest capture: its delivery and the SHA-256 of its stored scan protocol (or null). */
     String delivery;
     String protocol;
@@ -24,6 +28,13 @@ public final class ImportTrack {
     int capture;
     /** The highest capture number recorded for the case file, 0 if none. */
     int lastCapture;
+    /** A digital transfer's id, receipt time, documents and intake record key; {@code null} for paper. */
+    String transfer;
+    java.time.Instant receivedAt;
+    List<DigitalDocumentRecord> digitalDocuments;
+    String intakeRecord;
+    /** The outcome last answered to a digital transfer's sender, or {@code null}. */
+    String answered;
 
     ImportTrack() {
     }
@@ -87,6 +98,41 @@ public final class ImportTrack {
     /** @return the highest capture number recorded for the case file, 0 if none */
     public int lastCapture() {
         return lastCapture;
+    }
+
+    /** @return the procedure's receipt of the confirmed import, or {@code null} */
+    public String receipt() {
+        return receipt;
+    }
+
+    /** @return why the latest import was rejected, or {@code null} if it was not (or was retried since) */
+    public String rejectedFor() {
+        return rejectedFor;
+    }
+
+    /** @return a digital transfer's id, or {@code null} for a paper case file */
+    public String transfer() {
+        return transfer;
+    }
+
+    /** @return when a digital transfer was received, or {@code null} */
+    public java.time.Instant receivedAt() {
+        return receivedAt;
+    }
+
+    /** @return a digital transfer's stored documents in the sender's order, or {@code null} */
+    public List<DigitalDocumentRecord> digitalDocuments() {
+        return digitalDocuments;
+    }
+
+    /** @return the key of a digital transfer's intake record, or {@code null} */
+    public String intakeRecord() {
+        return intakeRecord;
+    }
+
+    /** @return the outcome last answered to a digital transfer's sender ({@code IMPORTED}, {@code REJECTED}), or {@code null} */
+    public String answered() {
+        return answered;
     }
 
     /** @return hand-overs without a recorded final answer, oldest first */

@@ -125,6 +125,20 @@ public final class Payload {
     /** Log repaired: where the cut bytes are kept. */
     public static final String QUARANTINE = "quarantine";
 
+    /** Digital transfer: the sender's id of the exchange (an xdomea {@code ProzessID}, say). */
+    public static final String TRANSFER = "transfer";
+    /** Digital transfer: when it was received. */
+    public static final String RECEIVED_AT = "receivedAt";
+    /**
+     * Digital transfer: prefix of one key per document, numbered from {@code 01}
+     * ({@code item.<nn>} = {@code name;type;mediaType;size;sha256}).
+     */
+    public static final String ITEM_PREFIX = "item.";
+    /** Digital transfer: the key of its stored intake record (PDF/A), whose SHA-256 is {@link #PROTOCOL_PDF}. */
+    public static final String RECORD = "record";
+    /** Digital transfer answered: the outcome answered, {@code IMPORTED} or {@code REJECTED}. */
+    public static final String OUTCOME = "outcome";
+
     private Payload() {
     }
 }

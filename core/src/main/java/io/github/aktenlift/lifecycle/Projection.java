@@ -78,6 +78,11 @@ public final class Projection {
         this.subjects = subjects;
         fileRules.put(EventKind.REGISTERED, this::register);
         fileRules.put(EventKind.TRANSFER_REGISTERED, this::register);
+        fileRules.put(EventKind.DIGITAL_TRANSFER_RECEIVED, (f, barcode, e) -> {
+            CaseFileRecord r = register(f, barcode, e);
+            r.transfer = e.get(Payload.TRANSFER);
+            return r;
+        });
         fileRules.put(EventKind.PACKED, (f, barcode, e) -> {
             f.box = new Barcode(e.get(Payload.BOX));
             boxes.get(f.box).files.add(barcode);

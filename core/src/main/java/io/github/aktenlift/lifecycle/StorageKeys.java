@@ -62,6 +62,27 @@ public final class StorageKeys {
         return Key.of("protocols/" + barcode + "/" + (capture == 0 ? deliveryId : number(capture)) + ".pdf");
     }
 
+    /**
+     * A document of a digital transfer, as its sender sent it. Evidence: stored create-if-absent
+     * and named by the transfer's id, which is unique among digital transfers, and the document's
+     * position and name.
+     *
+     * @param position the document's position in the transfer, from 1
+     * @return {@code intake/<transferId>/<nn>-<name>}
+     */
+    public static Key intakeDocument(String transferId, int position, String name) {
+        return Key.of("intake/" + transferId + "/" + String.format("%02d", position) + "-" + name);
+    }
+
+    /**
+     * The intake record (PDF/A) of a digital transfer: what was received from whom, and the checks.
+     *
+     * @return {@code intake/<transferId>/record-<barcode>.pdf}
+     */
+    public static Key intakeRecord(String transferId, String barcode) {
+        return Key.of("intake/" + transferId + "/record-" + barcode + ".pdf");
+    }
+
     private static String number(int capture) {
         if (capture < 1) {
             throw new IllegalArgumentException("a capture's number starts at 1: " + capture);

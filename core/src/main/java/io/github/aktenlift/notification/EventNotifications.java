@@ -33,6 +33,9 @@ final class EventNotifications {
                     Map.of("barcode", subject(e), "reasons", e.get(Payload.REASONS)));
             case TRANSFER_REGISTERED -> new Notification(id(e), NotificationType.TRANSFER_REGISTERED,
                     Recipient.role(OFFICE), e.time(), Map.of("barcode", subject(e), "receivedOn", e.get(Payload.RECEIVED_ON)));
+            case DIGITAL_TRANSFER_RECEIVED -> new Notification(id(e), NotificationType.TRANSFER_REGISTERED,
+                    Recipient.role(OFFICE), e.time(), Map.of("barcode", subject(e), "receivedOn", e.get(Payload.RECEIVED_ON),
+                            "transfer", e.get(Payload.TRANSFER)));
             case RECALL_SERVED -> new Notification(id(e), NotificationType.RECALL_SERVED, Recipient.role(OFFICE), e.time(),
                     Map.of("barcode", subject(e), "mode", e.get(Payload.MODE)));
             case DESTRUCTION_LISTED -> e.get(Payload.FILES).isEmpty() ? null

@@ -69,6 +69,14 @@ public enum EventKind {
     RECALL_SERVED(EntityType.CASE_FILE, null),
     /** Paper originals of documents were returned to their owner. */
     ORIGINALS_RETURNED(EntityType.CASE_FILE, null),
+    /**
+     * A case file another authority sent digitally was taken in: registered with its origin, its
+     * documents stored and checked against their SHA-256; no paper, so it is ready for import at
+     * once.
+     */
+    DIGITAL_TRANSFER_RECEIVED(EntityType.CASE_FILE, CaseFileState.VERIFIED),
+    /** The outcome of a digital transfer's import (imported or rejected) was answered to its sender. */
+    DIGITAL_TRANSFER_ANSWERED(EntityType.CASE_FILE, null),
 
     /** A box was registered, open. */
     BOX_OPENED(EntityType.BOX, null),

@@ -41,6 +41,10 @@ final class PackageMapping {
     static final String CAPTURED_AT = "capturedAt";
     static final String FILE_DOCUMENT = "file.%s.document";
     static final String DOCUMENT_DATE = "document.%s.date";
+    /** {@code digital} for a case file another authority sent digitally (no scan); with its {@code transferId}. */
+    static final String INTAKE = "intake";
+    static final String TRANSFER_ID = "transferId";
+    static final String RECEIVED_AT = "receivedAt";
 
     /** The medium code "electronic". */
     static final String ELECTRONIC = "001";
@@ -61,7 +65,8 @@ final class PackageMapping {
         String barcode = meta.get(BARCODE);
         String caseFile = barcode != null && !barcode.isBlank() ? barcode : "key:" + pkg.idempotencyKey();
         OffsetDateTime created = OffsetDateTime.ofInstant(now, o.zone()).withNano(0);
-        OffsetDateTime captured = instant(meta.get(CAPTURED_AT), o.zone());
+        boolean digital = "digital".equals(meta.get(INTAKE));
+        OffsetDateTime captured = instant(meta.get(digital ? RECEIVED_AT : CAPTURED_AT), o.zone());
 
         List<OutgoingFile> files = new ArrayList<>();
         List<UUID> ids = new ArrayList<>();
@@ -81,14 +86,20 @@ final class PackageMapping {
         }
         PackageItem protocol = pkg.scanProtocol();
         documents.add(dokument(ObjectIds.protocol(caseFile, protocol.sha256()), position, protocol,
-                "Transfervermerk (Scanprotokoll)", null, captured, o, files));
+                digital ? "Eingangsvermerk (digitale Übernahme)" : "Transfervermerk (Scanprotokoll)", null, captured, o, files));
         documents.forEach(d -> ids.add(d.id()));
 
         String delivery = meta.get(DELIVERY);
-        Vorgang vorgang = new Vorgang(ObjectIds.vorgang(caseFile), 1,
-                new GeneralMetadata(barcode != null ? "Digitalisierte Papierakte " + barcode : "Digitalisierte Papierakte",
-                        null, delivery != null ? "Scanlieferung " + delivery : null, ELECTRONIC),
-                "Ersetzendes Scannen", List.of(), documents, List.of());
+        String transfer = meta.get(TRANSFER_ID);
+        Vorgang vorgang = digital
+                ? new Vorgang(ObjectIds.vorgang(caseFile), 1,
+                        new GeneralMetadata(barcode != null ? "Digital übernommene Akte " + barcode : "Digital übernommene Akte",
+                                null, transfer != null ? "Abgabe " + transfer : null, ELECTRONIC),
+                        "Digitale Übernahme", List.of(), documents, List.of())
+                : new Vorgang(ObjectIds.vorgang(caseFile), 1,
+                        new GeneralMetadata(barcode != null ? "Digitalisierte Papierakte " + barcode : "Digitalisierte Papierakte",
+                                null, delivery != null ? "Scanlieferung " + delivery : null, ELECTRONIC),
+                        "Ersetzendes Scannen", List.of(), documents, List.of());
         Akte akte = new Akte(ObjectIds.akte(pkg.eFileId()), null,
                 new GeneralMetadata(o.fileTitle().replace("{fileReference}", pkg.fileReference()), pkg.fileReference(),
                         null, null),

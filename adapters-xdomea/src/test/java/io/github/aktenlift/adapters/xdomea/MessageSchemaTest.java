@@ -1,6 +1,8 @@
 package io.github.aktenlift.adapters.xdomea;
 
 import io.github.aktenlift.adapters.xdomea.message.Abgabe;
+import io.github.aktenlift.adapters.xdomea.message.Akte;
+import io.github.aktenlift.adapters.xdomea.message.Contact;
 import io.github.aktenlift.adapters.xdomea.message.ImportConfirmation;
 import io.github.aktenlift.adapters.xdomea.message.MessageType;
 import io.github.aktenlift.adapters.xdomea.message.ObjectIds;
@@ -202,6 +204,29 @@ class MessageSchemaTest {
             byte[] bytes = xmlOf(new ReceiptConfirmation(Partner.head(a, MessageType.RECEIPT_CONFIRMATION)));
             OfficialSchema.validate(bytes);
             assertThat(new Xml(bytes).text("/x:Abgabe.EmpfangBestaetigen.0403/x:Kopf/x:Nachrichtentyp/code")).isEqualTo("0403");
+        }
+    }
+
+    @Nested
+    @DisplayName("an export of a sending authority")
+    class Export {
+
+        @Test
+        @DisplayName("writes the Akte's person as Kontakt (Familienname, Vorname, Geburt), valid against the official schema")
+        void person() throws Exception {
+            Abgabe a = x.partner().message(pkg.idempotencyKey());
+            Akte akte = (Akte) a.objects().get(0);
+            Akte withPerson = new Akte(akte.id(), akte.position(), akte.metadata(), akte.type(),
+                    List.of(new Contact("Öztürk", "Ayşe", LocalDate.of(1988, 4, 1))), akte.documents(), akte.processes(),
+                    akte.parts());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            XdomeaWriter.writeXml(new Abgabe(a.head(), a.receiptWanted(), a.coverLetter(), List.of(withPerson)), out);
+            byte[] bytes = out.toByteArray();
+            OfficialSchema.validate(bytes);
+            Xml d = new Xml(bytes);
+            assertThat(d.text(AKTE + "/x:Kontakt/x:Name/x:Familienname/x:Name")).isEqualTo("Öztürk");
+            assertThat(d.text(AKTE + "/x:Kontakt/x:Name/x:Vorname/x:Name")).isEqualTo("Ayşe");
+            assertThat(d.text(AKTE + "/x:Kontakt/x:Geburt/x:Datum")).isEqualTo("1988-04-01");
         }
     }
 }

@@ -16,7 +16,9 @@ import java.util.function.Predicate;
  * file reference, then name and date of birth: the strongest one that finds anything names the
  * e-file, and every weaker one that finds something must include it. Aktenlift's own record is
  * the cross-check: the person's earlier imports must have gone to that e-file, and no other
- * person's may have. Anything else is held for a person's decision. Pure: no I/O.
+ * person's may have. Anything else is held for a person's decision, and so is every transfer for
+ * which the procedure could not be asked all it needs to be asked: what it cannot answer is
+ * unknown, not "no e-file". Pure: no I/O.
  */
 final class EFileMatcher {
 
@@ -29,14 +31,23 @@ final class EFileMatcher {
      * @param bySubject e-files of persons with the same name and date of birth
      * @param local e-files Aktenlift imported other case files of the same person into
      * @param holdsOtherPerson whether Aktenlift imported a different person's case file into an e-file
+     * @param unasked the criteria the procedure could not be asked about, because it does not
+     *     declare the look-up; their lists are empty for that reason alone
      */
     record Evidence(List<String> byAzrNumber, List<String> byReference, List<String> bySubject, Set<String> local,
-            Predicate<String> holdsOtherPerson) {
+            Predicate<String> holdsOtherPerson, Set<MatchedBy> unasked) {
         Evidence {
             byAzrNumber = distinct(byAzrNumber);
             byReference = distinct(byReference);
             bySubject = distinct(bySubject);
             local = Set.copyOf(local);
+            unasked = Set.copyOf(unasked);
+        }
+
+        /** Evidence from a procedure that answered every question. */
+        Evidence(List<String> byAzrNumber, List<String> byReference, List<String> bySubject, Set<String> local,
+                Predicate<String> holdsOtherPerson) {
+            this(byAzrNumber, byReference, bySubject, local, holdsOtherPerson, Set.of());
         }
 
         private static List<String> distinct(List<String> ids) {
@@ -64,6 +75,27 @@ final class EFileMatcher {
     }
 
     static Result decide(Evidence ev) {
+        Result answered = decideOnAnswers(ev);
+        if (ev.unasked().isEmpty()) {
+            return answered;
+        }
+        // a criterion not asked may hold exactly the conflict that would stop an append, or the
+        // e-file that a "nothing found" would duplicate: a person decides, with what was found
+        List<MatchReason> reasons = new ArrayList<>();
+        reasons.add(MatchReason.PROCEDURE_CANNOT_LOOK_UP);
+        boolean foundAny = !ev.byAzrNumber().isEmpty() || !ev.byReference().isEmpty() || !ev.bySubject().isEmpty();
+        if (answered instanceof Held h && foundAny) {
+            // a conflict among the answers given; with none found, the local record differs from silence only
+            reasons.addAll(h.reasons());
+        }
+        SortedSet<String> all = new TreeSet<>(ev.local());
+        all.addAll(ev.byAzrNumber());
+        all.addAll(ev.byReference());
+        all.addAll(ev.bySubject());
+        return new Held(reasons, all);
+    }
+
+    private static Result decideOnAnswers(Evidence ev) {
         List<Criterion> ranked = List.of(new Criterion(MatchedBy.AZR_NUMBER, ev.byAzrNumber()),
                 new Criterion(MatchedBy.FILE_REFERENCE, ev.byReference()),
                 new Criterion(MatchedBy.SUBJECT, ev.bySubject()));

@@ -11,10 +11,12 @@ import io.github.aktenlift.lifecycle.MatchedBy;
 import io.github.aktenlift.lifecycle.Projection;
 import io.github.aktenlift.spi.procedure.EFile;
 import io.github.aktenlift.spi.procedure.EFileRequest;
+import io.github.aktenlift.spi.procedure.ProcedureCapability;
 import io.github.aktenlift.spi.procedure.SpecialistProcedure;
 import io.github.aktenlift.spi.procedure.SubjectMatching;
 import io.github.aktenlift.spi.procedure.SubjectQuery;
 
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +28,16 @@ import java.util.regex.Pattern;
  * Finds the e-file a case file goes into, or creates it: a file of the bulk project goes to the
  * e-file kept under its reference; a transfer is matched by AZR number, file reference, and name
  * and date of birth, cross-checked against Aktenlift's own earlier imports, and decided by
- * {@link EFileMatcher}. Thread-safe.
+ * {@link EFileMatcher}.
+ *
+ * <p>Only the look-ups the procedure declares ({@link SpecialistProcedure#capabilities()}) are
+ * called. A transfer needs the look-up by file reference and by name and date of birth, and by AZR
+ * number when the subject has one; a procedure that lacks any of them has the transfer held for a
+ * clerk ({@link io.github.aktenlift.efile.MatchReason#PROCEDURE_CANNOT_LOOK_UP}), with what the
+ * declared look-ups and Aktenlift's own record found as candidates. A file of the bulk project is
+ * the paper archive's first way into the e-file system: without a look-up by reference, its e-file
+ * is created under its barcode's key (idempotently), which an xdomea partner, for example, creates
+ * from the first hand-over. Thread-safe.
  */
 final class EFileMatching {
 
@@ -41,16 +52,38 @@ final class EFileMatching {
     }
 
     EFileMatcher.Result match(ImportSnapshot s) {
+        Set<ProcedureCapability> declared = procedure.capabilities();
         if (s.origin() == null) {
+            if (!declared.contains(ProcedureCapability.FIND_BY_FILE_REFERENCE)) {
+                return new EFileMatcher.None();
+            }
             // a file of the bulk project: its e-file is the one kept under its reference
             Optional<EFile> e = procedure.findByFileReference(s.reference().value());
             return e.isPresent() ? new EFileMatcher.Unique(checkedId("eFileId", e.get().id()), MatchedBy.FILE_REFERENCE)
                     : new EFileMatcher.None();
         }
         Subject subject = subjectOf(s.barcode());
-        List<String> byAzr = subject.azrNumber() == null ? List.of() : ids(procedure.findByAzrNumber(subject.azrNumber()));
-        List<String> byReference = ids(procedure.findByFileReference(s.reference().value()).stream().toList());
-        List<String> bySubject = ids(procedure.findBySubject(query(subject)));
+        Set<MatchedBy> unasked = EnumSet.noneOf(MatchedBy.class);
+        List<String> byAzr = List.of();
+        if (subject.azrNumber() != null) {
+            if (declared.contains(ProcedureCapability.FIND_BY_AZR_NUMBER)) {
+                byAzr = ids(procedure.findByAzrNumber(subject.azrNumber()));
+            } else {
+                unasked.add(MatchedBy.AZR_NUMBER);
+            }
+        }
+        List<String> byReference = List.of();
+        if (declared.contains(ProcedureCapability.FIND_BY_FILE_REFERENCE)) {
+            byReference = ids(procedure.findByFileReference(s.reference().value()).stream().toList());
+        } else {
+            unasked.add(MatchedBy.FILE_REFERENCE);
+        }
+        List<String> bySubject = List.of();
+        if (declared.contains(ProcedureCapability.FIND_BY_SUBJECT)) {
+            bySubject = ids(procedure.findBySubject(query(subject)));
+        } else {
+            unasked.add(MatchedBy.SUBJECT);
+        }
         Set<String> named = new LinkedHashSet<>(byAzr);
         named.addAll(byReference);
         named.addAll(bySubject);
@@ -60,7 +93,8 @@ final class EFileMatching {
             crossCheck(state, s.barcode(), subject, named, local, othersIn);
             return null;
         });
-        return EFileMatcher.decide(new EFileMatcher.Evidence(byAzr, byReference, bySubject, local, othersIn::contains));
+        return EFileMatcher.decide(new EFileMatcher.Evidence(byAzr, byReference, bySubject, local, othersIn::contains,
+                unasked));
     }
 
     /**

@@ -279,9 +279,12 @@ public final class Handover implements Imports {
         } else if (outcome instanceof ImportOutcome.Rejected r) {
             String reason = REASON.matcher(r.reasonCode()).matches() ? r.reasonCode() : "UNREADABLE_REASON";
             // before recording, so that a crash in between repeats the notification rather than losing it
+            // the procedure's explanation goes to the office as the procedure gave it (the SPI bars
+            // personal data from it), without control characters and bounded; never into the journal
+            String detail = r.detail().replaceAll("\\p{Cntrl}", " ").strip();
             notifier.deliver(new Notification("import-rejected-" + key, NotificationType.IMPORT_REJECTED,
                     Recipient.role(OFFICE), clock.instant(), Map.of("barcode", bc.value(), "reason", reason,
-                            "idempotencyKey", key)));
+                            "idempotencyKey", key, "detail", detail.length() > 1000 ? detail.substring(0, 1000) : detail)));
             command = new RejectImport(bc, reason);
             result = new ImportResult.Rejected(bc, key, reason);
         } else {

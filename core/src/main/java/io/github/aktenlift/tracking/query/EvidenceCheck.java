@@ -111,6 +111,10 @@ final class EvidenceCheck {
     private void check(JournalEvent e, Map<String, String> subjects) {
         switch (e.kind()) {
             case REGISTERED, TRANSFER_REGISTERED -> subject(e, subjects);
+            case DIGITAL_TRANSFER_RECEIVED -> {
+                subject(e, subjects);
+                digital(e);
+            }
             case CAPTURED -> capture(e);
             case BASELINE_IMPORTED -> object(Key.of(e.get(Payload.KEY)), e.sequence(), -1, e.get(Payload.SHA256));
             default -> {
@@ -158,6 +162,17 @@ final class EvidenceCheck {
         for (ScanProtocol.Rendition r : protocol.renditions()) {
             object(Key.of(r.key()), e.sequence(), r.size(), r.sha256());
         }
+    }
+
+    /** A digital transfer's documents, each against the size and SHA-256 recorded, and its intake record. */
+    private void digital(JournalEvent e) {
+        String transfer = e.get(Payload.TRANSFER);
+        int n = Integer.parseInt(e.get(Payload.DOCUMENTS));
+        for (int i = 1; i <= n; i++) {
+            String[] item = e.get(Payload.ITEM_PREFIX + String.format("%02d", i)).split(";", -1);
+            object(StorageKeys.intakeDocument(transfer, i, item[0]), e.sequence(), Long.parseLong(item[3]), item[4]);
+        }
+        object(Key.of(e.get(Payload.RECORD)), e.sequence(), -1, e.get(Payload.PROTOCOL_PDF));
     }
 
     /** Reads and hashes one object; compares with what is recorded for it, where something is. */

@@ -92,4 +92,19 @@ class EFileMatcherTest {
         assertThat(decide(List.of(), List.of(), List.of("S"), Set.of("S"), Set.of("X")))
                 .isEqualTo(new Unique("S", MatchedBy.SUBJECT));
     }
+
+    @Test
+    @DisplayName("a criterion the procedure could not be asked turns every answer into a held decision, never into a new e-file")
+    void unaskedCriterionHolds() {
+        Set<MatchedBy> noAzr = Set.of(MatchedBy.AZR_NUMBER);
+        assertHeld(EFileMatcher.decide(new Evidence(List.of(), List.of(), List.of(), Set.of(), x -> false, noAzr)),
+                List.of(MatchReason.PROCEDURE_CANNOT_LOOK_UP));
+        assertHeld(EFileMatcher.decide(new Evidence(List.of(), List.of("R"), List.of("R"), Set.of(), x -> false, noAzr)),
+                List.of(MatchReason.PROCEDURE_CANNOT_LOOK_UP), "R");
+        assertHeld(EFileMatcher.decide(new Evidence(List.of(), List.of("R"), List.of("S"), Set.of("L"), x -> false, noAzr)),
+                List.of(MatchReason.PROCEDURE_CANNOT_LOOK_UP, MatchReason.REFERENCE_VS_SUBJECT,
+                        MatchReason.LOCAL_RECORD_DIFFERS), "L", "R", "S");
+        assertHeld(EFileMatcher.decide(new Evidence(List.of(), List.of(), List.of(), Set.of("L"), x -> false,
+                Set.of(MatchedBy.FILE_REFERENCE, MatchedBy.SUBJECT))), List.of(MatchReason.PROCEDURE_CANNOT_LOOK_UP), "L");
+    }
 }

@@ -65,7 +65,10 @@ final class LabelsCommand implements Callable<Integer> {
             List<Barcode> wanted = new ArrayList<>();
             if (which.all) {
                 for (Barcode b : lift.tracking().caseFiles()) {
-                    if (lift.tracking().whereIs(b).orElseThrow().state() != CaseFileState.DESTROYED) {
+                    // a digital transfer has no paper to put a label on
+                    boolean digital = lift.tracking().history(b).get(0).kind()
+                            == io.github.aktenlift.tracking.EventKind.DIGITAL_TRANSFER_RECEIVED;
+                    if (!digital && lift.tracking().whereIs(b).orElseThrow().state() != CaseFileState.DESTROYED) {
                         wanted.add(b);
                     }
                 }

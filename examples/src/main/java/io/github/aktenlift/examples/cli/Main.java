@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
-            "  1  done, but some case files were rejected (ingest); the others went through",
-            "  2  usage or input error: a bad option, a missing workspace, an unknown barcode",
+            "  1  done, but some case files were rejected (ingest, import, receive); the others went through",
+            "  2  usage or input error: a bad option, a missing workspace, an unknown barcode, a bad xdomea message",
             "  3  integrity failure: the journal or stored content was altered",
             "  4  internal error (a bug: please report it with the stack trace)"})
 public final class Main implements Callable<Integer> {
@@ -54,6 +54,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new DemoCommand(env));
         cli.addSubcommand(new IngestCommand(env));
         cli.addSubcommand(new ImportCommand(env));
+        cli.addSubcommand(new ReceiveCommand(env));
         cli.addSubcommand(new StatusCommand(env));
         cli.addSubcommand(new HistoryCommand(env));
         cli.addSubcommand(new VerifyCommand(env));
@@ -98,6 +99,12 @@ public final class Main implements Callable<Integer> {
         if (e instanceof JournalIntegrityException || e instanceof IntegrityException) {
             err.println(name + ": integrity failure: " + e.getMessage());
             return ExitCodes.INTEGRITY;
+        }
+        if (e instanceof io.github.aktenlift.adapters.xdomea.message.MessageException
+                || e instanceof XdomeaIntake.BadMessage) {
+            // a received message that failed a check: it names the entry and element, never a value
+            err.println(name + ": bad xdomea message, nothing kept: " + e.getMessage());
+            return ExitCodes.USAGE;
         }
         if (e instanceof UserException
                 || (e instanceof AktenliftException && !(e instanceof ConcurrentUpdateException))) {

@@ -26,6 +26,7 @@ import io.github.aktenlift.casefile.Subject;
 import io.github.aktenlift.efile.DecideMatch;
 import io.github.aktenlift.efile.ImportReport;
 import io.github.aktenlift.efile.ImportResult;
+import io.github.aktenlift.intake.DigitalTransferStatus;
 import io.github.aktenlift.inventory.Label;
 import io.github.aktenlift.inventory.LabelSheet;
 import io.github.aktenlift.logistics.BoxSuggestion;
@@ -108,6 +109,9 @@ final class OfficeDemo {
     private static final PageGeometry PAGES = PageGeometry.a4(200);
     private static final Actor QA = Actor.of("qa-1", "Scan-Dienstleister");
     private static final Actor SHREDDER = Actor.of("shredder-1", "Aktenvernichtung");
+    /** The office as an xdomea partner names it. */
+    private static final io.github.aktenlift.adapters.xdomea.message.Party OFFICE =
+            io.github.aktenlift.adapters.xdomea.message.Party.institution("Stadt Musterstadt, Ausländerbehörde");
     /** The system account imports run under. */
     private static final Actor SYSTEM = Actor.of("import-1", "Ausländerbehörde");
 
@@ -157,6 +161,7 @@ final class OfficeDemo {
             importIntoProcedure();
             retention(inState(CaseFileState.IMPORTED), true);
             transfers();
+            digitalTransfer();
             destructionRun();
             notificationsSummary();
             lift.tracking().checkpoint();
@@ -545,6 +550,41 @@ final class OfficeDemo {
         step("recall served on import after " + Duration.between(requested, r.since()).toHours() + " h (SLA "
                 + lift.policies().sla().recall().get(RecallMode.SCAN_ON_DEMAND).toHours() + " h)", 1);
         retention(arrived, false);
+    }
+
+    /**
+     * A person's file arrives digitally: a neighbouring authority (scanned with an Aktenlift of its
+     * own, simulated in memory) sends it as an xdomea 0401 with the person as {@code Kontakt} and the
+     * PDF/A documents; the office takes it in with the same glue as {@code receive} — every check of
+     * the message, registration without paper, matching like a paper transfer — imports it through
+     * the hotfolder, and answers the sender with a 0402.
+     */
+    private void digitalTransfer() throws IOException {
+        morning(1);
+        Subject person = new Subject("Haddad", "Rana", LocalDate.of(1994, 8, 30), "SYR", null);
+        Path zip = NeighbourAuthority.sendFile(dir.resolve("xdomea").resolve("inbox"), dir.resolve("deliveries"), clock,
+                person, "LK-BSP 4711/" + (year() - 2), OFFICE);
+        step("a file arrives digitally: xdomea 0401 from a neighbouring authority", 1);
+        XdomeaIntake.Taken taken = XdomeaIntake.takeIn(lift, Logistics.CLERK, zip, "AB-" + year() + "/X-1",
+                ProtectionLevel.NORMAL, clock, dir.resolve(XdomeaIntake.CARDS));
+        Barcode f = taken.status().barcode();
+        transfers.add(f);
+        step("  checked, taken in without paper as " + f + " (PDF/A documents)", taken.documents());
+        expectOnly(new ImportReport(List.of(lift.imports().importCaseFile(SYSTEM, f))), ImportResult.Pending.class);
+        clock.advance(Duration.ofMinutes(30));
+        farSide().answer(Set.of());
+        ImportResult r = lift.imports().importCaseFile(SYSTEM, f);
+        if (!(r instanceof ImportResult.Imported imported)) {
+            throw unexpected(r);
+        }
+        step("  matched like a paper transfer (person new: new e-file), imported", 1);
+        List<XdomeaAnswers.Answer> answered = XdomeaAnswers.answerDue(lift, Logistics.CLERK,
+                dir.resolve(XdomeaIntake.CARDS), dir.resolve(XdomeaIntake.ANSWERS), clock);
+        if (answered.size() != 1 || answered.get(0).status().outcome() != DigitalTransferStatus.Outcome.IMPORTED
+                || !imported.eFileId().equals(answered.get(0).status().eFileId())) {
+            throw new IllegalStateException("the sender was not answered: " + answered);
+        }
+        step("  sender answered: 0402 in " + dir.relativize(answered.get(0).file().getParent()) + "/", 1);
     }
 
     /** Prints where a transfer went, and checks it: the expected e-file, or one no bulk file went to. */

@@ -17,6 +17,23 @@ final class Options {
         Path dir;
     }
 
+    /**
+     * {@code --procedure URI} and {@code --setting KEY=VALUE}: the specialist procedure to import
+     * into, instead of the workspace's own ({@code procedure.properties} in the workspace, else its
+     * hotfolder).
+     */
+    static final class Procedure {
+        @Option(names = "--procedure", paramLabel = "URI",
+                description = "the specialist procedure, for example xdomea:DIR (an xdomea 3.0.0 partner reached through"
+                        + " the directory pair DIR/outgoing, DIR/incoming); default: the workspace's procedure.properties,"
+                        + " else its hotfolder/")
+        java.net.URI uri;
+
+        @Option(names = "--setting", paramLabel = "KEY=VALUE",
+                description = "a setting of the procedure, for example aktenlift.xdomea.sender.name=...; repeatable")
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+    }
+
     /** {@code --json} and {@code --quiet}. */
     static final class Output {
         @Option(names = "--json", description = "write the result as one JSON document to stdout")

@@ -42,8 +42,11 @@ final class Workspace implements AutoCloseable {
 
     private final Path dir;
     private final boolean fsync;
+    /** The workspace's choice of procedure, if not its hotfolder: {@code procedure=URI} and settings. */
+    static final String PROCEDURE_CONFIG = "procedure.properties";
+
     private final FilesystemStorage storage;
-    private final HotfolderProcedure procedure;
+    private final SpecialistProcedure procedure;
     private final Aktenlift lift;
 
     /** A workspace opened only to read: storage read-only, no procedure, no notifier; nothing on disk changes. */
@@ -112,6 +115,10 @@ final class Workspace implements AutoCloseable {
     }
 
     private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync) {
+        this(dir, clock, ids, fsync, null);
+    }
+
+    private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync, Options.Procedure choice) {
         this.dir = dir;
         this.fsync = fsync;
         FilesystemStorage s;
@@ -123,13 +130,59 @@ final class Workspace implements AutoCloseable {
         }
         this.storage = s;
         try {
-            this.procedure = HotfolderProcedure.open(dir.resolve(HOTFOLDER), settings(), IndexWriter.json(), clock);
+            this.procedure = procedure(dir, clock, choice);
             this.lift = Aktenlift.builder().storage(storage).clock(clock).ids(ids).procedure(procedure)
                     .notifier(OutboxNotifier.open(dir.resolve(OUTBOX), settings())).build();
         } catch (RuntimeException e) {
             storage.close();
             throw e;
         }
+    }
+
+    /**
+     * The procedure to import into: the one given on the command line, else the workspace's
+     * {@value #PROCEDURE_CONFIG} ({@code procedure=URI} and the procedure's settings), else the
+     * hotfolder in the workspace. Settings on the command line win over the file's.
+     */
+    private SpecialistProcedure procedure(Path dir, Clock clock, Options.Procedure choice) {
+        java.util.Map<String, String> settings = new java.util.TreeMap<>();
+        java.net.URI uri = null;
+        Path config = dir.resolve(PROCEDURE_CONFIG);
+        if (Files.isRegularFile(config)) {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.Reader in = Files.newBufferedReader(config)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UserException("cannot read " + config + ": " + e.getMessage(), e);
+            }
+            p.stringPropertyNames().forEach(k -> settings.put(k, p.getProperty(k)));
+            String u = settings.remove("procedure");
+            uri = u == null ? null : java.net.URI.create(u);
+        }
+        if (choice != null) {
+            settings.putAll(choice.settings);
+            if (choice.uri != null) {
+                uri = choice.uri;
+            }
+        }
+        if (uri == null) {
+            return HotfolderProcedure.open(dir.resolve(HOTFOLDER), settings(), IndexWriter.json(), clock);
+        }
+        try {
+            return io.github.aktenlift.spi.Providers.specialistProcedure(uri, settings);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("cannot open the procedure " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens an existing workspace with a procedure given on the command line (or the workspace's).
+     *
+     * @throws UserException if the directory is missing or not a workspace, or the procedure cannot be opened
+     */
+    static Workspace open(Path dir, Clock clock, IdSource ids, Options.Procedure choice) {
+        requireWorkspace(dir);
+        return new Workspace(dir, clock, ids, true, choice);
     }
 
     /**
@@ -206,8 +259,8 @@ final class Workspace implements AutoCloseable {
         return lift;
     }
 
-    /** The specialist procedure behind the hotfolder, which {@code lift().imports()} imports into; none when read-only. */
-    HotfolderProcedure procedure() {
+    /** The specialist procedure {@code lift().imports()} imports into; none when read-only. */
+    SpecialistProcedure procedure() {
         return procedure;
     }
 

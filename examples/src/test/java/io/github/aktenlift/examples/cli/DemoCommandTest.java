@@ -58,7 +58,7 @@ class DemoCommandTest {
                         "TRUNCATED_IMAGE", "HASH_MISMATCH", "MISSING_PAGE", "rescanned the rejected case files",
                         "Status at")
                 .containsPattern("MISSING +1\\b").containsPattern("RETAINED +4\\b")
-                .containsPattern("DESTROYED +18\\b").containsPattern("total +23\\b")
+                .containsPattern("DESTROYED +18\\b").containsPattern("IMPORTED +1\\b").containsPattern("total +24\\b")
                 .containsPattern("imports pending +0\\b").containsPattern("held for a decision +0\\b")
                 .containsPattern("overdue recalls +0\\b")
                 .containsPattern("journal +intact")
@@ -104,11 +104,11 @@ class DemoCommandTest {
                 refused += (int) rejections;
             }
         }
-        assertThat(imported).as("19 of the bulk, 3 transfers").isEqualTo(22);
+        assertThat(imported).as("19 of the bulk, 3 transfers, 1 digital transfer").isEqualTo(23);
         assertThat(refused).isEqualTo(1);
         try (Stream<Path> answers = Files.list(outbox)) {
             assertThat(answers.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")))
-                    .as("nothing else answered").hasSize(23);
+                    .as("nothing else answered").hasSize(24);
         }
     }
 
@@ -213,6 +213,30 @@ class DemoCommandTest {
     }
 
     @Test
+    @DisplayName("hands one file over digitally: the neighbour's 0401 and the office's 0402 answer are valid against the"
+            + " official xdomea schema, and the 0402 reports every object imported")
+    void digitalTransfer() throws Exception {
+        List<Path> sent;
+        try (Stream<Path> s = Files.list(workspace.resolve("xdomea").resolve("inbox"))) {
+            sent = s.filter(p -> p.getFileName().toString().endsWith("_Abgabe.Abgabe.0401.zip")).toList();
+        }
+        List<Path> answered;
+        try (Stream<Path> s = Files.list(workspace.resolve(XdomeaIntake.ANSWERS))) {
+            answered = s.toList();
+        }
+        assertThat(sent).hasSize(1);
+        assertThat(answered).singleElement().satisfies(p -> assertThat(p.getFileName().toString())
+                .isEqualTo(sent.get(0).getFileName().toString().replace("Abgabe.Abgabe.0401", "Abgabe.ImportBestaetigen.0402")));
+        OfficialSchema.validate(ReceiveCommandTest.xmlOf(sent.get(0)));
+        byte[] answer = ReceiveCommandTest.xmlOf(answered.get(0));
+        OfficialSchema.validate(answer);
+        org.w3c.dom.Document d = ReceiveCommandTest.dom(answer);
+        assertThat(ReceiveCommandTest.xpath(d, "count(//*[local-name()='AbgegebenesObjekt'])")).isEqualTo(
+                ReceiveCommandTest.xpath(d, "count(//*[local-name()='Erfolgreich'][.='true' or .='1'])")).isNotEqualTo("0");
+        assertThat(demo.out()).contains("a file arrives digitally", "sender answered: 0402");
+    }
+
+    @Test
     @DisplayName("leaves a journal that verify passes, in text and in JSON")
     void verifyPasses() {
         Cli.Run text = Cli.run("verify", "--dir", workspace.toString());
@@ -224,7 +248,7 @@ class DemoCommandTest {
         assertThat(report.get("intact").asBoolean()).isTrue();
         assertThat(report.get("events").asLong()).isGreaterThan(200);
         // case files, boxes, pickups, inventory, destruction list
-        assertThat(report.get("streams").asInt()).isEqualTo(23 + 2 + 2 + 1 + 1);
+        assertThat(report.get("streams").asInt()).isEqualTo(24 + 2 + 2 + 1 + 1);
     }
 
     @Test
@@ -238,7 +262,7 @@ class DemoCommandTest {
         assertThat(states.get("DESTROYED").asInt()).isEqualTo(18);
         assertThat(states.get("RETAINED").asInt()).isEqualTo(4);
         assertThat(states.get("MISSING").asInt()).isEqualTo(1);
-        assertThat(status.get("caseFiles").asInt()).isEqualTo(23);
+        assertThat(status.get("caseFiles").asInt()).isEqualTo(24);
         assertThat(status.get("boxes").asInt()).isEqualTo(2);
         assertThat(status.get("pendingImports")).isEmpty();
         assertThat(status.get("heldForDecision")).isEmpty();

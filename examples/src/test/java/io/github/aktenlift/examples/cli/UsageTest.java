@@ -36,7 +36,7 @@ class UsageTest {
     void help() {
         Cli.Run run = Cli.run("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("demo", "ingest", "status", "history", "verify", "labels", "bench",
+        assertThat(run.out()).contains("demo", "ingest", "import", "receive", "status", "history", "verify", "labels", "bench",
                 "Exit codes:", "3  integrity failure");
         assertThat(Cli.run("ingest", "--help").out()).contains("DELIVERY-DIR", "--dir=DIR", "--json", "--quiet");
     }

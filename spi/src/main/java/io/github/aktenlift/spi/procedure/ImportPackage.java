@@ -12,7 +12,9 @@ import org.apiguardian.api.API;
  * @param eFileId the target e-file
  * @param fileReference the office's file number
  * @param documents the renditions, at least one
- * @param scanProtocol the scan protocol (<i>Transfervermerk</i>)
+ * @param scanProtocol the scan protocol (<i>Transfervermerk</i>); for a case file another authority
+ *     sent digitally, the intake record (document type {@code INTAKE_RECORD}, metadata
+ *     {@code intake=digital})
  * @param metadata further index data (barcode, delivery id, dates); never personal data
  * @since 0.1
  */

@@ -2,6 +2,7 @@ package io.github.aktenlift.adapters.xdomea.codec;
 
 import io.github.aktenlift.adapters.xdomea.message.Abgabe;
 import io.github.aktenlift.adapters.xdomea.message.Akte;
+import io.github.aktenlift.adapters.xdomea.message.Contact;
 import io.github.aktenlift.adapters.xdomea.message.Dokument;
 import io.github.aktenlift.adapters.xdomea.message.Format;
 import io.github.aktenlift.adapters.xdomea.message.GeneralMetadata;
@@ -165,7 +166,10 @@ public final class MessageXmlWriter {
         x.end();
     }
 
-    /** {@code AkteType}; contacts are never written. */
+    /**
+     * {@code AkteType}, with its persons as {@code Kontakt} (name, date of birth). Aktenlift's own
+     * hand-overs give none ({@code PackageMapping}); an export of a sending authority does.
+     */
     private static void akte(XmlOut x, String element, Akte a) throws XMLStreamException {
         x.start(element);
         identifikation(x, a.id(), a.position());
@@ -182,6 +186,34 @@ public final class MessageXmlWriter {
             for (Akte p : a.parts()) {
                 akte(x, "Teilakte", p);
             }
+            x.end();
+        }
+        for (Contact c : a.contacts()) {
+            person(x, c);
+        }
+        x.end();
+    }
+
+    /** {@code KontaktType} of a person: {@code Name/Familienname}, {@code Name/Vorname}, {@code Geburt/Datum}. */
+    private static void person(XmlOut x, Contact c) throws XMLStreamException {
+        x.start("Kontakt");
+        if (c.familyName() != null || c.givenNames() != null) {
+            x.start("Name");
+            if (c.familyName() != null) {
+                x.start("Familienname");
+                x.leaf("Name", c.familyName());
+                x.end();
+            }
+            if (c.givenNames() != null) {
+                x.start("Vorname");
+                x.leaf("Name", c.givenNames());
+                x.end();
+            }
+            x.end();
+        }
+        if (c.dateOfBirth() != null) {
+            x.start("Geburt");
+            x.date("Datum", c.dateOfBirth());
             x.end();
         }
         x.end();

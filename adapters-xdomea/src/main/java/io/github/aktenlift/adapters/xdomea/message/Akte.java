@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * @param position {@code Identifikation/NummerImUebergeordnetenContainer}, or {@code null}
  * @param metadata {@code AllgemeineMetadaten}
  * @param type {@code Typ}, for example {@code Ausländerakte}; or {@code null}
- * @param contacts {@code Kontakt} (persons; read, never written)
+ * @param contacts {@code Kontakt}: persons (name, date of birth); Aktenlift's own hand-overs carry none
  * @param documents {@code Akteninhalt/Dokument}
  * @param processes {@code Akteninhalt/Vorgang}
  * @param parts {@code Akteninhalt/Teilakte}
