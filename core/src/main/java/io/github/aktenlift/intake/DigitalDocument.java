@@ -3,6 +3,7 @@ package io.github.aktenlift.intake;
 import io.github.aktenlift.spi.procedure.ContentSource;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * One document of a digital transfer, as its sender sent it. Its bytes are read twice: once to
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.Pattern;
  * @param content opens the bytes
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record DigitalDocument(@NotNull @Pattern(regexp = "[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}") String name,
         @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}") String documentType,
         @NotNull @Pattern(regexp = "[a-z0-9!#$&^_.+-]{1,64}/[a-z0-9!#$&^_.+-]{1,64}") String mediaType,

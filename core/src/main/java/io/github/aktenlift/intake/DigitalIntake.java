@@ -4,6 +4,7 @@ import io.github.aktenlift.Actor;
 
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Takes in case files that other authorities send digitally, and tells the host what to answer
@@ -28,6 +29,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface DigitalIntake {
 
     /**

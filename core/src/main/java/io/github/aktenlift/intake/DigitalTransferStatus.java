@@ -1,6 +1,7 @@
 package io.github.aktenlift.intake;
 
 import io.github.aktenlift.casefile.Barcode;
+import org.apiguardian.api.API;
 
 /**
  * Where a digital transfer stands, and what to answer its sender.
@@ -15,6 +16,7 @@ import io.github.aktenlift.casefile.Barcode;
  * @param answered whether this outcome was answered to the sender ({@link DigitalIntake#answered})
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record DigitalTransferStatus(String transferId, Barcode barcode, String originAuthority, Outcome outcome,
         String eFileId, String receiptId, String reasonCode, boolean answered) {
 

@@ -1,6 +1,7 @@
 package io.github.aktenlift.intake;
 
 import io.github.aktenlift.AktenliftException;
+import org.apiguardian.api.API;
 
 /**
  * A document of a digital transfer is not what its sender declared. Nothing of the transfer is
@@ -8,6 +9,7 @@ import io.github.aktenlift.AktenliftException;
  *
  * @since 0.1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TransferDocumentException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 
@@ -21,8 +23,11 @@ public final class TransferDocumentException extends AktenliftException {
         DUPLICATE_NAME
     }
 
+    /** The transfer. */
     private final String transferId;
+    /** The document's position in the transfer, from 1. */
     private final int position;
+    /** What is wrong. */
     private final Problem problem;
 
     /**
