@@ -125,7 +125,18 @@ public final class PadesSealer {
      * @throws TimestampException if the timestamp authority gives no token; no target is written
      */
     public List<SealedFile> sealAll(List<FileJob> jobs) {
-        if (jobs.isEmpty()) {
+        return sealAll(jobs, List.of(), new ArrayList<>());
+    }
+
+    /**
+     * Seals PDFs and makes detached CAdES seals (as {@link DetachedSealer} does, at B-T when this
+     * sealer timestamps) over further files, all with one call to the key.
+     *
+     * @param detached files that get a detached seal; only read
+     * @param detachedSeals receives one DER CMS per detached file, in order, once all succeeded
+     */
+    List<SealedFile> sealAll(List<FileJob> jobs, List<Path> detached, List<byte[]> detachedSeals) {
+        if (jobs.isEmpty() && detached.isEmpty()) {
             return List.of();
         }
         Set<Path> targets = new HashSet<>();
@@ -149,6 +160,13 @@ public final class PadesSealer {
                 placeholders.add(p);
                 DERSet attrs = Cms.signedAttributes(p.contentDigest(), chain.get(0), Optional.empty());
                 attributes.add(attrs);
+                toSign.add(digest.newDigest().digest(Cms.der(attrs)));
+            }
+            List<DERSet> detachedAttributes = new ArrayList<>(detached.size());
+            Optional<java.time.Instant> signingTime = Optional.of(clock.instant());
+            for (Path f : detached) {
+                DERSet attrs = Cms.signedAttributes(DetachedSealer.hash(f, digest), chain.get(0), signingTime);
+                detachedAttributes.add(attrs);
                 toSign.add(digest.newDigest().digest(Cms.der(attrs)));
             }
             // phase 2: one call to the key for the whole batch
@@ -208,6 +226,14 @@ public final class PadesSealer {
                     current.set(i, out);
                 }
             }
+            List<byte[]> detachedOut = new ArrayList<>(detached.size());
+            for (int i = 0; i < detached.size(); i++) {
+                byte[] value = values.get(jobs.size() + i);
+                Optional<byte[]> token = level.needsTimestamps()
+                        ? Optional.of(tsa.orElseThrow().timestamp(digest, digest.newDigest().digest(value)))
+                        : Optional.empty();
+                detachedOut.add(Cms.signedData(detachedAttributes.get(i), algorithm, value, chain, token));
+            }
             List<SealedFile> sealed = new ArrayList<>(jobs.size());
             for (int i = 0; i < jobs.size(); i++) {
                 FileJob j = jobs.get(i);
@@ -215,6 +241,7 @@ public final class PadesSealer {
                 sealed.add(step(j, () -> staging.publish(in, j.target())));
             }
             staging.commit();
+            detachedSeals.addAll(detachedOut);
             return sealed;
         }
     }
