@@ -6,6 +6,7 @@ import io.github.aktenlift.lifecycle.CommandLoop;
 import io.github.aktenlift.lifecycle.Payload;
 import io.github.aktenlift.lifecycle.StorageKeys;
 import io.github.aktenlift.lifecycle.Streams;
+import io.github.aktenlift.spi.IntegrityException;
 import io.github.aktenlift.spi.ProviderException;
 import io.github.aktenlift.spi.sealing.EvidenceReport;
 import io.github.aktenlift.spi.sealing.EvidenceSealer;
@@ -46,6 +47,12 @@ import java.util.Set;
  * or damaged that the journal pass has not already reported is reported as unreadable: an object
  * the journal does not name is still evidence that something wrote to the store behind
  * Aktenlift's back. Reads only.
+ *
+ * <p>With a sealer configured, a capture whose event records a protocol seal has every seal and
+ * timestamp checked as well: each rendition and the protocol PDF (PAdES), the protocol JSON with
+ * the detached seal beside it (CAdES). The sealer reads files, so each such object is copied to a
+ * temporary file while it is hashed (one at a time, deleted at the end); an object the store itself
+ * reports as changed is still checked, so that the report says whether its seal is broken too.
  */
 final class EvidenceCheck {
 
@@ -300,7 +307,13 @@ final class EvidenceCheck {
                 }
             } catch (IOException | ProviderException ex) {
                 if (partial != null) {
-                    Files.deleteIfExists(partial);
+                    if (ex instanceof IntegrityException && Files.size(partial) > 0) {
+                        // the store's own check found the bytes changed: its seals still say whether they
+                        // were changed after sealing, so the bytes as stored are checked too
+                        Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING);
+                    } else {
+                        Files.deleteIfExists(partial);
+                    }
                 }
                 throw ex;
             }

@@ -16,7 +16,12 @@ import io.github.aktenlift.adapters.filesystem.HotfolderProcedure;
 import io.github.aktenlift.adapters.filesystem.IndexWriter;
 import io.github.aktenlift.adapters.filesystem.OutboxNotifier;
 
+import io.github.aktenlift.spi.Providers;
+import io.github.aktenlift.spi.sealing.EvidenceSealer;
+
 import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,6 +30,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -40,11 +46,22 @@ final class Workspace implements AutoCloseable {
     /** The filesystem storage's format marker (see docs/filesystem-adapter.md): its presence makes a workspace. */
     private static final String MARKER = "aktenlift-storage.txt";
 
+    /**
+     * Where a workspace keeps its sealing configuration, if it seals: {@code sealing/sealing.properties}
+     * holds the settings of a {@code pades:} sealer ({@code aktenlift.pades.key}, the key's password,
+     * {@code aktenlift.pades.trust}; see docs/sealing.md). Commands open the sealer from it, so that
+     * {@code verify --deep} checks every seal against the configured trust anchors.
+     */
+    static final String SEALING = "sealing";
+    static final String SEALING_PROPERTIES = "sealing.properties";
+
     private final Path dir;
     private final boolean fsync;
     private final FilesystemStorage storage;
     private final HotfolderProcedure procedure;
     private final Aktenlift lift;
+    /** The sealer this workspace opened from its sealing/ settings and closes; {@code null} if none. */
+    private final EvidenceSealer ownSealer;
 
     /** A workspace opened only to read: storage read-only, no procedure, no notifier; nothing on disk changes. */
     private Workspace(Path dir, Clock clock, IdSource ids) {
@@ -56,12 +73,43 @@ final class Workspace implements AutoCloseable {
             throw new UserException("cannot read " + dir + ": " + e.getMessage(), e);
         }
         this.procedure = null;
+        EvidenceSealer sealer = null;
         try {
+            sealer = openSealer(dir);
             // a procedure that is never called, so that what the journal knows about imports can be read
-            this.lift = Aktenlift.builder().storage(storage).clock(clock).ids(ids).procedure(new NoProcedure()).build();
+            Aktenlift.Builder b = Aktenlift.builder().storage(storage).clock(clock).ids(ids).procedure(new NoProcedure());
+            if (sealer != null) {
+                b.sealing(sealer);
+            }
+            this.lift = b.build();
+            this.ownSealer = sealer;
         } catch (RuntimeException e) {
+            if (sealer != null) {
+                sealer.close();
+            }
             storage.close();
             throw e;
+        }
+    }
+
+    /** @return the sealer the workspace's sealing settings describe, or {@code null} if it has none */
+    private static EvidenceSealer openSealer(Path dir) {
+        Path file = dir.resolve(SEALING).resolve(SEALING_PROPERTIES);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> settings = new java.util.HashMap<>();
+        p.stringPropertyNames().forEach(n -> settings.put(n, p.getProperty(n)));
+        try {
+            return Providers.evidenceSealer(URI.create("pades:"), settings);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("the sealing settings in " + file + " are unusable: " + e.getMessage(), e);
         }
     }
 
@@ -112,6 +160,16 @@ final class Workspace implements AutoCloseable {
     }
 
     private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync) {
+        this(dir, clock, ids, fsync, null, null);
+    }
+
+    /**
+     * @param sealer a sealer the caller owns (the demo's, with its in-process timestamp authority),
+     *     or {@code null} to open the one the workspace's sealing settings describe, if any
+     * @param policies the policies, or {@code null} for the defaults
+     */
+    private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync, EvidenceSealer sealer,
+            io.github.aktenlift.Policies policies) {
         this.dir = dir;
         this.fsync = fsync;
         FilesystemStorage s;
@@ -122,11 +180,24 @@ final class Workspace implements AutoCloseable {
             throw new UserException("cannot use " + dir + ": " + e.getMessage(), e);
         }
         this.storage = s;
+        EvidenceSealer own = null;
         try {
+            own = sealer == null ? openSealer(dir) : null;
             this.procedure = HotfolderProcedure.open(dir.resolve(HOTFOLDER), settings(), IndexWriter.json(), clock);
-            this.lift = Aktenlift.builder().storage(storage).clock(clock).ids(ids).procedure(procedure)
-                    .notifier(OutboxNotifier.open(dir.resolve(OUTBOX), settings())).build();
+            Aktenlift.Builder b = Aktenlift.builder().storage(storage).clock(clock).ids(ids).procedure(procedure)
+                    .notifier(OutboxNotifier.open(dir.resolve(OUTBOX), settings()));
+            if (policies != null) {
+                b.policies(policies);
+            }
+            if (sealer != null || own != null) {
+                b.sealing(sealer != null ? sealer : own);
+            }
+            this.lift = b.build();
+            this.ownSealer = own;
         } catch (RuntimeException e) {
+            if (own != null) {
+                own.close();
+            }
             storage.close();
             throw e;
         }
@@ -174,6 +245,22 @@ final class Workspace implements AutoCloseable {
      * @throws UserException if the directory has something in it or cannot be created
      */
     static Workspace create(Path dir, Clock clock, IdSource ids, boolean fsync) {
+        requireEmpty(dir);
+        return new Workspace(dir, clock, ids, fsync);
+    }
+
+    /**
+     * Creates a workspace that seals: like {@link #create(Path, Clock, IdSource, boolean)}, with a
+     * sealer the caller owns and closes after the workspace, and policies that say what it seals.
+     * The caller writes the workspace's sealing settings for later commands.
+     */
+    static Workspace create(Path dir, Clock clock, IdSource ids, boolean fsync, EvidenceSealer sealer,
+            io.github.aktenlift.Policies policies) {
+        requireEmpty(dir);
+        return new Workspace(dir, clock, ids, fsync, sealer, policies);
+    }
+
+    private static void requireEmpty(Path dir) {
         try {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> entries = Files.list(dir)) {
@@ -187,7 +274,6 @@ final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw new UserException("cannot create the workspace " + dir + ": " + e.getMessage(), e);
         }
-        return new Workspace(dir, clock, ids, fsync);
     }
 
     private Map<String, String> settings() {
@@ -239,7 +325,13 @@ final class Workspace implements AutoCloseable {
         try {
             lift.close();
         } finally {
-            storage.close();
+            try {
+                if (ownSealer != null) {
+                    ownSealer.close();
+                }
+            } finally {
+                storage.close();
+            }
         }
     }
 }
