@@ -16,8 +16,6 @@ import io.github.aktenlift.testkit.pki.TestTimestampServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
@@ -84,16 +82,17 @@ final class DemoSealing implements AutoCloseable {
             Path root = dir.resolve("root.cer");
             Files.write(root, pki.rootCertificate().getEncoded());
             Properties p = new Properties();
-            p.setProperty(PadesEvidenceSealerProvider.KEY, new URI(Pkcs12SealingKeyProvider.SCHEME, null,
-                    p12.toAbsolutePath().toString(), "alias=seal", null).toString());
+            // names without a directory: the workspace finds them in its sealing/ directory
+            p.setProperty(PadesEvidenceSealerProvider.KEY, Pkcs12SealingKeyProvider.SCHEME + ":" + p12.getFileName()
+                    + "?alias=seal");
             p.setProperty(SealingSettings.PKCS12_PASSWORD, TestPki.PASSWORD);
-            p.setProperty(PadesEvidenceSealerProvider.TRUST, root.toAbsolutePath().toString());
+            p.setProperty(PadesEvidenceSealerProvider.TRUST, root.getFileName().toString());
             try (Writer w = Files.newBufferedWriter(dir.resolve(Workspace.SEALING_PROPERTIES))) {
                 p.store(w, "Aktenlift demo: a generated TEST key, not for real evidence (see docs/sealing.md)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException | CertificateEncodingException e) {
+        } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
     }

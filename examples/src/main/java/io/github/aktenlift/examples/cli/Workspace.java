@@ -16,6 +16,8 @@ import io.github.aktenlift.adapters.filesystem.HotfolderProcedure;
 import io.github.aktenlift.adapters.filesystem.IndexWriter;
 import io.github.aktenlift.adapters.filesystem.OutboxNotifier;
 
+import io.github.aktenlift.adapters.sealing.PadesEvidenceSealerProvider;
+import io.github.aktenlift.adapters.sealing.Pkcs12SealingKeyProvider;
 import io.github.aktenlift.spi.Providers;
 import io.github.aktenlift.spi.sealing.EvidenceSealer;
 
@@ -106,8 +108,24 @@ final class Workspace implements AutoCloseable {
         }
         Map<String, String> settings = new java.util.HashMap<>();
         p.stringPropertyNames().forEach(n -> settings.put(n, p.getProperty(n)));
+        // file names without a directory lie in sealing/, so that a copied workspace keeps its key
+        Path sealing = file.getParent().toAbsolutePath();
+        String key = settings.get(PadesEvidenceSealerProvider.KEY);
+        if (key != null && key.startsWith(Pkcs12SealingKeyProvider.SCHEME + ":") && !key.startsWith(
+                Pkcs12SealingKeyProvider.SCHEME + ":/")) {
+            String rest = key.substring(Pkcs12SealingKeyProvider.SCHEME.length() + 1);
+            int q = rest.indexOf('?');
+            Path local = sealing.resolve(q < 0 ? rest : rest.substring(0, q));
+            settings.put(PadesEvidenceSealerProvider.KEY, local.toUri().toString().replaceFirst("^file:",
+                    Pkcs12SealingKeyProvider.SCHEME + ":") + (q < 0 ? "" : rest.substring(q)));
+        }
+        String trust = settings.get(PadesEvidenceSealerProvider.TRUST);
+        if (trust != null) {
+            settings.put(PadesEvidenceSealerProvider.TRUST, String.join(",", java.util.Arrays.stream(trust.split(","))
+                    .map(t -> sealing.resolve(t.trim()).toString()).toList()));
+        }
         try {
-            return Providers.evidenceSealer(URI.create("pades:"), settings);
+            return Providers.evidenceSealer(URI.create(PadesEvidenceSealerProvider.SCHEME + ":workspace"), settings);
         } catch (IllegalArgumentException e) {
             throw new UserException("the sealing settings in " + file + " are unusable: " + e.getMessage(), e);
         }
