@@ -59,6 +59,7 @@ public final class Aktenlift implements AutoCloseable {
     private final PickupPlanner planner;
     private final Destruction destruction;
     private final NotificationOutbox notifications;
+    private final io.github.aktenlift.rendition.EvidenceRenewal renewal;
 
     /**
      * Wires the stages on top of the command loop, one way: each stage calls into the loop (and
@@ -80,6 +81,8 @@ public final class Aktenlift implements AutoCloseable {
         // talk to the notifier directly and see its failures
         this.imports = b.procedure == null ? null : new Handover(loop, b.storage, b.procedure, b.notifier);
         this.destruction = new DestructionRun(loop);
+        this.renewal = b.sealer != null && b.sealer.timestamps()
+                ? new io.github.aktenlift.evidence.Renewals(loop, b.storage, b.sealer) : null;
     }
 
     /** @return a builder; only {@link Builder#storage(Storage)} is required */
@@ -134,6 +137,19 @@ public final class Aktenlift implements AutoCloseable {
     /** @return the pickup planner: proposes the next pickup of the files waiting at the office */
     public PickupPlanner pickupPlanner() {
         return planner;
+    }
+
+    /**
+     * @return evidence renewal: document timestamps (PAdES B-LTA) on stored sealed renditions
+     * @throws IllegalStateException if no sealer with a timestamp authority was configured with
+     *     {@link Builder#sealing}
+     * @since 0.2
+     */
+    public io.github.aktenlift.rendition.EvidenceRenewal evidenceRenewal() {
+        if (renewal == null) {
+            throw new IllegalStateException("no sealer with a timestamp authority configured: call sealing(...) on the builder");
+        }
+        return renewal;
     }
 
     /** @return the destruction run: lists of files due, confirmed with a certificate */

@@ -145,6 +145,47 @@ class SealedCaptureTest {
         }
 
         @Test
+        @DisplayName("carries the transfer note in every rendition: the scan protocol as an embedded PDF/A-2b, with every"
+                + " page's hash but no rendition's hash, under the seal")
+        void transferNote() throws Exception {
+            open(new SealingFixtures.CountingKey(SealingFixtures.key()), SealingFixtures.tsa());
+            o.protection = ProtectionLevel.HIGH;
+            Barcode f = o.prepareMany(1).get(0);
+            CaseFileOutcome.Captured c = o.lift.capture().ingest(o.scanner, delivery("D-TN", List.of(f)).directory())
+                    .captured().get(0);
+            String protocolJson = new String(Files.readAllBytes(copy(c.protocolJson(), "p.json")),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            int n = 0;
+            for (CaseFileOutcome.StoredRendition sr : c.renditions()) {
+                Path pdf = copy(sr.key(), "tn" + n + ".pdf");
+                Path note = tmp.resolve("note" + n++ + ".pdf");
+                try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+                    var files = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
+                    assertThat(files).containsOnlyKeys("transfervermerk.pdf");
+                    try (InputStream in = files.get("transfervermerk.pdf").getEmbeddedFile().createInputStream()) {
+                        Files.copy(in, note);
+                    }
+                    // the seal covers the note: it sits before the signature's revision
+                    assertThat(doc.getSignatureDictionaries()).hasSize(1);
+                }
+                PdfAssertions.assertPdfA2b(note);
+                String text;
+                try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(note.toFile())) {
+                    text = new org.apache.pdfbox.text.PDFTextStripper().getText(d).replaceAll("\\s+", "");
+                }
+                assertThat(text).contains(f.value());
+                for (CaseFileOutcome.StoredRendition other : c.renditions()) {
+                    assertThat(text).doesNotContain(other.sha256().substring(0, 16));
+                    assertThat(protocolJson).contains(other.sha256());
+                }
+                // the pages' own hashes are in it (the first page's, as the stored protocol has it)
+                String pageSha = protocolJson.replaceAll("(?s).*?\"pages\"\\s*:\\s*\\[\\s*\\{.*?\"sha256\"\\s*:\\s*\"([0-9a-f]{64})\".*", "$1");
+                assertThat(pageSha).hasSize(64);
+                assertThat(text).contains(pageSha.substring(0, 16));
+            }
+        }
+
+        @Test
         @DisplayName("with a key that supplies revocation data gets B-LT seals that DSS passes on what they carry alone")
         void longTerm() throws Exception {
             open(new SealingFixtures.CountingKey(SealingFixtures.keyWithRevocation()), SealingFixtures.tsa());

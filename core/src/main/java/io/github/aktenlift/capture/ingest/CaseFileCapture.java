@@ -32,6 +32,7 @@ import io.github.aktenlift.pdfa.PageImageException;
 import io.github.aktenlift.pdfa.PageSource;
 import io.github.aktenlift.pdfa.PdfARenderer;
 import io.github.aktenlift.pdfa.RenditionRequest;
+import io.github.aktenlift.pdfa.TransferNote;
 import io.github.aktenlift.rendition.PageRendition;
 import io.github.aktenlift.rendition.RenditionResult;
 import io.github.aktenlift.spi.ConflictException;
@@ -196,13 +197,6 @@ final class CaseFileCapture {
                 renditions.add(new StoredRendition(whole ? "*" : g.getKey(), key, stored.size(), stored.sha256(),
                         group.size(), (int) result[0].reencodedPages()));
             }
-            if (!toSeal.isEmpty() && problems.isEmpty()) {
-                sealRenditions(toSeal, renditions, written);
-            }
-        } catch (SealingException | EvidenceException e) {
-            problems.add(new CaptureProblem(Kind.SEALING_FAILED, bc, "", e.getMessage()));
-        } catch (TimestampException e) {
-            problems.add(new CaptureProblem(Kind.TIMESTAMP_FAILED, bc, "", e.getMessage()));
         } catch (PageImageException e) {
             // the JPEG walk that rides along with rendering found a broken page
             String file = pages.stream().filter(p -> p.file().toString().equals(e.file())).findFirst()
@@ -227,6 +221,38 @@ final class CaseFileCapture {
             }
         }
         List<DocumentEntry> finalDocuments = documents.values().stream().filter(Objects::nonNull).toList();
+        if (!toSeal.isEmpty()) {
+            try {
+                // the transfer note travels inside each rendition: the protocol without the renditions'
+                // hashes, which no rendition can carry of itself (see TransferNote)
+                ScanProtocol note = ProtocolWriter.protocol(new ProtocolWriter.Capture(actor, index, entry, where,
+                        finalDocuments, pages, List.of(), rendered, previous, now, policy.minimumDpi()));
+                Path notePdf = scratch.resolve("transfer-note.pdf");
+                try (OutputStream out = Files.newOutputStream(notePdf, StandardOpenOption.CREATE_NEW)) {
+                    ProtocolReport.write(note, now, out);
+                }
+                for (int i = 0; i < toSeal.size(); i++) {
+                    PendingSeal p = toSeal.get(i);
+                    Path noted = p.file().resolveSibling(p.file().getFileName() + ".noted");
+                    TransferNote.embed(p.file(), notePdf, noted, now);
+                    toSeal.set(i, new PendingSeal(p.index(), p.key(), noted));
+                }
+                sealRenditions(toSeal, renditions, written);
+            } catch (SealingException | EvidenceException e) {
+                problems.add(new CaptureProblem(Kind.SEALING_FAILED, bc, "", e.getMessage()));
+            } catch (TimestampException e) {
+                problems.add(new CaptureProblem(Kind.TIMESTAMP_FAILED, bc, "", e.getMessage()));
+            } catch (ConflictException e) {
+                problems.add(conflict(bc));
+            } catch (IOException | RuntimeException e) {
+                problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "sealing or storing failed: "
+                        + Failures.describe(e)));
+            }
+            if (!problems.isEmpty()) {
+                written.forEach(pipe::deleteQuietly);
+                return new CaseFileOutcome.Rejected(bc, problems);
+            }
+        }
         ScanProtocol protocol = ProtocolWriter.protocol(new ProtocolWriter.Capture(actor, index, entry, where,
                 finalDocuments, pages, renditions, rendered, previous, now, policy.minimumDpi()));
         Key protocolJson = StorageKeys.protocolJson(bc, index.deliveryId(), number);

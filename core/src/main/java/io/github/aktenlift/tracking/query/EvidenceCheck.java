@@ -151,6 +151,14 @@ final class EvidenceCheck {
             case REGISTERED, TRANSFER_REGISTERED -> subject(e, subjects);
             case CAPTURED -> capture(e);
             case BASELINE_IMPORTED -> object(Key.of(e.get(Payload.KEY)), e.sequence(), -1, e.get(Payload.SHA256));
+            case EVIDENCE_RENEWED -> {
+                // the renewed version beside the old one, which its capture's protocol still names
+                if (sealer.isPresent()) {
+                    sealedPdf(Key.of(e.get(Payload.KEY)), e.sequence(), -1, e.get(Payload.SHA256));
+                } else {
+                    object(Key.of(e.get(Payload.KEY)), e.sequence(), -1, e.get(Payload.SHA256));
+                }
+            }
             default -> {
                 // nothing stored apart from the journal
             }
