@@ -51,6 +51,9 @@ import java.util.TimeZone;
  * <p><b>Memory.</b> One PDF's object graph (PDFBox loads lazily from the file) plus buffers; the
  * batch keeps 32 to 64 bytes per product and its signed attributes between the phases.
  *
+ * <p><b>Timestamps.</b> The signature timestamps of a batch are asked for concurrently, up to eight
+ * at once, so that a batch waits about one round trip to the authority rather than one per product.
+ *
  * <p>Thread-safe: an instance holds configuration only.
  *
  * @since 0.1
@@ -181,11 +184,12 @@ public final class PadesSealer {
                 validationCerts.putIfAbsent(c.getSerialNumber() + "/" + c.getIssuerX500Principal(), der(c));
             }
             List<Path> current = new ArrayList<>(jobs.size());
+            List<byte[]> tokens = level.needsTimestamps() ? timestamps(values, digest) : List.of();
             for (int i = 0; i < jobs.size(); i++) {
                 FileJob j = jobs.get(i);
                 Optional<byte[]> token = Optional.empty();
                 if (level.needsTimestamps()) {
-                    byte[] t = tsa.orElseThrow().timestamp(digest, digest.newDigest().digest(values.get(i)));
+                    byte[] t = tokens.get(i);
                     token = Optional.of(t);
                     if (level.compareTo(PadesLevel.B_LT) >= 0) {
                         tokenCertificates(t).forEach(c -> validationCerts.putIfAbsent(c.getSerialNumber() + "/"
@@ -229,9 +233,7 @@ public final class PadesSealer {
             List<byte[]> detachedOut = new ArrayList<>(detached.size());
             for (int i = 0; i < detached.size(); i++) {
                 byte[] value = values.get(jobs.size() + i);
-                Optional<byte[]> token = level.needsTimestamps()
-                        ? Optional.of(tsa.orElseThrow().timestamp(digest, digest.newDigest().digest(value)))
-                        : Optional.empty();
+                Optional<byte[]> token = level.needsTimestamps() ? Optional.of(tokens.get(jobs.size() + i)) : Optional.empty();
                 detachedOut.add(Cms.signedData(detachedAttributes.get(i), algorithm, value, chain, token));
             }
             List<SealedFile> sealed = new ArrayList<>(jobs.size());
@@ -243,6 +245,55 @@ public final class PadesSealer {
             staging.commit();
             detachedSeals.addAll(detachedOut);
             return sealed;
+        }
+    }
+
+    /** At most this many timestamp requests of one batch are in flight at once. */
+    private static final int TIMESTAMP_CONCURRENCY = 8;
+    private static final java.util.concurrent.ExecutorService TIMESTAMPS = java.util.concurrent.Executors
+            .newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "aktenlift-timestamp");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * One signature timestamp per signature value, asked for concurrently (up to
+     * {@value #TIMESTAMP_CONCURRENCY} at once): an authority's round trip, not its work, is what a
+     * batch waits for, and the tokens are independent. All or nothing: the first failure is thrown,
+     * the requests still open are cancelled.
+     */
+    private List<byte[]> timestamps(List<byte[]> values, DigestAlgorithm digest) {
+        TimestampAuthority authority = tsa.orElseThrow();
+        java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(TIMESTAMP_CONCURRENCY);
+        List<java.util.concurrent.Future<byte[]>> pending = new ArrayList<>(values.size());
+        try {
+            for (byte[] v : values) {
+                byte[] imprint = digest.newDigest().digest(v);
+                permits.acquire();
+                pending.add(TIMESTAMPS.submit(() -> {
+                    try {
+                        return authority.timestamp(digest, imprint);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            List<byte[]> out = new ArrayList<>(values.size());
+            for (java.util.concurrent.Future<byte[]> f : pending) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (java.util.concurrent.ExecutionException e) {
+            pending.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new TimestampException(authority.id(), TimestampException.Reason.UNAVAILABLE, "the request failed", e.getCause());
+        } catch (InterruptedException e) {
+            pending.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new TimestampException(authority.id(), TimestampException.Reason.UNAVAILABLE, "interrupted", e);
         }
     }
 
