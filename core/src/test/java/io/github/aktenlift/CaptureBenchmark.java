@@ -169,6 +169,7 @@ class CaptureBenchmark {
         Path p12 = Files.createTempDirectory("bench-key").resolve("seal.p12");
         pki.writePkcs12(p12, "seal", io.github.aktenlift.testkit.pki.TestPki.PASSWORD);
         java.util.Map<String, List<Double>> pps = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<Double>> cpuPerPage = new java.util.LinkedHashMap<>();
         try (io.github.aktenlift.testkit.pki.TestTimestampServer tsa = io.github.aktenlift.testkit.pki.TestTimestampServer.start(pki)) {
             for (int round = 1; round <= rounds; round++) {
                 for (String mode : List.of("none", "batch", "per-file")) {
@@ -184,14 +185,19 @@ class CaptureBenchmark {
                                 .trustAnchors(List.of(pki.rootCertificate())).build();
                         sealer = mode.equals("batch") ? s : new OnePerProduct(s);
                     }
+                    String loadBefore = loadAverage();
+                    long cpu = cpuNanos();
                     double seconds = sealedRound(dir, sealer);
+                    cpu = cpuNanos() - cpu;
                     if (sealer != null) {
                         sealer.close();
                     }
                     double r = pages / seconds;
                     pps.computeIfAbsent(mode, k -> new ArrayList<>()).add(r);
-                    System.out.printf("BENCH sealed round %d, %s: %d pages in %.1f s, %.1f pages/s%n", round, mode, pages,
-                            seconds, r);
+                    cpuPerPage.computeIfAbsent(mode, k -> new ArrayList<>()).add(cpu / 1e3 / pages);
+                    System.out.printf("BENCH sealed round %d, %s: %d pages in %.1f s, %.1f pages/s, CPU per page %.0f µs"
+                            + " (JVM, all threads, TSA included); load average %s -> %s%n", round, mode, pages, seconds, r,
+                            cpu / 1e3 / pages, loadBefore, loadAverage());
                 }
             }
             System.out.printf("BENCH sealed summary (medians of %d rounds): none %.1f pages/s, batch %.1f pages/s (%.0f %%),"
@@ -199,6 +205,10 @@ class CaptureBenchmark {
                     medianOf(pps.get("batch")), 100 * medianOf(pps.get("batch")) / medianOf(pps.get("none")),
                     medianOf(pps.get("per-file")), 100 * medianOf(pps.get("per-file")) / medianOf(pps.get("none")),
                     tsa.requests());
+            System.out.printf("BENCH sealed CPU per page (medians): none %.0f µs, batch %.0f µs, per-file %.0f µs; CPU-bound"
+                            + " ratio none/batch %.0f %%%n", medianOf(cpuPerPage.get("none")), medianOf(cpuPerPage.get("batch")),
+                    medianOf(cpuPerPage.get("per-file")),
+                    100 * medianOf(cpuPerPage.get("none")) / medianOf(cpuPerPage.get("batch")));
         }
     }
 
