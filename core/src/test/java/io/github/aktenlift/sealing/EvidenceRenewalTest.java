@@ -46,7 +46,7 @@ class EvidenceRenewalTest {
     private final InMemoryStorage storage = new InMemoryStorage();
     private final TestTimestampServer server = TestTimestampServer.start(SealingFixtures.PKI);
     private final PadesEvidenceSealer sealer = SealingFixtures.sealer(SealingFixtures.keyWithRevocation(),
-            SealingFixtures.tsa(server, Duration.ofMillis(700)));
+            SealingFixtures.tsa(server, Duration.ofSeconds(5)));
     private final MutableClock clock = new MutableClock(Office.START);
     private final Office o = Office.configured(storage, clock, Policies.defaults()
             .withProtection(ProtectionLevel.HIGH, ProtectionProfile.resiscanFor(ProtectionLevel.HIGH))

@@ -228,7 +228,7 @@ class SealedCaptureTest {
         }
 
         private void failsThenRetrySucceeds(TestTimestampServer.Behaviour behaviour, String reason) throws Exception {
-            open(new SealingFixtures.CountingKey(SealingFixtures.key()), SealingFixtures.tsa(server, Duration.ofMillis(700)));
+            open(new SealingFixtures.CountingKey(SealingFixtures.key()), SealingFixtures.tsa(server, Duration.ofSeconds(3)));
             o.protection = ProtectionLevel.HIGH;
             Barcode f = o.prepareMany(1).get(0);
             Delivery d = delivery("D-F", List.of(f));

@@ -37,7 +37,6 @@ final class SealingFixtures {
     static {
         try {
             DIR = Files.createTempDirectory("aktenlift-core-seal-");
-            DIR.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,6 +44,16 @@ final class SealingFixtures {
         PKI.writePkcs12(P12, "seal", TestPki.PASSWORD);
         QUALIFIED_P12 = DIR.resolve("qseal.p12");
         QUALIFIED_PKI.writePkcs12(QUALIFIED_P12, "seal", TestPki.PASSWORD);
+        // the test keys go with the JVM (deleteOnExit cannot remove a directory that still has files)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(P12);
+                Files.deleteIfExists(QUALIFIED_P12);
+                Files.deleteIfExists(DIR);
+            } catch (IOException ignored) {
+                // temporary test keys; the OS temp cleaner takes what is left
+            }
+        }, "delete-test-keys"));
     }
 
     private SealingFixtures() {
