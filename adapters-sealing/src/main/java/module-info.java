@@ -18,4 +18,6 @@ module io.github.aktenlift.adapters.sealing {
                  io.github.aktenlift.adapters.sealing.Pkcs11SealingKeyProvider;
     provides io.github.aktenlift.spi.sealing.TimestampAuthorityProvider
             with io.github.aktenlift.adapters.sealing.HttpTimestampAuthorityProvider;
+    provides io.github.aktenlift.spi.sealing.EvidenceSealerProvider
+            with io.github.aktenlift.adapters.sealing.PadesEvidenceSealerProvider;
 }

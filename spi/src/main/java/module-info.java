@@ -29,4 +29,5 @@ module io.github.aktenlift.spi {
     uses io.github.aktenlift.spi.notification.NotifierProvider;
     uses io.github.aktenlift.spi.sealing.SealingKeyProvider;
     uses io.github.aktenlift.spi.sealing.TimestampAuthorityProvider;
+    uses io.github.aktenlift.spi.sealing.EvidenceSealerProvider;
 }

@@ -3,6 +3,9 @@ package io.github.aktenlift;
 import io.github.aktenlift.capture.Capture;
 import io.github.aktenlift.capture.ingest.Ingest;
 import io.github.aktenlift.casefile.Barcode;
+import io.github.aktenlift.casefile.ProtectionLevel;
+import io.github.aktenlift.casefile.Sealing;
+import io.github.aktenlift.evidence.CheckpointStamps;
 import io.github.aktenlift.casefile.Subject;
 import io.github.aktenlift.efile.Imports;
 import io.github.aktenlift.efile.handover.Handover;
@@ -18,6 +21,8 @@ import io.github.aktenlift.retention.Destruction;
 import io.github.aktenlift.retention.destruction.DestructionRun;
 import io.github.aktenlift.spi.notification.Notifier;
 import io.github.aktenlift.spi.procedure.SpecialistProcedure;
+import io.github.aktenlift.spi.sealing.EvidenceSealer;
+import io.github.aktenlift.spi.sealing.Qualification;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.tracking.JournalEvent;
 import io.github.aktenlift.tracking.Tracking;
@@ -59,6 +64,7 @@ public final class Aktenlift implements AutoCloseable {
     private final Destruction destruction;
     private final DigitalIntake intake;
     private final NotificationOutbox notifications;
+    private final io.github.aktenlift.rendition.EvidenceRenewal renewal;
 
     /**
      * Wires the stages on top of the command loop, one way: each stage calls into the loop (and
@@ -67,19 +73,22 @@ public final class Aktenlift implements AutoCloseable {
      */
     private Aktenlift(Builder b, CommandLoop loop) {
         this.loop = loop;
-        this.tracking = new TrackingQueries(loop, b.storage);
+        CheckpointStamps stamps = new CheckpointStamps(loop, b.storage, Optional.ofNullable(b.sealer));
+        this.tracking = new TrackingQueries(loop, b.storage, stamps, Optional.ofNullable(b.sealer));
         this.planner = new PickupProposer(loop);
         this.notifications = new NotificationOutbox(b.notifier, b.storage, loop, tracking, planner);
         loop.beforeAppend(notifications::beforeAppend);
         loop.onCommit(notifications::afterCommit);
         this.inventory = new BaselineInventory(loop, b.storage);
         // capture's notifications take the outbox's path too: best effort, failures kept for redelivery
-        this.capture = new Ingest(loop, b.storage, notifications, b.captureParallelism);
+        this.capture = new Ingest(loop, b.storage, notifications, b.captureParallelism, Optional.ofNullable(b.sealer));
         // imports notify before they record (a crash repeats the notice rather than losing it), so they
         // talk to the notifier directly and see its failures
         this.imports = b.procedure == null ? null : new Handover(loop, b.storage, b.procedure, b.notifier);
         this.destruction = new DestructionRun(loop);
         this.intake = new IntakeDesk(loop, b.storage);
+        this.renewal = b.sealer != null && b.sealer.timestamps()
+                ? new io.github.aktenlift.evidence.Renewals(loop, b.storage, b.sealer) : null;
     }
 
     /** @return a builder; only {@link Builder#storage(Storage)} is required */
@@ -144,6 +153,19 @@ public final class Aktenlift implements AutoCloseable {
         return planner;
     }
 
+    /**
+     * @return evidence renewal: document timestamps (PAdES B-LTA) on stored sealed renditions
+     * @throws IllegalStateException if no sealer with a timestamp authority was configured with
+     *     {@link Builder#sealing}
+     * @since 0.2
+     */
+    public io.github.aktenlift.rendition.EvidenceRenewal evidenceRenewal() {
+        if (renewal == null) {
+            throw new IllegalStateException("no sealer with a timestamp authority configured: call sealing(...) on the builder");
+        }
+        return renewal;
+    }
+
     /** @return the destruction run: lists of files due, confirmed with a certificate */
     public Destruction destruction() {
         return destruction;
@@ -195,6 +217,7 @@ public final class Aktenlift implements AutoCloseable {
         private Notifier notifier = Notifier.none();
         private SpecialistProcedure procedure;
         private int captureParallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
+        private EvidenceSealer sealer;
 
         private Builder() {
         }
@@ -297,18 +320,72 @@ public final class Aktenlift implements AutoCloseable {
         }
 
         /**
+         * Seals and timestamps evidence (TR-RESISCAN): renditions and scan protocols of case files
+         * whose {@link io.github.aktenlift.casefile.ProtectionProfile#sealing()} demands it, and,
+         * when the sealer has a timestamp authority, every journal checkpoint at any level; deep
+         * verification then checks every seal and token. The sealer is an SPI
+         * ({@link EvidenceSealer}) because the core writes no CMS and depends on no adapter: the
+         * sealing adapter's {@code PadesEvidenceSealer} implements it, or open one by URI with
+         * {@link io.github.aktenlift.spi.Providers#evidenceSealer}. The caller owns and closes it.
+         *
+         * @param sealer the sealer (default: none, and policies that demand a seal refuse to start)
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder sealing(EvidenceSealer sealer) {
+            this.sealer = Objects.requireNonNull(sealer, "sealer");
+            return this;
+        }
+
+        /**
          * Opens the journal on the storage, checking every stored event.
          *
          * @return the instance
          * @throws JournalIntegrityException if the stored journal fails verification
+         * @throws SealingConfigurationException if a protection level demands a seal the configured
+         *     sealer cannot give (no sealer, no key, no timestamp authority, no qualified certificate)
          * @throws IllegalStateException if no storage was given
          */
         public Aktenlift build() {
             if (storage == null) {
                 throw new IllegalStateException("Aktenlift needs a storage: call storage(...) before build()");
             }
+            checkSealing();
             CommandLoop loop = CommandLoop.open(storage, clock, ids, policies, journalKey, checkpointInterval);
             return new Aktenlift(this, loop);
+        }
+
+        /** Every level's demand met by the sealer, or a start-up error: never a silent skip. */
+        private void checkSealing() {
+            Qualification qualification = null;
+            for (ProtectionLevel level : ProtectionLevel.values()) {
+                Sealing demand = policies.profileFor(level).sealing();
+                if (!demand.seals()) {
+                    continue;
+                }
+                if (sealer == null) {
+                    throw new SealingConfigurationException(level, "the policies demand " + demand
+                            + " but no sealer is configured: call sealing(...) on the builder");
+                }
+                if (!sealer.seals()) {
+                    throw new SealingConfigurationException(level, "the policies demand " + demand + " but sealer '"
+                            + sealer.id() + "' has no sealing key");
+                }
+                if (!sealer.timestamps()) {
+                    throw new SealingConfigurationException(level, "the policies demand " + demand
+                            + " (sealed and timestamped) but sealer '" + sealer.id() + "' has no timestamp authority");
+                }
+                if (demand == Sealing.QUALIFIED) {
+                    if (qualification == null) {
+                        qualification = sealer.qualification();
+                    }
+                    if (!qualification.qualified()) {
+                        throw new SealingConfigurationException(level, "the policies demand a qualified seal but the key"
+                                + " of sealer '" + sealer.id() + "' is not qualified: " + String.join("; ",
+                                        qualification.reasons()));
+                    }
+                }
+            }
         }
     }
 }

@@ -71,6 +71,20 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
     }
 
     /**
+     * @return {@link #defaults()} with {@link ProtectionProfile#resiscanFor} at every level: high and
+     *     very high case files sealed and timestamped, very high with a qualified seal; an instance
+     *     with these policies needs a sealer ({@link Aktenlift.Builder#sealing})
+     * @since 0.2
+     */
+    public static Policies resiscan() {
+        Policies p = defaults();
+        for (ProtectionLevel l : ProtectionLevel.values()) {
+            p = p.withProtection(l, ProtectionProfile.resiscanFor(l));
+        }
+        return p;
+    }
+
+    /**
      * @param level a protection level
      * @return its profile
      */

@@ -146,6 +146,178 @@ class CaptureBenchmark {
         }
     }
 
+    /**
+     * Capture at level high with sealing (issue 14) against the same capture without: the corpus of
+     * {@link #ingestJpegAndG4} (JPEG), a local PKCS#12 key (RSA 3072) and the testkit's in-process
+     * RFC 3161 authority over loopback HTTP. Three modes, interleaved round by round: no sealing
+     * (level normal, no sealer), sealing with a key call per case file's batch (what capture does:
+     * one for the renditions, one for protocol PDF and JSON), and sealing with one key call per
+     * product (a sealer that splits every batch). Every PDF gets its own signature timestamp in both
+     * sealed modes. {@code -Dcapture.sealedRounds=N} (default 3); the summary gives medians.
+     */
+    @Test
+    void sealedAtLevelHigh() throws Exception {
+        int rounds = Integer.getInteger("capture.sealedRounds", 3);
+        DeliverySpec.Formats formats = DeliverySpec.Formats.JPEG;
+        Path dir = CORPUS.resolve(formats.name().toLowerCase());
+        run(formats, 0); // generates the corpus if needed, and warms up
+        long pages;
+        try (Stream<Path> st = Files.walk(dir)) {
+            pages = st.filter(p -> p.toString().endsWith(".jpg")).count();
+        }
+        io.github.aktenlift.testkit.pki.TestPki pki = io.github.aktenlift.testkit.pki.TestPki.create();
+        Path p12 = Files.createTempDirectory("bench-key").resolve("seal.p12");
+        pki.writePkcs12(p12, "seal", io.github.aktenlift.testkit.pki.TestPki.PASSWORD);
+        java.util.Map<String, List<Double>> pps = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<Double>> cpuPerPage = new java.util.LinkedHashMap<>();
+        try (io.github.aktenlift.testkit.pki.TestTimestampServer tsa = io.github.aktenlift.testkit.pki.TestTimestampServer.start(pki)) {
+            for (int round = 1; round <= rounds; round++) {
+                for (String mode : List.of("none", "batch", "per-file")) {
+                    io.github.aktenlift.spi.sealing.EvidenceSealer sealer = null;
+                    if (!mode.equals("none")) {
+                        char[] pw = io.github.aktenlift.testkit.pki.TestPki.PASSWORD.toCharArray();
+                        io.github.aktenlift.adapters.sealing.PadesEvidenceSealer s = io.github.aktenlift.adapters.sealing
+                                .PadesEvidenceSealer.builder()
+                                .key(io.github.aktenlift.adapters.sealing.Pkcs12SealingKeyProvider.open(p12, "seal", pw, pw,
+                                        io.github.aktenlift.spi.sealing.RevocationData::none, false))
+                                .timestampAuthority(new io.github.aktenlift.adapters.sealing.HttpTimestampAuthority(tsa.uri(),
+                                        java.time.Duration.ofSeconds(10), Optional.empty()))
+                                .trustAnchors(List.of(pki.rootCertificate())).build();
+                        sealer = mode.equals("batch") ? s : new OnePerProduct(s);
+                    }
+                    String loadBefore = loadAverage();
+                    long cpu = cpuNanos();
+                    double seconds = sealedRound(dir, sealer);
+                    cpu = cpuNanos() - cpu;
+                    if (sealer != null) {
+                        sealer.close();
+                    }
+                    double r = pages / seconds;
+                    pps.computeIfAbsent(mode, k -> new ArrayList<>()).add(r);
+                    cpuPerPage.computeIfAbsent(mode, k -> new ArrayList<>()).add(cpu / 1e3 / pages);
+                    System.out.printf("BENCH sealed round %d, %s: %d pages in %.1f s, %.1f pages/s, CPU per page %.0f µs"
+                            + " (JVM, all threads, TSA included); load average %s -> %s%n", round, mode, pages, seconds, r,
+                            cpu / 1e3 / pages, loadBefore, loadAverage());
+                }
+            }
+            System.out.printf("BENCH sealed summary (medians of %d rounds): none %.1f pages/s, batch %.1f pages/s (%.0f %%),"
+                            + " per-file %.1f pages/s (%.0f %%), TSA requests %d%n", rounds, medianOf(pps.get("none")),
+                    medianOf(pps.get("batch")), 100 * medianOf(pps.get("batch")) / medianOf(pps.get("none")),
+                    medianOf(pps.get("per-file")), 100 * medianOf(pps.get("per-file")) / medianOf(pps.get("none")),
+                    tsa.requests());
+            System.out.printf("BENCH sealed CPU per page (medians): none %.0f µs, batch %.0f µs, per-file %.0f µs; CPU-bound"
+                            + " ratio none/batch %.0f %%%n", medianOf(cpuPerPage.get("none")), medianOf(cpuPerPage.get("batch")),
+                    medianOf(cpuPerPage.get("per-file")),
+                    100 * medianOf(cpuPerPage.get("none")) / medianOf(cpuPerPage.get("batch")));
+        }
+    }
+
+    private static double medianOf(List<Double> v) {
+        double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    }
+
+    /** One ingest of the corpus; case files at level high (sealed) when a sealer is given, else normal. */
+    private static double sealedRound(Path dir, io.github.aktenlift.spi.sealing.EvidenceSealer sealer) throws Exception {
+        ProtectionLevel level = sealer == null ? ProtectionLevel.NORMAL : ProtectionLevel.HIGH;
+        Policies policies = Policies.defaults()
+                .withProtection(level, new ProtectionProfile(0, false, sealer == null
+                        ? io.github.aktenlift.casefile.Sealing.NONE : io.github.aktenlift.casefile.Sealing.SEALED));
+        List<String> barcodes = new ArrayList<>();
+        for (int i = 1; i <= CASE_FILES; i++) {
+            barcodes.add(policies.caseFileBarcodes().generate(i).value());
+        }
+        Aktenlift.Builder b = Aktenlift.builder().storage(new DiscardingStorage()).clock(new MutableClock(Office.START))
+                .policies(policies);
+        if (sealer != null) {
+            b.sealing(sealer);
+        }
+        try (Aktenlift lift = b.build()) {
+            Actor clerk = Actor.of("clerk", "office");
+            for (String bc : barcodes) {
+                lift.execute(clerk, new RegisterCaseFile(Barcode.of(bc), FileReference.of("AZ-" + bc), Office.subject(1), level));
+            }
+            Office.shipAndPrepare(lift, barcodes);
+            long t0 = System.nanoTime();
+            IngestReport report = lift.capture().ingest(Actor.of("scan", "scan-center"), dir);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertThat(report.rejected()).as("%s", report.problems()).isEmpty();
+            return seconds;
+        }
+    }
+
+    /** A sealer that signs every product with a key call of its own: per-file signing, for comparison. */
+    private static final class OnePerProduct implements io.github.aktenlift.spi.sealing.EvidenceSealer {
+        private final io.github.aktenlift.spi.sealing.EvidenceSealer inner;
+
+        OnePerProduct(io.github.aktenlift.spi.sealing.EvidenceSealer inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public io.github.aktenlift.spi.sealing.Sealed seal(List<io.github.aktenlift.spi.sealing.SealJob> pdfs, List<Path> detached) {
+            String level = "B-T";
+            for (io.github.aktenlift.spi.sealing.SealJob j : pdfs) {
+                level = inner.seal(List.of(j), List.of()).pdfLevel();
+            }
+            List<byte[]> seals = new ArrayList<>();
+            for (Path d : detached) {
+                seals.addAll(inner.seal(List.of(), List.of(d)).detachedSeals());
+            }
+            return new io.github.aktenlift.spi.sealing.Sealed(level, seals);
+        }
+
+        @Override
+        public String id() {
+            return inner.id();
+        }
+
+        @Override
+        public boolean seals() {
+            return inner.seals();
+        }
+
+        @Override
+        public boolean timestamps() {
+            return inner.timestamps();
+        }
+
+        @Override
+        public io.github.aktenlift.spi.sealing.Qualification qualification() {
+            return inner.qualification();
+        }
+
+        @Override
+        public void renew(io.github.aktenlift.spi.sealing.SealJob job) {
+            inner.renew(job);
+        }
+
+        @Override
+        public byte[] timestamp(byte[] sha256) {
+            return inner.timestamp(sha256);
+        }
+
+        @Override
+        public io.github.aktenlift.spi.sealing.EvidenceReport verifyPdf(String object, Path pdf) {
+            return inner.verifyPdf(object, pdf);
+        }
+
+        @Override
+        public io.github.aktenlift.spi.sealing.EvidenceReport verifyDetachedSeal(String object, Path data, byte[] cms) {
+            return inner.verifyDetachedSeal(object, data, cms);
+        }
+
+        @Override
+        public io.github.aktenlift.spi.sealing.EvidenceReport verifyTimestamp(String object, byte[] sha256, byte[] token) {
+            return inner.verifyTimestamp(object, sha256, token);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
     /** One round's figures: throughput of capture and floor, and the JVM's CPU per page for each. */
     private record Round(double capturePps, double floorPps, double captureCpuMicros, double floorCpuMicros) {
         double ratio() {

@@ -99,6 +99,22 @@ public final class Office implements AutoCloseable {
 
     private Office(InMemoryStorage storage, MutableClock clock, Policies policies, int checkpointInterval,
             byte[] journalKey, io.github.aktenlift.spi.notification.Notifier notifier) {
+        this(storage, clock, policies, checkpointInterval, journalKey, notifier, b -> { });
+    }
+
+    /**
+     * @param configure further settings of the builder, for example a sealer
+     * @return an office on this storage and clock with these policies
+     */
+    public static Office configured(InMemoryStorage storage, MutableClock clock, Policies policies,
+            java.util.function.Consumer<Aktenlift.Builder> configure) {
+        return new Office(storage, clock, policies, 1000, null, io.github.aktenlift.spi.notification.Notifier.none(),
+                configure);
+    }
+
+    private Office(InMemoryStorage storage, MutableClock clock, Policies policies, int checkpointInterval,
+            byte[] journalKey, io.github.aktenlift.spi.notification.Notifier notifier,
+            java.util.function.Consumer<Aktenlift.Builder> configure) {
         this.storage = storage;
         this.clock = clock;
         Aktenlift.Builder b = Aktenlift.builder().storage(storage).clock(clock).ids(IdSource.sequential("s"))
@@ -106,6 +122,7 @@ public final class Office implements AutoCloseable {
         if (journalKey != null) {
             b.journalKey(journalKey);
         }
+        configure.accept(b);
         this.lift = b.build();
     }
 
@@ -130,10 +147,13 @@ public final class Office implements AutoCloseable {
                 String.format("%012d", 100_000_000_000L + i));
     }
 
+    /** The protection level {@link #register()} gives new case files. */
+    public ProtectionLevel protection = ProtectionLevel.NORMAL;
+
     public Barcode register() {
         Barcode b = nextFileBarcode();
         lift.execute(clerk, new RegisterCaseFile(b, FileReference.of("AZ-" + b.value()), subject((int) fileSerial),
-                ProtectionLevel.NORMAL));
+                protection));
         return b;
     }
 

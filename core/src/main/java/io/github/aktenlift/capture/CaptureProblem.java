@@ -117,6 +117,22 @@ public record CaptureProblem(Kind kind, String barcode, String page, String deta
          *
          * @since 0.2
          */
-        CAPTURE_FAILED
+        CAPTURE_FAILED,
+        /**
+         * The protection level demands a seal and the sealing key did not sign, or a product could
+         * not be sealed (detail names the key and the reason); nothing was kept, and a later ingest
+         * of the delivery captures the case file.
+         *
+         * @since 0.2
+         */
+        SEALING_FAILED,
+        /**
+         * The protection level demands a timestamp and the timestamp authority gave none: it timed
+         * out, was unavailable, answered garbage or rejected (detail names the authority and the
+         * reason); nothing was kept, and a later ingest of the delivery captures the case file.
+         *
+         * @since 0.2
+         */
+        TIMESTAMP_FAILED
     }
 }

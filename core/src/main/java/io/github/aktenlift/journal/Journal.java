@@ -208,6 +208,11 @@ public final class Journal {
         }
     }
 
+    /** @return how many checkpoints this instance has loaded or written */
+    public int checkpointCount() {
+        return chain.checkpoints.size();
+    }
+
     /** @return whether enough events were appended since the newest checkpoint to write another */
     public boolean checkpointDue() {
         Checkpoint last = chain.checkpoints.isEmpty() ? null : chain.checkpoints.get(chain.checkpoints.size() - 1);

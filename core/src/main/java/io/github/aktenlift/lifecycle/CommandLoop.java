@@ -65,6 +65,7 @@ public final class CommandLoop implements AutoCloseable {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<Consumer<List<JournalEvent>>> listeners = new CopyOnWriteArrayList<>();
     private final List<java.util.function.LongConsumer> beforeAppend = new CopyOnWriteArrayList<>();
+    private final List<Runnable> checkpointListeners = new CopyOnWriteArrayList<>();
 
     private CommandLoop(Storage storage, Clock clock, IdSource ids, Policies policies, byte[] journalKey,
             int checkpointInterval) {
@@ -105,6 +106,29 @@ public final class CommandLoop implements AutoCloseable {
      */
     public void onCommit(Consumer<List<JournalEvent>> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * @param listener called after this instance wrote a checkpoint (automatically or on request),
+     *     still under the write lock; its failures are logged, never thrown
+     */
+    public void onCheckpoint(Runnable listener) {
+        checkpointListeners.add(listener);
+    }
+
+    /** @return how many checkpoints this instance knows of */
+    public int checkpointCount() {
+        return journal.checkpointCount();
+    }
+
+    private void checkpointed() {
+        for (Runnable l : checkpointListeners) {
+            try {
+                l.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a checkpoint listener failed: {}", e.getMessage());
+            }
+        }
     }
 
     /**
@@ -307,6 +331,7 @@ public final class CommandLoop implements AutoCloseable {
     private boolean writeCheckpoint(Instant now) {
         try {
             journal.checkpoint(now);
+            checkpointed();
             return true;
         } catch (ProviderException e) {
             // the events are recorded; a missing checkpoint only delays tamper evidence until the next one
@@ -398,7 +423,11 @@ public final class CommandLoop implements AutoCloseable {
 
     /** Writes a checkpoint over all stream heads now. @return its sequence */
     public long checkpoint() {
-        return underWriteLock(() -> journal.checkpoint(clock.instant()));
+        return underWriteLock(() -> {
+            long covered = journal.checkpoint(clock.instant());
+            checkpointed();
+            return covered;
+        });
     }
 
     @Override

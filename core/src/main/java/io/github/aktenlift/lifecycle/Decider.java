@@ -191,7 +191,7 @@ final class Decider {
         rule(ReceiveBox.class, (r, now, key) -> receive(r));
         rule(PrepareCaseFile.class, (p, now, key) -> simple(p.barcode(), p, EventKind.PREPARED));
         rule(ReportFound.class, (r, now, key) -> simple(r.barcode(), r, EventKind.FOUND));
-        rule(RecordCapture.class, (r, now, key) -> capture(r, 0, null));
+        rule(RecordCapture.class, (r, now, key) -> capture(r, 0, null, null, null));
         rule(RecordIngestedCapture.class, (r, now, key) -> ingestedCapture(r));
         rule(PassQualityCheck.class, (p, now, key) -> passQualityCheck(file(p.barcode(), p), p.reviewerId()));
         rule(FailQualityCheck.class, (q, now, key) -> Decision.of(fileEvent(file(q.barcode(), q), EventKind.QA_FAILED,
@@ -434,7 +434,7 @@ final class Decider {
      * @param number the capture's number, or 0 for a capture recorded without stored objects of its own
      * @param protocolPdf the SHA-256 of the stored protocol PDF, or {@code null} if none is recorded
      */
-    private Decision capture(RecordCapture r, int number, String protocolPdf) {
+    private Decision capture(RecordCapture r, int number, String protocolPdf, String protocolSeal, String sealLevel) {
         CaseFileRecord f = file(r.barcode(), r);
         TreeMap<String, String> payload = new TreeMap<>();
         payload.put(Payload.DELIVERY, r.deliveryId());
@@ -466,6 +466,10 @@ final class Decider {
         if (protocolPdf != null) {
             payload.put(Payload.PROTOCOL_PDF, protocolPdf);
         }
+        if (protocolSeal != null) {
+            payload.put(Payload.PROTOCOL_SEAL, protocolSeal);
+            payload.put(Payload.SEAL_LEVEL, sealLevel);
+        }
         String sample = String.join(",", InspectionSample.draw(f.barcode, r, policies.profileFor(f.protection).qaSampleRate()));
         if (!sample.isEmpty()) {
             payload.put(Payload.SAMPLE, sample);
@@ -475,7 +479,8 @@ final class Decider {
 
     /** A capture by ingest: recorded, and passed at once when nothing was drawn and one reviewer suffices. */
     private Decision ingestedCapture(RecordIngestedCapture c) {
-        Decision captured = capture(c.capture(), c.number(), c.protocolPdfSha256());
+        Decision captured = capture(c.capture(), c.number(), c.protocolPdfSha256(), c.protocolSealSha256(),
+                c.sealLevel());
         CaseFileRecord f = state.files.get(c.capture().barcode());
         if (captured.events().get(0).payload().get(Payload.SAMPLE) != null
                 || policies.profileFor(f.protection).fourEyes()) {

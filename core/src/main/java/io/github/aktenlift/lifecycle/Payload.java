@@ -65,6 +65,19 @@ public final class Payload {
     public static final String PROTOCOL = "protocol";
     /** Capture by ingest: the SHA-256 of the stored scan protocol's PDF/A form. */
     public static final String PROTOCOL_PDF = "protocolPdf";
+    /**
+     * SHA-256 of the detached seal stored beside a sealed capture's protocol JSON
+     * ({@link StorageKeys#protocolSeal}); present only where the capture was sealed.
+     */
+    public static final String PROTOCOL_SEAL = "protocolSeal";
+    /** Evidence renewal: the original rendition's key, which names the rendition through all its versions. */
+    public static final String RENDITION = "rendition";
+    /** Evidence renewal: the key of the version that was renewed (the original or an earlier renewal). */
+    public static final String PREVIOUS = "previous";
+    /** Evidence renewal: the SHA-256 of the version that was renewed. */
+    public static final String PREVIOUS_SHA256 = "previousSha256";
+    /** The PAdES level of a sealed capture's renditions and protocol PDF, for example {@code B-T}. */
+    public static final String SEAL_LEVEL = "sealLevel";
     /** Capture: the documents drawn for visual inspection, comma-separated. */
     public static final String SAMPLE = "sample";
     /** Quality check: the reviewer. */

@@ -19,8 +19,20 @@ import jakarta.validation.constraints.Positive;
  *     greater than every number recorded for the case file before
  * @param protocolPdfSha256 SHA-256 of the stored scan protocol's PDF/A form, recorded with the
  *     capture so that the PDF is anchored in the journal as the JSON protocol is
+ * @param protocolSealSha256 SHA-256 of the detached seal beside the protocol JSON, or {@code null}
+ *     if the capture was not sealed
+ * @param sealLevel the PAdES level of the sealed renditions and protocol PDF, or {@code null}
  */
 public record RecordIngestedCapture(@NotNull @Valid RecordCapture capture,
         @NotNull @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String reviewer, @Positive int number,
-        @NotNull @Pattern(regexp = "[0-9a-f]{64}") String protocolPdfSha256) implements Command {
+        @NotNull @Pattern(regexp = "[0-9a-f]{64}") String protocolPdfSha256,
+        @Pattern(regexp = "[0-9a-f]{64}") String protocolSealSha256,
+        @Pattern(regexp = "B-[A-Z]{1,3}") String sealLevel) implements Command {
+
+    /** Checks that a seal's hash and level come together. */
+    public RecordIngestedCapture {
+        if ((protocolSealSha256 == null) != (sealLevel == null)) {
+            throw new IllegalArgumentException("a sealed capture records both the seal's hash and the level");
+        }
+    }
 }

@@ -95,6 +95,40 @@ public final class StorageKeys {
         return Key.of(UNDELIVERED + "/" + String.format("%020d", number));
     }
 
+    /**
+     * The RFC 3161 token over a journal checkpoint's hash, by the checkpoint's position in its log:
+     * 20 digits, so that keys sort by position. Stored with create-if-absent, once.
+     *
+     * @param checkpoint the checkpoint's position, from 0
+     * @return {@code journal/timestamps/<position>.tsr}
+     */
+    public static Key checkpointTimestamp(long checkpoint) {
+        return Key.of("journal/timestamps/" + String.format("%020d", checkpoint) + ".tsr");
+    }
+
+    /**
+     * The detached CAdES seal of a sealed capture's scan protocol JSON, beside it.
+     *
+     * @param protocolJson the protocol's key ({@link #protocolJson})
+     * @return {@code <protocol key>.p7s}
+     */
+    public static Key protocolSeal(Key protocolJson) {
+        return Key.of(protocolJson.value() + ".p7s");
+    }
+
+    /**
+     * A renewed version of a stored rendition: beside the original, which stays.
+     *
+     * @param rendition the original's key ({@link #rendition})
+     * @param renewal the renewal's number, from 1
+     * @return {@code <rendition key without .pdf>.renewed-<n>.pdf}
+     */
+    public static Key renewedRendition(Key rendition, int renewal) {
+        String v = rendition.value();
+        String base = v.endsWith(".pdf") ? v.substring(0, v.length() - 4) : v;
+        return Key.of(base + ".renewed-" + number(renewal) + ".pdf");
+    }
+
     /** @return a stored baseline inventory */
     public static Key baseline(String id) {
         return Key.of("inventory/baseline/" + id + ".csv");

@@ -1,5 +1,7 @@
 package io.github.aktenlift.tracking;
 
+import io.github.aktenlift.spi.sealing.EvidenceReport;
+
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -16,11 +18,29 @@ import org.apiguardian.api.API;
  * @param problems the objects found wrong, in journal order, then those the content listing reports
  *     (with sequence {@code -1}), at most {@link #MAX_PROBLEMS}
  * @param problemsFound how many were found in all
+ * @param seals one report per sealed object whose seals and timestamps were checked (renditions,
+ *     protocol PDFs, protocol JSON with its detached seal), at most {@link #MAX_PROBLEMS}; empty
+ *     without a configured sealer
+ * @param sealsChecked how many objects' seals were checked in all
  * @since 0.2
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record DeepVerificationReport(VerificationReport journal, long objectsChecked, long bytesChecked,
-        List<EvidenceProblem> problems, long problemsFound) {
+        List<EvidenceProblem> problems, long problemsFound, List<EvidenceReport> seals, long sealsChecked) {
+
+    /**
+     * A report without seal checks.
+     *
+     * @param journal the journal's verification
+     * @param objectsChecked how many stored objects were read back
+     * @param bytesChecked how many bytes were read and hashed
+     * @param problems the objects found wrong
+     * @param problemsFound how many were found in all
+     */
+    public DeepVerificationReport(VerificationReport journal, long objectsChecked, long bytesChecked,
+            List<EvidenceProblem> problems, long problemsFound) {
+        this(journal, objectsChecked, bytesChecked, problems, problemsFound, List.of(), 0);
+    }
 
     /** The most problems a report lists; {@link #problemsFound()} counts them all. */
     public static final int MAX_PROBLEMS = 1000;
@@ -39,6 +59,7 @@ public record DeepVerificationReport(VerificationReport journal, long objectsChe
     public DeepVerificationReport {
         Objects.requireNonNull(journal, "journal");
         problems = List.copyOf(problems);
+        seals = List.copyOf(seals);
     }
 
     /** @return whether the journal is intact and every object it names is there, unaltered */

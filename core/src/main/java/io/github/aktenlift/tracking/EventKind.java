@@ -112,7 +112,16 @@ public enum EventKind {
      *
      * @since 0.2
      */
-    LOG_REPAIRED(EntityType.STORAGE, null);
+    LOG_REPAIRED(EntityType.STORAGE, null),
+
+    /**
+     * A sealed rendition's evidence was renewed: a new version with a PAdES document timestamp
+     * (B-LTA) stored beside the old one, which stays. Payload: the rendition (original key), the
+     * renewed version's key and SHA-256, and the new version's key and SHA-256.
+     *
+     * @since 0.2
+     */
+    EVIDENCE_RENEWED(EntityType.CASE_FILE, null);
 
     private final EntityType entity;
     /** One immutable Optional per kind: the projection asks for every event. */

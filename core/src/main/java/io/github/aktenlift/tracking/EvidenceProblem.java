@@ -24,7 +24,21 @@ public record EvidenceProblem(String object, long sequence, Kind kind, String de
         /** Its bytes differ from the hash recorded for it (in the journal or the scan protocol). */
         ALTERED,
         /** It cannot be read: the storage's own check failed, or it is not what it claims to be. */
-        UNREADABLE
+        UNREADABLE,
+        /**
+         * A seal or timestamp on it (or beside it) does not match its bytes, cannot be read, or is
+         * missing where the capture was sealed.
+         *
+         * @since 0.2
+         */
+        SEAL_BROKEN,
+        /**
+         * Its seals and timestamps are intact, but a certificate does not chain to the configured
+         * trust anchors.
+         *
+         * @since 0.2
+         */
+        SEAL_UNTRUSTED
     }
 
     /**

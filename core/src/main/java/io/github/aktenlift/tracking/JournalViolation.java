@@ -46,7 +46,14 @@ public record JournalViolation(long position, String stream, Kind kind, String d
          *
          * @since 0.2
          */
-        HEAD_MISMATCH
+        HEAD_MISMATCH,
+        /**
+         * The RFC 3161 token stored for a checkpoint does not cover that checkpoint's hash, or is
+         * no valid token (its sequence is the number of events the checkpoint covers).
+         *
+         * @since 0.2
+         */
+        TIMESTAMP_MISMATCH
     }
 
     @Override

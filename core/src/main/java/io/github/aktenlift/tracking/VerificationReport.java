@@ -19,11 +19,14 @@ import org.apiguardian.api.API;
  * @param repairs interrupted appends the storage cut from the journal's logs (events, checkpoints,
  *     subject register), oldest first: the cut bytes are kept in quarantine, and each repair is
  *     recorded in the journal as a {@link EventKind#LOG_REPAIRED} event
+ * @param timestampsChecked how many checkpoints' RFC 3161 tokens were checked against their
+ *     checkpoint's hash (a mismatch is a {@link JournalViolation.Kind#TIMESTAMP_MISMATCH}); 0 without
+ *     a configured sealer or tokens
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record VerificationReport(long eventsChecked, int streams, int checkpointsChecked,
-        Optional<JournalViolation> firstViolation, boolean anchored, List<LogRepair> repairs) {
+        Optional<JournalViolation> firstViolation, boolean anchored, List<LogRepair> repairs, int timestampsChecked) {
 
     /**
      * Checks for {@code null} and copies.
@@ -41,6 +44,22 @@ public record VerificationReport(long eventsChecked, int streams, int checkpoint
     public VerificationReport {
         Objects.requireNonNull(firstViolation, "firstViolation");
         repairs = List.copyOf(repairs);
+    }
+
+    /**
+     * A report without checkpoint timestamps, as before they existed.
+     *
+     * @param eventsChecked how many stored events were read
+     * @param streams how many streams they form
+     * @param checkpointsChecked how many checkpoints were compared
+     * @param firstViolation the first bad event, empty if the journal is intact
+     * @param anchored whether the journal has a head record
+     * @param repairs the repairs of the journal's logs
+     * @since 0.2
+     */
+    public VerificationReport(long eventsChecked, int streams, int checkpointsChecked,
+            Optional<JournalViolation> firstViolation, boolean anchored, List<LogRepair> repairs) {
+        this(eventsChecked, streams, checkpointsChecked, firstViolation, anchored, repairs, 0);
     }
 
     /**
@@ -82,6 +101,19 @@ public record VerificationReport(long eventsChecked, int streams, int checkpoint
      * @since 0.2
      */
     public VerificationReport withRepairs(List<LogRepair> found) {
-        return new VerificationReport(eventsChecked, streams, checkpointsChecked, firstViolation, anchored, found);
+        return new VerificationReport(eventsChecked, streams, checkpointsChecked, firstViolation, anchored, found,
+                timestampsChecked);
+    }
+
+    /**
+     * @param checked how many checkpoint tokens were checked
+     * @param mismatch the first token that does not match, if any; kept only where the journal
+     *     itself showed no violation, which comes first
+     * @return this report with them
+     * @since 0.2
+     */
+    public VerificationReport withTimestamps(int checked, Optional<JournalViolation> mismatch) {
+        return new VerificationReport(eventsChecked, streams, checkpointsChecked,
+                firstViolation.isPresent() ? firstViolation : mismatch, anchored, repairs, checked);
     }
 }

@@ -98,6 +98,20 @@ public final class Providers {
     }
 
     /**
+     * @param location the sealer URI, for example {@code pades:}
+     * @param settings further settings: the key, the timestamp authority and trust anchors, and
+     *     the key's secrets
+     * @return the opened sealer; the caller closes it
+     * @throws IllegalArgumentException if no provider serves the scheme, or several do
+     * @since 0.2
+     */
+    public static io.github.aktenlift.spi.sealing.EvidenceSealer evidenceSealer(URI location, Map<String, String> settings) {
+        return find(io.github.aktenlift.spi.sealing.EvidenceSealerProvider.class,
+                ServiceLoader.load(io.github.aktenlift.spi.sealing.EvidenceSealerProvider.class), location)
+                .open(location, settings);
+    }
+
+    /**
      * The provider of a type for a URI's scheme, among those a loader finds.
      *
      * @param <P> the provider type

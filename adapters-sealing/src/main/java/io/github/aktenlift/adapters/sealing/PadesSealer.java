@@ -52,6 +52,9 @@ import org.apiguardian.api.API;
  * <p><b>Memory.</b> One PDF's object graph (PDFBox loads lazily from the file) plus buffers; the
  * batch keeps 32 to 64 bytes per product and its signed attributes between the phases.
  *
+ * <p><b>Timestamps.</b> The signature timestamps of a batch are asked for concurrently, up to eight
+ * at once, so that a batch waits about one round trip to the authority rather than one per product.
+ *
  * <p>Thread-safe: an instance holds configuration only.
  *
  * @since 0.1
@@ -127,7 +130,18 @@ public final class PadesSealer {
      * @throws TimestampException if the timestamp authority gives no token; no target is written
      */
     public List<SealedFile> sealAll(List<FileJob> jobs) {
-        if (jobs.isEmpty()) {
+        return sealAll(jobs, List.of(), new ArrayList<>());
+    }
+
+    /**
+     * Seals PDFs and makes detached CAdES seals (as {@link DetachedSealer} does, at B-T when this
+     * sealer timestamps) over further files, all with one call to the key.
+     *
+     * @param detached files that get a detached seal; only read
+     * @param detachedSeals receives one DER CMS per detached file, in order, once all succeeded
+     */
+    List<SealedFile> sealAll(List<FileJob> jobs, List<Path> detached, List<byte[]> detachedSeals) {
+        if (jobs.isEmpty() && detached.isEmpty()) {
             return List.of();
         }
         Set<Path> targets = new HashSet<>();
@@ -153,6 +167,13 @@ public final class PadesSealer {
                 attributes.add(attrs);
                 toSign.add(digest.newDigest().digest(Cms.der(attrs)));
             }
+            List<DERSet> detachedAttributes = new ArrayList<>(detached.size());
+            Optional<java.time.Instant> signingTime = Optional.of(clock.instant());
+            for (Path f : detached) {
+                DERSet attrs = Cms.signedAttributes(DetachedSealer.hash(f, digest), chain.get(0), signingTime);
+                detachedAttributes.add(attrs);
+                toSign.add(digest.newDigest().digest(Cms.der(attrs)));
+            }
             // phase 2: one call to the key for the whole batch
             List<byte[]> values = key.sign(algorithm, toSign);
             if (values.size() != toSign.size()) {
@@ -165,11 +186,12 @@ public final class PadesSealer {
                 validationCerts.putIfAbsent(c.getSerialNumber() + "/" + c.getIssuerX500Principal(), der(c));
             }
             List<Path> current = new ArrayList<>(jobs.size());
+            List<byte[]> tokens = level.needsTimestamps() ? timestamps(values, digest) : List.of();
             for (int i = 0; i < jobs.size(); i++) {
                 FileJob j = jobs.get(i);
                 Optional<byte[]> token = Optional.empty();
                 if (level.needsTimestamps()) {
-                    byte[] t = tsa.orElseThrow().timestamp(digest, digest.newDigest().digest(values.get(i)));
+                    byte[] t = tokens.get(i);
                     token = Optional.of(t);
                     if (level.compareTo(PadesLevel.B_LT) >= 0) {
                         tokenCertificates(t).forEach(c -> validationCerts.putIfAbsent(c.getSerialNumber() + "/"
@@ -210,6 +232,12 @@ public final class PadesSealer {
                     current.set(i, out);
                 }
             }
+            List<byte[]> detachedOut = new ArrayList<>(detached.size());
+            for (int i = 0; i < detached.size(); i++) {
+                byte[] value = values.get(jobs.size() + i);
+                Optional<byte[]> token = level.needsTimestamps() ? Optional.of(tokens.get(jobs.size() + i)) : Optional.empty();
+                detachedOut.add(Cms.signedData(detachedAttributes.get(i), algorithm, value, chain, token));
+            }
             List<SealedFile> sealed = new ArrayList<>(jobs.size());
             for (int i = 0; i < jobs.size(); i++) {
                 FileJob j = jobs.get(i);
@@ -217,7 +245,57 @@ public final class PadesSealer {
                 sealed.add(step(j, () -> staging.publish(in, j.target())));
             }
             staging.commit();
+            detachedSeals.addAll(detachedOut);
             return sealed;
+        }
+    }
+
+    /** At most this many timestamp requests of one batch are in flight at once. */
+    private static final int TIMESTAMP_CONCURRENCY = 8;
+    private static final java.util.concurrent.ExecutorService TIMESTAMPS = java.util.concurrent.Executors
+            .newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "aktenlift-timestamp");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * One signature timestamp per signature value, asked for concurrently (up to
+     * {@value #TIMESTAMP_CONCURRENCY} at once): an authority's round trip, not its work, is what a
+     * batch waits for, and the tokens are independent. All or nothing: the first failure is thrown,
+     * the requests still open are cancelled.
+     */
+    private List<byte[]> timestamps(List<byte[]> values, DigestAlgorithm digest) {
+        TimestampAuthority authority = tsa.orElseThrow();
+        java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(TIMESTAMP_CONCURRENCY);
+        List<java.util.concurrent.Future<byte[]>> pending = new ArrayList<>(values.size());
+        try {
+            for (byte[] v : values) {
+                byte[] imprint = digest.newDigest().digest(v);
+                permits.acquire();
+                pending.add(TIMESTAMPS.submit(() -> {
+                    try {
+                        return authority.timestamp(digest, imprint);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            List<byte[]> out = new ArrayList<>(values.size());
+            for (java.util.concurrent.Future<byte[]> f : pending) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (java.util.concurrent.ExecutionException e) {
+            pending.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new TimestampException(authority.id(), TimestampException.Reason.UNAVAILABLE, "the request failed", e.getCause());
+        } catch (InterruptedException e) {
+            pending.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new TimestampException(authority.id(), TimestampException.Reason.UNAVAILABLE, "interrupted", e);
         }
     }
 

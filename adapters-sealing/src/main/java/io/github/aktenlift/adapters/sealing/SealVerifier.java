@@ -191,6 +191,26 @@ public final class SealVerifier {
         return new VerificationReport(data.getFileName().toString(), List.of(c), List.of());
     }
 
+    /**
+     * Checks an RFC 3161 token over a digest that is not a file's (a journal checkpoint's hash).
+     *
+     * @param name the object's name for the report
+     * @param sha256 the 32 bytes the token claims to cover, taken as a SHA-256 value
+     * @param token the DER timestamp token
+     * @return the report; an imprint of another algorithm or value fails
+     * @since 0.2
+     */
+    public VerificationReport verifyTimestamp(String name, byte[] sha256, byte[] token) {
+        byte[] expected = sha256.clone();
+        SignatureCheck c = timestamp("timestamp", Kind.CONTENT_TIMESTAMP, token, alg -> {
+            if (!io.github.aktenlift.spi.sealing.DigestAlgorithm.SHA256.oid().equals(alg)) {
+                throw new IOException("the imprint is not SHA-256 (" + alg + ")");
+            }
+            return expected;
+        }, List.of(), List.of());
+        return new VerificationReport(name, List.of(c), List.of());
+    }
+
     @FunctionalInterface
     private interface Covered {
         byte[] digest(String algorithmOid) throws IOException;

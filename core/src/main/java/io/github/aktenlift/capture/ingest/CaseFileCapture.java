@@ -20,6 +20,7 @@ import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CapturedDocument;
 import io.github.aktenlift.casefile.CaseFileState;
 import io.github.aktenlift.casefile.RecordCapture;
+import io.github.aktenlift.casefile.Sealing;
 import io.github.aktenlift.lifecycle.CommandLoop;
 import io.github.aktenlift.lifecycle.CorePoints;
 import io.github.aktenlift.lifecycle.ImportTrack;
@@ -31,9 +32,16 @@ import io.github.aktenlift.pdfa.PageImageException;
 import io.github.aktenlift.pdfa.PageSource;
 import io.github.aktenlift.pdfa.PdfARenderer;
 import io.github.aktenlift.pdfa.RenditionRequest;
+import io.github.aktenlift.pdfa.TransferNote;
 import io.github.aktenlift.rendition.PageRendition;
 import io.github.aktenlift.rendition.RenditionResult;
 import io.github.aktenlift.spi.ConflictException;
+import io.github.aktenlift.spi.sealing.EvidenceException;
+import io.github.aktenlift.spi.sealing.EvidenceSealer;
+import io.github.aktenlift.spi.sealing.SealJob;
+import io.github.aktenlift.spi.sealing.Sealed;
+import io.github.aktenlift.spi.sealing.SealingException;
+import io.github.aktenlift.spi.sealing.TimestampException;
 import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.Storage;
@@ -42,6 +50,11 @@ import io.github.aktenlift.tracking.WhereIs;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,12 +82,15 @@ final class CaseFileCapture {
     private final Storage storage;
     private final CapturePolicy policy;
     private final ContentPipe pipe;
+    private final Optional<EvidenceSealer> sealer;
 
-    CaseFileCapture(CommandLoop loop, Storage storage, CapturePolicy policy, ContentPipe pipe) {
+    CaseFileCapture(CommandLoop loop, Storage storage, CapturePolicy policy, ContentPipe pipe,
+            Optional<EvidenceSealer> sealer) {
         this.loop = loop;
         this.storage = storage;
         this.policy = policy;
         this.pipe = pipe;
+        this.sealer = sealer;
     }
 
     /**
@@ -110,6 +126,34 @@ final class CaseFileCapture {
         int number = number(bc);
         List<StoredRendition> renditions = new ArrayList<>();
         Map<String, PageRendition> rendered = new HashMap<>();
+        Sealing sealing = loop.policies().profileFor(where.protection()).sealing();
+        Path scratch = null;
+        try {
+            if (sealing.seals()) {
+                if (sealer.isEmpty()) {
+                    // the builder refuses to start without a sealer where a level demands one
+                    throw new IllegalStateException("no sealer configured for " + where.protection());
+                }
+                scratch = Files.createTempDirectory("aktenlift-seal-");
+            }
+            return capture(actor, index, entry, where, pages, kept, previous, now, whole, groups, documents, problems,
+                    written, number, renditions, rendered, scratch);
+        } catch (IOException e) {
+            return new CaseFileOutcome.Rejected(bc, List.of(new CaptureProblem(Kind.RENDITION_FAILED, bc, "",
+                    "no scratch space for sealing: " + Failures.describe(e))));
+        } finally {
+            RescanMerge.deleteTree(scratch);
+        }
+    }
+
+    /** The capture proper; {@code scratch} is where products are sealed before they are stored, or {@code null}. */
+    private CaseFileOutcome capture(Actor actor, DeliveryIndex index, CaseFileEntry entry, WhereIs where,
+            List<CheckedPage> pages, List<DocumentEntry> kept, RescanMerge.Previous previous, Instant now, boolean whole,
+            Map<String, List<CheckedPage>> groups, Map<String, DocumentEntry> documents, List<CaptureProblem> problems,
+            List<Key> written, int number, List<StoredRendition> renditions, Map<String, PageRendition> rendered,
+            Path scratch) {
+        String bc = entry.barcode();
+        List<PendingSeal> toSeal = new ArrayList<>();
         try {
             for (Map.Entry<String, List<CheckedPage>> g : groups.entrySet()) {
                 List<CheckedPage> group = g.getValue();
@@ -122,9 +166,20 @@ final class CaseFileCapture {
                         group.stream().map(p -> new PageSource(p.file(), p.info(), p.pageInFile())).toList());
                 Key key = StorageKeys.rendition(bc, number, g.getKey());
                 RenditionResult[] result = new RenditionResult[1];
-                // the store hashes what it stores; the renderer need not hash the same bytes again
-                ContentInfo stored = pipe.create(key, out -> result[0] = new PdfARenderer().render(request, out, false));
-                written.add(key);
+                ContentInfo stored;
+                if (scratch == null) {
+                    // the store hashes what it stores; the renderer need not hash the same bytes again
+                    stored = pipe.create(key, out -> result[0] = new PdfARenderer().render(request, out, false));
+                    written.add(key);
+                } else {
+                    // sealed renditions are stored once they are sealed, all of the case file with one key call
+                    Path unsealed = scratch.resolve("r" + toSeal.size() + ".pdf");
+                    try (OutputStream out = Files.newOutputStream(unsealed, StandardOpenOption.CREATE_NEW)) {
+                        result[0] = new PdfARenderer().render(request, out, false);
+                    }
+                    stored = new ContentInfo(key, result[0].size(), "0".repeat(64)); // replaced once sealed and stored
+                    toSeal.add(new PendingSeal(renditions.size(), key, unsealed));
+                }
                 for (int i = 0; i < group.size(); i++) {
                     PageRendition pr = result[0].pages().get(i);
                     CheckedPage cp = group.get(i);
@@ -135,7 +190,7 @@ final class CaseFileCapture {
                                 "index says " + cp.entry().sha256() + ", file has " + pr.sourceSha256()));
                     }
                 }
-                if (stored.size() != result[0].size()) {
+                if (scratch == null && stored.size() != result[0].size()) {
                     problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "rendition " + g.getKey()
                             + " changed between renderer and storage"));
                 }
@@ -166,18 +221,77 @@ final class CaseFileCapture {
             }
         }
         List<DocumentEntry> finalDocuments = documents.values().stream().filter(Objects::nonNull).toList();
+        if (!toSeal.isEmpty()) {
+            try {
+                // the transfer note travels inside each rendition: the protocol without the renditions'
+                // hashes, which no rendition can carry of itself (see TransferNote)
+                ScanProtocol note = ProtocolWriter.protocol(new ProtocolWriter.Capture(actor, index, entry, where,
+                        finalDocuments, pages, List.of(), rendered, previous, now, policy.minimumDpi()));
+                Path notePdf = scratch.resolve("transfer-note.pdf");
+                try (OutputStream out = Files.newOutputStream(notePdf, StandardOpenOption.CREATE_NEW)) {
+                    ProtocolReport.write(note, now, out);
+                }
+                for (int i = 0; i < toSeal.size(); i++) {
+                    PendingSeal p = toSeal.get(i);
+                    Path noted = p.file().resolveSibling(p.file().getFileName() + ".noted");
+                    TransferNote.embed(p.file(), notePdf, noted, now);
+                    toSeal.set(i, new PendingSeal(p.index(), p.key(), noted));
+                }
+                sealRenditions(toSeal, renditions, written);
+            } catch (SealingException | EvidenceException e) {
+                problems.add(new CaptureProblem(Kind.SEALING_FAILED, bc, "", e.getMessage()));
+            } catch (TimestampException e) {
+                problems.add(new CaptureProblem(Kind.TIMESTAMP_FAILED, bc, "", e.getMessage()));
+            } catch (ConflictException e) {
+                problems.add(conflict(bc));
+            } catch (IOException | RuntimeException e) {
+                problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "sealing or storing failed: "
+                        + Failures.describe(e)));
+            }
+            if (!problems.isEmpty()) {
+                written.forEach(pipe::deleteQuietly);
+                return new CaseFileOutcome.Rejected(bc, problems);
+            }
+        }
         ScanProtocol protocol = ProtocolWriter.protocol(new ProtocolWriter.Capture(actor, index, entry, where,
                 finalDocuments, pages, renditions, rendered, previous, now, policy.minimumDpi()));
         Key protocolJson = StorageKeys.protocolJson(bc, index.deliveryId(), number);
         Key protocolPdf = StorageKeys.protocolPdf(bc, index.deliveryId(), number);
         ContentInfo protocolInfo;
         ContentInfo protocolPdfInfo;
+        ContentInfo protocolSealInfo = null;
+        String sealLevel = null;
         try {
-            protocolInfo = storage.content().create(protocolJson,
-                    new ByteArrayInputStream(ScanProtocolCodec.write(protocol)));
-            written.add(protocolJson);
-            protocolPdfInfo = pipe.create(protocolPdf, out -> ProtocolReport.write(protocol, now, out));
-            written.add(protocolPdf);
+            byte[] json = ScanProtocolCodec.write(protocol);
+            if (scratch == null) {
+                protocolInfo = storage.content().create(protocolJson, new ByteArrayInputStream(json));
+                written.add(protocolJson);
+                protocolPdfInfo = pipe.create(protocolPdf, out -> ProtocolReport.write(protocol, now, out));
+                written.add(protocolPdf);
+            } else {
+                // protocol PDF (PAdES) and JSON (detached CAdES) sealed with one key call, then stored
+                Path jsonFile = Files.write(scratch.resolve("protocol.json"), json, StandardOpenOption.CREATE_NEW);
+                Path pdfFile = scratch.resolve("protocol.pdf");
+                try (OutputStream out = Files.newOutputStream(pdfFile, StandardOpenOption.CREATE_NEW)) {
+                    ProtocolReport.write(protocol, now, out);
+                }
+                Path sealedPdf = scratch.resolve("protocol.sealed.pdf");
+                Sealed sealed = sealer.orElseThrow().seal(List.of(new SealJob(pdfFile, sealedPdf)), List.of(jsonFile));
+                sealLevel = sealed.pdfLevel();
+                protocolInfo = storage.content().create(protocolJson, new ByteArrayInputStream(json));
+                written.add(protocolJson);
+                protocolPdfInfo = store(protocolPdf, sealedPdf, written);
+                Key sealKey = StorageKeys.protocolSeal(protocolJson);
+                protocolSealInfo = storage.content().create(sealKey, new ByteArrayInputStream(sealed.detachedSeals().get(0)));
+                written.add(sealKey);
+            }
+        } catch (SealingException | EvidenceException e) {
+            written.forEach(pipe::deleteQuietly);
+            return new CaseFileOutcome.Rejected(bc, List.of(new CaptureProblem(Kind.SEALING_FAILED, bc, "", e.getMessage())));
+        } catch (TimestampException e) {
+            written.forEach(pipe::deleteQuietly);
+            return new CaseFileOutcome.Rejected(bc, List.of(new CaptureProblem(Kind.TIMESTAMP_FAILED, bc, "",
+                    e.getMessage())));
         } catch (ConflictException e) {
             written.forEach(pipe::deleteQuietly);
             return new CaseFileOutcome.Rejected(bc, List.of(conflict(bc)));
@@ -194,7 +308,7 @@ final class CaseFileCapture {
         try {
             events = loop.execute(actor, new RecordIngestedCapture(new RecordCapture(new Barcode(bc),
                     index.deliveryId(), recorded, protocolInfo.sha256()), AUTO_REVIEWER, number,
-                    protocolPdfInfo.sha256()));
+                    protocolPdfInfo.sha256(), protocolSealInfo == null ? null : protocolSealInfo.sha256(), sealLevel));
         } catch (IllegalTransitionException | PreconditionFailedException e) {
             // refused before anything was appended: another ingest recorded this case file meanwhile
             written.forEach(pipe::deleteQuietly);
@@ -211,6 +325,37 @@ final class CaseFileCapture {
                 : CaseFileState.CAPTURED;
         int pageCount = finalDocuments.stream().mapToInt(d -> d.pages().size()).sum();
         return new CaseFileOutcome.Captured(bc, pageCount, renditions, protocolJson, protocolPdf, inspection, state);
+    }
+
+    /** A rendered, not yet sealed rendition: its place among the capture's renditions, its key, its file. */
+    private record PendingSeal(int index, Key key, Path file) {
+    }
+
+    /**
+     * Seals the case file's renditions with one key call and stores them; replaces each placeholder
+     * in {@code renditions} with what was stored.
+     */
+    private void sealRenditions(List<PendingSeal> toSeal, List<StoredRendition> renditions, List<Key> written)
+            throws IOException {
+        List<SealJob> jobs = toSeal.stream()
+                .map(p -> new SealJob(p.file(), p.file().resolveSibling(p.file().getFileName() + ".sealed"))).toList();
+        sealer.orElseThrow().seal(jobs, List.of());
+        for (int i = 0; i < toSeal.size(); i++) {
+            PendingSeal p = toSeal.get(i);
+            ContentInfo stored = store(p.key(), jobs.get(i).target(), written);
+            StoredRendition r = renditions.get(p.index());
+            renditions.set(p.index(), new StoredRendition(r.documentId(), r.key(), stored.size(), stored.sha256(),
+                    r.pages(), r.reencodedPages()));
+        }
+    }
+
+    /** Stores a finished file under a new key (create-if-absent) and notes the key as written. */
+    private ContentInfo store(Key key, Path file, List<Key> written) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            ContentInfo info = storage.content().create(key, in);
+            written.add(key);
+            return info;
+        }
     }
 
     /**

@@ -78,8 +78,10 @@ public final class Ingest implements Capture {
      * @param storage where renditions and protocols go
      * @param notifier where the scan service's notifications go (best effort)
      * @param parallelism how many case files of a delivery are captured at once
+     * @param sealer seals the products of case files whose protection level demands it
      */
-    public Ingest(CommandLoop loop, Storage storage, Notifier notifier, int parallelism) {
+    public Ingest(CommandLoop loop, Storage storage, Notifier notifier, int parallelism,
+            java.util.Optional<io.github.aktenlift.spi.sealing.EvidenceSealer> sealer) {
         CapturePolicy policy = loop.policies().capture();
         ImageInspector inspector = new ImageInspector(policy.maxPixels(), policy.maxDimension());
         this.loop = loop;
@@ -88,7 +90,7 @@ public final class Ingest implements Capture {
         this.reader = new IndexReader(policy, loop.validator());
         this.checks = new PageChecks(policy, inspector);
         this.rescans = new RescanMerge(loop, storage, policy, inspector);
-        this.captures = new CaseFileCapture(loop, storage, policy, new ContentPipe(storage));
+        this.captures = new CaseFileCapture(loop, storage, policy, new ContentPipe(storage), sealer);
     }
 
     @Override

@@ -78,6 +78,12 @@ public final class ProtocolReport {
         List<ReportPdf.Row> renditions = new ArrayList<>();
         p.renditions().forEach(r -> renditions.add(new ReportPdf.Row(r.documentId(), r.key() + " · " + r.size()
                 + " bytes · " + r.pages() + " pages · SHA-256 " + r.sha256())));
+        if (renditions.isEmpty()) {
+            // the transfer note embedded in a rendition, which cannot name its own hash
+            renditions.add(new ReportPdf.Row("—", "Transfervermerk in der Rendition: Schlüssel und Hashwerte der"
+                    + " Renditionen stehen im gespeicherten Scanprotokoll und im Journal / transfer note inside a"
+                    + " rendition: the renditions' keys and hashes are in the stored scan protocol and the journal"));
+        }
         sections.add(new ReportPdf.Section("Renditionen / Renditions (PDF/A-2b)", renditions));
         return sections;
     }

@@ -6,7 +6,10 @@ import io.github.aktenlift.lifecycle.CommandLoop;
 import io.github.aktenlift.lifecycle.Payload;
 import io.github.aktenlift.lifecycle.StorageKeys;
 import io.github.aktenlift.lifecycle.Streams;
+import io.github.aktenlift.spi.IntegrityException;
 import io.github.aktenlift.spi.ProviderException;
+import io.github.aktenlift.spi.sealing.EvidenceReport;
+import io.github.aktenlift.spi.sealing.EvidenceSealer;
 import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.ContentPage;
 import io.github.aktenlift.spi.storage.ContentProblem;
@@ -21,6 +24,10 @@ import io.github.aktenlift.tracking.VerificationReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -40,6 +47,12 @@ import java.util.Set;
  * or damaged that the journal pass has not already reported is reported as unreadable: an object
  * the journal does not name is still evidence that something wrote to the store behind
  * Aktenlift's back. Reads only.
+ *
+ * <p>With a sealer configured, a capture whose event records a protocol seal has every seal and
+ * timestamp checked as well: each rendition and the protocol PDF (PAdES), the protocol JSON with
+ * the detached seal beside it (CAdES). The sealer reads files, so each such object is copied to a
+ * temporary file while it is hashed (one at a time, deleted at the end); an object the store itself
+ * reports as changed is still checked, so that the report says whether its seal is broken too.
  */
 final class EvidenceCheck {
 
@@ -56,14 +69,39 @@ final class EvidenceCheck {
     private long objects;
     private long bytes;
     private final byte[] buffer = new byte[BUFFER];
+    private final Optional<EvidenceSealer> sealer;
+    private final List<EvidenceReport> seals = new ArrayList<>();
+    private long sealsChecked;
+    /** Where a sealed object is copied to be checked by the sealer (which reads files); one at a time. */
+    private Path scratch;
 
-    EvidenceCheck(CommandLoop loop, Storage storage) {
+    EvidenceCheck(CommandLoop loop, Storage storage, Optional<EvidenceSealer> sealer) {
         this.loop = loop;
         this.storage = storage;
+        this.sealer = sealer;
     }
 
-    DeepVerificationReport run() {
-        VerificationReport journal = loop.verify();
+    /**
+     * @param journal the journal's verification (with its checkpoint tokens checked)
+     * @return the report
+     */
+    DeepVerificationReport run(VerificationReport journal) {
+        try {
+            return runChecks(journal);
+        } finally {
+            if (scratch != null) {
+                try {
+                    Files.deleteIfExists(scratch.resolve("object"));
+                    Files.deleteIfExists(scratch.resolve("data"));
+                    Files.deleteIfExists(scratch);
+                } catch (IOException ignored) {
+                    // scratch space; the OS temp cleaner takes what is left
+                }
+            }
+        }
+    }
+
+    private DeepVerificationReport runChecks(VerificationReport journal) {
         List<Long> unreadable = new ArrayList<>();
         Map<String, String> subjects;
         try {
@@ -85,7 +123,7 @@ final class EvidenceCheck {
             }
         }
         listingProblems();
-        return new DeepVerificationReport(journal, objects, bytes, problems, found);
+        return new DeepVerificationReport(journal, objects, bytes, problems, found, seals, sealsChecked);
     }
 
     /** Reports what the content store's listing finds foreign or damaged. */
@@ -117,6 +155,14 @@ final class EvidenceCheck {
             }
             case CAPTURED -> capture(e);
             case BASELINE_IMPORTED -> object(Key.of(e.get(Payload.KEY)), e.sequence(), -1, e.get(Payload.SHA256));
+            case EVIDENCE_RENEWED -> {
+                // the renewed version beside the old one, which its capture's protocol still names
+                if (sealer.isPresent()) {
+                    sealedPdf(Key.of(e.get(Payload.KEY)), e.sequence(), -1, e.get(Payload.SHA256));
+                } else {
+                    object(Key.of(e.get(Payload.KEY)), e.sequence(), -1, e.get(Payload.SHA256));
+                }
+            }
             default -> {
                 // nothing stored apart from the journal
             }
@@ -147,8 +193,28 @@ final class EvidenceCheck {
         Key json = StorageKeys.protocolJson(barcode, e.get(Payload.DELIVERY), capture);
         byte[] protocolBytes = read(json, e.sequence(), -1, recorded, true);
         Key pdf = StorageKeys.protocolPdf(barcode, e.get(Payload.DELIVERY), capture);
+        String protocolSeal = e.get(Payload.PROTOCOL_SEAL);
+        boolean sealed = protocolSeal != null && sealer.isPresent();
         // recorded since issue 13; for a capture recorded before, only the store's own check applies
-        object(pdf, e.sequence(), -1, e.get(Payload.PROTOCOL_PDF));
+        if (sealed) {
+            sealedPdf(pdf, e.sequence(), -1, e.get(Payload.PROTOCOL_PDF));
+        } else {
+            object(pdf, e.sequence(), -1, e.get(Payload.PROTOCOL_PDF));
+        }
+        if (protocolSeal != null) {
+            Key sealKey = StorageKeys.protocolSeal(json);
+            byte[] cms = read(sealKey, e.sequence(), -1, protocolSeal, true);
+            if (sealed && cms != null && protocolBytes != null) {
+                try {
+                    Path data = scratch().resolve("data");
+                    Files.write(data, protocolBytes);
+                    sealReport(sealer.get().verifyDetachedSeal(json.value(), data, cms), e.sequence());
+                } catch (IOException ex) {
+                    problem(json.value(), e.sequence(), Kind.UNREADABLE, "cannot be copied for its seal check: "
+                            + ex.getMessage());
+                }
+            }
+        }
         if (protocolBytes == null) {
             return;
         }
@@ -160,7 +226,11 @@ final class EvidenceCheck {
             return;
         }
         for (ScanProtocol.Rendition r : protocol.renditions()) {
-            object(Key.of(r.key()), e.sequence(), r.size(), r.sha256());
+            if (sealed) {
+                sealedPdf(Key.of(r.key()), e.sequence(), r.size(), r.sha256());
+            } else {
+                object(Key.of(r.key()), e.sequence(), r.size(), r.sha256());
+            }
         }
     }
 
@@ -175,6 +245,42 @@ final class EvidenceCheck {
         object(Key.of(e.get(Payload.RECORD)), e.sequence(), -1, e.get(Payload.PROTOCOL_PDF));
     }
 
+    /** Reads, hashes and compares a sealed PDF like any object, then has the sealer check its seals. */
+    private void sealedPdf(Key key, long sequence, long size, String sha256) {
+        Path copy;
+        try {
+            copy = scratch().resolve("object");
+            Files.deleteIfExists(copy);
+        } catch (IOException ex) {
+            problem(key.value(), sequence, Kind.UNREADABLE, "no scratch space for its seal check: " + ex.getMessage());
+            return;
+        }
+        if (copyRead(key, sequence, size, sha256, copy)) {
+            sealReport(sealer.orElseThrow().verifyPdf(key.value(), copy), sequence);
+        }
+    }
+
+    private void sealReport(EvidenceReport r, long sequence) {
+        sealsChecked++;
+        if (seals.size() < DeepVerificationReport.MAX_PROBLEMS) {
+            seals.add(r);
+        }
+        switch (r.verdict()) {
+            case BROKEN -> problem(r.object(), sequence, Kind.SEAL_BROKEN, String.join("; ", r.findings()));
+            case UNTRUSTED -> problem(r.object(), sequence, Kind.SEAL_UNTRUSTED, String.join("; ", r.findings()));
+            case PASSED -> {
+                // nothing to report
+            }
+        }
+    }
+
+    private Path scratch() throws IOException {
+        if (scratch == null) {
+            scratch = Files.createTempDirectory("aktenlift-verify-");
+        }
+        return scratch;
+    }
+
     /** Reads and hashes one object; compares with what is recorded for it, where something is. */
     private void object(Key key, long sequence, long size, String sha256) {
         read(key, sequence, size, sha256, false);
@@ -182,6 +288,21 @@ final class EvidenceCheck {
 
     /** @return the bytes, if {@code keep} and the object is sound; otherwise {@code null} */
     private byte[] read(Key key, long sequence, long size, String sha256, boolean keep) {
+        return read(key, sequence, size, sha256, keep, null);
+    }
+
+    /**
+     * Reads, hashes and compares an object, copying its bytes to {@code copy} on the way.
+     *
+     * @return whether the whole object was read into the copy (sound or altered), so that its seals
+     *     can be checked
+     */
+    private boolean copyRead(Key key, long sequence, long size, String sha256, Path copy) {
+        read(key, sequence, size, sha256, false, copy);
+        return Files.isRegularFile(copy);
+    }
+
+    private byte[] read(Key key, long sequence, long size, String sha256, boolean keep, Path copy) {
         objects++;
         try {
             ContentInfo info = storage.content().head(key).orElse(null);
@@ -196,14 +317,31 @@ final class EvidenceCheck {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             ByteArrayOutputStream kept = keep ? new ByteArrayOutputStream((int) info.size()) : null;
             long n = 0;
-            try (InputStream in = storage.content().get(key)) {
+            Path partial = copy == null ? null : copy.resolveSibling(copy.getFileName() + ".part");
+            try (InputStream in = storage.content().get(key);
+                 OutputStream out = partial == null ? OutputStream.nullOutputStream() : Files.newOutputStream(partial)) {
                 for (int r; (r = in.read(buffer)) > 0; ) {
                     md.update(buffer, 0, r);
                     if (kept != null) {
                         kept.write(buffer, 0, r);
                     }
+                    out.write(buffer, 0, r);
                     n += r;
                 }
+            } catch (IOException | ProviderException ex) {
+                if (partial != null) {
+                    if (ex instanceof IntegrityException && Files.size(partial) > 0) {
+                        // the store's own check found the bytes changed: its seals still say whether they
+                        // were changed after sealing, so the bytes as stored are checked too
+                        Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING);
+                    } else {
+                        Files.deleteIfExists(partial);
+                    }
+                }
+                throw ex;
+            }
+            if (partial != null) {
+                Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING);
             }
             bytes += n;
             String actual = HexFormat.of().formatHex(md.digest());

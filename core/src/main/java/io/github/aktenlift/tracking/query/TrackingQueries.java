@@ -6,12 +6,14 @@ import io.github.aktenlift.UnknownIdentifierException;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CaseFileState;
 import io.github.aktenlift.casefile.FileReference;
+import io.github.aktenlift.evidence.CheckpointStamps;
 import io.github.aktenlift.lifecycle.BoxRecord;
 import io.github.aktenlift.lifecycle.CaseFileRecord;
 import io.github.aktenlift.lifecycle.CommandLoop;
 import io.github.aktenlift.lifecycle.Projection;
 import io.github.aktenlift.lifecycle.WorkOrder;
 import io.github.aktenlift.logistics.BoxState;
+import io.github.aktenlift.spi.sealing.EvidenceSealer;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.tracking.BoxStatus;
 import io.github.aktenlift.tracking.DeepVerificationReport;
@@ -44,15 +46,21 @@ public final class TrackingQueries implements Tracking {
     private final CommandLoop loop;
     private final Storage storage;
     private final Policies policies;
+    private final CheckpointStamps stamps;
+    private final Optional<EvidenceSealer> sealer;
 
     /**
      * @param loop the command loop whose projection is queried
      * @param storage where the objects the journal names are stored, for deep verification
+     * @param stamps the checkpoints' timestamps, checked by verification
+     * @param sealer the sealer whose seals and timestamps deep verification checks, if configured
      */
-    public TrackingQueries(CommandLoop loop, Storage storage) {
+    public TrackingQueries(CommandLoop loop, Storage storage, CheckpointStamps stamps, Optional<EvidenceSealer> sealer) {
         this.loop = loop;
         this.storage = storage;
         this.policies = loop.policies();
+        this.stamps = stamps;
+        this.sealer = sealer;
     }
 
     @Override
@@ -202,7 +210,7 @@ public final class TrackingQueries implements Tracking {
 
     @Override
     public VerificationReport verify() {
-        return loop.verify();
+        return stamps.verify(loop.verify());
     }
 
     @Override
@@ -212,7 +220,7 @@ public final class TrackingQueries implements Tracking {
 
     @Override
     public DeepVerificationReport verifyDeep() {
-        return new EvidenceCheck(loop, storage).run();
+        return new EvidenceCheck(loop, storage, sealer).run(verify());
     }
 
     @Override

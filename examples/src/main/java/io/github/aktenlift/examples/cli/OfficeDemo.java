@@ -48,6 +48,8 @@ import io.github.aktenlift.testkit.PageKind;
 import io.github.aktenlift.testkit.ScanFault;
 import io.github.aktenlift.testkit.ScanGenerator;
 import io.github.aktenlift.testkit.WrittenImage;
+import io.github.aktenlift.spi.sealing.EvidenceReport;
+import io.github.aktenlift.tracking.DeepVerificationReport;
 import io.github.aktenlift.tracking.EventKind;
 import io.github.aktenlift.tracking.JournalEvent;
 import io.github.aktenlift.tracking.VerificationReport;
@@ -147,7 +149,11 @@ final class OfficeDemo {
     int run() throws IOException {
         long t0 = System.nanoTime();
         out.printf("Aktenlift demo: %d case files, workspace %s%n", count, dir.toAbsolutePath());
-        try (Workspace w = Workspace.create(dir, clock, ids, false)) {
+        // high-protection case files are sealed with a generated test key and timestamped by an
+        // in-process RFC 3161 authority; the workspace keeps the key's settings for later commands
+        DemoSealing sealing = DemoSealing.start(clock);
+        try (sealing; Workspace w = Workspace.create(dir, clock, ids, false, sealing.sealer(), sealing.policies())) {
+            sealing.writeSettings(dir);
             workspace = w;
             lift = w.lift();
             registerAndLabel();
@@ -173,10 +179,17 @@ final class OfficeDemo {
             out.printf("    %d events in %d streams, %d checkpoints, every hash and chain link checked%s%n",
                     v.eventsChecked(), v.streams(), v.checkpointsChecked(),
                     v.firstViolation().map(x -> ": " + x).orElse(""));
+            out.printf("    %d checkpoint timestamps (RFC 3161) checked against their checkpoints%n", v.timestampsChecked());
+            DeepVerificationReport deep = lift.tracking().verifyDeep();
+            long sealedOk = deep.seals().stream().filter(EvidenceReport::passed).count();
+            out.printf("  %-22s %10s%n", "deep verification", deep.isIntact() ? "intact" : "BROKEN");
+            out.printf("    %d stored objects re-read and hashed; %d sealed objects (high protection) checked: %d seals and"
+                    + " timestamps intact and trusted%n", deep.objectsChecked(), deep.sealsChecked(), sealedOk);
+            deep.problems().forEach(p -> out.println("    " + p));
             out.printf(Locale.ROOT, "  %-22s %10.1f s%n", "took", (System.nanoTime() - t0) / 1e9);
             out.println();
-            out.println("Look around: aktenlift status --dir " + dir + "   (or history <barcode>, verify, labels)");
-            return v.isIntact() ? ExitCodes.OK : ExitCodes.INTEGRITY;
+            out.println("Look around: aktenlift status --dir " + dir + "   (or history <barcode>, verify --deep, labels)");
+            return v.isIntact() && deep.isIntact() ? ExitCodes.OK : ExitCodes.INTEGRITY;
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Reads the workspace's whole journal back from storage and checks every hash, sequence,"
                 + " chain link, checkpoint and the journal's head record; with --deep also re-reads and hashes every"
-                + " stored object the journal names (scan protocols, renditions, baselines, subject entries)."
+                + " stored object the journal names (scan protocols, renditions, baselines, subject entries) and"
+                + " checks every seal and timestamp (workspaces with sealing/ settings)."
                 + " Changes nothing. Exits with 3 if anything was altered.",
         footer = {"", "Example: aktenlift verify --deep --dir office"})
 final class VerifyCommand implements Callable<Integer> {
@@ -69,6 +70,7 @@ final class VerifyCommand implements Callable<Integer> {
             report.firstViolation().ifPresent(v -> root.putObject("violation").put("kind", v.kind().name())
                     .put("position", v.position()).put("stream", v.stream()).put("detail", v.detail()));
             root.put("anchored", report.anchored());
+            root.put("checkpointTimestamps", report.timestampsChecked());
             ArrayNode repairs = root.putArray("repairs");
             report.repairs().forEach(r -> repairs.addObject().put("log", r.log().value()).put("offset", r.offset())
                     .put("length", r.length()).put("sha256", r.sha256()).put("quarantine", r.quarantine().value()));
@@ -78,6 +80,14 @@ final class VerifyCommand implements Callable<Integer> {
                 ArrayNode problems = root.putArray("problems");
                 evidence.problems().forEach(p -> problems.addObject().put("object", p.object())
                         .put("sequence", p.sequence()).put("kind", p.kind().name()).put("detail", p.detail()));
+                root.put("sealsChecked", evidence.sealsChecked());
+                ArrayNode seals = root.putArray("seals");
+                evidence.seals().forEach(r -> {
+                    ObjectNode o = seals.addObject().put("object", r.object()).put("verdict", r.verdict().name())
+                            .put("signaturesAndTimestamps", r.seals());
+                    ArrayNode f = o.putArray("findings");
+                    r.findings().forEach(f::add);
+                });
             }
             Json.print(env.out(), root);
         } else {
@@ -91,7 +101,18 @@ final class VerifyCommand implements Callable<Integer> {
             report.repairs().forEach(r -> env.out().printf("  repaired: %s cut %d bytes at offset %d (an interrupted"
                     + " append), kept as %s, SHA-256 %s%n", r.log().value(), r.length(), r.offset(),
                     r.quarantine().value(), r.sha256()));
+            if (report.timestampsChecked() > 0) {
+                env.out().printf("checkpoint timestamps: %d RFC 3161 tokens checked against their checkpoints%n",
+                        report.timestampsChecked());
+            }
             if (evidence != null) {
+                if (evidence.sealsChecked() > 0) {
+                    long passed = evidence.seals().stream().filter(r -> r.passed()).count();
+                    env.out().printf("seals: %d sealed objects checked (integrity, chain to the trust anchors, timestamp"
+                            + " imprints), %d passed%n", evidence.sealsChecked(), passed);
+                    evidence.seals().stream().filter(r -> !r.passed()).forEach(r -> env.out().println("  "
+                            + r.verdict() + " " + r.object() + ": " + String.join("; ", r.findings())));
+                }
                 if (evidence.problemsFound() == 0) {
                     env.out().printf("objects intact: %d stored objects, %d bytes read and hashed%n",
                             evidence.objectsChecked(), evidence.bytesChecked());

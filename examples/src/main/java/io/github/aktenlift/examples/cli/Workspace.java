@@ -16,7 +16,14 @@ import io.github.aktenlift.adapters.filesystem.HotfolderProcedure;
 import io.github.aktenlift.adapters.filesystem.IndexWriter;
 import io.github.aktenlift.adapters.filesystem.OutboxNotifier;
 
+import io.github.aktenlift.adapters.sealing.PadesEvidenceSealerProvider;
+import io.github.aktenlift.adapters.sealing.Pkcs12SealingKeyProvider;
+import io.github.aktenlift.spi.Providers;
+import io.github.aktenlift.spi.sealing.EvidenceSealer;
+
 import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,6 +32,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +48,15 @@ final class Workspace implements AutoCloseable {
     /** The filesystem storage's format marker (see docs/filesystem-adapter.md): its presence makes a workspace. */
     private static final String MARKER = "aktenlift-storage.txt";
 
+    /**
+     * Where a workspace keeps its sealing configuration, if it seals: {@code sealing/sealing.properties}
+     * holds the settings of a {@code pades:} sealer ({@code aktenlift.pades.key}, the key's password,
+     * {@code aktenlift.pades.trust}; see docs/sealing.md). Commands open the sealer from it, so that
+     * {@code verify --deep} checks every seal against the configured trust anchors.
+     */
+    static final String SEALING = "sealing";
+    static final String SEALING_PROPERTIES = "sealing.properties";
+
     private final Path dir;
     private final boolean fsync;
     /** The workspace's choice of procedure, if not its hotfolder: {@code procedure=URI} and settings. */
@@ -48,6 +65,8 @@ final class Workspace implements AutoCloseable {
     private final FilesystemStorage storage;
     private final SpecialistProcedure procedure;
     private final Aktenlift lift;
+    /** The sealer this workspace opened from its sealing/ settings and closes; {@code null} if none. */
+    private final EvidenceSealer ownSealer;
 
     /** A workspace opened only to read: storage read-only, no procedure, no notifier; nothing on disk changes. */
     private Workspace(Path dir, Clock clock, IdSource ids) {
@@ -59,12 +78,59 @@ final class Workspace implements AutoCloseable {
             throw new UserException("cannot read " + dir + ": " + e.getMessage(), e);
         }
         this.procedure = null;
+        EvidenceSealer sealer = null;
         try {
+            sealer = openSealer(dir);
             // a procedure that is never called, so that what the journal knows about imports can be read
-            this.lift = Aktenlift.builder().storage(storage).clock(clock).ids(ids).procedure(new NoProcedure()).build();
+            Aktenlift.Builder b = Aktenlift.builder().storage(storage).clock(clock).ids(ids).procedure(new NoProcedure());
+            if (sealer != null) {
+                b.sealing(sealer);
+            }
+            this.lift = b.build();
+            this.ownSealer = sealer;
         } catch (RuntimeException e) {
+            if (sealer != null) {
+                sealer.close();
+            }
             storage.close();
             throw e;
+        }
+    }
+
+    /** @return the sealer the workspace's sealing settings describe, or {@code null} if it has none */
+    private static EvidenceSealer openSealer(Path dir) {
+        Path file = dir.resolve(SEALING).resolve(SEALING_PROPERTIES);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> settings = new java.util.HashMap<>();
+        p.stringPropertyNames().forEach(n -> settings.put(n, p.getProperty(n)));
+        // file names without a directory lie in sealing/, so that a copied workspace keeps its key
+        Path sealing = file.getParent().toAbsolutePath();
+        String key = settings.get(PadesEvidenceSealerProvider.KEY);
+        if (key != null && key.startsWith(Pkcs12SealingKeyProvider.SCHEME + ":") && !key.startsWith(
+                Pkcs12SealingKeyProvider.SCHEME + ":/")) {
+            String rest = key.substring(Pkcs12SealingKeyProvider.SCHEME.length() + 1);
+            int q = rest.indexOf('?');
+            Path local = sealing.resolve(q < 0 ? rest : rest.substring(0, q));
+            settings.put(PadesEvidenceSealerProvider.KEY, local.toUri().toString().replaceFirst("^file:",
+                    Pkcs12SealingKeyProvider.SCHEME + ":") + (q < 0 ? "" : rest.substring(q)));
+        }
+        String trust = settings.get(PadesEvidenceSealerProvider.TRUST);
+        if (trust != null) {
+            settings.put(PadesEvidenceSealerProvider.TRUST, String.join(",", java.util.Arrays.stream(trust.split(","))
+                    .map(t -> sealing.resolve(t.trim()).toString()).toList()));
+        }
+        try {
+            return Providers.evidenceSealer(URI.create(PadesEvidenceSealerProvider.SCHEME + ":workspace"), settings);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("the sealing settings in " + file + " are unusable: " + e.getMessage(), e);
         }
     }
 
@@ -115,10 +181,21 @@ final class Workspace implements AutoCloseable {
     }
 
     private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync) {
-        this(dir, clock, ids, fsync, null);
+        this(dir, clock, ids, fsync, null, null, null);
     }
 
     private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync, Options.Procedure choice) {
+        this(dir, clock, ids, fsync, choice, null, null);
+    }
+
+    /**
+     * @param choice the procedure given on the command line, or {@code null} for the workspace's
+     * @param sealer a sealer the caller owns (the demo's, with its in-process timestamp authority),
+     *     or {@code null} to open the one the workspace's sealing settings describe, if any
+     * @param policies the policies, or {@code null} for the defaults
+     */
+    private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync, Options.Procedure choice,
+            EvidenceSealer sealer, io.github.aktenlift.Policies policies) {
         this.dir = dir;
         this.fsync = fsync;
         FilesystemStorage s;
@@ -129,11 +206,24 @@ final class Workspace implements AutoCloseable {
             throw new UserException("cannot use " + dir + ": " + e.getMessage(), e);
         }
         this.storage = s;
+        EvidenceSealer own = null;
         try {
+            own = sealer == null ? openSealer(dir) : null;
             this.procedure = procedure(dir, clock, choice);
-            this.lift = Aktenlift.builder().storage(storage).clock(clock).ids(ids).procedure(procedure)
-                    .notifier(OutboxNotifier.open(dir.resolve(OUTBOX), settings())).build();
+            Aktenlift.Builder b = Aktenlift.builder().storage(storage).clock(clock).ids(ids).procedure(procedure)
+                    .notifier(OutboxNotifier.open(dir.resolve(OUTBOX), settings()));
+            if (policies != null) {
+                b.policies(policies);
+            }
+            if (sealer != null || own != null) {
+                b.sealing(sealer != null ? sealer : own);
+            }
+            this.lift = b.build();
+            this.ownSealer = own;
         } catch (RuntimeException e) {
+            if (own != null) {
+                own.close();
+            }
             storage.close();
             throw e;
         }
@@ -227,6 +317,22 @@ final class Workspace implements AutoCloseable {
      * @throws UserException if the directory has something in it or cannot be created
      */
     static Workspace create(Path dir, Clock clock, IdSource ids, boolean fsync) {
+        requireEmpty(dir);
+        return new Workspace(dir, clock, ids, fsync);
+    }
+
+    /**
+     * Creates a workspace that seals: like {@link #create(Path, Clock, IdSource, boolean)}, with a
+     * sealer the caller owns and closes after the workspace, and policies that say what it seals.
+     * The caller writes the workspace's sealing settings for later commands.
+     */
+    static Workspace create(Path dir, Clock clock, IdSource ids, boolean fsync, EvidenceSealer sealer,
+            io.github.aktenlift.Policies policies) {
+        requireEmpty(dir);
+        return new Workspace(dir, clock, ids, fsync, null, sealer, policies);
+    }
+
+    private static void requireEmpty(Path dir) {
         try {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> entries = Files.list(dir)) {
@@ -240,7 +346,6 @@ final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw new UserException("cannot create the workspace " + dir + ": " + e.getMessage(), e);
         }
-        return new Workspace(dir, clock, ids, fsync);
     }
 
     private Map<String, String> settings() {
@@ -292,7 +397,13 @@ final class Workspace implements AutoCloseable {
         try {
             lift.close();
         } finally {
-            storage.close();
+            try {
+                if (ownSealer != null) {
+                    ownSealer.close();
+                }
+            } finally {
+                storage.close();
+            }
         }
     }
 }

@@ -52,6 +52,45 @@ class VerifyDeepTest {
         assertThat(Trees.digest(demo)).isEqualTo(before);
     }
 
+    @Test
+    @DisplayName("checks every seal and timestamp of the demo's high-protection case files against the workspace's trust anchor")
+    void sealsChecked() {
+        Cli.Run run = Cli.run("verify", "--deep", "--dir", demo.toString());
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("seals: (\\d+) sealed objects checked .*, (\\d+) passed")
+                .matcher(run.out());
+        assertThat(m.find()).as("%s", run.out()).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).isPositive().isEqualTo(Integer.parseInt(m.group(2)));
+        assertThat(run.out()).containsPattern("checkpoint timestamps: [1-9]\\d* RFC 3161 tokens checked");
+    }
+
+    @Test
+    @DisplayName("with one byte changed in a sealed rendition exits 3 and names the rendition and its broken seal")
+    void sealedRenditionChanged() throws IOException {
+        Path copy = tmp.resolve("copy-sealed");
+        Trees.copy(demo, copy);
+        Path file;
+        try (Stream<Path> s = Files.walk(copy.resolve("storage"))) {
+            file = s.filter(Files::isRegularFile)
+                    .filter(p -> decoded(copy.resolve("storage").relativize(p)).contains("content/renditions/"))
+                    .filter(p -> p.getFileName().toString().endsWith(".pdf~o"))
+                    .filter(VerifyDeepTest::sealed).sorted().findFirst().orElseThrow();
+        }
+        String key = decoded(copy.resolve("storage").relativize(file)).replaceFirst("^content/", "");
+        flip(file, 0.3);
+        Cli.Run run = Cli.run("verify", "--deep", "--dir", copy.toString());
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(ExitCodes.INTEGRITY);
+        assertThat(run.out()).contains("SEAL_BROKEN " + key).contains("BROKEN " + key);
+    }
+
+    private static boolean sealed(Path pdf) {
+        try {
+            return new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1).contains("/ByteRange");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** One object of each kind, and where in it to change a byte. */
     record Target(String name, String pathPart, String suffix, double where, String named) {
         @Override

@@ -6,6 +6,14 @@
  * or built in code. What is sealed and when is the core's business (protection levels, BSI
  * TR-03138 "TR-RESISCAN"); these contracts only say what a key and an authority must do.
  *
+ * <h2>The seam to the core</h2>
+ * The core decides what is sealed but writes no CMS itself, and depends on no adapter. It talks to
+ * an {@link io.github.aktenlift.spi.sealing.EvidenceSealer}: "seal these PDFs and detach-seal these
+ * files with one key call", "timestamp this digest", "check this object". The sealing adapter
+ * implements it over a key and an authority from this package; it is opened by URI
+ * ({@code pades:}) through {@link io.github.aktenlift.spi.sealing.EvidenceSealerProvider} or built
+ * in code, and handed to the core's builder.
+ *
  * <h2>Why the key signs digests</h2>
  * The caller builds the signed structure (the CMS signed attributes of a PAdES or CAdES signature)
  * and hands the key only its hash. So one contract fits a PKCS#12 file, an HSM (PKCS#11 signs

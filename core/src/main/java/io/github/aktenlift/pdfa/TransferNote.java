@@ -1,0 +1,108 @@
+package io.github.aktenlift.pdfa;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * The transfer note (<i>Transfervermerk</i>) embedded in a sealed rendition, so that product and
+ * note travel together into the e-file (TR-RESISCAN): the case file's scan protocol as PDF/A-2b,
+ * which ISO 19005-2 6.8 permits as an embedded file of a PDF/A-2 document, attached as an
+ * associated file ({@code /AFRelationship /Supplement}, listed in the catalog's {@code /AF} and in
+ * the {@code /EmbeddedFiles} name tree) in an incremental update after the rendition's bytes.
+ * Embedded before sealing, so that the seal covers it.
+ *
+ * <p><b>What the embedded note holds.</b> Everything the stored protocol holds — case file,
+ * delivery, scanner and settings, operator, every page with its source SHA-256, checks and
+ * deviations — except the list of renditions with their hashes: a note inside a rendition cannot
+ * name that rendition's own hash (embedding the note changes it), nor those of its siblings, which
+ * are sealed in the same batch afterwards. The stored protocol (JSON and PDF/A, itself sealed) and
+ * the journal keep the renditions' hashes; the seal over each rendition protects the note in it.
+ *
+ * <p>The core embeds the note itself (with PDFBox, which it has) rather than through the sealing
+ * adapter's equivalent, because the core depends on no adapter and the note is no sealing matter.
+ */
+public final class TransferNote {
+
+    /** The embedded file's name inside each rendition. */
+    public static final String FILE_NAME = "transfervermerk.pdf";
+
+    private static final COSName AF = COSName.getPDFName("AF");
+    private static final COSName AF_RELATIONSHIP = COSName.getPDFName("AFRelationship");
+
+    private TransferNote() {
+    }
+
+    /**
+     * @param rendition the rendition; only read
+     * @param note the transfer note, PDF/A-2b
+     * @param target where the rendition with the note goes; must not exist
+     * @param now the embedded file's modification date
+     * @throws IOException if a file cannot be read or written
+     */
+    public static void embed(Path rendition, Path note, Path target, Instant now) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(rendition.toFile());
+             InputStream in = Files.newInputStream(note);
+             OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+            PDEmbeddedFile ef = new PDEmbeddedFile(doc, in, COSName.FLATE_DECODE);
+            ef.setSubtype("application/pdf");
+            ef.setSize((int) Files.size(note));
+            GregorianCalendar when = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+            when.setTimeInMillis(now.toEpochMilli());
+            ef.setModDate(when);
+            PDComplexFileSpecification spec = new PDComplexFileSpecification();
+            spec.setFile(FILE_NAME);
+            spec.setFileUnicode(FILE_NAME);
+            spec.setFileDescription("Transfervermerk (Scanprotokoll ohne Hashwerte der Renditionen)");
+            spec.setEmbeddedFile(ef);
+            spec.setEmbeddedFileUnicode(ef);
+            spec.getCOSObject().setItem(AF_RELATIONSHIP, COSName.getPDFName("Supplement"));
+
+            PDDocumentCatalog catalog = doc.getDocumentCatalog();
+            PDDocumentNameDictionary names = catalog.getNames();
+            if (names == null) {
+                names = new PDDocumentNameDictionary(catalog);
+                catalog.setNames(names);
+            }
+            PDEmbeddedFilesNameTreeNode tree = names.getEmbeddedFiles();
+            Map<String, PDComplexFileSpecification> entries = new HashMap<>();
+            if (tree == null) {
+                tree = new PDEmbeddedFilesNameTreeNode();
+            } else if (tree.getNames() != null) {
+                entries.putAll(tree.getNames());
+            }
+            entries.put(FILE_NAME, spec);
+            tree.setNames(entries);
+            names.setEmbeddedFiles(tree);
+            COSArray af = catalog.getCOSObject().getCOSArray(AF);
+            if (af == null) {
+                af = new COSArray();
+                catalog.getCOSObject().setItem(AF, af);
+            }
+            af.add(spec);
+            af.setNeedToBeUpdated(true);
+            tree.getCOSObject().setNeedToBeUpdated(true);
+            names.getCOSObject().setNeedToBeUpdated(true);
+            catalog.getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(out);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.aktenlift.spi.sealing;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the core asks of a sealing adapter: seal a case file's PDF products and detached files with
+ * one call to the key, timestamp a digest, and check seals and timestamps later. The core builds
+ * PDF/A renditions and protocols with PDFBox but has no CMS or RFC 3161 code of its own and must not
+ * depend on an adapter; this interface is the seam. An adapter implements it on top of its PAdES,
+ * CAdES and RFC 3161 machinery and a {@link SealingKey} and {@link TimestampAuthority} of its
+ * choice; the embedding application hands it to the core's builder, or the core's callers open one
+ * by URI through {@link EvidenceSealerProvider}.
+ *
+ * <p>Why one interface for sealing <em>and</em> checking: a deep verification years later must
+ * check exactly the formats this adapter wrote, against the trust anchors the operator configured
+ * for it; keeping both in one place keeps them in step.
+ *
+ * <p><b>Capabilities.</b> An instance may hold a key, a timestamp authority, or both
+ * ({@link #seals()}, {@link #timestamps()}); one without a key still timestamps and verifies. A
+ * method that needs what the instance lacks throws {@link IllegalStateException}.
+ *
+ * <p><b>Atomicity.</b> {@link #seal} writes new files only, never over a source, and all or
+ * nothing: if it throws, none of its targets exists.
+ *
+ * <p><b>Thread safety:</b> every method may be called from any thread at any time.
+ * <b>Never {@code null}:</b> no method returns {@code null}. <b>Reads never write:</b> the verify
+ * methods only read.
+ *
+ * @since 0.2
+ */
+public interface EvidenceSealer extends AutoCloseable {
+
+    /** @return a short identifier for messages and journals, never a secret */
+    String id();
+
+    /** @return whether a sealing key is configured, so that {@link #seal} works */
+    boolean seals();
+
+    /** @return whether a timestamp authority is configured, so that {@link #timestamp} works and seals get timestamps */
+    boolean timestamps();
+
+    /**
+     * Checks whether the sealing key is a qualified seal in the sense of eIDAS: declared so by its
+     * provider, and its certificate carries the ETSI QC statements (QcCompliance, QcType eseal,
+     * QcSSCD) or a qualified certificate policy (QCP-l-qscd). Run once at start-up.
+     *
+     * @return the verdict with its reasons
+     */
+    Qualification qualification();
+
+    /**
+     * Seals PDFs in place of their sources (PAdES baseline B-T with a timestamp authority, B-LT
+     * where the key supplies revocation data, B-B without an authority) and makes a detached CMS
+     * seal for each further file, with <em>one</em> call to the key for all of them.
+     *
+     * @param pdfs PDFs to seal: sources are only read, targets must not exist
+     * @param detached files that get a detached seal (a protocol's JSON); only read
+     * @return the sealed PDFs' level and the detached seals, in the order of {@code detached}
+     * @throws SealingException if the key does not sign; no target exists
+     * @throws TimestampException if the authority gives no token; no target exists
+     * @throws EvidenceException if a file cannot be sealed; no target exists
+     * @throws IllegalStateException if no key is configured
+     */
+    Sealed seal(List<SealJob> pdfs, List<Path> detached);
+
+    /**
+     * Adds a PAdES document timestamp (B-LTA, evidence renewal) to a sealed PDF, after the
+     * validation data its seals and timestamps need.
+     *
+     * @param job source (only read) and target (must not exist)
+     * @throws TimestampException if the authority gives no token; the target does not exist
+     * @throws EvidenceException if the PDF cannot be renewed; the target does not exist
+     * @throws IllegalStateException if no timestamp authority is configured
+     */
+    void renew(SealJob job);
+
+    /**
+     * @param sha256 a SHA-256 digest (or HMAC-SHA-256 value), 32 bytes
+     * @return a DER RFC 3161 token over it, checked as {@link TimestampAuthority} promises
+     * @throws TimestampException if the authority gives no token
+     * @throws IllegalStateException if no timestamp authority is configured
+     */
+    byte[] timestamp(byte[] sha256);
+
+    /**
+     * Checks every seal and timestamp in a PDF: integrity, chain to the configured trust anchors,
+     * timestamp imprints.
+     *
+     * @param object the object's name for the report (its storage key)
+     * @param pdf the PDF; only read
+     * @return the report; a PDF without any seal is {@link EvidenceReport.Verdict#BROKEN}
+     */
+    EvidenceReport verifyPdf(String object, Path pdf);
+
+    /**
+     * @param object the object's name for the report
+     * @param data the sealed file; only read
+     * @param cms the detached DER CMS seal over it
+     * @return the report
+     */
+    EvidenceReport verifyDetachedSeal(String object, Path data, byte[] cms);
+
+    /**
+     * @param object the object's name for the report
+     * @param sha256 the 32 bytes the token claims to cover
+     * @param token a DER RFC 3161 token
+     * @return the report: broken if the imprint is another or the token's signature fails
+     */
+    EvidenceReport verifyTimestamp(String object, byte[] sha256, byte[] token);
+
+    /** Closes the key and the authority this instance opened. Idempotent. */
+    @Override
+    void close();
+}
