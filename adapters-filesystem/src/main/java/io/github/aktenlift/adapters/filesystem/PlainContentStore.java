@@ -21,6 +21,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -329,11 +330,18 @@ final class PlainContentStore implements ContentStore {
     private Resolved resolve(Key key) throws IOException {
         Path target = pathOf(key);
         Path sidecar = Layout.sidecarOf(target);
-        for (int attempt = 1; attempt < LOCK_FREE_ATTEMPTS; attempt++) {
-            Resolved r = look(key, target, sidecar);
-            if (r != null) {
-                return r;
+        try {
+            for (int attempt = 1; attempt < LOCK_FREE_ATTEMPTS; attempt++) {
+                Resolved r = look(key, target, sidecar);
+                if (r != null) {
+                    return r;
+                }
             }
+        } catch (FileSystemException e) {
+            if (underAnObject(target)) {
+                return Resolved.ABSENT; // "not a directory" on the way: a key above this one is stored
+            }
+            throw e;
         }
         // a writer keeps changing the object: wait for it, holding the lock shared (never created by a reader)
         return locks.withSharedLockIfPresent(FileLocks.Kind.CONTENT, layout.contentLock(target.getParent()), () -> {
@@ -346,8 +354,21 @@ final class PlainContentStore implements ContentStore {
         });
     }
 
+    /** Whether a name on the way from the content root to the file is a regular file (an object above the key). */
+    private boolean underAnObject(Path file) {
+        for (Path p = file.getParent(); p.startsWith(layout.content) && !p.equals(layout.content); p = p.getParent()) {
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Sidecar, object file, sidecar: {@code null} if the two sidecar reads differ (a writer was at work). */
     private Resolved look(Key key, Path target, Path sidecar) throws IOException {
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            return Resolved.ABSENT; // keys are stored below this one
+        }
         byte[] before = readSidecar(key, sidecar);
         FileChannel ch;
         try {
