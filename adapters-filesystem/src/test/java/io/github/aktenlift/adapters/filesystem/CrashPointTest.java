@@ -123,33 +123,24 @@ class CrashPointTest {
     }
 
     /**
-     * Every point at its first arrival, and every arrival during the repair and during a put that
-     * replaces an object (format 2: from the lock to its release, where the sidecar is settled):
-     * {@code name@n}.
+     * Every point at its first arrival, every arrival during the repair, and every arrival at a
+     * content point after the repair (format 2: the delete, the create and the two replacing puts,
+     * whose sidecar and object file steps are the ones that matter): {@code name@n}.
      */
     private static List<String> targets(List<String> trace) {
-        boolean[] replacing = new boolean[trace.size()];
-        for (int i = 0, locked = -1; i < trace.size(); i++) {
-            if (trace.get(i).equals(CrashPoint.CONTENT_PUT_LOCKED.id())) {
-                locked = i;
-            } else if (trace.get(i).equals(CrashPoint.CONTENT_SETTLE_DIRECTORY_FSYNCED.id()) && locked >= 0) {
-                for (int j = locked; j <= i + 1 && j < trace.size(); j++) {
-                    replacing[j] = true;
-                }
-                locked = -1;
-            }
-        }
         Set<String> targets = new LinkedHashSet<>();
         Map<String, Integer> seen = new HashMap<>();
         boolean repairing = false;
-        for (int i = 0; i < trace.size(); i++) {
-            String point = trace.get(i);
+        boolean repaired = false;
+        for (String point : trace) {
             int n = seen.merge(point, 1, Integer::sum);
             repairing |= point.equals(CrashPoint.LOG_REPAIR_FOUND.id());
             // creating a directory is the same step wherever it happens: its first arrival is enough
-            if (n == 1 || ((repairing || replacing[i]) && !point.startsWith("fs.directory."))) {
+            if (n == 1 || (repairing && !point.startsWith("fs.directory."))
+                    || (repaired && point.startsWith("fs.content."))) {
                 targets.add(point + "@" + n);
             }
+            repaired |= point.equals(CrashPoint.LOG_REPAIR_FSYNCED.id());
             repairing &= !point.equals(CrashPoint.LOG_REPAIR_FSYNCED.id());
         }
         return List.copyOf(targets);
