@@ -364,15 +364,30 @@ final class PlainContentStore implements ContentStore {
         return false;
     }
 
-    /** Sidecar, object file, sidecar: {@code null} if the two sidecar reads differ (a writer was at work). */
-    private Resolved look(Key key, Path target, Path sidecar) throws IOException {
+    /**
+     * Sidecar, object file, sidecar: {@code null} if the two sidecar reads differ (a writer was at
+     * work). The directory is resolved once and checked to lie inside the root; both files are
+     * opened in it without following a link.
+     */
+    private Resolved look(Key key, Path target, Path sidecarPath) throws IOException {
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return Resolved.ABSENT; // keys are stored below this one
+        }
+        Path realDirectory;
+        try {
+            realDirectory = layout.inside(key, target.getParent());
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return Resolved.ABSENT;
+        }
+        Path object = realDirectory.resolve(target.getFileName().toString());
+        Path sidecar = realDirectory.resolve(sidecarPath.getFileName().toString());
+        if (!Files.isRegularFile(object, LinkOption.NOFOLLOW_LINKS) && Files.isSymbolicLink(object)) {
+            throw new IntegrityException(key.value(), "object file is a symbolic link");
         }
         byte[] before = readSidecar(key, sidecar);
         FileChannel ch;
         try {
-            ch = FileChannel.open(layout.inside(key, target), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            ch = FileChannel.open(object, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException | NotDirectoryException e) {
             return Arrays.equals(before, readSidecar(key, sidecar)) ? Resolved.ABSENT : null;
         }
@@ -444,10 +459,9 @@ final class PlainContentStore implements ContentStore {
         return bySize.stream().filter(v -> v.sha256().equals(sha)).findFirst().orElse(null);
     }
 
-    /** @return the sidecar's bytes, or {@code null} if there is none */
+    /** @return the sidecar's bytes, or {@code null} if there is none; a link is not followed (an error, ELOOP) */
     private byte[] readSidecar(Key key, Path sidecar) throws IOException {
-        try (FileChannel ch = FileChannel.open(layout.inside(key, sidecar), StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel ch = FileChannel.open(sidecar, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             long size = ch.size();
             if (size > Sidecar.MAX_BYTES) {
                 throw new IntegrityException(key.value(), "sidecar larger than " + Sidecar.MAX_BYTES + " bytes");
@@ -689,6 +703,8 @@ final class PlainContentStore implements ContentStore {
             return; // nothing stored under the key
         }
         try {
+            // never delete through a directory a planted link leads out of the root
+            layout.inside(key, target.getParent());
             locks.withLock(FileLocks.Kind.CONTENT, layout.contentLock(target.getParent()), () -> {
                 byte[] b = readSidecar(key, sidecar);
                 if (b != null) {
@@ -715,8 +731,8 @@ final class PlainContentStore implements ContentStore {
                 }
                 return null;
             });
-        } catch (NotDirectoryException e) {
-            // a path component is no directory: nothing stored there
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            // a path component is missing or no directory: nothing stored there
         } catch (IOException e) {
             throw new UnavailableException("cannot delete content '" + key + "'", e);
         }
