@@ -112,12 +112,18 @@ final class Workspace implements AutoCloseable {
     }
 
     private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync) {
+        this(dir, clock, ids, fsync, Map.of());
+    }
+
+    private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync, Map<String, String> storageSettings) {
         this.dir = dir;
         this.fsync = fsync;
         FilesystemStorage s;
         try {
-            s = FilesystemStorage.open(dir.resolve(STORAGE), Map.of(FilesystemSettings.CREATE, "true",
-                    FilesystemSettings.FSYNC, Boolean.toString(fsync)));
+            Map<String, String> settings = new java.util.HashMap<>(storageSettings);
+            settings.put(FilesystemSettings.CREATE, "true");
+            settings.put(FilesystemSettings.FSYNC, Boolean.toString(fsync));
+            s = FilesystemStorage.open(dir.resolve(STORAGE), settings);
         } catch (IllegalArgumentException e) {
             throw new UserException("cannot use " + dir + ": " + e.getMessage(), e);
         }
@@ -174,6 +180,14 @@ final class Workspace implements AutoCloseable {
      * @throws UserException if the directory has something in it or cannot be created
      */
     static Workspace create(Path dir, Clock clock, IdSource ids, boolean fsync) {
+        return create(dir, clock, ids, fsync, Map.of());
+    }
+
+    /**
+     * Like {@link #create(Path, Clock, IdSource, boolean)}, with settings for the storage, such as
+     * {@link FilesystemSettings#FORMAT}: tests make a workspace as older versions did.
+     */
+    static Workspace create(Path dir, Clock clock, IdSource ids, boolean fsync, Map<String, String> storageSettings) {
         try {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> entries = Files.list(dir)) {
@@ -187,7 +201,7 @@ final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw new UserException("cannot create the workspace " + dir + ": " + e.getMessage(), e);
         }
-        return new Workspace(dir, clock, ids, fsync);
+        return new Workspace(dir, clock, ids, fsync, storageSettings);
     }
 
     private Map<String, String> settings() {
