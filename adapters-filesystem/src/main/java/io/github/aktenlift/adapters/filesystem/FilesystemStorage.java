@@ -27,17 +27,24 @@ import java.util.Set;
  * Storage on a root directory of a local disk or network share: Aktenlift's embedded default.
  *
  * <p>Content is written to a temporary file while being hashed, forced, renamed atomically into
- * place and its directory forced; reads check size and SHA-256. Records are compare-and-set under
+ * place and its directory forced; reads check size and SHA-256. In storage format 2, the default
+ * for a new root, an object is a plain file under its key's readable path ({@code
+ * content/renditions/F000000017X/1/doc-1.pdf}), its bytes as they are, with a sidecar beside it
+ * that records size and SHA-256; format 1 (a binary header in the file, escaped names) is still
+ * read and written where a root's marker says so ({@link #format()}). Records are compare-and-set under
  * a file lock; logs are CRC32C-framed batches, one frame per batch. Reads never write; an append
  * interrupted by a crash is repaired only by the next append, which first keeps the cut bytes as a
  * quarantine object and records the repair ({@link LogStore#repairs}). Keys
  * map to file names that are safe from traversal, device names and case folding (see the layout in
- * {@code docs/filesystem-adapter.md}). Several threads and several processes may use one root at
+ * {@code docs/filesystem-adapter.md}); format 2 refuses a content key whose name differs from a
+ * stored one only in case ({@link io.github.aktenlift.spi.IllegalKeyException}), and a key above
+ * or below a stored one ({@link io.github.aktenlift.spi.KeyConflictException}). Several threads and several processes may use one root at
  * once; the file locks need a filesystem with working POSIX or Windows locks (local disks, NFSv4,
  * SMB).
  *
  * <p>Declares {@link StorageCapability#MULTI_PROCESS} and {@link StorageCapability#STREAMING},
- * and {@link StorageCapability#DURABLE} unless {@value FilesystemSettings#FSYNC} is {@code false}.
+ * {@link StorageCapability#DURABLE} unless {@value FilesystemSettings#FSYNC} is {@code false}, and
+ * on format 1 {@link StorageCapability#NESTED_KEYS}.
  *
  * <p>Opened with {@value FilesystemSettings#READ_ONLY}, it changes nothing on disk, not even on
  * open (no directory created, no stale temporary removed), and every write fails with

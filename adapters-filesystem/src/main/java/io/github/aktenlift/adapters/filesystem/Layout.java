@@ -29,6 +29,11 @@ import java.util.function.UnaryOperator;
  * Each key segment is a directory (or, for the last one, a file with a role suffix) named by
  * {@link FileNames}; a hashed name {@code ~<hex>} has the segment it stands for in
  * {@code ~<hex>~n} beside it. Every computed path is checked to lie below its subtree.
+ *
+ * <p>Storage format 2 names content differently: {@code content/a/b} is the object's bytes under
+ * names made by {@link PlainNames}, with its {@link Sidecar} {@code content/a/b~sum} beside it, and
+ * {@code locks/content/<00–ff>~x} are the striped locks of content directories. Records and logs
+ * are named as above in both formats.
  */
 final class Layout {
 
