@@ -45,8 +45,31 @@ enum CrashPoint {
     /** … directory forced (durable); put returns next. */
     CONTENT_PUT_DIRECTORY_FSYNCED("fs.content.put.directory-fsynced"),
 
-    /** Content delete: file removed. */
+    /** Content put or create, format 2: the lock of the object's directory taken, its bytes already in a forced temporary file. */
+    CONTENT_PUT_LOCKED("fs.content.put.locked"),
+    /** … format 2: the sidecar ({@code ~sum}) with the new version (and the replaced one) written to a temporary file. */
+    CONTENT_SIDECAR_TEMP_WRITTEN("fs.content.sidecar.temp-written"),
+    /** … temporary file forced. */
+    CONTENT_SIDECAR_TEMP_FSYNCED("fs.content.sidecar.temp-fsynced"),
+    /** … renamed into place, the object file not yet (no new object visible yet). */
+    CONTENT_SIDECAR_RENAMED("fs.content.sidecar.renamed"),
+    /** … directory forced; the object file goes into place next ({@code fs.content.put.renamed}). */
+    CONTENT_SIDECAR_DIRECTORY_FSYNCED("fs.content.sidecar.directory-fsynced"),
+    /** … format 2, after a replacing put: the sidecar with only the new version written to a temporary file. */
+    CONTENT_SETTLE_TEMP_WRITTEN("fs.content.settle.temp-written"),
+    /** … temporary file forced. */
+    CONTENT_SETTLE_TEMP_FSYNCED("fs.content.settle.temp-fsynced"),
+    /** … renamed into place. */
+    CONTENT_SETTLE_RENAMED("fs.content.settle.renamed"),
+    /** … directory forced. */
+    CONTENT_SETTLE_DIRECTORY_FSYNCED("fs.content.settle.directory-fsynced"),
+    /** … format 2: the directory's lock released; put returns next. */
+    CONTENT_PUT_UNLOCKED("fs.content.put.unlocked"),
+
+    /** Content delete: file removed (format 2: the object file, under its directory's lock). */
     CONTENT_DELETE_REMOVED("fs.content.delete.removed"),
+    /** … format 2: its sidecar removed. */
+    CONTENT_DELETE_SIDECAR_REMOVED("fs.content.delete.sidecar-removed"),
     /** … directory forced; delete returns next. */
     CONTENT_DELETE_DIRECTORY_FSYNCED("fs.content.delete.directory-fsynced"),
 
@@ -113,6 +136,10 @@ enum CrashPoint {
         static final Atomic NAME = new Atomic(NAME_TEMP_WRITTEN, NAME_TEMP_FSYNCED, NAME_RENAMED, NAME_DIRECTORY_FSYNCED);
         static final Atomic CONTENT = new Atomic(CONTENT_PUT_TEMP_WRITTEN, CONTENT_PUT_TEMP_FSYNCED, CONTENT_PUT_RENAMED,
                 CONTENT_PUT_DIRECTORY_FSYNCED);
+        static final Atomic SIDECAR = new Atomic(CONTENT_SIDECAR_TEMP_WRITTEN, CONTENT_SIDECAR_TEMP_FSYNCED,
+                CONTENT_SIDECAR_RENAMED, CONTENT_SIDECAR_DIRECTORY_FSYNCED);
+        static final Atomic SETTLE = new Atomic(CONTENT_SETTLE_TEMP_WRITTEN, CONTENT_SETTLE_TEMP_FSYNCED,
+                CONTENT_SETTLE_RENAMED, CONTENT_SETTLE_DIRECTORY_FSYNCED);
         static final Atomic RECORD = new Atomic(RECORD_CAS_TEMP_WRITTEN, RECORD_CAS_TEMP_FSYNCED, RECORD_CAS_RENAMED,
                 RECORD_CAS_DIRECTORY_FSYNCED);
     }

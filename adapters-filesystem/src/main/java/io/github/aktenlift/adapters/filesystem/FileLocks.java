@@ -18,9 +18,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * JVM, and only then the file lock. Lock files are never deleted: deleting one while another
  * process waits on it would let two processes hold "the" lock.
  *
- * <p><b>Lock order.</b> Logs, records and the hotfolder have separate stripes. A log's lock may be held while a
- * record's lock is taken (a repair records itself), never the other way round, so stripes shared
- * by chance cannot form a cycle.
+ * <p><b>Lock order.</b> Logs, records, content and the hotfolder have separate stripes. A log's lock may be held while a
+ * record's or a content directory's lock is taken (a repair keeps the cut bytes and records
+ * itself), never the other way round, and no other lock is taken while holding a record's or a
+ * content directory's, so stripes shared by chance cannot form a cycle.
  */
 final class FileLocks {
 
@@ -35,6 +36,11 @@ final class FileLocks {
         RECORDS,
         /** Log appends. */
         LOGS,
+        /**
+         * Format 2 content: writes of the objects in one directory and the creation of names in
+         * it; never held while another lock is taken, may be taken while holding a log's lock.
+         */
+        CONTENT,
         /** The hotfolder's e-file, salt and import locks. */
         HOTFOLDER;
 

@@ -93,6 +93,16 @@ final class FileNames {
      * @return the segment, or empty if the name is not one this class produces (a foreign file)
      */
     static Optional<String> decode(String name) {
+        // only the canonical encoding counts: a foreign or hand-made file is ignored, never misread
+        return unescape(name).filter(segment -> name.equals(escape(segment)));
+    }
+
+    /**
+     * @param name a name of ASCII characters and {@code %XX} escapes
+     * @return the non-empty UTF-8 text the escapes spell, or empty if the name is malformed; not
+     *     checked to be canonical
+     */
+    static Optional<String> unescape(String name) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
@@ -121,7 +131,6 @@ final class FileNames {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
-        // only the canonical encoding counts: a foreign or hand-made file is ignored, never misread
-        return segment.isEmpty() || !name.equals(escape(segment)) ? Optional.empty() : Optional.of(segment);
+        return segment.isEmpty() ? Optional.empty() : Optional.of(segment);
     }
 }

@@ -31,6 +31,16 @@ public final class FilesystemSettings {
      */
     public static final String READ_ONLY = "aktenlift.file.readOnly";
 
+    /**
+     * The storage format of a new root: {@code 2} (default: content as plain files with a sidecar
+     * each, readable paths) or {@code 1} (content with a binary header, escaped names). An existing
+     * root keeps the format its marker file {@code aktenlift-storage.txt} names, and both are read
+     * and written; given for an existing root of the other format, opening fails.
+     *
+     * @since 0.3
+     */
+    public static final String FORMAT = "aktenlift.file.format";
+
     /** Whether a missing root directory is created: {@code true} (default) or {@code false}. */
     public static final String CREATE = "aktenlift.file.create";
 

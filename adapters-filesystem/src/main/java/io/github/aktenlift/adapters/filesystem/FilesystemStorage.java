@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -27,17 +28,24 @@ import org.apiguardian.api.API;
  * Storage on a root directory of a local disk or network share: Aktenlift's embedded default.
  *
  * <p>Content is written to a temporary file while being hashed, forced, renamed atomically into
- * place and its directory forced; reads check size and SHA-256. Records are compare-and-set under
+ * place and its directory forced; reads check size and SHA-256. In storage format 2, the default
+ * for a new root, an object is a plain file under its key's readable path ({@code
+ * content/renditions/F000000017X/1/doc-1.pdf}), its bytes as they are, with a sidecar beside it
+ * that records size and SHA-256; format 1 (a binary header in the file, escaped names) is still
+ * read and written where a root's marker says so ({@link #format()}). Records are compare-and-set under
  * a file lock; logs are CRC32C-framed batches, one frame per batch. Reads never write; an append
  * interrupted by a crash is repaired only by the next append, which first keeps the cut bytes as a
  * quarantine object and records the repair ({@link LogStore#repairs}). Keys
  * map to file names that are safe from traversal, device names and case folding (see the layout in
- * {@code docs/filesystem-adapter.md}). Several threads and several processes may use one root at
+ * {@code docs/filesystem-adapter.md}); format 2 refuses a content key whose name differs from a
+ * stored one only in case ({@link io.github.aktenlift.spi.IllegalKeyException}), and a key above
+ * or below a stored one ({@link io.github.aktenlift.spi.KeyConflictException}). Several threads and several processes may use one root at
  * once; the file locks need a filesystem with working POSIX or Windows locks (local disks, NFSv4,
  * SMB).
  *
  * <p>Declares {@link StorageCapability#MULTI_PROCESS} and {@link StorageCapability#STREAMING},
- * and {@link StorageCapability#DURABLE} unless {@value FilesystemSettings#FSYNC} is {@code false}.
+ * {@link StorageCapability#DURABLE} unless {@value FilesystemSettings#FSYNC} is {@code false}, and
+ * on format 1 {@link StorageCapability#NESTED_KEYS}.
  *
  * <p>Opened with {@value FilesystemSettings#READ_ONLY}, it changes nothing on disk, not even on
  * open (no directory created, no stale temporary removed), and every write fails with
@@ -48,29 +56,36 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class FilesystemStorage implements Storage {
 
-    private static final String FORMAT_FILE = "aktenlift-storage.txt";
-    private static final String FORMAT = "aktenlift filesystem storage, format 1\n";
+    static final String FORMAT_FILE = "aktenlift-storage.txt";
+    private static final String MARKER = "aktenlift filesystem storage, format %d\n";
+    /** The format of a new root unless {@value FilesystemSettings#FORMAT} says otherwise. */
+    static final int DEFAULT_FORMAT = 2;
 
     final Layout layout;
     final DurableFiles files;
     final FileLocks locks;
-    private final FileContentStore content;
+    private final int format;
+    private final ContentStore content;
     private final FileRecordStore records;
     private final FileLogStore logs;
     private final Set<StorageCapability> capabilities;
     private volatile boolean closed;
     private final boolean readOnly;
 
-    private FilesystemStorage(Path root, boolean fsync, boolean readOnly) {
+    private FilesystemStorage(Path root, int format, boolean fsync, boolean readOnly) {
         this.readOnly = readOnly;
+        this.format = format;
         this.layout = new Layout(root);
         this.files = new DurableFiles(fsync);
         this.locks = new FileLocks(files, root);
-        this.content = new FileContentStore(this);
+        this.content = format == 1 ? new FileContentStore(this) : new PlainContentStore(this);
         this.records = new FileRecordStore(this);
         this.logs = new FileLogStore(this, new LogRepairs(content, records, files));
-        EnumSet<StorageCapability> caps = EnumSet.of(StorageCapability.MULTI_PROCESS, StorageCapability.STREAMING,
-                StorageCapability.NESTED_KEYS);
+        EnumSet<StorageCapability> caps = EnumSet.of(StorageCapability.MULTI_PROCESS, StorageCapability.STREAMING);
+        if (format == 1) {
+            // format 2 names an object's file by its key: one name cannot be a file and a directory
+            caps.add(StorageCapability.NESTED_KEYS);
+        }
         if (fsync) {
             caps.add(StorageCapability.DURABLE);
         }
@@ -103,18 +118,47 @@ public final class FilesystemStorage implements Storage {
         boolean readOnly = FilesystemSettings.bool(settings, FilesystemSettings.READ_ONLY, false);
         boolean create = !readOnly && FilesystemSettings.bool(settings, FilesystemSettings.CREATE, true);
         Duration tmpMaxAge = FilesystemSettings.duration(settings, FilesystemSettings.TMP_MAX_AGE, Duration.ofHours(1));
+        String wanted = settings.get(FilesystemSettings.FORMAT);
+        if (wanted != null && !wanted.equals("1") && !wanted.equals("2")) {
+            throw new IllegalArgumentException(FilesystemSettings.FORMAT + " must be 1 or 2: '" + wanted + "'");
+        }
         Path real = checkedRoot(root, create, !readOnly);
-        FilesystemStorage s = new FilesystemStorage(real, fsync, readOnly);
         try {
-            if (readOnly) {
-                s.checkFormat();
-            } else {
-                s.initialize(tmpMaxAge);
+            OptionalInt found = formatOf(real);
+            if (found.isEmpty() && readOnly) {
+                throw new IOException("it holds no storage (" + FORMAT_FILE + ")");
             }
+            if (found.isPresent() && wanted != null && found.getAsInt() != Integer.parseInt(wanted)) {
+                throw new IOException("it holds storage format " + found.getAsInt() + ", not the format " + wanted
+                        + " that " + FilesystemSettings.FORMAT + " asks for");
+            }
+            int format = found.orElse(wanted == null ? DEFAULT_FORMAT : Integer.parseInt(wanted));
+            FilesystemStorage s = new FilesystemStorage(real, format, fsync, readOnly);
+            if (!readOnly) {
+                s.initialize(found.isEmpty(), tmpMaxAge);
+            }
+            return s;
         } catch (IOException e) {
             throw new IllegalArgumentException("storage root " + root + " is not usable: " + e.getMessage(), e);
         }
-        return s;
+    }
+
+    /** @return the format the root's marker names, or empty if it has none */
+    private static OptionalInt formatOf(Path root) throws IOException {
+        Path marker = root.resolve(FORMAT_FILE);
+        if (!Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+            return OptionalInt.empty();
+        }
+        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(FORMAT_FILE + " is no regular file");
+        }
+        String found = Files.readString(marker, StandardCharsets.UTF_8);
+        for (int f = 1; f <= 2; f++) {
+            if (found.equals(String.format(MARKER, f))) {
+                return OptionalInt.of(f);
+            }
+        }
+        throw new IOException("unknown storage format in " + FORMAT_FILE);
     }
 
     static Path checkedRoot(Path root, boolean create) {
@@ -139,25 +183,11 @@ public final class FilesystemStorage implements Storage {
         }
     }
 
-    /** A read-only open: the root must be a storage of this format already; nothing is created or removed. */
-    private void checkFormat() throws IOException {
-        Path marker = layout.root.resolve(FORMAT_FILE);
-        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)
-                || !Files.readString(marker, StandardCharsets.UTF_8).equals(FORMAT)) {
-            throw new IOException("it holds no storage of this format (" + FORMAT_FILE + ")");
-        }
-    }
-
-    private void initialize(Duration tmpMaxAge) throws IOException {
-        Path marker = layout.root.resolve(FORMAT_FILE);
-        if (Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
-            String found = Files.readString(marker, StandardCharsets.UTF_8);
-            if (!found.equals(FORMAT)) {
-                throw new IOException("unknown storage format in " + FORMAT_FILE);
-            }
-        } else {
+    private void initialize(boolean newRoot, Duration tmpMaxAge) throws IOException {
+        if (newRoot) {
             files.ensureDirectory(layout.tmp, layout.root);
-            files.writeAtomically(marker, layout.tmp, FORMAT.getBytes(StandardCharsets.UTF_8), CrashPoint.Atomic.MARKER);
+            files.writeAtomically(layout.root.resolve(FORMAT_FILE), layout.tmp,
+                    String.format(MARKER, format).getBytes(StandardCharsets.UTF_8), CrashPoint.Atomic.MARKER);
         }
         for (Path dir : new Path[] {layout.content, layout.records, layout.logs, layout.locks, layout.tmp}) {
             files.ensureDirectory(dir, layout.root);
@@ -179,6 +209,16 @@ public final class FilesystemStorage implements Storage {
                 }
             }
         }
+    }
+
+    /**
+     * @return the storage format of this root: 1 (content with a binary header under escaped names)
+     *     or 2 (content as plain files under readable names, with a sidecar each); see
+     *     {@code docs/filesystem-adapter.md}
+     * @since 0.3
+     */
+    public int format() {
+        return format;
     }
 
     /** @return the root directory, resolved */

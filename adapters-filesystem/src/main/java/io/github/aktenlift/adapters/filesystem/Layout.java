@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Where things live under a storage root:
@@ -28,6 +29,11 @@ import java.util.List;
  * Each key segment is a directory (or, for the last one, a file with a role suffix) named by
  * {@link FileNames}; a hashed name {@code ~<hex>} has the segment it stands for in
  * {@code ~<hex>~n} beside it. Every computed path is checked to lie below its subtree.
+ *
+ * <p>Storage format 2 names content differently: {@code content/a/b} is the object's bytes under
+ * names made by {@link PlainNames}, with its {@link Sidecar} {@code content/a/b~sum} beside it, and
+ * {@code locks/content/<00–ff>~x} are the striped locks of content directories. Records and logs
+ * are named as above in both formats.
  */
 final class Layout {
 
@@ -55,10 +61,38 @@ final class Layout {
 
     /** The file of a key in a subtree, with the role suffix on its last name. */
     Path file(Path subtree, Key key, String suffix) {
+        return file(subtree, key, suffix, FileNames::encode);
+    }
+
+    /** Format 2: the object file of a content key, named by {@link PlainNames}, no suffix. */
+    Path plainFile(Key key) {
+        return file(content, key, "", PlainNames::encode);
+    }
+
+    /** Format 2: the sidecar beside a content key's object file. */
+    static Path sidecarOf(Path objectFile) {
+        return objectFile.resolveSibling(objectFile.getFileName() + Sidecar.SUFFIX);
+    }
+
+    /** Format 2: the directory that holds the content keys under a prefix. */
+    Path plainDirectory(Key prefix) {
+        return directory(content, prefix, PlainNames::encode);
+    }
+
+    /**
+     * Format 2: the lock file of a content directory, one of 256 stripes chosen by the directory's
+     * folded path, so that every spelling of a name takes the same lock.
+     */
+    Path contentLock(Path directory) {
+        String folded = PlainNames.fold(content.relativize(directory).toString());
+        return locks.resolve("content").resolve(String.format("%02x", folded.hashCode() & 0xff) + LOCK);
+    }
+
+    private Path file(Path subtree, Key key, String suffix, UnaryOperator<String> encoder) {
         List<String> segments = key.segments();
         Path p = subtree;
         for (int i = 0; i < segments.size(); i++) {
-            String name = FileNames.encode(segments.get(i));
+            String name = encoder.apply(segments.get(i));
             p = p.resolve(i == segments.size() - 1 ? name + suffix : name);
         }
         Path normal = p.normalize();
@@ -71,9 +105,13 @@ final class Layout {
 
     /** The directory that holds the keys under a prefix. */
     Path directory(Path subtree, Key prefix) {
+        return directory(subtree, prefix, FileNames::encode);
+    }
+
+    private Path directory(Path subtree, Key prefix, UnaryOperator<String> encoder) {
         Path p = subtree;
         for (String s : prefix.segments()) {
-            p = p.resolve(FileNames.encode(s));
+            p = p.resolve(encoder.apply(s));
         }
         Path normal = p.normalize();
         if (!normal.startsWith(subtree)) {
@@ -110,13 +148,21 @@ final class Layout {
         for (String segment : key.segments()) {
             String name = FileNames.encode(segment);
             if (FileNames.isHashed(name)) {
-                files.ensureDirectory(p, root);
-                Path nameFile = p.resolve(name + NAME);
-                if (!Files.isRegularFile(nameFile, LinkOption.NOFOLLOW_LINKS)) {
-                    files.writeAtomically(nameFile, tmp, segment.getBytes(StandardCharsets.UTF_8), CrashPoint.Atomic.NAME);
-                }
+                recordHashedName(p, segment, files);
             }
             p = p.resolve(name);
+        }
+    }
+
+    /**
+     * Writes the {@code ~n} file of one hashed name into {@code parent} (created if missing), if it
+     * is not there yet.
+     */
+    void recordHashedName(Path parent, String segment, DurableFiles files) throws IOException {
+        files.ensureDirectory(parent, root);
+        Path nameFile = parent.resolve(FileNames.hashed(segment) + NAME);
+        if (!Files.isRegularFile(nameFile, LinkOption.NOFOLLOW_LINKS)) {
+            files.writeAtomically(nameFile, tmp, segment.getBytes(StandardCharsets.UTF_8), CrashPoint.Atomic.NAME);
         }
     }
 }

@@ -4,6 +4,8 @@ import io.github.aktenlift.spi.ConflictException;
 import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.VersionedRecord;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,9 +21,16 @@ import java.util.Random;
 public final class ConcurrentWriter {
 
     static final Key LOG = Key.of("shared/log");
+    /** Replaced by both processes, read after each put. */
+    static final Key REPLACED = Key.of("shared/Replaced.pdf");
     static final List<Key> COUNTERS = List.of(Key.of("shared/counter-a"), Key.of("shared/counter-b"));
 
     private ConcurrentWriter() {
+    }
+
+    /** A version of the replaced object: who wrote it and when, padded to a length that varies with both. */
+    static byte[] version(String id, int i) {
+        return (id + " " + i + " " + "x".repeat(1 + (i * 7 + id.hashCode()) % 50)).getBytes(StandardCharsets.UTF_8);
     }
 
     public static void main(String[] args) throws Exception {
@@ -51,6 +60,23 @@ public final class ConcurrentWriter {
                         break;
                     } catch (ConflictException lost) {
                         // the other process won this round: read again
+                    }
+                }
+                // format 2 content: both race to create the same key (one wins, the other's bytes never
+                // show), and replace a shared object while the other reads it (always one whole version)
+                Key created = Key.of("shared/created/" + i + "/Object.pdf");
+                byte[] mine = (id + " created " + i).getBytes(StandardCharsets.UTF_8);
+                try {
+                    storage.content().create(created, new ByteArrayInputStream(mine));
+                    out.println("C " + i);
+                } catch (ConflictException lost) {
+                    // the other process created it first
+                }
+                storage.content().put(REPLACED, new ByteArrayInputStream(version(id, i)));
+                try (InputStream in = storage.content().get(REPLACED)) {
+                    String read = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    if (!read.matches("p[12] [0-9]+ x+")) {
+                        throw new AssertionError("read a mixed version: " + read);
                     }
                 }
                 String entry = id + ":" + i;

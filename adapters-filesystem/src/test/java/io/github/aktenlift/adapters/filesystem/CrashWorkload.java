@@ -33,6 +33,8 @@ public final class CrashWorkload {
     /** A segment long enough to be stored under a hashed name with its {@code ~n} file. */
     static final Key LONG_CONTENT = Key.of("w/" + "l".repeat(300));
     static final Key RECORD = Key.of("w/r");
+    /** Format 2: created, then replaced by a longer object, then by one of the same size (told apart by hash). */
+    static final Key REPLACED = Key.of("w/Replaced.pdf");
 
     static final int TEAR = 7;
     static final int REPAIRING_APPEND = 8;
@@ -51,6 +53,9 @@ public final class CrashWorkload {
 
     static final byte[] CONTENT_BYTES = bytes(1, 3000);
     static final byte[] LONG_CONTENT_BYTES = bytes(2, 70_000);
+    static final byte[] CREATED_BYTES = bytes(3, 1000);
+    static final byte[] REPLACING_BYTES = bytes(4, 5000);
+    static final byte[] SAME_SIZE_BYTES = bytes(5, 5000);
     static final List<byte[]> BATCH_0 = entries("e", 0, 2);
     static final List<byte[]> BATCH_2 = entries("e", 2, 3);
     static final List<byte[]> BATCH_5 = entries("f", 5, 1);
@@ -118,7 +123,10 @@ public final class CrashWorkload {
                     }
                 }
             },
-            append(6, BATCH_6));
+            append(6, BATCH_6),
+            create(REPLACED, CREATED_BYTES),
+            put(REPLACED, REPLACING_BYTES),
+            put(REPLACED, SAME_SIZE_BYTES));
 
     /** The number of steps, open included. */
     static final int COUNT = STEPS.size() + 1;
@@ -168,6 +176,32 @@ public final class CrashWorkload {
             @Override
             public void run(FilesystemStorage s) {
                 s.content().put(key, new ByteArrayInputStream(data));
+            }
+        };
+    }
+
+    private static Step create(Key key, byte[] data) {
+        return new Step() {
+            @Override
+            public String name() {
+                return "create content " + key;
+            }
+
+            @Override
+            public void run(FilesystemStorage s) {
+                s.content().create(key, new ByteArrayInputStream(data));
+            }
+
+            /** A conflict means the interrupted create got its object into place, which it checks. */
+            @Override
+            public void retry(FilesystemStorage s) throws IOException {
+                try {
+                    run(s);
+                } catch (ConflictException e) {
+                    try (var in = s.content().get(key)) {
+                        check(Arrays.equals(in.readAllBytes(), data), "create of " + key + " conflicts with other bytes");
+                    }
+                }
             }
         };
     }

@@ -22,13 +22,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * The filesystem storage passes the evidence tamper contract. Raw objects are the files and
- * directories under the storage root (content with its header, CRC-framed logs, records, lock
- * files); the fingerprint is each one's kind, size, modification time and SHA-256. Storage is
- * opened with fsync off: the contract makes thousands of copies, and durability is not what it
- * checks.
+ * The filesystem storage passes the evidence tamper contract, on a root of the default format (2:
+ * content as plain files with a sidecar each); {@link Format1EvidenceTamperTest} runs it on
+ * format 1. Raw objects are the files and directories under the storage root (content files and
+ * their sidecars, or format 1's files with a header; CRC-framed logs, records, lock files); the
+ * fingerprint is each one's kind, size, modification time and SHA-256. Storage is opened with
+ * fsync off: the contract makes thousands of copies, and durability is not what it checks.
  */
 class FilesystemEvidenceTamperTest extends EvidenceTamperContract {
+
+    /** @return the settings every store is opened with */
+    Map<String, String> settings() {
+        return Map.of(FilesystemSettings.FSYNC, "false");
+    }
 
     @TempDir
     Path dir;
@@ -37,8 +43,7 @@ class FilesystemEvidenceTamperTest extends EvidenceTamperContract {
 
     @Override
     protected Storage newStorage() {
-        return FilesystemStorage.open(dir.resolve("store-" + stores.incrementAndGet()),
-                Map.of(FilesystemSettings.FSYNC, "false"));
+        return FilesystemStorage.open(dir.resolve("store-" + stores.incrementAndGet()), settings());
     }
 
     @Override
@@ -53,15 +58,23 @@ class FilesystemEvidenceTamperTest extends EvidenceTamperContract {
 
     @Override
     protected RawView raw(Storage storage) {
-        Layout layout = ((FilesystemStorage) storage).layout;
+        FilesystemStorage fs = (FilesystemStorage) storage;
+        Layout layout = fs.layout;
         Path root = layout.root;
         return new RawView() {
-            /** The file of a key's object, record or log, by the adapter's own layout (names are encoded). */
+            /**
+             * The files of a key's object (format 2: the object file and its sidecar), record or
+             * log, by the adapter's own layout (names are encoded).
+             */
             @Override
             public List<String> namesOf(Key key) {
                 List<String> out = new ArrayList<>();
-                for (Path p : List.of(layout.file(layout.content, key, Layout.OBJECT),
-                        layout.file(layout.records, key, Layout.RECORD), layout.file(layout.logs, key, Layout.LOG))) {
+                List<Path> content = fs.format() == 1 ? List.of(layout.file(layout.content, key, Layout.OBJECT))
+                        : List.of(layout.plainFile(key), Layout.sidecarOf(layout.plainFile(key)));
+                List<Path> candidates = new ArrayList<>(content);
+                candidates.add(layout.file(layout.records, key, Layout.RECORD));
+                candidates.add(layout.file(layout.logs, key, Layout.LOG));
+                for (Path p : candidates) {
                     if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                         out.add(name(p));
                     }

@@ -54,19 +54,29 @@ class FilesystemStorageBenchmark {
             }
         }
         double mib = (double) OBJECT_MIB * OBJECTS;
-        try (FilesystemStorage storage = FilesystemStorage.open(base.resolve("root"))) {
+        for (String format : List.of("1", "2")) {
+            content(base, source, mib, format);
+        }
+    }
+
+    private void content(Path base, Path source, double mib, String format) throws IOException {
+        try (FilesystemStorage storage = FilesystemStorage.open(base.resolve("root-" + format),
+                java.util.Map.of(FilesystemSettings.FORMAT, format))) {
             // warm-up, also of the page cache for the source
             put(storage, source, "warm");
             drain(storage, Key.of("bench/warm"));
+            Files.deleteIfExists(base.resolve("warm.bin"));
             copy(source, base.resolve("warm.bin"), false);
 
             long t0 = System.nanoTime();
             for (int i = 0; i < OBJECTS; i++) {
+                Files.deleteIfExists(base.resolve("copy-" + i + ".bin"));
                 copy(source, base.resolve("copy-" + i + ".bin"), false);
             }
             long copyNs = System.nanoTime() - t0;
             t0 = System.nanoTime();
             for (int i = 0; i < OBJECTS; i++) {
+                Files.deleteIfExists(base.resolve("copy-fsync-" + i + ".bin"));
                 copy(source, base.resolve("copy-fsync-" + i + ".bin"), true);
             }
             long copyFsyncNs = System.nanoTime() - t0;
@@ -87,13 +97,54 @@ class FilesystemStorageBenchmark {
                 drain(storage, Key.of("bench/" + i));
             }
             long getNs = System.nanoTime() - t0;
-            System.out.printf("content, %d x %d MiB:%n", OBJECTS, OBJECT_MIB);
+            System.out.printf("content, storage format %s, %d x %d MiB:%n", format, OBJECTS, OBJECT_MIB);
             System.out.printf("  Files.copy               %8.1f MB/s%n", mib / (copyNs / 1e9));
             System.out.printf("  Files.copy + fsync       %8.1f MB/s%n", mib / (copyFsyncNs / 1e9));
             System.out.printf("  put (SHA-256, fsync)     %8.1f MB/s%n", mib / (putNs / 1e9));
             System.out.printf("  plain read               %8.1f MB/s%n", mib / (plainReadNs / 1e9));
             System.out.printf("  get (SHA-256 verified)   %8.1f MB/s%n", mib / (getNs / 1e9));
         }
+    }
+
+    @Test
+    @DisplayName("small content: puts and gets of 4 KiB objects per second with fsync, format 1 against format 2")
+    void smallObjects() throws IOException {
+        Path base = base();
+        byte[] data = new byte[4096];
+        new Random(7).nextBytes(data);
+        int directories = 50;
+        int perDirectory = 10;
+        int n = directories * perDirectory;
+        for (String format : List.of("1", "2", "1", "2")) {
+            try (FilesystemStorage storage = FilesystemStorage.open(Files.createTempDirectory(base, "small-" + format),
+                    java.util.Map.of(FilesystemSettings.FORMAT, format))) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    storage.content().create(small(i, perDirectory), new java.io.ByteArrayInputStream(data));
+                }
+                long createNs = System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    storage.content().put(small(i, perDirectory), new java.io.ByteArrayInputStream(data));
+                }
+                long replaceNs = System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    drain(storage, small(i, perDirectory));
+                }
+                long getNs = System.nanoTime() - t0;
+                assertThat(storage.content().list("", java.util.Optional.empty(), n + 1).items()).hasSize(n);
+                System.out.printf("small content, storage format %s, %d objects of 4 KiB in %d directories, fsync on:%n",
+                        format, n, directories);
+                System.out.printf("  create (new name)        %8.0f objects/s%n", n / (createNs / 1e9));
+                System.out.printf("  put (replacing)          %8.0f objects/s%n", n / (replaceNs / 1e9));
+                System.out.printf("  get (verified)           %8.0f objects/s%n", n / (getNs / 1e9));
+            }
+        }
+    }
+
+    private static Key small(int i, int perDirectory) {
+        return Key.of("renditions/F" + String.format("%09d", i / perDirectory) + "X/1/doc-" + (i % perDirectory) + ".pdf");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -28,8 +29,31 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Hostile and unusual keys never reach outside the root, and never collide on disk. */
+/**
+ * Hostile and unusual keys never reach outside the root, and never collide on disk; on a root of
+ * the default format (2, readable names). {@link HostileKeysFormat1Test} runs the same on format 1.
+ */
 class HostileKeysTest {
+
+    /** @return the settings the root is opened with */
+    Map<String, String> settings() {
+        // this test is about where files go, not durability: no fsync keeps it quick
+        return Map.of(FilesystemSettings.FSYNC, "false");
+    }
+
+    /**
+     * Of {@link #DANGEROUS}, the content keys refused because a case-insensitive filesystem would
+     * take their names for the names of keys stored before them: {@code abc} and {@code Abc} for
+     * {@code ABC}, {@code C:} (escaped {@code C%3A}) for the directory of {@code c:/windows}.
+     */
+    Set<String> refusedContent() {
+        return Set.of("abc", "Abc", "C:");
+    }
+
+    /** @return the pattern every file and directory name under the root matches */
+    String portableName() {
+        return "[A-Za-z0-9._%~-]+";
+    }
 
     /** Legal keys that are dangerous as file names. */
     static final List<String> DANGEROUS = List.of("..dots", "..dots../..x", "...", ".hidden", "trailing.", "trailing ",
@@ -49,8 +73,7 @@ class HostileKeysTest {
     void open() throws IOException {
         root = dir.resolve("root");
         outside = Files.createDirectories(dir.resolve("outside"));
-        // this test is about where files go, not durability: no fsync keeps it quick
-        storage = FilesystemStorage.open(root, java.util.Map.of(FilesystemSettings.FSYNC, "false"));
+        storage = FilesystemStorage.open(root, settings());
     }
 
     @AfterEach
@@ -77,21 +100,31 @@ class HostileKeysTest {
         for (int i = 0; i < DANGEROUS.size(); i++) {
             Key key = Key.of(DANGEROUS.get(i));
             byte[] value = ("v" + i).getBytes(StandardCharsets.UTF_8);
-            storage.content().put(key, new ByteArrayInputStream(value));
+            if (refusedContent().contains(key.value())) {
+                assertThatThrownBy(() -> storage.content().put(key, new ByteArrayInputStream(value))).as(key.value())
+                        .isInstanceOf(IllegalKeyException.class);
+            } else {
+                storage.content().put(key, new ByteArrayInputStream(value));
+            }
             storage.records().compareAndSet(key, 0, value);
             storage.logs().append(key, 0, List.of(value));
         }
         for (int i = 0; i < DANGEROUS.size(); i++) {
             Key key = Key.of(DANGEROUS.get(i));
             String v = "v" + i;
-            try (var in = storage.content().get(key)) {
-                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as(key.value()).isEqualTo(v);
+            if (refusedContent().contains(key.value())) {
+                assertThat(storage.content().head(key)).as(key.value()).isEmpty();
+            } else {
+                try (var in = storage.content().get(key)) {
+                    assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as(key.value()).isEqualTo(v);
+                }
             }
             assertThat(new String(storage.records().get(key).orElseThrow().value(), StandardCharsets.UTF_8)).isEqualTo(v);
             assertThat(new String(storage.logs().read(key, 0, 1).get(0).data(), StandardCharsets.UTF_8)).isEqualTo(v);
         }
         assertThat(storage.content().list("", Optional.empty(), 1000).items()).extracting(ContentInfo::key)
-                .extracting(Key::value).containsExactlyInAnyOrderElementsOf(DANGEROUS);
+                .extracting(Key::value).containsExactlyInAnyOrderElementsOf(
+                        DANGEROUS.stream().filter(k -> !refusedContent().contains(k)).toList());
 
         try (Stream<Path> all = Files.walk(dir)) {
             all.forEach(p -> {
@@ -103,13 +136,56 @@ class HostileKeysTest {
                 }
                 String name = p.getFileName().toString();
                 assertThat(name.getBytes(StandardCharsets.UTF_8).length).as("name length of %s", p).isLessThanOrEqualTo(255);
-                assertThat(name).as("portable name").matches("[a-z0-9._%A-F~-]+");
+                assertThat(name).as("portable name").matches(portableName());
             });
         }
     }
 
     @Test
-    @DisplayName("no two keys map to names that a case-insensitive filesystem would merge")
+    @DisplayName("no two stored names under the root are one name on a case-insensitive filesystem")
+    void noTwoSpellingsOnDisk() throws IOException {
+        for (String k : DANGEROUS) {
+            try {
+                storage.content().put(Key.of(k), new ByteArrayInputStream(new byte[] {1}));
+            } catch (IllegalKeyException refused) {
+                assertThat(refusedContent()).as("refused %s", k).contains(k);
+            }
+        }
+        try (Stream<Path> all = Files.walk(root.resolve("content"))) {
+            Set<String> folded = new HashSet<>();
+            for (Path p : (Iterable<Path>) all::iterator) {
+                assertThat(folded.add(p.toString().toLowerCase(Locale.ROOT))).as("another spelling of %s", p).isTrue();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("format 2 keeps plain names as they are and escapes only what is not portable")
+    void plainNames() {
+        assertThat(PlainNames.encode("F000000017X")).isEqualTo("F000000017X");
+        assertThat(PlainNames.encode("doc-1.pdf")).isEqualTo("doc-1.pdf");
+        assertThat(PlainNames.encode("CON")).isEqualTo("%43ON");
+        assertThat(PlainNames.encode("Nul.tar.gz")).isEqualTo("%4Eul.tar.gz");
+        assertThat(PlainNames.encode(".hidden")).isEqualTo("%2Ehidden");
+        assertThat(PlainNames.encode("trailing.")).isEqualTo("trailing%2E");
+        assertThat(PlainNames.encode("a~sum")).isEqualTo("a%7Esum");
+        assertThat(PlainNames.encode("Straße")).isEqualTo("Stra%C3%9Fe");
+        assertThat(PlainNames.encode("x".repeat(300))).matches("~[0-9a-f]{32}");
+        for (String k : DANGEROUS) {
+            for (String segment : Key.of(k).segments()) {
+                String name = PlainNames.encode(segment);
+                if (!FileNames.isHashed(name)) {
+                    assertThat(PlainNames.decode(name)).as(segment).contains(segment);
+                }
+            }
+        }
+        assertThat(PlainNames.decode("doc-1.pdf~sum")).isEmpty();
+        assertThat(PlainNames.decode("con")).as("a device name is never plain").isEmpty();
+        assertThat(PlainNames.decode("%61bc")).as("only the canonical name counts").isEmpty();
+    }
+
+    @Test
+    @DisplayName("format 1: no two keys map to names that a case-insensitive filesystem would merge")
     void caseInsensitiveSafe() {
         Set<String> folded = new HashSet<>();
         for (String k : DANGEROUS) {

@@ -30,6 +30,11 @@ class ProvidersAndOptionsTest {
     void storageByUri() {
         try (Storage s = Providers.storage(dir.resolve("store").toUri(), Map.of())) {
             assertThat(s).isInstanceOf(FilesystemStorage.class);
+            // a new root is format 2: a key's object file has its name, so no key below another
+            assertThat(s.capabilities()).containsExactlyInAnyOrder(StorageCapability.DURABLE,
+                    StorageCapability.MULTI_PROCESS, StorageCapability.STREAMING);
+        }
+        try (Storage s = Providers.storage(dir.resolve("store-1").toUri(), Map.of(FilesystemSettings.FORMAT, "1"))) {
             assertThat(s.capabilities()).containsExactlyInAnyOrder(StorageCapability.DURABLE,
                     StorageCapability.MULTI_PROCESS, StorageCapability.STREAMING, StorageCapability.NESTED_KEYS);
         }

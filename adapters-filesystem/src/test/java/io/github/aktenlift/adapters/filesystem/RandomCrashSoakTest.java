@@ -160,6 +160,7 @@ class RandomCrashSoakTest {
             Optional<Key> after = Optional.empty();
             do {
                 ContentPage page = storage.content().list("crash", after, 500);
+                assertThat(page.problems()).as("a crash leaves nothing that lists as damaged or foreign").isEmpty();
                 for (ContentInfo info : page.items()) {
                     if (all || !acknowledgedContent.containsKey(info.key())) {
                         assertThat(sha256(storage.content().get(info.key()))).as("visible object %s", info.key())
@@ -179,8 +180,15 @@ class RandomCrashSoakTest {
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
                     .filter(p -> !p.startsWith("tmp/") && !p.startsWith("locks/"))
-                    .forEach(p -> assertThat(p).as("only complete files outside tmp/")
-                            .matches("aktenlift-storage\\.txt|(content|records|logs)/.*~[orln]"));
+                    .forEach(p -> {
+                        if (p.startsWith("content/") && !p.endsWith(Sidecar.SUFFIX) && !p.endsWith(Layout.NAME)) {
+                            // format 2: an object file has its key's name, and is there only with its sidecar
+                            assertThat(root.resolve(p + Sidecar.SUFFIX)).as("sidecar of %s", p).isRegularFile();
+                        } else {
+                            assertThat(p).as("only complete files outside tmp/")
+                                    .matches("aktenlift-storage\\.txt|content/.*~(sum|n)|(records|logs)/.*~[rln]");
+                        }
+                    });
         }
     }
 

@@ -47,6 +47,10 @@ record StorageSnapshot(Map<String, String> content, String record, List<String> 
             Optional<Key> after = Optional.empty();
             do {
                 ContentPage page = s.content().list("", after, 100);
+                if (!page.problems().isEmpty()) {
+                    // a crash must leave nothing that looks damaged or foreign
+                    throw new AssertionError("listing reports problems: " + page.problems());
+                }
                 for (ContentInfo info : page.items()) {
                     String sha = StorageTree.sha256(readAll(s, info.key()));
                     if (!sha.equals(info.sha256())) {

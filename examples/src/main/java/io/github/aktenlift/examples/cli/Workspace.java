@@ -181,11 +181,11 @@ final class Workspace implements AutoCloseable {
     }
 
     private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync) {
-        this(dir, clock, ids, fsync, null, null, null);
+        this(dir, clock, ids, fsync, null, null, null, Map.of());
     }
 
     private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync, Options.Procedure choice) {
-        this(dir, clock, ids, fsync, choice, null, null);
+        this(dir, clock, ids, fsync, choice, null, null, Map.of());
     }
 
     /**
@@ -193,15 +193,18 @@ final class Workspace implements AutoCloseable {
      * @param sealer a sealer the caller owns (the demo's, with its in-process timestamp authority),
      *     or {@code null} to open the one the workspace's sealing settings describe, if any
      * @param policies the policies, or {@code null} for the defaults
+     * @param storageSettings settings for the storage, such as {@link FilesystemSettings#FORMAT}
      */
     private Workspace(Path dir, Clock clock, IdSource ids, boolean fsync, Options.Procedure choice,
-            EvidenceSealer sealer, io.github.aktenlift.Policies policies) {
+            EvidenceSealer sealer, io.github.aktenlift.Policies policies, Map<String, String> storageSettings) {
         this.dir = dir;
         this.fsync = fsync;
         FilesystemStorage s;
         try {
-            s = FilesystemStorage.open(dir.resolve(STORAGE), Map.of(FilesystemSettings.CREATE, "true",
-                    FilesystemSettings.FSYNC, Boolean.toString(fsync)));
+            Map<String, String> settings = new java.util.HashMap<>(storageSettings);
+            settings.put(FilesystemSettings.CREATE, "true");
+            settings.put(FilesystemSettings.FSYNC, Boolean.toString(fsync));
+            s = FilesystemStorage.open(dir.resolve(STORAGE), settings);
         } catch (IllegalArgumentException e) {
             throw new UserException("cannot use " + dir + ": " + e.getMessage(), e);
         }
@@ -317,8 +320,7 @@ final class Workspace implements AutoCloseable {
      * @throws UserException if the directory has something in it or cannot be created
      */
     static Workspace create(Path dir, Clock clock, IdSource ids, boolean fsync) {
-        requireEmpty(dir);
-        return new Workspace(dir, clock, ids, fsync);
+        return create(dir, clock, ids, fsync, Map.of());
     }
 
     /**
@@ -329,7 +331,16 @@ final class Workspace implements AutoCloseable {
     static Workspace create(Path dir, Clock clock, IdSource ids, boolean fsync, EvidenceSealer sealer,
             io.github.aktenlift.Policies policies) {
         requireEmpty(dir);
-        return new Workspace(dir, clock, ids, fsync, null, sealer, policies);
+        return new Workspace(dir, clock, ids, fsync, null, sealer, policies, Map.of());
+    }
+
+    /**
+     * Like {@link #create(Path, Clock, IdSource, boolean)}, with settings for the storage, such as
+     * {@link FilesystemSettings#FORMAT}: tests make a workspace as older versions did.
+     */
+    static Workspace create(Path dir, Clock clock, IdSource ids, boolean fsync, Map<String, String> storageSettings) {
+        requireEmpty(dir);
+        return new Workspace(dir, clock, ids, fsync, null, null, null, storageSettings);
     }
 
     private static void requireEmpty(Path dir) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /** Runs the CLI in-process, with captured stdout and stderr, a fixed clock and sequential ids. */
 final class Cli {
@@ -45,8 +46,13 @@ final class Cli {
      * @return the case files' barcodes
      */
     static List<Barcode> preparedWorkspace(Path workspace, Instant at, int n) {
+        return preparedWorkspace(workspace, at, n, Map.of());
+    }
+
+    /** Like {@link #preparedWorkspace(Path, Instant, int)}, with settings for the workspace's storage. */
+    static List<Barcode> preparedWorkspace(Path workspace, Instant at, int n, Map<String, String> storageSettings) {
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
-        try (Workspace w = Workspace.create(workspace, clock, IdSource.sequential("p"), false)) {
+        try (Workspace w = Workspace.create(workspace, clock, IdSource.sequential("p"), false, storageSettings)) {
             List<Barcode> files = w.lift().inventory().issueCaseFileBarcodes(Logistics.CLERK, n);
             Logistics.registerAndPrepare(w.lift(), clock, files);
             return files;

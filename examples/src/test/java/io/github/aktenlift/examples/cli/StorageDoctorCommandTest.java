@@ -56,7 +56,8 @@ class StorageDoctorCommandTest {
         Files.writeString(content.resolve("renditions").resolve("README.txt"), "left by hand");
         Path damaged;
         try (Stream<Path> s = Files.walk(content)) {
-            damaged = s.filter(p -> p.getFileName().toString().equals("doc-2.pdf~o")).findFirst().orElseThrow();
+            // the sidecar beside the object file, which records its size and SHA-256 (storage format 2)
+            damaged = s.filter(p -> p.getFileName().toString().equals("doc-2.pdf~sum")).findFirst().orElseThrow();
         }
         try (RandomAccessFile f = new RandomAccessFile(damaged.toFile(), "rw")) {
             f.seek(20);

@@ -106,9 +106,9 @@ class VerifyDeepTest {
                 new Target("the checkpoints", "logs/journal/checkpoints", "~l", 0.9, "journal BROKEN"),
                 new Target("the head record", "records/journal/head", "", 0.9, "BROKEN"),
                 new Target("the subject register", "logs/subjects/entries", "~l", 0.5, "subjects/entries"),
-                new Target("a scan protocol", "content/protocols/", ".json~o", 0.7, "protocols/"),
-                new Target("a protocol PDF", "content/protocols/", ".pdf~o", 0.5, "protocols/"),
-                new Target("a rendition", "content/renditions/", ".pdf~o", 0.5, "renditions/"));
+                new Target("a scan protocol", "content/protocols/", ".json", 0.7, "protocols/"),
+                new Target("a protocol PDF", "content/protocols/", ".pdf", 0.5, "protocols/"),
+                new Target("a rendition", "content/renditions/", ".pdf", 0.5, "renditions/"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,7 +140,7 @@ class VerifyDeepTest {
         }
     }
 
-    /** The filesystem adapter escapes capitals as %XX in names; compare paths without the escapes. */
+    /** The filesystem adapter escapes some characters as %XX in names; compare paths without the escapes. */
     private static String decoded(Path relative) {
         StringBuilder b = new StringBuilder();
         String s = relative.toString();
