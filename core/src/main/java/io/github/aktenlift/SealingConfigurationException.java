@@ -1,6 +1,7 @@
 package io.github.aktenlift;
 
 import io.github.aktenlift.casefile.ProtectionLevel;
+import org.apiguardian.api.API;
 
 /**
  * The policies demand seals or timestamps at a protection level that the configured sealer cannot
@@ -10,9 +11,11 @@ import io.github.aktenlift.casefile.ProtectionLevel;
  *
  * @since 0.2
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class SealingConfigurationException extends AktenliftException {
     private static final long serialVersionUID = 1L;
 
+    /** The protection level whose demand cannot be met. */
     private final ProtectionLevel level;
 
     /**

@@ -1,5 +1,7 @@
 package io.github.aktenlift.casefile;
 
+import org.apiguardian.api.API;
+
 /**
  * What a {@link ProtectionProfile} demands of the evidence on a case file's scan products (BSI
  * TR-03138 "TR-RESISCAN", requirement A.AM.IN.H.1 for a high integrity need, and version 1.5's move
@@ -8,6 +10,7 @@ package io.github.aktenlift.casefile;
  *
  * @since 0.2
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Sealing {
     /** Nothing sealed; the journal's hashes alone protect the products. */
     NONE,

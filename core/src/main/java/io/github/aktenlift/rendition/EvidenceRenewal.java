@@ -3,6 +3,7 @@ package io.github.aktenlift.rendition;
 import io.github.aktenlift.Actor;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Evidence renewal (BSI TR-ESOR; PAdES B-LTA): adds a document timestamp to every stored sealed
@@ -19,6 +20,7 @@ import java.time.Duration;
  *
  * @since 0.2
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface EvidenceRenewal {
 
     /**

@@ -55,6 +55,8 @@ public record DeepVerificationReport(VerificationReport journal, long objectsChe
      * @param problems the objects found wrong, in journal order, then those the content listing reports (with
      *     sequence {@code -1}), at most {@link #MAX_PROBLEMS}
      * @param problemsFound how many were found in all
+     * @param seals one report per sealed object whose seals and timestamps were checked (renditions, protocol PDFs, protocol JSON with its detached seal), at most {@link #MAX_PROBLEMS}; empty without a configured sealer
+     * @param sealsChecked how many objects' seals were checked in all
      */
     public DeepVerificationReport {
         Objects.requireNonNull(journal, "journal");

@@ -40,6 +40,7 @@ public record VerificationReport(long eventsChecked, int streams, int checkpoint
      * @param repairs interrupted appends the storage cut from the journal's logs (events, checkpoints,
      *     subject register), oldest first: the cut bytes are kept in quarantine, and each repair is recorded
      *     in the journal as a {@link EventKind#LOG_REPAIRED} event
+     * @param timestampsChecked how many checkpoints' RFC 3161 tokens were checked against their checkpoint's hash (a mismatch is a {@link JournalViolation.Kind#TIMESTAMP_MISMATCH}); 0 without a configured sealer or tokens
      */
     public VerificationReport {
         Objects.requireNonNull(firstViolation, "firstViolation");

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The sealing adapter's {@link EvidenceSealer}: {@link PadesSealer} and the detached CAdES seal in
@@ -35,6 +36,7 @@ import java.util.Set;
  *
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PadesEvidenceSealer implements EvidenceSealer {
 
     private final Optional<SealingKey> key;

@@ -17,6 +17,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Opens a {@link PadesEvidenceSealer} for {@code pades:} URIs. The parts come from the settings:
@@ -27,6 +28,7 @@ import java.util.Map;
  *
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PadesEvidenceSealerProvider implements EvidenceSealerProvider {
 
     /** The scheme served. */

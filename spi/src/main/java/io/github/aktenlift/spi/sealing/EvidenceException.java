@@ -1,6 +1,7 @@
 package io.github.aktenlift.spi.sealing;
 
 import io.github.aktenlift.spi.ProviderException;
+import org.apiguardian.api.API;
 
 /**
  * An {@link EvidenceSealer} could not seal or renew a file for a reason other than the key or the
@@ -9,6 +10,7 @@ import io.github.aktenlift.spi.ProviderException;
  *
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class EvidenceException extends ProviderException {
     private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package io.github.aktenlift.spi.sealing;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What {@link EvidenceSealer} found about one object's seals and timestamps.
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param findings what failed or what else was noticed; never content
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record EvidenceReport(String object, Verdict verdict, int seals, List<String> findings) {
 
     /**
@@ -28,7 +30,14 @@ public record EvidenceReport(String object, Verdict verdict, int seals, List<Str
         BROKEN
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param object the object's name (a storage key, a checkpoint)
+     * @param verdict the outcome
+     * @param seals how many seals and timestamps were checked
+     * @param findings what failed or what else was noticed; never content
+     */
     public EvidenceReport {
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(verdict, "verdict");

@@ -2,6 +2,7 @@ package io.github.aktenlift.spi.sealing;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What the core asks of a sealing adapter: seal a case file's PDF products and detached files with
@@ -29,6 +30,7 @@ import java.util.List;
  *
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface EvidenceSealer extends AutoCloseable {
 
     /** @return a short identifier for messages and journals, never a secret */

@@ -1,6 +1,7 @@
 package io.github.aktenlift.spi.sealing;
 
 import io.github.aktenlift.spi.AdapterProvider;
+import org.apiguardian.api.API;
 
 /**
  * Opens an {@link EvidenceSealer} for the URI scheme it serves, for example {@code pades:} with the
@@ -10,5 +11,6 @@ import io.github.aktenlift.spi.AdapterProvider;
  *
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface EvidenceSealerProvider extends AdapterProvider<EvidenceSealer> {
 }

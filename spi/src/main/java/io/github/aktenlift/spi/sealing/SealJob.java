@@ -2,6 +2,7 @@ package io.github.aktenlift.spi.sealing;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One PDF to seal or renew: read from {@code source}, written to {@code target}, which must not
@@ -11,12 +12,15 @@ import java.util.Objects;
  * @param target the new file
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SealJob(Path source, Path target) {
 
     /**
      * Validates.
      *
      * @throws IllegalArgumentException if source and target are the same path
+     * @param source the existing file
+     * @param target the new file
      */
     public SealJob {
         Objects.requireNonNull(source, "source");
