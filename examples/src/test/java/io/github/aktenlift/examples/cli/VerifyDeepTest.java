@@ -73,7 +73,7 @@ class VerifyDeepTest {
         try (Stream<Path> s = Files.walk(copy.resolve("storage"))) {
             file = s.filter(Files::isRegularFile)
                     .filter(p -> decoded(copy.resolve("storage").relativize(p)).contains("content/renditions/"))
-                    .filter(p -> p.getFileName().toString().endsWith(".pdf~o"))
+                    .filter(p -> p.getFileName().toString().endsWith(".pdf"))
                     .filter(VerifyDeepTest::sealed).sorted().findFirst().orElseThrow();
         }
         String key = decoded(copy.resolve("storage").relativize(file)).replaceFirst("^content/", "");
