@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * <p>When: after this instance wrote a checkpoint, under the journal's write lock (checkpoints are
  * rare, one per {@code checkpointInterval} events, and the authority's timeout bounds the wait).
  * A checkpoint that could not be stamped (authority down) is stamped at the next checkpoint: the
- * pass stamps every checkpoint that has no token yet. A failure is logged, never thrown into the
+ * pass stamps every checkpoint after the newest token. A failure is logged, never thrown into the
  * command that triggered the checkpoint; verification counts the tokens it checked.
  *
  * <p>The token's imprint is the checkpoint's hash itself (32 bytes of SHA-256, or of HMAC-SHA-256
@@ -63,12 +64,21 @@ public final class CheckpointStamps {
         }
     }
 
-    /** Stamps every checkpoint that has no token yet. Failures are logged; the next checkpoint tries again. */
+    /**
+     * Stamps every checkpoint after the newest one that has a token. Failures are logged; the next
+     * checkpoint tries again.
+     *
+     * <p>Tokens always form a prefix of the checkpoints: stamping goes in order and stops at the
+     * first failure. A checkpoint without a token <em>before</em> one that has a token therefore
+     * means a token was removed; such a gap is left as it is (a new token, with a later time, would
+     * hide the removal) and {@link #verify} reports it.
+     */
     public synchronized void stampPending() {
         if (sealer.isEmpty() || !sealer.get().timestamps() || loop.checkpointCount() <= stamped) {
             return;
         }
         try {
+            List<LogEntry> unstamped = new ArrayList<>();
             long position = stamped;
             while (true) {
                 List<LogEntry> page = storage.logs().read(StorageKeys.CHECKPOINTS, position, PAGE);
@@ -76,19 +86,31 @@ public final class CheckpointStamps {
                     break;
                 }
                 for (LogEntry e : page) {
-                    Key key = StorageKeys.checkpointTimestamp(e.sequence());
-                    if (storage.content().head(key).isEmpty()) {
-                        byte[] hash = hash(EventCodec.decodeCheckpoint(e.data()));
-                        byte[] token = sealer.get().timestamp(hash);
-                        try {
-                            storage.content().create(key, new ByteArrayInputStream(token));
-                        } catch (ConflictException raced) {
-                            // another instance stamped it meanwhile; its token stays
+                    if (storage.content().head(StorageKeys.checkpointTimestamp(e.sequence())).isPresent()) {
+                        if (!unstamped.isEmpty()) {
+                            LOG.warn("journal checkpoints {} to {} have no timestamp token before stamped checkpoint {};"
+                                    + " left for verification to report", unstamped.get(0).sequence(),
+                                    unstamped.get(unstamped.size() - 1).sequence(), e.sequence());
+                            unstamped.clear();
                         }
+                    } else {
+                        unstamped.add(e);
                     }
                     position = e.sequence() + 1;
-                    stamped = position;
                 }
+            }
+            if (unstamped.isEmpty()) {
+                stamped = position;
+            }
+            for (LogEntry e : unstamped) {
+                Key key = StorageKeys.checkpointTimestamp(e.sequence());
+                byte[] token = sealer.get().timestamp(hash(EventCodec.decodeCheckpoint(e.data())));
+                try {
+                    storage.content().create(key, new ByteArrayInputStream(token));
+                } catch (ConflictException raced) {
+                    // another instance stamped it meanwhile; its token stays
+                }
+                stamped = e.sequence() + 1;
             }
         } catch (ProviderException | MalformedEntryException | IllegalArgumentException e) {
             LOG.warn("journal checkpoint not timestamped yet: {}", e.getMessage());
@@ -108,6 +130,8 @@ public final class CheckpointStamps {
         int checked = 0;
         Optional<JournalViolation> mismatch = Optional.empty();
         long position = 0;
+        long firstUnstamped = -1;
+        int unstamped = 0;
         try {
             while (true) {
                 List<LogEntry> page = storage.logs().read(StorageKeys.CHECKPOINTS, position, PAGE);
@@ -124,8 +148,18 @@ public final class CheckpointStamps {
                     }
                     Key key = StorageKeys.checkpointTimestamp(e.sequence());
                     if (storage.content().head(key).isEmpty()) {
+                        if (unstamped++ == 0) {
+                            firstUnstamped = e.sequence();
+                        }
                         continue;
                     }
+                    if (unstamped > 0 && mismatch.isEmpty()) {
+                        // tokens are written in checkpoint order: a hole before a token is a removed token
+                        mismatch = Optional.of(new JournalViolation(c.covers(), "", JournalViolation.Kind.TIMESTAMP_MISSING,
+                                unstamped + " checkpoint token(s) from checkpoint " + firstUnstamped
+                                        + " on are missing before the token " + key.value()));
+                    }
+                    unstamped = 0;
                     byte[] token = read(key);
                     checked++;
                     EvidenceReport r = sealer.get().verifyTimestamp(key.value(), hash(c), token);
@@ -142,7 +176,8 @@ public final class CheckpointStamps {
                         "the checkpoint tokens cannot be read: " + e.getMessage()));
             }
         }
-        return journal.withTimestamps(checked, mismatch);
+        return journal.withTimestamps(checked, mismatch)
+                .withTimestampsPending(sealer.get().timestamps() ? unstamped : 0);
     }
 
     private byte[] read(Key key) throws IOException {

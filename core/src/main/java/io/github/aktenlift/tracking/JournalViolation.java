@@ -53,7 +53,16 @@ public record JournalViolation(long position, String stream, Kind kind, String d
          *
          * @since 0.2
          */
-        TIMESTAMP_MISMATCH
+        TIMESTAMP_MISMATCH,
+        /**
+         * A checkpoint has no RFC 3161 token although a later checkpoint has one: tokens are written
+         * in checkpoint order, so a token was removed (its sequence is the number of events the later,
+         * stamped checkpoint covers). Checkpoints after the newest token are not a violation; they
+         * are counted as {@link VerificationReport#timestampsPending()}.
+         *
+         * @since 0.2
+         */
+        TIMESTAMP_MISSING
     }
 
     @Override

@@ -22,11 +22,16 @@ import org.apiguardian.api.API;
  * @param timestampsChecked how many checkpoints' RFC 3161 tokens were checked against their
  *     checkpoint's hash (a mismatch is a {@link JournalViolation.Kind#TIMESTAMP_MISMATCH}); 0 without
  *     a configured sealer or tokens
+ * @param timestampsPending how many of the newest checkpoints have no RFC 3161 token yet (the
+ *     authority was not reachable when they were written; the next checkpoint stamps them); 0 without
+ *     a timestamp authority. A checkpoint without a token <em>before</em> a stamped one is no pending
+ *     one but a {@link JournalViolation.Kind#TIMESTAMP_MISSING} violation
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record VerificationReport(long eventsChecked, int streams, int checkpointsChecked,
-        Optional<JournalViolation> firstViolation, boolean anchored, List<LogRepair> repairs, int timestampsChecked) {
+        Optional<JournalViolation> firstViolation, boolean anchored, List<LogRepair> repairs, int timestampsChecked,
+        int timestampsPending) {
 
     /**
      * Checks for {@code null} and copies.
@@ -41,10 +46,28 @@ public record VerificationReport(long eventsChecked, int streams, int checkpoint
      *     subject register), oldest first: the cut bytes are kept in quarantine, and each repair is recorded
      *     in the journal as a {@link EventKind#LOG_REPAIRED} event
      * @param timestampsChecked how many checkpoints' RFC 3161 tokens were checked against their checkpoint's hash (a mismatch is a {@link JournalViolation.Kind#TIMESTAMP_MISMATCH}); 0 without a configured sealer or tokens
+     * @param timestampsPending how many of the newest checkpoints have no token yet; 0 without a timestamp authority
      */
     public VerificationReport {
         Objects.requireNonNull(firstViolation, "firstViolation");
         repairs = List.copyOf(repairs);
+    }
+
+    /**
+     * A report without pending checkpoint timestamps, as before they were counted.
+     *
+     * @param eventsChecked how many stored events were read
+     * @param streams how many streams they form
+     * @param checkpointsChecked how many checkpoints were compared
+     * @param firstViolation the first bad event, empty if the journal is intact
+     * @param anchored whether the journal has a head record
+     * @param repairs the repairs of the journal's logs
+     * @param timestampsChecked how many checkpoint tokens were checked
+     * @since 0.2
+     */
+    public VerificationReport(long eventsChecked, int streams, int checkpointsChecked,
+            Optional<JournalViolation> firstViolation, boolean anchored, List<LogRepair> repairs, int timestampsChecked) {
+        this(eventsChecked, streams, checkpointsChecked, firstViolation, anchored, repairs, timestampsChecked, 0);
     }
 
     /**
@@ -103,7 +126,7 @@ public record VerificationReport(long eventsChecked, int streams, int checkpoint
      */
     public VerificationReport withRepairs(List<LogRepair> found) {
         return new VerificationReport(eventsChecked, streams, checkpointsChecked, firstViolation, anchored, found,
-                timestampsChecked);
+                timestampsChecked, timestampsPending);
     }
 
     /**
@@ -115,6 +138,16 @@ public record VerificationReport(long eventsChecked, int streams, int checkpoint
      */
     public VerificationReport withTimestamps(int checked, Optional<JournalViolation> mismatch) {
         return new VerificationReport(eventsChecked, streams, checkpointsChecked,
-                firstViolation.isPresent() ? firstViolation : mismatch, anchored, repairs, checked);
+                firstViolation.isPresent() ? firstViolation : mismatch, anchored, repairs, checked, timestampsPending);
+    }
+
+    /**
+     * @param pending how many of the newest checkpoints have no token yet
+     * @return this report with that count
+     * @since 0.2
+     */
+    public VerificationReport withTimestampsPending(int pending) {
+        return new VerificationReport(eventsChecked, streams, checkpointsChecked, firstViolation, anchored, repairs,
+                timestampsChecked, pending);
     }
 }

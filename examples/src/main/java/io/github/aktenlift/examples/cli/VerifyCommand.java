@@ -71,6 +71,7 @@ final class VerifyCommand implements Callable<Integer> {
                     .put("position", v.position()).put("stream", v.stream()).put("detail", v.detail()));
             root.put("anchored", report.anchored());
             root.put("checkpointTimestamps", report.timestampsChecked());
+            root.put("checkpointTimestampsPending", report.timestampsPending());
             ArrayNode repairs = root.putArray("repairs");
             report.repairs().forEach(r -> repairs.addObject().put("log", r.log().value()).put("offset", r.offset())
                     .put("length", r.length()).put("sha256", r.sha256()).put("quarantine", r.quarantine().value()));
@@ -104,6 +105,10 @@ final class VerifyCommand implements Callable<Integer> {
             if (report.timestampsChecked() > 0) {
                 env.out().printf("checkpoint timestamps: %d RFC 3161 tokens checked against their checkpoints%n",
                         report.timestampsChecked());
+            }
+            if (report.timestampsPending() > 0) {
+                env.out().printf("checkpoint timestamps: the newest %d checkpoint(s) have no token yet (the timestamp"
+                        + " authority was not reached; the next checkpoint stamps them)%n", report.timestampsPending());
             }
             if (evidence != null) {
                 if (evidence.sealsChecked() > 0) {
