@@ -10,7 +10,9 @@ import io.github.aktenlift.lifecycle.Payload;
 import io.github.aktenlift.lifecycle.StorageKeys;
 import io.github.aktenlift.lifecycle.Streams;
 import io.github.aktenlift.rendition.EvidenceRenewal;
+import io.github.aktenlift.rendition.RenewalPolicy;
 import io.github.aktenlift.rendition.RenewalReport;
+import io.github.aktenlift.spi.sealing.DigestAlgorithm;
 import io.github.aktenlift.spi.ConflictException;
 import io.github.aktenlift.spi.IntegrityException;
 import io.github.aktenlift.spi.ProviderException;
@@ -35,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Evidence renewal over the journal: see {@link EvidenceRenewal}. One pass over the journal finds
@@ -71,10 +74,21 @@ public final class Renewals implements EvidenceRenewal {
     }
 
     @Override
-    public synchronized RenewalReport renew(Actor actor, Duration olderThan) {
-        Objects.requireNonNull(actor, "actor");
+    public RenewalReport renew(Actor actor, Duration olderThan) {
         if (olderThan == null || olderThan.isNegative()) {
             throw new IllegalArgumentException("olderThan must be zero or positive");
+        }
+        return renew(actor, RenewalPolicy.olderThan(olderThan));
+    }
+
+    @Override
+    public synchronized RenewalReport renew(Actor actor, RenewalPolicy policy) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(policy, "policy");
+        boolean byAlgorithm = !policy.weakeningDigests().isEmpty();
+        if (byAlgorithm && policy.isWeakening(sealer.renewalDigest().jcaName())) {
+            throw new IllegalArgumentException("the sealer renews with " + sealer.renewalDigest().jcaName()
+                    + ", which the policy marks as weakening: configure a stronger renewal digest");
         }
         Map<String, SealedCapture> captures = new LinkedHashMap<>();
         Map<String, Version> renewed = new LinkedHashMap<>();
@@ -94,7 +108,7 @@ public final class Renewals implements EvidenceRenewal {
                         e.get(Payload.SHA256), e.time(), before == null ? 1 : before.renewals() + 1));
             }
         });
-        Instant cutoff = loop.clock().instant().minus(olderThan);
+        Instant cutoff = loop.clock().instant().minus(policy.olderThan());
         long examined = 0;
         long count = 0;
         List<RenewalReport.Renewal> listed = new ArrayList<>();
@@ -108,7 +122,15 @@ public final class Renewals implements EvidenceRenewal {
                     examined++;
                     Version v = renewed.getOrDefault(r.key(),
                             new Version(c.getKey(), r.key(), r.sha256(), c.getValue().time(), 0));
-                    if (!v.time().isBefore(cutoff)) {
+                    Path source = scratch.resolve("current.pdf");
+                    Files.deleteIfExists(source);
+                    boolean due = v.time().isBefore(cutoff);
+                    if (!due && byAlgorithm) {
+                        read(Key.of(v.key()), v.sha256(), source);
+                        Optional<String> digest = sealer.newestTimestampDigest(source);
+                        due = digest.isEmpty() || policy.isWeakening(digest.get()) || !strong(digest.get());
+                    }
+                    if (!due) {
                         continue;
                     }
                     RenewalReport.Renewal done = renewOne(actor, r.key(), v, scratch);
@@ -126,12 +148,23 @@ public final class Renewals implements EvidenceRenewal {
         return new RenewalReport(examined, listed, count);
     }
 
+    /** @return whether the digest is one the SPI knows by name (an unknown one cannot be shown strong) */
+    private static boolean strong(String digest) {
+        for (DigestAlgorithm a : DigestAlgorithm.values()) {
+            if (a.jcaName().equals(digest)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private RenewalReport.Renewal renewOne(Actor actor, String rendition, Version current, Path scratch) throws IOException {
         Path source = scratch.resolve("current.pdf");
         Path target = scratch.resolve("renewed.pdf");
-        Files.deleteIfExists(source);
         Files.deleteIfExists(target);
-        read(Key.of(current.key()), current.sha256(), source);
+        if (!Files.exists(source)) {
+            read(Key.of(current.key()), current.sha256(), source);
+        }
         sealer.renew(new SealJob(source, target));
         Key key = StorageKeys.renewedRendition(Key.of(rendition), current.renewals() + 1);
         ContentInfo stored;

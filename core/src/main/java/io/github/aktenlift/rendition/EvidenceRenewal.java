@@ -7,8 +7,9 @@ import org.apiguardian.api.API;
 
 /**
  * Evidence renewal (BSI TR-ESOR; PAdES B-LTA): adds a document timestamp to every stored sealed
- * rendition whose newest timestamp (its seal's, or its last renewal's) is older than a policy age,
- * before the algorithms and certificates it rests on weaken or expire. The renewed file is stored as
+ * rendition whose newest timestamp (its seal's, or its last renewal's) is older than a policy age or
+ * rests on a digest algorithm the policy marks as weakening ({@link RenewalPolicy}), before the
+ * algorithms and certificates it rests on weaken or expire. The renewed file is stored as
  * a new version beside the old one, which is never overwritten, and the journal records both
  * hashes ({@link io.github.aktenlift.tracking.EventKind#EVIDENCE_RENEWED}); deep verification then
  * checks the new version too.
@@ -32,4 +33,28 @@ public interface EvidenceRenewal {
      * @throws io.github.aktenlift.spi.ProviderException if the storage or the sealer fails
      */
     RenewalReport renew(Actor actor, Duration olderThan);
+
+    /**
+     * Renews what the policy says is due: renditions last timestamped longer ago than its age, and
+     * those whose newest timestamp rests on a digest algorithm it marks as weakening (the sealer
+     * tells which one a PDF uses, so every sealed rendition is read once when the policy names
+     * one). The renewal timestamps use the sealer's {@linkplain
+     * io.github.aktenlift.spi.sealing.EvidenceSealer#renewalDigest() renewal digest}.
+     *
+     * @param actor who renews (recorded with each renewal)
+     * @param policy when a rendition is due
+     * @return what was renewed
+     * @throws IllegalArgumentException if the policy marks the sealer's own renewal digest as weakening
+     * @throws io.github.aktenlift.spi.sealing.TimestampException if the timestamp authority gives no
+     *     token; what was renewed before stays recorded, the rendition at hand is left as it was
+     * @throws io.github.aktenlift.spi.ProviderException if the storage or the sealer fails
+     * @throws UnsupportedOperationException if this implementation renews by age only (the default)
+     * @since 0.2
+     */
+    default RenewalReport renew(Actor actor, RenewalPolicy policy) {
+        if (policy.weakeningDigests().isEmpty()) {
+            return renew(actor, policy.olderThan());
+        }
+        throw new UnsupportedOperationException("this evidence renewal renews by age only");
+    }
 }

@@ -10,7 +10,9 @@ import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.ProtectionLevel;
 import io.github.aktenlift.casefile.ProtectionProfile;
 import io.github.aktenlift.pdfa.PdfAssertions;
+import io.github.aktenlift.rendition.RenewalPolicy;
 import io.github.aktenlift.rendition.RenewalReport;
+import io.github.aktenlift.spi.sealing.DigestAlgorithm;
 import io.github.aktenlift.spi.sealing.TimestampException;
 import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.testkit.DeliverySpec;
@@ -117,6 +119,47 @@ class EvidenceRenewalTest {
         RenewalReport again = o.lift.evidenceRenewal().renew(o.clerk, Duration.ofDays(30));
         assertThat(again.renewals().get(0).previousKey()).isEqualTo(first.renewedKey());
         assertThat(again.renewals().get(0).renewedKey()).endsWith(".renewed-2.pdf");
+    }
+
+    @Test
+    @DisplayName("renews, whatever their age, the renditions whose newest timestamp rests on a digest the policy marks as"
+            + " weakening, with the stronger renewal digest; DSS passes them as B-LTA; then nothing rests on it")
+    void renewsWhatRestsOnAWeakeningDigest() throws Exception {
+        CaseFileOutcome.Captured c = capture();
+        Path first = Files.write(tmp.resolve("sealed.pdf"), stored(c.renditions().get(0).key().value()));
+        assertThat(sealer.newestTimestampDigest(first)).contains("SHA-256");
+
+        RenewalPolicy policy = RenewalPolicy.olderThan(Duration.ofDays(3650)).weakening("sha-256");
+        long before = o.journalLength();
+        assertThatThrownBy(() -> o.lift.evidenceRenewal().renew(o.clerk, policy))
+                .as("a sealer that would renew with the weak digest itself").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SHA-256");
+        assertThat(o.journalLength()).isEqualTo(before);
+        o.close();
+
+        PadesEvidenceSealer strong = PadesEvidenceSealer.builder().key(SealingFixtures.keyWithRevocation())
+                .timestampAuthority(SealingFixtures.tsa(server, Duration.ofSeconds(5)))
+                .trustAnchors(List.of(SealingFixtures.root())).renewalDigest(DigestAlgorithm.SHA512).build();
+        try (Office again = Office.configured(storage, clock, Policies.defaults(), b -> b.sealing(strong))) {
+            assertThat(again.lift.evidenceRenewal().renew(again.clerk, RenewalPolicy.olderThan(Duration.ofDays(3650))).renewed())
+                    .as("by age alone nothing is due").isZero();
+            RenewalReport r = again.lift.evidenceRenewal().renew(again.clerk, policy);
+            assertThat(r.renewed()).isEqualTo(c.renditions().size());
+
+            Path renewed = Files.write(tmp.resolve("renewed-512.pdf"), stored(r.renewals().get(0).renewedKey()));
+            assertThat(strong.newestTimestampDigest(renewed)).contains("SHA-512");
+            PdfAssertions.assertPdfA2b(renewed);
+            Dss.Verdict v = Dss.validate(renewed, SealingFixtures.root()).only();
+            assertThat(v.format()).as("%s", v).isEqualTo("PAdES-BASELINE-LTA");
+            assertThat(v.intact()).as("%s", v).isTrue();
+            assertThat(v.indication()).as("%s", v).isEqualTo("TOTAL_PASSED");
+
+            assertThat(again.lift.evidenceRenewal().renew(again.clerk, policy).renewed())
+                    .as("nothing rests on SHA-256 any more").isZero();
+            assertThat(again.lift.tracking().verifyDeep().isIntact()).isTrue();
+        } finally {
+            strong.close();
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.github.aktenlift.spi.sealing.Sealed;
 import io.github.aktenlift.spi.sealing.SealingKey;
 import io.github.aktenlift.spi.sealing.TimestampAuthority;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -44,12 +45,14 @@ public final class PadesEvidenceSealer implements EvidenceSealer {
     private final Optional<PadesSealer> sealer;
     private final SealVerifier verifier;
     private final Clock clock;
+    private final DigestAlgorithm renewalDigest;
     private final String id;
 
     private PadesEvidenceSealer(Builder b) {
         this.key = Optional.ofNullable(b.key);
         this.tsa = Optional.ofNullable(b.tsa);
         this.clock = b.clock;
+        this.renewalDigest = b.renewalDigest;
         if (key.isEmpty() && tsa.isEmpty()) {
             throw new IllegalArgumentException("an evidence sealer needs a sealing key, a timestamp authority, or both");
         }
@@ -117,9 +120,23 @@ public final class PadesEvidenceSealer implements EvidenceSealer {
         TimestampAuthority t = tsa.orElseThrow(() -> new IllegalStateException("no timestamp authority configured"));
         RevocationData revocation = key.map(SealingKey::revocationData).orElse(RevocationData.none());
         try {
-            new DocumentTimestamper(t, DigestAlgorithm.SHA256).renew(job.source(), job.target(), revocation);
+            new DocumentTimestamper(t, renewalDigest).renew(job.source(), job.target(), revocation);
         } catch (SealingFailedException e) {
             throw new EvidenceException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public DigestAlgorithm renewalDigest() {
+        return renewalDigest;
+    }
+
+    @Override
+    public Optional<String> newestTimestampDigest(Path pdf) {
+        try {
+            return verifier.newestTimestampDigest(pdf);
+        } catch (IOException e) {
+            throw new EvidenceException(pdf.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -191,6 +208,7 @@ public final class PadesEvidenceSealer implements EvidenceSealer {
         private final List<X509Certificate> trustAnchors = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private String reason = "Ersetzendes Scannen nach BSI TR-03138 (TR-RESISCAN)";
+        private DigestAlgorithm renewalDigest = DigestAlgorithm.SHA256;
 
         private Builder() {
         }
@@ -237,6 +255,17 @@ public final class PadesEvidenceSealer implements EvidenceSealer {
          */
         public Builder reason(String reason) {
             this.reason = Objects.requireNonNull(reason, "reason");
+            return this;
+        }
+
+        /**
+         * @param digest the imprint digest of renewal timestamps (default SHA-256); configure a
+         *     stronger one when the one existing evidence rests on weakens
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder renewalDigest(DigestAlgorithm digest) {
+            this.renewalDigest = Objects.requireNonNull(digest, "digest");
             return this;
         }
 

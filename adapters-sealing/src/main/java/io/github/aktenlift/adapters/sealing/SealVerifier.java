@@ -168,6 +168,70 @@ public final class SealVerifier {
     }
 
     /**
+     * Which digest algorithm a PDF's evidence rests on now: the message imprint of its newest
+     * timestamp, that is of its last document timestamp, or else of the newest signature timestamp
+     * in its last seal. Only reads.
+     *
+     * @param pdf the PDF; only read
+     * @return the imprint algorithm's JCA name, or its dotted OID if it has no name here; empty if
+     *     the PDF carries no timestamp
+     * @throws IOException if the PDF or its newest signature cannot be read
+     * @since 0.2
+     */
+    public Optional<String> newestTimestampDigest(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            List<PDSignature> sigs = new ArrayList<>(doc.getSignatureDictionaries());
+            sigs.sort((x, y) -> Long.compare(end(y), end(x))); // newest first
+            for (PDSignature s : sigs) {
+                try (ASN1InputStream asn1 = new ASN1InputStream(new ByteArrayInputStream(s.getContents()))) {
+                    // /Contents is zero-padded to its reserved size: read the one DER object at its start
+                    CMSSignedData cms = new CMSSignedData(ContentInfo.getInstance(asn1.readObject()));
+                    if (kindOf(s) == Kind.DOCUMENT_TIMESTAMP) {
+                        return Optional.of(digestName(new org.bouncycastle.tsp.TimeStampToken(cms)
+                                .getTimeStampInfo().getMessageImprintAlgOID().getId()));
+                    }
+                    Optional<String> inSeal = Optional.empty();
+                    for (SignerInformation signer : cms.getSignerInfos().getSigners()) {
+                        org.bouncycastle.asn1.cms.AttributeTable unsigned = signer.getUnsignedAttributes();
+                        if (unsigned == null) {
+                            continue;
+                        }
+                        org.bouncycastle.asn1.ASN1EncodableVector tokens = unsigned.getAll(
+                                org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+                        for (int i = 0; i < tokens.size(); i++) {
+                            org.bouncycastle.asn1.cms.Attribute a = (org.bouncycastle.asn1.cms.Attribute) tokens.get(i);
+                            for (org.bouncycastle.asn1.ASN1Encodable v : a.getAttrValues()) {
+                                inSeal = Optional.of(digestName(new org.bouncycastle.tsp.TimeStampToken(
+                                        org.bouncycastle.asn1.cms.ContentInfo.getInstance(v)).getTimeStampInfo()
+                                        .getMessageImprintAlgOID().getId()));
+                            }
+                        }
+                    }
+                    if (inSeal.isPresent()) {
+                        return inSeal;
+                    }
+                } catch (org.bouncycastle.cms.CMSException | org.bouncycastle.tsp.TSPException | RuntimeException e) {
+                    throw new IOException("the newest signature's contents are no readable CMS or timestamp token", e);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static String digestName(String oid) {
+        for (io.github.aktenlift.spi.sealing.DigestAlgorithm a : io.github.aktenlift.spi.sealing.DigestAlgorithm.values()) {
+            if (a.oid().equals(oid)) {
+                return a.jcaName();
+            }
+        }
+        return switch (oid) {
+            case "1.3.14.3.2.26" -> "SHA-1";
+            case "2.16.840.1.101.3.4.2.4" -> "SHA-224";
+            default -> oid;
+        };
+    }
+
+    /**
      * Checks a detached CMS seal over a file (for example a scan protocol's JSON).
      *
      * @param data the sealed file; only read

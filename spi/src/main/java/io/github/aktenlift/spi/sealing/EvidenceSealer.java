@@ -78,6 +78,35 @@ public interface EvidenceSealer extends AutoCloseable {
     void renew(SealJob job);
 
     /**
+     * The digest algorithm {@link #renew} uses for the imprint of its document timestamps. When the
+     * digest that existing evidence rests on weakens, the operator configures a stronger one here
+     * and renews what rests on the weak one.
+     *
+     * @return the renewal digest; {@link DigestAlgorithm#SHA256} unless configured otherwise
+     * @since 0.2
+     */
+    default DigestAlgorithm renewalDigest() {
+        return DigestAlgorithm.SHA256;
+    }
+
+    /**
+     * Tells which digest algorithm the evidence of a sealed PDF rests on now: the message imprint
+     * of its newest timestamp (the last document timestamp, or else the signature timestamp of its
+     * last seal). Evidence renewal uses it to find what rests on an algorithm the policy marks as
+     * weakening. Only reads.
+     *
+     * @param pdf a sealed PDF; only read
+     * @return the imprint algorithm's JCA name (for example {@code SHA-256}), or its dotted OID if it
+     *     has no name here; empty if the PDF carries no timestamp at all
+     * @throws EvidenceException if the PDF or its newest signature cannot be read
+     * @throws UnsupportedOperationException if this sealer cannot tell (the default)
+     * @since 0.2
+     */
+    default java.util.Optional<String> newestTimestampDigest(Path pdf) {
+        throw new UnsupportedOperationException(id() + " cannot tell which algorithm a PDF's newest timestamp uses");
+    }
+
+    /**
      * @param sha256 a SHA-256 digest (or HMAC-SHA-256 value), 32 bytes
      * @return a DER RFC 3161 token over it, checked as {@link TimestampAuthority} promises
      * @throws TimestampException if the authority gives no token
