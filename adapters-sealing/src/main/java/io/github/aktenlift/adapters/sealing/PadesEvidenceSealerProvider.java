@@ -1,6 +1,7 @@
 package io.github.aktenlift.adapters.sealing;
 
 import io.github.aktenlift.spi.Providers;
+import io.github.aktenlift.spi.sealing.DigestAlgorithm;
 import io.github.aktenlift.spi.sealing.EvidenceSealer;
 import io.github.aktenlift.spi.sealing.EvidenceSealerProvider;
 import io.github.aktenlift.spi.sealing.SealingKey;
@@ -23,7 +24,8 @@ import org.apiguardian.api.API;
  * Opens a {@link PadesEvidenceSealer} for {@code pades:} URIs. The parts come from the settings:
  * {@link #KEY} (a key URI such as {@code pkcs12:/etc/aktenlift/seal.p12?alias=seal}, opened through
  * its own provider with the same settings), {@link #TSA} (an authority URI such as
- * {@code tsa:https://tsa.example.org/tsr}) and {@link #TRUST} (certificate files, PEM or DER). At
+ * {@code tsa:https://tsa.example.org/tsr}), {@link #TRUST} (certificate files, PEM or DER) and
+ * {@link #RENEWAL_DIGEST} (the digest of renewal timestamps). At
  * least a key or an authority. Fails fast: an unreadable key, anchor or URI is an exception here.
  *
  * @since 0.2
@@ -39,6 +41,12 @@ public final class PadesEvidenceSealerProvider implements EvidenceSealerProvider
     public static final String TSA = "aktenlift.pades.tsa";
     /** Comma-separated certificate files to trust. Default: the root of the key's chain. */
     public static final String TRUST = "aktenlift.pades.trust";
+    /**
+     * The digest of renewal timestamps: {@code SHA-256} (default), {@code SHA-384} or {@code SHA-512}.
+     *
+     * @since 0.2
+     */
+    public static final String RENEWAL_DIGEST = "aktenlift.pades.renewal-digest";
 
     /** For {@link java.util.ServiceLoader}. */
     public PadesEvidenceSealerProvider() {
@@ -64,7 +72,8 @@ public final class PadesEvidenceSealerProvider implements EvidenceSealerProvider
         TimestampAuthority tsa = null;
         try {
             tsa = tsaUri.isEmpty() ? null : Providers.timestampAuthority(URI.create(tsaUri), settings);
-            PadesEvidenceSealer.Builder b = PadesEvidenceSealer.builder().trustAnchors(anchors);
+            PadesEvidenceSealer.Builder b = PadesEvidenceSealer.builder().trustAnchors(anchors)
+                    .renewalDigest(renewalDigest(settings.getOrDefault(RENEWAL_DIGEST, "SHA-256").trim()));
             if (key != null) {
                 b.key(key);
             }
@@ -81,6 +90,16 @@ public final class PadesEvidenceSealerProvider implements EvidenceSealerProvider
             }
             throw e;
         }
+    }
+
+    private static DigestAlgorithm renewalDigest(String name) {
+        for (DigestAlgorithm a : DigestAlgorithm.values()) {
+            if (a.jcaName().equalsIgnoreCase(name) || a.name().equalsIgnoreCase(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("setting " + RENEWAL_DIGEST + ": '" + name
+                + "' is none of SHA-256, SHA-384, SHA-512");
     }
 
     private static X509Certificate certificate(Path p) {

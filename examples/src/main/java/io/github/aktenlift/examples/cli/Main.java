@@ -61,6 +61,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new LabelsCommand(env));
         cli.addSubcommand(new BenchCommand(env));
         cli.addSubcommand(new CommandLine(new StorageCommand()).addSubcommand(new StorageDoctorCommand(env)));
+        cli.addSubcommand(new CommandLine(new EvidenceRenewCommand.Group()).addSubcommand(new EvidenceRenewCommand(env)));
         cli.setOut(env.out());
         cli.setErr(env.err());
         cli.setParameterExceptionHandler(Main::usageError);

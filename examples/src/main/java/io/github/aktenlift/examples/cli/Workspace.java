@@ -97,6 +97,11 @@ final class Workspace implements AutoCloseable {
         }
     }
 
+    /** @return the sealer this workspace opened from its sealing/ settings, or {@code null} if it has none */
+    EvidenceSealer sealer() {
+        return ownSealer;
+    }
+
     /** @return the sealer the workspace's sealing settings describe, or {@code null} if it has none */
     private static EvidenceSealer openSealer(Path dir) {
         Path file = dir.resolve(SEALING).resolve(SEALING_PROPERTIES);

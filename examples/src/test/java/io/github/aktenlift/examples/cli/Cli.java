@@ -68,6 +68,15 @@ final class Cli {
         return run(false, args);
     }
 
+    /** Runs a command with the clock at another time than {@link #NOW}. */
+    static Run runAt(Instant at, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new Environment(new PrintWriter(out, true), new PrintWriter(err, true),
+                Clock.fixed(at, ZoneOffset.UTC), IdSource.sequential("t"), false));
+        return new Run(code, out.toString(), err.toString());
+    }
+
     static Run run(boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
