@@ -24,6 +24,7 @@ module io.github.aktenlift.core {
     exports io.github.aktenlift.inventory;
     exports io.github.aktenlift.logistics;
     exports io.github.aktenlift.rendition;
+    exports io.github.aktenlift.report;
     exports io.github.aktenlift.retention;
     exports io.github.aktenlift.tracking;
 

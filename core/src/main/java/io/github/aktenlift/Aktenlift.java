@@ -65,6 +65,7 @@ public final class Aktenlift implements AutoCloseable {
     private final DigitalIntake intake;
     private final NotificationOutbox notifications;
     private final io.github.aktenlift.rendition.EvidenceRenewal renewal;
+    private final io.github.aktenlift.report.Reports reports;
 
     /**
      * Wires the stages on top of the command loop, one way: each stage calls into the loop (and
@@ -89,6 +90,7 @@ public final class Aktenlift implements AutoCloseable {
         this.intake = new IntakeDesk(loop, b.storage);
         this.renewal = b.sealer != null && b.sealer.timestamps()
                 ? new io.github.aktenlift.evidence.Renewals(loop, b.storage, b.sealer) : null;
+        this.reports = new io.github.aktenlift.reporting.ReportsImpl(loop, tracking, loop.policies());
     }
 
     /** @return a builder; only {@link Builder#storage(Storage)} is required */
@@ -164,6 +166,15 @@ public final class Aktenlift implements AutoCloseable {
             throw new IllegalStateException("no sealer with a timestamp authority configured: call sealing(...) on the builder");
         }
         return renewal;
+    }
+
+    /**
+     * @return the reports: progress against a plan (HTML with charts, PDF/A) and a case file's audit
+     *     report; they only read
+     * @since 0.2
+     */
+    public io.github.aktenlift.report.Reports reports() {
+        return reports;
     }
 
     /** @return the destruction run: lists of files due, confirmed with a certificate */

@@ -40,6 +40,10 @@ final class HistoryCommand implements Callable<Integer> {
     @Mixin
     private Options.Output output;
 
+    @picocli.CommandLine.Option(names = "--pdf", paramLabel = "FILE",
+            description = "also write the case file's audit report (its whole chain of custody, PDF/A) to FILE")
+    private java.nio.file.Path pdf;
+
     HistoryCommand(Environment env) {
         this.env = env;
     }
@@ -55,6 +59,12 @@ final class HistoryCommand implements Callable<Integer> {
             List<JournalEvent> events = lift.tracking().history(b); // unknown barcode: UnknownIdentifierException
             Optional<WhereIs> file = lift.tracking().whereIs(b);
             Optional<BoxStatus> box = lift.tracking().box(b);
+            if (pdf != null) {
+                if (file.isEmpty()) {
+                    throw new UserException(b.value() + " is a box: the audit report is written for case files");
+                }
+                Reports.writeAtomically(pdf, out -> lift.reports().writeAuditReport(b, out));
+            }
             if (output.json) {
                 Json.print(env.out(), json(b, file, box, events));
             } else {

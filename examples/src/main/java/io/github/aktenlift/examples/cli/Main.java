@@ -57,6 +57,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new ReceiveCommand(env));
         cli.addSubcommand(new StatusCommand(env));
         cli.addSubcommand(new HistoryCommand(env));
+        cli.addSubcommand(new ReportCommand(env));
         cli.addSubcommand(new VerifyCommand(env));
         cli.addSubcommand(new LabelsCommand(env));
         cli.addSubcommand(new BenchCommand(env));
