@@ -319,6 +319,9 @@ class DestructionRunTest {
                 String text = new PDFTextStripper().getText(doc);
                 assertThat(text).contains(list.id(), "VN-2026/117", due1.value(), due2.value(), held.value(),
                         "HOLD:LEGAL_HOLD", "DESTROYED");
+                assertThat(text).as("laid out as a document").contains("Seite 1 von " + doc.getNumberOfPages(),
+                        "Aktenzeichen / reference", "Barcode", "aufbewahrt bis", "Aufgestellt von / Drawn up by",
+                        "Genehmigt von / Approved by", "Vernichtet von / Destroyed by", "Zeuge / Witness");
             }
         }
 

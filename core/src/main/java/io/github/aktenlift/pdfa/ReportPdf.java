@@ -78,11 +78,85 @@ public final class ReportPdf {
      * @param rows its rows, perhaps none
      * @since 0.1
      */
-    public record Section(String heading, List<Row> rows) {
+    public record Section(String heading, List<Row> rows) implements Block {
         /** Validates the fields and copies the list. */
         public Section {
             Objects.requireNonNull(heading, "heading");
             rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * A part of a {@linkplain Document document}: a section of label–value rows, a table, or
+     * signature lines.
+     *
+     * @since 0.2
+     */
+    public sealed interface Block permits Section, Table, Signatures {
+    }
+
+    /**
+     * A table with column heads, repeated at the top of every page it runs onto; cells wrap.
+     *
+     * @param heading the table's heading
+     * @param columns the column heads
+     * @param widths the columns' relative widths, one per column
+     * @param rows the rows, each with one cell per column
+     * @since 0.2
+     */
+    public record Table(String heading, List<String> columns, List<Float> widths, List<List<String>> rows) implements Block {
+        /** Validates the fields and copies the lists. */
+        public Table {
+            Objects.requireNonNull(heading, "heading");
+            columns = List.copyOf(columns);
+            widths = List.copyOf(widths);
+            if (columns.isEmpty() || widths.size() != columns.size()) {
+                throw new IllegalArgumentException("a table needs a width per column");
+            }
+            List<List<String>> copy = new ArrayList<>(rows.size());
+            for (List<String> r : rows) {
+                if (r.size() != columns.size()) {
+                    throw new IllegalArgumentException("a row has " + r.size() + " cells, the table " + columns.size() + " columns");
+                }
+                copy.add(List.copyOf(r));
+            }
+            rows = List.copyOf(copy);
+        }
+    }
+
+    /**
+     * Lines for the people who sign the paper form of a report: for each role a line to sign on,
+     * with the role and "Name, Datum / name, date" below it, two to a row.
+     *
+     * @param heading the block's heading
+     * @param roles the roles that sign, for example "Aufgestellt von / Drawn up by"
+     * @since 0.2
+     */
+    public record Signatures(String heading, List<String> roles) implements Block {
+        /** Validates the fields and copies the list. */
+        public Signatures {
+            Objects.requireNonNull(heading, "heading");
+            roles = List.copyOf(roles);
+        }
+    }
+
+    /**
+     * A report laid out as a document: every page with the office and date in its header and
+     * "Seite i von n" in its footer.
+     *
+     * @param title the report's title, also its dc:title
+     * @param office the office the report is for, printed in every page's header
+     * @param created when the report is made, from the caller's clock; printed in the header
+     * @param blocks the sections, tables and signature lines in order
+     * @since 0.2
+     */
+    public record Document(String title, String office, Instant created, List<Block> blocks) {
+        /** Validates the fields and copies the list. */
+        public Document {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(office, "office");
+            Objects.requireNonNull(created, "created");
+            blocks = List.copyOf(blocks);
         }
     }
 
@@ -113,34 +187,73 @@ public final class ReportPdf {
         Objects.requireNonNull(created, "created");
         List<Section> all = List.copyOf(sections);
         ReportFont font = ReportFont.get();
-        Layout layout = new Layout(font);
+        Layout layout = new Layout(font, null);
         layout.text(title, TITLE_SIZE, MARGIN, layout.width());
         layout.space(TITLE_SIZE * 0.6f);
         for (Section section : all) {
-            layout.space(HEADING_SIZE * 0.6f);
-            layout.text(section.heading(), HEADING_SIZE, MARGIN, layout.width());
-            layout.space(BODY_SIZE * 0.3f);
-            for (Row row : section.rows()) {
-                layout.row(row.label(), row.value());
+            layout.section(section);
+        }
+        layout.close();
+        return save(title, created, font, layout, documentId(title, all, created), out);
+    }
+
+    /**
+     * Writes a report laid out as a document: header with office and date, "Seite i von n" in the
+     * footer, sections, tables with column heads (repeated on every page a table runs onto) and
+     * signature lines.
+     *
+     * @param d the document
+     * @param out where the PDF goes; flushed, not closed
+     * @return length, SHA-256 and page count of what was written
+     * @throws IOException if {@code out} fails
+     * @since 0.2
+     */
+    public static Report render(Document d, OutputStream out) throws IOException {
+        RenditionRequest.text("title", d.title());
+        ReportFont font = ReportFont.get();
+        Layout layout = new Layout(font, d.office() + "  ·  " + d.created().toString().substring(0, 10));
+        layout.text(d.title(), TITLE_SIZE, MARGIN, layout.width());
+        layout.space(TITLE_SIZE * 0.6f);
+        MessageDigest id = PdfOutput.sha256();
+        id.update(d.title().getBytes(StandardCharsets.UTF_8));
+        id.update(d.office().getBytes(StandardCharsets.UTF_8));
+        id.update(d.created().toString().getBytes(StandardCharsets.UTF_8));
+        for (Block b : d.blocks()) {
+            id.update(b.toString().getBytes(StandardCharsets.UTF_8));
+            if (b instanceof Section section) {
+                layout.section(section);
+            } else if (b instanceof Table table) {
+                layout.table(table);
+            } else if (b instanceof Signatures signatures) {
+                layout.signatures(signatures);
             }
         }
         layout.close();
+        layout.decorate();
+        byte[] raw = Arrays.copyOf(id.digest(), 16);
+        COSArray array = new COSArray();
+        array.add(new COSString(raw));
+        array.add(new COSString(raw));
+        return save(d.title(), d.created(), font, layout, array, out);
+    }
 
+    private static Report save(String title, Instant created, ReportFont font, Layout layout, COSArray documentId,
+            OutputStream out) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             doc.getDocument().setVersion(1.7f);
             COSDictionary fonts = new COSDictionary();
             fonts.setItem(FONT_RESOURCE, font.embeddingFor(layout.used).fontDictionary(doc.getDocument()));
             COSDictionary resources = new COSDictionary();
             resources.setItem(COSName.FONT, fonts);
-            for (byte[] content : layout.pages) {
+            for (Ops content : layout.pages) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 page.getCOSObject().setItem(COSName.RESOURCES, resources);
-                page.getCOSObject().setItem(COSName.CONTENTS, ReportFont.raw(doc.getDocument(), content));
+                page.getCOSObject().setItem(COSName.CONTENTS, ReportFont.raw(doc.getDocument(), content.deflated()));
                 doc.addPage(page);
             }
 
             new PdfAMetadata(title, created, null, null, null, null).applyTo(doc);
-            doc.getDocument().setDocumentID(documentId(title, all, created));
+            doc.getDocument().setDocumentID(documentId);
 
             MessageDigest digest = PdfOutput.sha256();
             long[] size = {0};
@@ -200,17 +313,183 @@ public final class ReportPdf {
      * thousandths of a point, so that relative moves add up exactly.
      */
     private static final class Layout {
+        private static final float SMALL_SIZE = 8f;
+        private static final float CELL_PAD = 4f;
         private final ReportFont font;
+        /** The header of every page, or {@code null} for plain reports (no header, no page numbers). */
+        private final String header;
         final BitSet used = new BitSet();
-        final List<byte[]> pages = new ArrayList<>();
+        final List<Ops> pages = new ArrayList<>();
+        /** Per page, the rules drawn after its text object: table lines and signature lines. */
+        private final List<Ops> drawings = new ArrayList<>();
         private Ops content;
+        private Ops drawing;
         private float y;
         private int size;
         private long x0;
         private long y0;
+        /** The table whose column heads are repeated on a new page, while one is being laid out. */
+        private Runnable onNewPage;
 
-        Layout(ReportFont font) {
+        Layout(ReportFont font, String header) {
             this.font = font;
+            this.header = header;
+        }
+
+        void section(Section section) throws IOException {
+            space(HEADING_SIZE * 0.6f);
+            text(section.heading(), HEADING_SIZE, MARGIN, width());
+            space(BODY_SIZE * 0.3f);
+            for (Row row : section.rows()) {
+                row(row.label(), row.value());
+            }
+        }
+
+        void table(Table t) throws IOException {
+            space(HEADING_SIZE * 0.6f);
+            text(t.heading(), HEADING_SIZE, MARGIN, width());
+            space(BODY_SIZE * 0.3f);
+            float total = 0;
+            for (float w : t.widths()) {
+                total += w;
+            }
+            float[] x = new float[t.columns().size() + 1];
+            x[0] = MARGIN;
+            for (int i = 0; i < t.columns().size(); i++) {
+                x[i + 1] = x[i] + width() * t.widths().get(i) / total;
+            }
+            Runnable heads = () -> {
+                try {
+                    cells(t.columns(), x, 0.8f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            float line = BODY_SIZE * LEADING;
+            ensure(3 * line);
+            heads.run();
+            onNewPage = heads;
+            try {
+                for (List<String> row : t.rows()) {
+                    cells(row, x, 0.3f);
+                }
+            } finally {
+                onNewPage = null;
+            }
+        }
+
+        /** One table row: each cell wrapped in its column, a rule below; a row never splits across pages. */
+        private void cells(List<String> cells, float[] x, float rule) throws IOException {
+            float line = BODY_SIZE * LEADING;
+            List<List<String>> wrapped = new ArrayList<>(cells.size());
+            int lines = 1;
+            for (int i = 0; i < cells.size(); i++) {
+                List<String> w = wrap(clean(cells.get(i)), BODY_SIZE, x[i + 1] - x[i] - 2 * CELL_PAD);
+                wrapped.add(w);
+                lines = Math.max(lines, w.size());
+            }
+            float height = lines * line + BODY_SIZE * 0.5f;
+            if (content == null || y - height < MARGIN + footerSpace()) {
+                ensure(Float.MAX_VALUE); // a new page; its column heads first
+                if (onNewPage != null && rule < 0.5f) {
+                    onNewPage.run();
+                }
+            }
+            float top = y;
+            for (int l = 0; l < lines; l++) {
+                y -= line;
+                for (int i = 0; i < cells.size(); i++) {
+                    if (l < wrapped.get(i).size()) {
+                        show(wrapped.get(i).get(l), BODY_SIZE, x[i] + CELL_PAD);
+                    }
+                }
+            }
+            y = top - height;
+            rule(x[0], y + BODY_SIZE * 0.2f, x[x.length - 1], rule);
+        }
+
+        void signatures(Signatures s) throws IOException {
+            space(HEADING_SIZE * 0.6f);
+            text(s.heading(), HEADING_SIZE, MARGIN, width());
+            float column = (width() - 2 * GAP) / 2;
+            for (int i = 0; i < s.roles().size(); i += 2) {
+                float block = 36f + 2 * SMALL_SIZE * LEADING + 6f;
+                if (content == null || y - block < MARGIN + footerSpace()) {
+                    ensure(Float.MAX_VALUE);
+                }
+                y -= 36f; // room to sign
+                float lineY = y;
+                for (int k = i; k < Math.min(i + 2, s.roles().size()); k++) {
+                    float x = MARGIN + (k - i) * (column + 2 * GAP);
+                    rule(x, lineY, x + column, 0.6f);
+                }
+                y -= SMALL_SIZE * LEADING;
+                for (int k = i; k < Math.min(i + 2, s.roles().size()); k++) {
+                    show(clean(s.roles().get(k)), SMALL_SIZE, MARGIN + (k - i) * (column + 2 * GAP));
+                }
+                y -= SMALL_SIZE * LEADING;
+                for (int k = i; k < Math.min(i + 2, s.roles().size()); k++) {
+                    show("Name, Datum, Unterschrift / name, date, signature", SMALL_SIZE, MARGIN + (k - i) * (column + 2 * GAP));
+                }
+                y -= 6f;
+            }
+        }
+
+        /** A horizontal rule on the current page, drawn after its text. */
+        private void rule(float from, float at, float to, float width) {
+            drawing.number(Math.round(width * 1000)).ascii(" w ")
+                    .number(Math.round(from * 1000)).ascii(" ").number(Math.round(at * 1000)).ascii(" m ")
+                    .number(Math.round(to * 1000)).ascii(" ").number(Math.round(at * 1000)).ascii(" l S\n");
+        }
+
+        private float footerSpace() {
+            return header == null ? 0 : 2 * SMALL_SIZE;
+        }
+
+        /**
+         * Adds the header (office and date, a rule below) and the footer ("Seite i von n") to every
+         * page, and the page's rules; for documents only.
+         */
+        void decorate() {
+            int n = pages.size();
+            float top = PDRectangle.A4.getHeight() - MARGIN + SMALL_SIZE * 1.5f;
+            for (int i = 0; i < n; i++) {
+                Ops page = pages.get(i);
+                String footer = "Seite " + (i + 1) + " von " + n + " / page " + (i + 1) + " of " + n;
+                page.ascii("BT\n");
+                standalone(page, clean(header), SMALL_SIZE, MARGIN, top);
+                standalone(page, footer, SMALL_SIZE, MARGIN + width() - textWidth(footer, SMALL_SIZE), MARGIN - SMALL_SIZE * 2);
+                page.ascii("ET\n");
+                page.ascii("0.5 G\n");
+                page.number(Math.round(0.4f * 1000)).ascii(" w ").number(Math.round(MARGIN * 1000)).ascii(" ")
+                        .number(Math.round((top - 3) * 1000)).ascii(" m ").number(Math.round((MARGIN + width()) * 1000))
+                        .ascii(" ").number(Math.round((top - 3) * 1000)).ascii(" l S\n");
+            }
+        }
+
+        /** A line of text at an absolute position, in its own text object. */
+        private void standalone(Ops page, String s, float fontSize, float x, float at) {
+            page.ascii("/F1 ").number(Math.round(fontSize * 1000)).ascii(" Tf 1 0 0 1 ").number(Math.round(x * 1000))
+                    .ascii(" ").number(Math.round(at * 1000)).ascii(" Tm <");
+            page.room(4 * s.length());
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                i += Character.charCount(cp);
+                int gid = font.glyph(cp);
+                used.set(gid);
+                page.hex4(gid);
+            }
+            page.ascii("> Tj\n");
+        }
+
+        private float textWidth(String s, float fontSize) {
+            float units = 0;
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                units += units(cp);
+                i += Character.charCount(cp);
+            }
+            return units * fontSize / 1000f;
         }
 
         float width() {
@@ -275,9 +554,10 @@ public final class ReportPdf {
         }
 
         private void ensure(float height) {
-            if (content == null || y - height < MARGIN) {
+            if (content == null || y - height < MARGIN + footerSpace()) {
                 close();
                 content = new Ops();
+                drawing = new Ops();
                 content.ascii("BT\n");
                 size = 0;
                 x0 = 0;
@@ -289,8 +569,13 @@ public final class ReportPdf {
         void close() {
             if (content != null) {
                 content.ascii("ET\n");
-                pages.add(content.deflated());
+                if (drawing.n > 0) {
+                    content.ascii("0.5 G\n");
+                    content.append(drawing);
+                }
+                pages.add(content);
                 content = null;
+                drawing = null;
             }
         }
 
@@ -409,6 +694,12 @@ public final class ReportPdf {
         private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
         private byte[] b = new byte[8192];
         private int n;
+
+        void append(Ops other) {
+            room(other.n);
+            System.arraycopy(other.b, 0, b, n, other.n);
+            n += other.n;
+        }
 
         void room(int more) {
             if (n + more > b.length) {

@@ -23,7 +23,7 @@ public final class ProgressPdf {
      */
     public static void write(ProgressReport r, OutputStream out) throws IOException {
         LocalDate today = LocalDate.ofInstant(r.at(), ZoneOffset.UTC);
-        List<ReportPdf.Section> sections = new ArrayList<>();
+        List<ReportPdf.Block> sections = new ArrayList<>();
         List<ReportPdf.Row> summary = new ArrayList<>();
         summary.add(new ReportPdf.Row("Stand / As of", r.at().toString()));
         summary.add(new ReportPdf.Row("Plan", r.plan().start() + " – " + r.plan().end() + ": "
@@ -36,16 +36,18 @@ public final class ProgressPdf {
         summary.add(new ReportPdf.Row("Überfällig / Overdue", Integer.toString(r.overdueItems())));
         sections.add(new ReportPdf.Section("Übersicht / Summary", summary));
 
-        List<ReportPdf.Row> weeks = new ArrayList<>();
+        List<List<String>> weeks = new ArrayList<>();
         for (ProgressReport.Week w : r.weeks()) {
             if (w.start().isAfter(today)) {
                 break;
             }
-            weeks.add(new ReportPdf.Row("Woche / week of " + w.start(), ProgressPage.num(w.filesCaptured())
-                    + " Akten, " + ProgressPage.num(w.pagesCaptured()) + " Seiten; kumuliert / cumulative "
-                    + ProgressPage.num(w.cumulativeFiles()) + " (Plan " + ProgressPage.num(w.plannedFiles()) + ")"));
+            weeks.add(List.of(w.start().toString(), ProgressPage.num(w.filesCaptured()), ProgressPage.num(w.pagesCaptured()),
+                    ProgressPage.num(w.cumulativeFiles()), ProgressPage.num(w.plannedFiles()),
+                    ProgressPage.num(w.cumulativePages()), ProgressPage.num(w.plannedPages())));
         }
-        sections.add(new ReportPdf.Section("Burn-up je Woche / per week", weeks));
+        sections.add(new ReportPdf.Table("Burn-up je Woche / per week", List.of("Woche ab / week of", "Akten / files",
+                "Seiten / pages", "Akten kum. / cum.", "Plan", "Seiten kum. / cum.", "Plan"),
+                List.of(1.4f, 1f, 1f, 1.1f, 0.9f, 1.2f, 1f), weeks));
 
         List<ReportPdf.Row> states = new ArrayList<>();
         r.states().entrySet().stream().filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.comparingByKey())
@@ -67,6 +69,7 @@ public final class ProgressPdf {
                         + ProgressPage.num(rc.servedInTime()) + " (" + ProgressPage.pct(rc.hitRate()) + ")"),
                 new ReportPdf.Row("Offen / Open", ProgressPage.num(rc.open()) + ", überfällig / overdue "
                         + ProgressPage.num(rc.openOverdue())))));
-        ReportPdf.render("Fortschritt / Progress " + today, sections, r.at(), out);
+        ReportPdf.render(new ReportPdf.Document("Fortschritt / Progress " + today, "Aktenlift · Fortschritt / progress",
+                r.at(), sections), out);
     }
 }

@@ -210,7 +210,6 @@ public final class ReportsImpl implements Reports {
     @Override
     public void writeAuditReport(Barcode barcode, OutputStream out) throws IOException {
         List<JournalEvent> history = tracking.history(barcode);
-        List<ReportPdf.Section> sections = new ArrayList<>();
         List<ReportPdf.Row> head = new ArrayList<>();
         head.add(new ReportPdf.Row("Akte / Case file", barcode.value()));
         tracking.whereIs(barcode).ifPresent(w -> head.add(new ReportPdf.Row("Stand / State", w.state().name())));
@@ -223,21 +222,25 @@ public final class ReportsImpl implements Reports {
         head.add(new ReportPdf.Row("Hinweis / Note", "Jedes Ereignis ist im Journal mit seinem Hash verkettet; "
                 + "personenbezogene Daten sind nicht abgedruckt. / Every event is hash-chained in the journal; "
                 + "personal data is not printed."));
-        sections.add(new ReportPdf.Section("Übersicht / Summary", head));
-        List<ReportPdf.Row> events = new ArrayList<>();
+        List<List<String>> events = new ArrayList<>();
         for (JournalEvent e : history) {
             StringBuilder facts = new StringBuilder();
-            facts.append(e.actor()).append(" @ ").append(e.location());
             new TreeMap<>(e.payload()).forEach((k, v) -> {
                 if (!WITHHELD.contains(k)) {
-                    facts.append('\n').append(k).append(": ").append(v);
+                    facts.append(facts.length() == 0 ? "" : "\n").append(k).append(": ").append(v);
                 }
             });
-            facts.append("\n#").append(e.sequence()).append(" sha256 ").append(e.hash());
-            events.add(new ReportPdf.Row(e.time() + "\n" + e.kind().name(), facts.toString()));
+            facts.append(facts.length() == 0 ? "" : "\n").append("#").append(e.sequence()).append(" sha256 ").append(e.hash());
+            events.add(List.of(e.time().toString().replace('T', ' '), e.kind().name(), e.actor() + "\n" + e.location(),
+                    facts.toString()));
         }
-        sections.add(new ReportPdf.Section("Verwahrkette / Chain of custody", events));
-        ReportPdf.render("Prüfbericht / Audit report " + barcode.value(), sections, loop.clock().instant(), out);
+        List<ReportPdf.Block> blocks = new ArrayList<>();
+        blocks.add(new ReportPdf.Section("Übersicht / Summary", head));
+        blocks.add(new ReportPdf.Table("Verwahrkette / Chain of custody", List.of("Zeit / time (UTC)", "Ereignis / event",
+                "Wer, wo / who, where", "Fakten / facts"), List.of(1.5f, 1.6f, 1.4f, 3.6f), events));
+        blocks.add(new ReportPdf.Signatures("Geprüft / Audited", List.of("Prüfer / Auditor")));
+        ReportPdf.render(new ReportPdf.Document("Prüfbericht / Audit report " + barcode.value(),
+                "Prüfbericht / audit report " + barcode.value(), loop.clock().instant(), blocks), out);
     }
 
     /** @return the plan's weeks as a day count, for layouts */

@@ -205,7 +205,23 @@ public record DestructionList(String id, Instant createdAt, String createdBy, Li
      * @throws IOException if {@code out} fails
      */
     public void writePdf(OutputStream out) throws IOException {
-        List<ReportPdf.Section> sections = new ArrayList<>();
+        writePdf(out, "Vernichtungsliste / destruction list " + id);
+    }
+
+    /**
+     * Writes the list as a PDF/A-2b document for signing and filing with the certificate: the
+     * office and date in every page's header, "Seite i von n" in the footer, the files as a table
+     * with column heads, and lines for the people who draw it up, approve it, destroy the files
+     * and witness it. Equal lists give byte-identical files.
+     *
+     * @param out where the PDF goes; flushed, not closed
+     * @param office the office the list is for, printed in every page's header
+     * @throws IOException if {@code out} fails
+     * @since 0.2
+     */
+    public void writePdf(OutputStream out, String office) throws IOException {
+        Objects.requireNonNull(office, "office");
+        List<ReportPdf.Block> blocks = new ArrayList<>();
         List<ReportPdf.Row> head = new ArrayList<>();
         head.add(new ReportPdf.Row("Liste / List", id));
         head.add(new ReportPdf.Row("Erstellt / Drawn up", createdAt + " · " + createdBy));
@@ -218,24 +234,29 @@ public record DestructionList(String id, Instant createdAt, String createdBy, Li
             head.add(new ReportPdf.Row("Vernichtet / Destroyed", Integer.toString(c.destroyed().size())));
             head.add(new ReportPdf.Row("Übersprungen / Skipped", Integer.toString(c.skipped().size())));
         });
-        sections.add(new ReportPdf.Section("Vernichtungsliste / Destruction list", head));
-        List<ReportPdf.Row> files = new ArrayList<>();
+        blocks.add(new ReportPdf.Section("Vernichtungsliste / Destruction list", head));
+        List<List<String>> files = new ArrayList<>();
+        int n = 0;
         for (String[] r : rows()) {
             if (!"EXCLUDED".equals(r[1])) {
-                files.add(new ReportPdf.Row(r[2], r[1] + " · " + r[3] + " · " + r[4] + " · aufbewahrt bis / retained until "
-                        + r[5] + " · " + r[6] + (r[7].isEmpty() ? "" : " · " + r[7])));
+                files.add(List.of(Integer.toString(++n), r[2], r[3], r[4], r[5].substring(0, Math.min(10, r[5].length())),
+                        r[6], r[1] + (r[7].isEmpty() ? "" : ": " + r[7])));
             }
         }
-        sections.add(new ReportPdf.Section("Akten / Files", files));
-        List<ReportPdf.Row> kept = new ArrayList<>();
-        excluded.forEach(x -> kept.add(new ReportPdf.Row(x.barcode().value(),
-                x.reference().value() + " · " + String.join(", ", x.reasons()))));
+        blocks.add(new ReportPdf.Table("Akten / Files", List.of("Nr.", "Barcode", "Aktenzeichen / reference",
+                "Schutz / level", "aufbewahrt bis / until", "Ort / location", "Status"),
+                List.of(0.5f, 1.6f, 1.9f, 1.1f, 1.4f, 1.4f, 1.5f), files));
+        List<List<String>> kept = new ArrayList<>();
+        excluded.forEach(x -> kept.add(List.of(x.barcode().value(), x.reference().value(), String.join(", ", x.reasons()))));
         if (kept.isEmpty()) {
-            kept.add(new ReportPdf.Row("—", "keine / none"));
+            kept.add(List.of("—", "—", "keine / none"));
         }
-        sections.add(new ReportPdf.Section("Ausgenommen / Excluded", kept));
-        ReportPdf.render("Vernichtungsliste " + id, sections,
-                confirmation.map(Confirmation::confirmedAt).orElse(createdAt), out);
+        blocks.add(new ReportPdf.Table("Ausgenommen / Excluded", List.of("Barcode", "Aktenzeichen / reference",
+                "Grund / reason"), List.of(1.6f, 1.9f, 4.0f), kept));
+        blocks.add(new ReportPdf.Signatures("Unterschriften / Signatures", List.of("Aufgestellt von / Drawn up by",
+                "Genehmigt von / Approved by", "Vernichtet von / Destroyed by", "Zeuge / Witness")));
+        ReportPdf.render(new ReportPdf.Document("Vernichtungsliste " + id, office,
+                confirmation.map(Confirmation::confirmedAt).orElse(createdAt), blocks), out);
         out.flush();
     }
 }
