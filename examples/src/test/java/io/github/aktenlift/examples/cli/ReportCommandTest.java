@@ -46,9 +46,7 @@ class ReportCommandTest {
 
     @BeforeAll
     static void demoWorkspace() {
-        demo = tmp.resolve("demo");
-        Cli.Run run = Cli.run("demo", "--files", "24", "--dir", demo.toString(), "--quiet");
-        assertThat(run.exitCode()).as("%s", run).isZero();
+        demo = SharedDemo.workspace();
         planStart = LocalDate.ofInstant(Cli.NOW.minus(Duration.ofDays(100)), ZoneOffset.UTC);
     }
 

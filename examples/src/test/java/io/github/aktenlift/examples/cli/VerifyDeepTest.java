@@ -32,9 +32,7 @@ class VerifyDeepTest {
 
     @BeforeAll
     static void demoWorkspace() {
-        demo = tmp.resolve("demo");
-        Cli.Run run = Cli.run("demo", "--files", "24", "--dir", demo.toString(), "--quiet");
-        assertThat(run.exitCode()).as("%s", run).isZero();
+        demo = SharedDemo.workspace();
     }
 
     @Test
