@@ -2,6 +2,9 @@ package io.github.aktenlift.pdfa;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.io.RandomAccessReadMemoryMappedFile;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
@@ -10,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,6 +49,8 @@ public final class TransferNote {
     /** The embedded file's name inside each rendition. */
     public static final String FILE_NAME = "transfervermerk.pdf";
 
+    /** Larger renditions are read through PDFBox's buffered file reader (one mapping holds at most 2 GiB). */
+    private static final long MAPPED_LIMIT = 1L << 30;
     private static final COSName AF = COSName.getPDFName("AF");
     private static final COSName AF_RELATIONSHIP = COSName.getPDFName("AFRelationship");
 
@@ -59,9 +65,21 @@ public final class TransferNote {
      * @throws IOException if a file cannot be read or written
      */
     public static void embed(Path rendition, Path note, Path target, Instant now) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(rendition.toFile());
+        // memory-mapped and buffered: the update copies every byte of the rendition, and PDFBox's
+        // file reader would serve that copy 4 KiB and two system calls at a time
+        RandomAccessRead source = Files.size(rendition) <= MAPPED_LIMIT
+                ? new RandomAccessReadMemoryMappedFile(rendition) : new RandomAccessReadBufferedFile(rendition);
+        PDDocument loaded;
+        try {
+            loaded = Loader.loadPDF(source);
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
+        try (PDDocument doc = loaded; // closing it closes the source
              InputStream in = Files.newInputStream(note);
-             OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW),
+                     256 * 1024)) {
             PDEmbeddedFile ef = new PDEmbeddedFile(doc, in, COSName.FLATE_DECODE);
             ef.setSubtype("application/pdf");
             ef.setSize((int) Files.size(note));
