@@ -9,6 +9,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,7 +24,7 @@ import java.nio.file.StandardOpenOption;
  * capture that copying took a fifth of the sealing time. A memory-mapped source serves the same
  * reads from the page cache without a call. Files beyond {@value #MAPPED_LIMIT} bytes (one mapping
  * holds at most 2 GiB) keep the file reader, so memory stays bounded by the page cache, never the
- * heap.
+ * heap. The update itself is appended to a file-system copy of the source ({@link #copyThenAppend}).
  */
 final class PdfInput {
 
@@ -50,12 +52,62 @@ final class PdfInput {
     }
 
     /**
+     * The output for PDFBox's incremental save of {@code source} into {@code target}: the file
+     * system copies the source (no pass through the heap), and the stream drops the copy PDFBox
+     * writes first and appends only the update after it. PDFBox writes the original's bytes
+     * unchanged and then the update, whose offsets count from the original's start, so the target
+     * ends up byte for byte as if PDFBox had written all of it.
+     *
+     * @param source the PDF the update is for; only read
      * @param target a new file
-     * @return a buffered stream creating it: PDFBox writes an update in small pieces
-     * @throws IOException if the file exists or cannot be created
+     * @return the stream to save into; closing it checks that PDFBox wrote the original's length first
+     * @throws IOException if the target exists or cannot be written
      */
-    static OutputStream create(Path target) throws IOException {
-        return new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), OUTPUT_BUFFER);
+    static OutputStream copyThenAppend(Path source, Path target) throws IOException {
+        long length = Files.size(source);
+        Files.copy(source, target);
+        if (Files.size(target) != length) {
+            throw new IOException("the copy of the source has another length");
+        }
+        return new BufferedOutputStream(new IncrementOnly(target, length), OUTPUT_BUFFER);
+    }
+
+    /** Drops the first {@code original} bytes written to it and appends the rest to a file. */
+    private static final class IncrementOnly extends OutputStream {
+        private final FileChannel file;
+        private final long original;
+        private long seen;
+
+        IncrementOnly(Path pdf, long original) throws IOException {
+            this.file = FileChannel.open(pdf, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            this.original = original;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int skip = (int) Math.max(0, Math.min(len, original - seen));
+            seen += len;
+            if (len > skip) {
+                ByteBuffer buffer = ByteBuffer.wrap(b, off + skip, len - skip);
+                while (buffer.hasRemaining()) {
+                    file.write(buffer);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (file) {
+                if (seen <= original) {
+                    throw new IOException("the incremental update wrote " + seen + " bytes, not the original's "
+                            + original + " and an update after them");
+                }
+            }
+        }
     }
 }

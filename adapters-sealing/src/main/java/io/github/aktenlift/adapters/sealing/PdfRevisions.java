@@ -63,7 +63,7 @@ final class PdfRevisions {
             throws IOException {
         try (PDDocument doc = PdfInput.load(source);
              SignatureOptions options = new SignatureOptions();
-             OutputStream out = PdfInput.create(target)) {
+             OutputStream out = PdfInput.copyThenAppend(source, target)) {
             options.setPreferredSignatureSize(reserveBytes);
             doc.addSignature(signature, options);
             printable(doc, signature);
@@ -124,7 +124,7 @@ final class PdfRevisions {
     static void appendValidationData(Path source, Path target, Collection<byte[]> certificates, RevocationData revocation)
             throws IOException {
         try (PDDocument doc = PdfInput.load(source);
-             OutputStream out = PdfInput.create(target)) {
+             OutputStream out = PdfInput.copyThenAppend(source, target)) {
             PDDocumentCatalog catalog = doc.getDocumentCatalog();
             COSDictionary dss = catalog.getCOSObject().getCOSDictionary(DSS);
             if (dss == null) {

@@ -231,11 +231,9 @@ final class CaseFileCapture {
                 try (OutputStream out = scratchFile(notePdf)) {
                     ProtocolReport.write(note, now, out);
                 }
-                for (int i = 0; i < toSeal.size(); i++) {
-                    PendingSeal p = toSeal.get(i);
-                    Path noted = p.file().resolveSibling(p.file().getFileName() + ".noted");
-                    TransferNote.embed(p.file(), notePdf, noted, now);
-                    toSeal.set(i, new PendingSeal(p.index(), p.key(), noted));
+                for (PendingSeal p : toSeal) {
+                    // appended to the scratch rendition itself: no copy of its bytes
+                    TransferNote.appendTo(p.file(), notePdf, now);
                 }
                 sealRenditions(toSeal, renditions, written);
             } catch (SealingException | EvidenceException e) {
