@@ -8,6 +8,7 @@ module io.github.aktenlift.adapters.sealing {
     requires transitive io.github.aktenlift.spi;
     requires java.net.http;
     requires org.apache.pdfbox;
+    requires org.apache.pdfbox.io;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;
 

@@ -170,6 +170,7 @@ class CaptureBenchmark {
         pki.writePkcs12(p12, "seal", io.github.aktenlift.testkit.pki.TestPki.PASSWORD);
         java.util.Map<String, List<Double>> pps = new java.util.LinkedHashMap<>();
         java.util.Map<String, List<Double>> cpuPerPage = new java.util.LinkedHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger keyCalls = new java.util.concurrent.atomic.AtomicInteger();
         try (io.github.aktenlift.testkit.pki.TestTimestampServer tsa = io.github.aktenlift.testkit.pki.TestTimestampServer.start(pki)) {
             for (int round = 1; round <= rounds; round++) {
                 for (String mode : List.of("none", "batch", "per-file")) {
@@ -178,14 +179,16 @@ class CaptureBenchmark {
                         char[] pw = io.github.aktenlift.testkit.pki.TestPki.PASSWORD.toCharArray();
                         io.github.aktenlift.adapters.sealing.PadesEvidenceSealer s = io.github.aktenlift.adapters.sealing
                                 .PadesEvidenceSealer.builder()
-                                .key(io.github.aktenlift.adapters.sealing.Pkcs12SealingKeyProvider.open(p12, "seal", pw, pw,
-                                        io.github.aktenlift.spi.sealing.RevocationData::none, false))
+                                .key(new CountingKey(io.github.aktenlift.adapters.sealing.Pkcs12SealingKeyProvider.open(p12, "seal",
+                                        pw, pw, io.github.aktenlift.spi.sealing.RevocationData::none, false), keyCalls))
                                 .timestampAuthority(new io.github.aktenlift.adapters.sealing.HttpTimestampAuthority(tsa.uri(),
                                         java.time.Duration.ofSeconds(10), Optional.empty()))
                                 .trustAnchors(List.of(pki.rootCertificate())).build();
                         sealer = mode.equals("batch") ? s : new OnePerProduct(s);
                     }
                     String loadBefore = loadAverage();
+                    keyCalls.set(0);
+                    long tsaBefore = tsa.requests();
                     long cpu = cpuNanos();
                     double seconds = sealedRound(dir, sealer);
                     cpu = cpuNanos() - cpu;
@@ -196,8 +199,9 @@ class CaptureBenchmark {
                     pps.computeIfAbsent(mode, k -> new ArrayList<>()).add(r);
                     cpuPerPage.computeIfAbsent(mode, k -> new ArrayList<>()).add(cpu / 1e3 / pages);
                     System.out.printf("BENCH sealed round %d, %s: %d pages in %.1f s, %.1f pages/s, CPU per page %.0f µs"
-                            + " (JVM, all threads, TSA included); load average %s -> %s%n", round, mode, pages, seconds, r,
-                            cpu / 1e3 / pages, loadBefore, loadAverage());
+                            + " (JVM, all threads, TSA included); key calls %d, TSA requests %d per delivery;"
+                            + " load average %s -> %s%n", round, mode, pages, seconds, r,
+                            cpu / 1e3 / pages, keyCalls.get(), tsa.requests() - tsaBefore, loadBefore, loadAverage());
                 }
             }
             System.out.printf("BENCH sealed summary (medians of %d rounds): none %.1f pages/s, batch %.1f pages/s (%.0f %%),"
@@ -243,6 +247,53 @@ class CaptureBenchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertThat(report.rejected()).as("%s", report.problems()).isEmpty();
             return seconds;
+        }
+    }
+
+    /** Counts the calls to a key: how often a remote key would be asked (and authorised) per delivery. */
+    private static final class CountingKey implements io.github.aktenlift.spi.sealing.SealingKey {
+        private final io.github.aktenlift.spi.sealing.SealingKey inner;
+        private final java.util.concurrent.atomic.AtomicInteger calls;
+
+        CountingKey(io.github.aktenlift.spi.sealing.SealingKey inner, java.util.concurrent.atomic.AtomicInteger calls) {
+            this.inner = inner;
+            this.calls = calls;
+        }
+
+        @Override
+        public String id() {
+            return inner.id();
+        }
+
+        @Override
+        public List<java.security.cert.X509Certificate> certificateChain() {
+            return inner.certificateChain();
+        }
+
+        @Override
+        public Set<io.github.aktenlift.spi.sealing.SignatureAlgorithm> algorithms() {
+            return inner.algorithms();
+        }
+
+        @Override
+        public boolean qualified() {
+            return inner.qualified();
+        }
+
+        @Override
+        public List<byte[]> sign(io.github.aktenlift.spi.sealing.SignatureAlgorithm algorithm, List<byte[]> digests) {
+            calls.incrementAndGet();
+            return inner.sign(algorithm, digests);
+        }
+
+        @Override
+        public io.github.aktenlift.spi.sealing.RevocationData revocationData() {
+            return inner.revocationData();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
         }
     }
 

@@ -2,6 +2,9 @@ package io.github.aktenlift.pdfa;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.io.RandomAccessReadMemoryMappedFile;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
@@ -45,6 +48,8 @@ public final class TransferNote {
     /** The embedded file's name inside each rendition. */
     public static final String FILE_NAME = "transfervermerk.pdf";
 
+    /** Larger renditions are read through PDFBox's buffered file reader (one mapping holds at most 2 GiB). */
+    private static final long MAPPED_LIMIT = 1L << 30;
     private static final COSName AF = COSName.getPDFName("AF");
     private static final COSName AF_RELATIONSHIP = COSName.getPDFName("AFRelationship");
 
@@ -52,16 +57,31 @@ public final class TransferNote {
     }
 
     /**
-     * @param rendition the rendition; only read
+     * Appends the note to the rendition as an incremental update, in place: the rendition's bytes
+     * stay as they are and the update follows them in the same file, so that no byte of the
+     * (large) rendition is copied. For the capture's own scratch file before sealing, never for
+     * stored evidence.
+     *
+     * @param rendition the rendition, a scratch file of the caller's; only appended to
      * @param note the transfer note, PDF/A-2b
-     * @param target where the rendition with the note goes; must not exist
      * @param now the embedded file's modification date
-     * @throws IOException if a file cannot be read or written
+     * @throws IOException if a file cannot be read or written; the rendition is then unusable
      */
-    public static void embed(Path rendition, Path note, Path target, Instant now) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(rendition.toFile());
+    public static void appendTo(Path rendition, Path note, Instant now) throws IOException {
+        long length = Files.size(rendition);
+        // memory-mapped: PDFBox's file reader would serve the copy below 4 KiB and two system calls at a time
+        RandomAccessRead source = length <= MAPPED_LIMIT
+                ? new RandomAccessReadMemoryMappedFile(rendition) : new RandomAccessReadBufferedFile(rendition);
+        PDDocument loaded;
+        try {
+            loaded = Loader.loadPDF(source);
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
+        try (PDDocument doc = loaded; // closing it closes the source
              InputStream in = Files.newInputStream(note);
-             OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+             IncrementOnly out = new IncrementOnly(rendition, length)) {
             PDEmbeddedFile ef = new PDEmbeddedFile(doc, in, COSName.FLATE_DECODE);
             ef.setSubtype("application/pdf");
             ef.setSize((int) Files.size(note));
@@ -103,6 +123,50 @@ public final class TransferNote {
             names.getCOSObject().setNeedToBeUpdated(true);
             catalog.getCOSObject().setNeedToBeUpdated(true);
             doc.saveIncremental(out);
+        }
+    }
+
+    /**
+     * What PDFBox's incremental save writes, minus the copy of the original it starts with: it
+     * writes the original's {@code length} bytes unchanged and then the update, whose offsets
+     * count from the original's start; this stream checks that exactly that many bytes come first,
+     * drops them, and appends the rest to the file, which holds them already.
+     */
+    private static final class IncrementOnly extends OutputStream {
+        private final java.nio.channels.FileChannel file;
+        private final long original;
+        private long seen;
+
+        IncrementOnly(Path pdf, long original) throws IOException {
+            this.file = java.nio.channels.FileChannel.open(pdf, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            this.original = original;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int skip = (int) Math.max(0, Math.min(len, original - seen));
+            seen += len;
+            if (len > skip) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b, off + skip, len - skip);
+                while (buffer.hasRemaining()) {
+                    file.write(buffer);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (file) {
+                if (seen <= original) {
+                    throw new IOException("the incremental update wrote " + seen + " bytes, not the original's "
+                            + original + " and an update after them");
+                }
+            }
         }
     }
 }

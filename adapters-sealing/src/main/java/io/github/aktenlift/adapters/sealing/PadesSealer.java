@@ -130,7 +130,24 @@ public final class PadesSealer {
      * @throws TimestampException if the timestamp authority gives no token; no target is written
      */
     public List<SealedFile> sealAll(List<FileJob> jobs) {
-        return sealAll(jobs, List.of(), new ArrayList<>());
+        sealAll(jobs, List.of(), new ArrayList<>());
+        List<SealedFile> sealed = new ArrayList<>(jobs.size());
+        try {
+            for (FileJob j : jobs) {
+                sealed.add(step(j, () -> Staging.describe(j.target())));
+            }
+        } catch (SealingFailedException e) {
+            // all or nothing, as promised: a target that cannot be read back does not stay
+            for (FileJob j : jobs) {
+                try {
+                    java.nio.file.Files.deleteIfExists(j.target());
+                } catch (IOException ignored) {
+                    // the caller gets the original failure
+                }
+            }
+            throw e;
+        }
+        return sealed;
     }
 
     /**
@@ -138,11 +155,12 @@ public final class PadesSealer {
      * sealer timestamps) over further files, all with one call to the key.
      *
      * @param detached files that get a detached seal; only read
-     * @param detachedSeals receives one DER CMS per detached file, in order, once all succeeded
+     * @param detachedSeals receives one DER CMS per detached file, in order, once all succeeded;
+     *     the sealed PDFs are at their targets, not hashed here (the caller stores and hashes them)
      */
-    List<SealedFile> sealAll(List<FileJob> jobs, List<Path> detached, List<byte[]> detachedSeals) {
+    void sealAll(List<FileJob> jobs, List<Path> detached, List<byte[]> detachedSeals) {
         if (jobs.isEmpty() && detached.isEmpty()) {
-            return List.of();
+            return;
         }
         Set<Path> targets = new HashSet<>();
         for (FileJob j : jobs) {
@@ -238,15 +256,16 @@ public final class PadesSealer {
                 Optional<byte[]> token = level.needsTimestamps() ? Optional.of(tokens.get(jobs.size() + i)) : Optional.empty();
                 detachedOut.add(Cms.signedData(detachedAttributes.get(i), algorithm, value, chain, token));
             }
-            List<SealedFile> sealed = new ArrayList<>(jobs.size());
             for (int i = 0; i < jobs.size(); i++) {
                 FileJob j = jobs.get(i);
                 Path in = current.get(i);
-                sealed.add(step(j, () -> staging.publish(in, j.target())));
+                step(j, () -> {
+                    staging.move(in, j.target());
+                    return null;
+                });
             }
             staging.commit();
             detachedSeals.addAll(detachedOut);
-            return sealed;
         }
     }
 

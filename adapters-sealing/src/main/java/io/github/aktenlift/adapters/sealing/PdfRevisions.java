@@ -3,7 +3,6 @@ package io.github.aktenlift.adapters.sealing;
 import io.github.aktenlift.spi.sealing.DigestAlgorithm;
 import io.github.aktenlift.spi.sealing.RevocationData;
 import io.github.aktenlift.spi.sealing.TimestampAuthority;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -62,9 +61,9 @@ final class PdfRevisions {
      */
     static Placeholder prepare(Path source, Path target, PDSignature signature, int reserveBytes, DigestAlgorithm digest)
             throws IOException {
-        try (PDDocument doc = Loader.loadPDF(source.toFile());
+        try (PDDocument doc = PdfInput.load(source);
              SignatureOptions options = new SignatureOptions();
-             OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+             OutputStream out = PdfInput.copyThenAppend(source, target)) {
             options.setPreferredSignatureSize(reserveBytes);
             doc.addSignature(signature, options);
             printable(doc, signature);
@@ -124,8 +123,8 @@ final class PdfRevisions {
      */
     static void appendValidationData(Path source, Path target, Collection<byte[]> certificates, RevocationData revocation)
             throws IOException {
-        try (PDDocument doc = Loader.loadPDF(source.toFile());
-             OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (PDDocument doc = PdfInput.load(source);
+             OutputStream out = PdfInput.copyThenAppend(source, target)) {
             PDDocumentCatalog catalog = doc.getDocumentCatalog();
             COSDictionary dss = catalog.getCOSObject().getCOSDictionary(DSS);
             if (dss == null) {

@@ -40,13 +40,21 @@ final class Staging implements AutoCloseable {
 
     /** Moves the finished temporary file to its target, failing if the target appeared meanwhile. */
     SealedFile publish(Path temporary, Path target) throws IOException {
+        move(temporary, target);
+        return describe(target);
+    }
+
+    /**
+     * As {@link #publish}, without hashing the target: for a caller that stores the file next and
+     * takes its hash there (the core's content store hashes what it stores).
+     */
+    void move(Path temporary, Path target) throws IOException {
         try {
             Files.move(temporary, target);
         } catch (FileAlreadyExistsException e) {
             throw new SealingFailedException(target.getFileName().toString(), "the target appeared while sealing", e);
         }
         published.add(target);
-        return describe(target);
     }
 
     /** Keeps what was published. */

@@ -174,7 +174,7 @@ final class CaseFileCapture {
                 } else {
                     // sealed renditions are stored once they are sealed, all of the case file with one key call
                     Path unsealed = scratch.resolve("r" + toSeal.size() + ".pdf");
-                    try (OutputStream out = Files.newOutputStream(unsealed, StandardOpenOption.CREATE_NEW)) {
+                    try (OutputStream out = scratchFile(unsealed)) {
                         result[0] = new PdfARenderer().render(request, out, false);
                     }
                     stored = new ContentInfo(key, result[0].size(), "0".repeat(64)); // replaced once sealed and stored
@@ -228,14 +228,12 @@ final class CaseFileCapture {
                 ScanProtocol note = ProtocolWriter.protocol(new ProtocolWriter.Capture(actor, index, entry, where,
                         finalDocuments, pages, List.of(), rendered, previous, now, policy.minimumDpi()));
                 Path notePdf = scratch.resolve("transfer-note.pdf");
-                try (OutputStream out = Files.newOutputStream(notePdf, StandardOpenOption.CREATE_NEW)) {
+                try (OutputStream out = scratchFile(notePdf)) {
                     ProtocolReport.write(note, now, out);
                 }
-                for (int i = 0; i < toSeal.size(); i++) {
-                    PendingSeal p = toSeal.get(i);
-                    Path noted = p.file().resolveSibling(p.file().getFileName() + ".noted");
-                    TransferNote.embed(p.file(), notePdf, noted, now);
-                    toSeal.set(i, new PendingSeal(p.index(), p.key(), noted));
+                for (PendingSeal p : toSeal) {
+                    // appended to the scratch rendition itself: no copy of its bytes
+                    TransferNote.appendTo(p.file(), notePdf, now);
                 }
                 sealRenditions(toSeal, renditions, written);
             } catch (SealingException | EvidenceException e) {
@@ -272,7 +270,7 @@ final class CaseFileCapture {
                 // protocol PDF (PAdES) and JSON (detached CAdES) sealed with one key call, then stored
                 Path jsonFile = Files.write(scratch.resolve("protocol.json"), json, StandardOpenOption.CREATE_NEW);
                 Path pdfFile = scratch.resolve("protocol.pdf");
-                try (OutputStream out = Files.newOutputStream(pdfFile, StandardOpenOption.CREATE_NEW)) {
+                try (OutputStream out = scratchFile(pdfFile)) {
                     ProtocolReport.write(protocol, now, out);
                 }
                 Path sealedPdf = scratch.resolve("protocol.sealed.pdf");
@@ -347,6 +345,14 @@ final class CaseFileCapture {
             renditions.set(p.index(), new StoredRendition(r.documentId(), r.key(), stored.size(), stored.sha256(),
                     r.pages(), r.reencodedPages()));
         }
+    }
+
+    /**
+     * A new scratch file, buffered: the PDF writers write many small pieces (PDFBox writes hex
+     * strings a byte at a time), and each would otherwise be a system call.
+     */
+    private static OutputStream scratchFile(Path file) throws IOException {
+        return new java.io.BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 256 * 1024);
     }
 
     /** Stores a finished file under a new key (create-if-absent) and notes the key as written. */
