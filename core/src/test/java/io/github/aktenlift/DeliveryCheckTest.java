@@ -87,6 +87,22 @@ class DeliveryCheckTest {
         assertThat(o.lift.capture().ingest(o.scanner, d.directory()).rejected()).isEmpty();
     }
 
+    @Test
+    @DisplayName("documents without a date (the optional field left out) pass the check and are captured, as the schema allows")
+    void dateLeftOut() throws IOException {
+        List<Barcode> files = o.prepareMany(2);
+        Delivery d = ScanGenerator.writeDelivery(tmp.resolve("d"), spec("D-NODATE", files).build());
+        String text = Files.readString(d.index());
+        String without = text.replaceAll("\"date\": \"[0-9-]{10}\",\\s*", "");
+        assertThat(without).isNotEqualTo(text).doesNotContain("\"date\"");
+        Files.writeString(d.index(), without);
+
+        assertThat(check.check(d.directory()).findings()).isEmpty();
+        IngestReport report = o.lift.capture().ingest(o.scanner, d.directory());
+        assertThat(report.rejected()).isEmpty();
+        assertThat(report.captured()).hasSize(2);
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = ScanFault.class, names = {"TRUNCATED_IMAGE", "CORRUPT_IMAGE", "ZERO_BYTES", "WRONG_FORMAT",
         "HUGE_DIMENSIONS", "HASH_MISMATCH", "MISSING_PAGE", "EXTRA_PAGE", "UNKNOWN_DOCUMENT_TYPE", "PATH_TRAVERSAL"})
