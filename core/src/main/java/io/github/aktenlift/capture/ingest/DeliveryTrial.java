@@ -10,7 +10,9 @@ import io.github.aktenlift.capture.delivery.IndexReader;
 import io.github.aktenlift.capture.delivery.ListedCaseFile;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.BarcodeScheme;
+import io.github.aktenlift.imaging.ImageInfo;
 import io.github.aktenlift.imaging.ImageInspector;
+import io.github.aktenlift.imaging.ImageProblem;
 import io.github.aktenlift.lifecycle.CommandValidator;
 import io.github.aktenlift.pdfa.PageImageException;
 import io.github.aktenlift.pdfa.PageSource;
@@ -21,6 +23,9 @@ import io.github.aktenlift.rendition.RenditionResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,6 +54,7 @@ public final class DeliveryTrial {
     private final Optional<BarcodeScheme> barcodes;
     private final IndexReader reader;
     private final PageChecks checks;
+    private final ImageInspector inspector;
 
     /**
      * @param policy the capture policy whose limits and catalogue apply
@@ -58,7 +64,8 @@ public final class DeliveryTrial {
         this.policy = policy;
         this.barcodes = barcodes;
         this.reader = new IndexReader(policy, new CommandValidator(Clock.systemUTC()));
-        this.checks = new PageChecks(policy, new ImageInspector(policy.maxPixels(), policy.maxDimension()));
+        this.inspector = new ImageInspector(policy.maxPixels(), policy.maxDimension());
+        this.checks = new PageChecks(policy, inspector);
     }
 
     /**
@@ -88,6 +95,36 @@ public final class DeliveryTrial {
         public Trial {
             caseFiles = List.copyOf(caseFiles);
         }
+    }
+
+    /**
+     * What an index must say of one page of an image file, as capture reads it from the header.
+     *
+     * @param resolutionDpi the resolution, rounded, or 0 where the header records none
+     * @param colorMode GRAYSCALE, BITONAL or COLOR, as capture judges the image
+     */
+    public record PageHeader(int resolutionDpi, String colorMode) {
+    }
+
+    /**
+     * Reads an image file's header with capture's inspector and the policy's pixel limits.
+     *
+     * @param file the image file
+     * @return one entry per page of the file (several for a multi-page TIFF)
+     * @throws ImageProblem if capture would refuse the file from its header
+     * @throws IOException if it cannot be read
+     */
+    public List<PageHeader> describe(Path file) throws ImageProblem, IOException {
+        ImageInfo info;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            info = inspector.inspect(file, channel);
+        }
+        List<PageHeader> out = new ArrayList<>();
+        for (int n = 1; n <= info.pageCount(); n++) {
+            double dpi = info.pages().isEmpty() ? info.dpiX() : info.pages().get(n - 1).dpiX();
+            out.add(new PageHeader(dpi > 0 ? (int) Math.round(dpi) : 0, PageChecks.colorMode(info, n)));
+        }
+        return out;
     }
 
     /**

@@ -307,7 +307,7 @@ final class PageChecks {
      * palette's components, {@link io.github.aktenlift.imaging.ImageInspector}); a palette TIFF is
      * taken as colour, since its colour map is not read.
      */
-    private static String colorMode(ImageInfo info, int pageInFile) {
+    static String colorMode(ImageInfo info, int pageInFile) {
         if (!info.pages().isEmpty() && info.pages().get(pageInFile - 1).photometric() == Photometric.PALETTE) {
             return "COLOR";
         }
