@@ -317,10 +317,10 @@ final class DeliveryIndexCommand implements Callable<Integer> {
             }
         }
         Path folder = delivery.resolve(barcode);
-        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+        if (errors.size() == before && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> all = Files.list(folder)) {
                 for (Path p : all.sorted().toList()) {
-                    if (!listed.contains(p.getFileName().toString()) && errors.size() == before) {
+                    if (!listed.contains(p.getFileName().toString())) {
                         errors.add("line " + first.number() + ", field documentId: " + barcode + "/"
                                 + p.getFileName() + " is in the delivery folder but no CSV line lists it");
                     }

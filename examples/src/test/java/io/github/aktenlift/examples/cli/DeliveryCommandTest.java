@@ -215,6 +215,27 @@ class DeliveryCommandTest {
         }
 
         @Test
+        @DisplayName("a document folder no CSV line lists: named, exit 2, nothing written (capture would refuse its pages as extra files)")
+        void unlistedFolder() throws IOException {
+            Delivery d = generate("D-EXTRA", false, null);
+            JsonNode expected = Json.MAPPER.readTree(d.index().toFile());
+            Path csv = tmp.resolve("documents.csv");
+            Files.writeString(csv, csvOf(expected));
+            Files.delete(d.index());
+            String barcode = SCHEME.generate(1).value();
+            Path extra = Files.createDirectories(d.directory().resolve(barcode).resolve("doc-9"));
+            Files.copy(d.files().get(0), extra.resolve("p0001" + d.files().get(0).getFileName().toString()
+                    .replaceFirst("^[^.]*", "")));
+
+            Cli.Run run = Cli.run("delivery", "index", d.directory().toString(), "--case-files", csv.toString());
+
+            assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+            assertThat(run.err()).contains(", field documentId: " + barcode + "/doc-9 is in the delivery folder but no CSV"
+                    + " line lists it");
+            assertThat(d.index()).doesNotExist();
+        }
+
+        @Test
         @DisplayName("a CSV without a column, or an existing index without --force: exit 2, the existing index untouched")
         void refusals() throws IOException {
             Delivery d = generate("D-KEEP", false, null);
