@@ -19,6 +19,7 @@ module io.github.aktenlift.core {
     exports io.github.aktenlift;
     exports io.github.aktenlift.capture;
     exports io.github.aktenlift.casefile;
+    exports io.github.aktenlift.delivery;
     exports io.github.aktenlift.efile;
     exports io.github.aktenlift.intake;
     exports io.github.aktenlift.inventory;

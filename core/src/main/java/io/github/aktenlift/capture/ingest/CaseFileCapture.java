@@ -181,15 +181,9 @@ final class CaseFileCapture {
                     toSeal.add(new PendingSeal(renditions.size(), key, unsealed));
                 }
                 for (int i = 0; i < group.size(); i++) {
-                    PageRendition pr = result[0].pages().get(i);
-                    CheckedPage cp = group.get(i);
-                    rendered.put(cp.place(), pr);
-                    // a carried-over page was verified through its stored rendition's hash on the way out
-                    if (!cp.carried() && !pr.sourceSha256().equals(cp.entry().sha256())) {
-                        problems.add(new CaptureProblem(Kind.HASH_MISMATCH, bc, PageChecks.printable(cp.entry().file()),
-                                "index says " + cp.entry().sha256() + ", file has " + pr.sourceSha256()));
-                    }
+                    rendered.put(group.get(i).place(), result[0].pages().get(i));
                 }
+                PageChecks.compareHashes(group, result[0], bc, problems);
                 if (scratch == null && stored.size() != result[0].size()) {
                     problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "rendition " + g.getKey()
                             + " changed between renderer and storage"));
@@ -199,9 +193,7 @@ final class CaseFileCapture {
             }
         } catch (PageImageException e) {
             // the JPEG walk that rides along with rendering found a broken page
-            String file = pages.stream().filter(p -> p.file().toString().equals(e.file())).findFirst()
-                    .map(p -> PageChecks.printable(p.entry().file())).orElse("");
-            problems.add(new CaptureProblem(PageChecks.kindOf(e.problem().kind()), bc, file, e.problem().getMessage()));
+            problems.add(PageChecks.brokenPage(e, pages, bc));
         } catch (ConflictException e) {
             problems.add(conflict(bc));
         } catch (IOException | RuntimeException e) {

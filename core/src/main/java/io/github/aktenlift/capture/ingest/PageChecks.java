@@ -13,6 +13,9 @@ import io.github.aktenlift.imaging.ImageInspector;
 import io.github.aktenlift.imaging.ImageProblem;
 import io.github.aktenlift.imaging.JpegStreamCheck;
 import io.github.aktenlift.imaging.Photometric;
+import io.github.aktenlift.pdfa.PageImageException;
+import io.github.aktenlift.rendition.PageRendition;
+import io.github.aktenlift.rendition.RenditionResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +72,33 @@ final class PageChecks {
                 problems.add(new CaptureProblem(Kind.MISSING_PAGE, bc, printable(p.entry().file()), "cannot be read"));
             }
         }
+    }
+
+    /**
+     * The index's hash of every delivered page against the one the renderer took while the page's
+     * bytes streamed through it; a page carried over from a previous capture was verified through
+     * its stored rendition's hash on the way out.
+     *
+     * @param group the pages rendered, in the rendition's order
+     * @param result what the renderer made of them
+     */
+    static void compareHashes(List<CheckedPage> group, RenditionResult result, String bc,
+            List<CaptureProblem> problems) {
+        for (int i = 0; i < group.size(); i++) {
+            PageRendition pr = result.pages().get(i);
+            CheckedPage cp = group.get(i);
+            if (!cp.carried() && !pr.sourceSha256().equals(cp.entry().sha256())) {
+                problems.add(new CaptureProblem(Kind.HASH_MISMATCH, bc, printable(cp.entry().file()),
+                        "index says " + cp.entry().sha256() + ", file has " + pr.sourceSha256()));
+            }
+        }
+    }
+
+    /** @return the problem of a page whose compressed data the renderer found broken, naming the page */
+    static CaptureProblem brokenPage(PageImageException e, List<CheckedPage> pages, String bc) {
+        String file = pages.stream().filter(p -> p.file().toString().equals(e.file())).findFirst()
+                .map(p -> printable(p.entry().file())).orElse("");
+        return new CaptureProblem(kindOf(e.problem().kind()), bc, file, e.problem().getMessage());
     }
 
     /** Sheets × sides − dropped blank backs = pages: every counted sheet needs its front. */
@@ -277,7 +307,7 @@ final class PageChecks {
      * palette's components, {@link io.github.aktenlift.imaging.ImageInspector}); a palette TIFF is
      * taken as colour, since its colour map is not read.
      */
-    private static String colorMode(ImageInfo info, int pageInFile) {
+    static String colorMode(ImageInfo info, int pageInFile) {
         if (!info.pages().isEmpty() && info.pages().get(pageInFile - 1).photometric() == Photometric.PALETTE) {
             return "COLOR";
         }

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
-            "  1  done, but some case files were rejected (ingest, import, receive); the others went through",
+            "  1  done, but some case files were rejected (ingest, import, receive) or would be (delivery check)",
             "  2  usage or input error: a bad option, a missing workspace, an unknown barcode, a bad xdomea message",
             "  3  integrity failure: the journal or stored content was altered",
             "  4  internal error (a bug: please report it with the stack trace)"})
@@ -63,6 +63,8 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new BenchCommand(env));
         cli.addSubcommand(new CommandLine(new StorageCommand()).addSubcommand(new StorageDoctorCommand(env)));
         cli.addSubcommand(new CommandLine(new EvidenceRenewCommand.Group()).addSubcommand(new EvidenceRenewCommand(env)));
+        cli.addSubcommand(new CommandLine(new DeliveryCommand()).addSubcommand(new DeliveryCheckCommand(env))
+                .addSubcommand(new DeliveryIndexCommand(env)));
         cli.setOut(env.out());
         cli.setErr(env.err());
         cli.setParameterExceptionHandler(Main::usageError);
