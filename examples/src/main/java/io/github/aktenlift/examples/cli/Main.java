@@ -61,6 +61,14 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new LabelsCommand(env));
         cli.addSubcommand(new BenchCommand(env));
         cli.addSubcommand(new CommandLine(new StorageCommand()).addSubcommand(new StorageDoctorCommand(env)));
+        // the later stages: after capture
+        cli.addSubcommand(QaCommand.line(env));
+        cli.addSubcommand(RecallCommand.line(env));
+        cli.addSubcommand(TransferCommand.line(env));
+        cli.addSubcommand(RetentionCommand.line(env));
+        cli.addSubcommand(HoldCommand.line(env));
+        cli.addSubcommand(DestructionCommand.line(env));
+        cli.addSubcommand(NotificationsCommand.line(env));
         cli.setOut(env.out());
         cli.setErr(env.err());
         cli.setParameterExceptionHandler(Main::usageError);
