@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
-            "  1  done, but some case files were rejected (ingest, import, receive); the others went through",
+            "  1  done, but some case files were rejected (ingest, import, receive, a run of scanned barcodes);"
+                    + " the others went through",
             "  2  usage or input error: a bad option, a missing workspace, an unknown barcode, a bad xdomea message",
             "  3  integrity failure: the journal or stored content was altered",
             "  4  internal error (a bug: please report it with the stack trace)"})
@@ -91,8 +92,16 @@ public final class Main implements Callable<Integer> {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         String name = command.getCommandSpec().qualifiedName();
-        err.println(name + ": " + e.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        if (e instanceof CommandLine.UnmatchedArgumentException u
+                && command.getCommandSpec().userObject() instanceof TransferCommand.Register
+                && u.getUnmatched().stream().anyMatch(a -> !a.startsWith("-"))) {
+            // picocli would repeat the arguments, and here they may be a person's names (option names are not)
+            err.println(name + ": " + u.getUnmatched().size() + " unexpected argument(s), not repeated here as they may be"
+                    + " personal data (put a name with spaces in quotes)");
+        } else {
+            err.println(name + ": " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        }
         err.println("Try '" + name + " --help'.");
         return ExitCodes.USAGE;
     }

@@ -102,6 +102,12 @@ final class Stages {
         files.forEach(f -> lift.execute(SCAN, new PrepareCaseFile(f)));
     }
 
+    /** Takes one registered file through pickup and receipt to preparation, and records its capture. */
+    static void shipAndCapture(Aktenlift lift, Barcode f) {
+        ship(lift, Clock.fixed(Cli.NOW.minusSeconds(600), ZoneOffset.UTC), List.of(f));
+        capture(lift, f);
+    }
+
     /** Records a capture of three documents, the second one's original to go back to its owner. */
     static void capture(Aktenlift lift, Barcode f) {
         List<CapturedDocument> docs = new ArrayList<>();
