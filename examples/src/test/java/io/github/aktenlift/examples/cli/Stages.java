@@ -61,6 +61,15 @@ final class Stages {
      * and one more barcode issued but never registered (last in the list: an unknown case file).
      */
     static List<Barcode> workspace(Path dir, Instant at, Upto upto, ProtectionLevel... levels) {
+        return workspace(dir, at, upto, -1, levels);
+    }
+
+    /**
+     * Like {@link #workspace(Path, Instant, Upto, ProtectionLevel...)}; the file at index
+     * {@code withOriginal} has a document ({@code doc-2}) whose paper original must go back to its
+     * owner before destruction.
+     */
+    static List<Barcode> workspace(Path dir, Instant at, Upto upto, int withOriginal, ProtectionLevel... levels) {
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
         try (Workspace w = Workspace.create(dir, clock, IdSource.sequential("s"), false)) {
             Aktenlift lift = w.lift();
@@ -72,7 +81,9 @@ final class Stages {
             }
             ship(lift, clock, files);
             if (upto != Upto.PREPARED) {
-                files.forEach(f -> capture(lift, f));
+                for (int i = 0; i < files.size(); i++) {
+                    capture(lift, files.get(i), i == withOriginal);
+                }
             }
             if (upto == Upto.IMPORTED) {
                 for (int i = 0; i < levels.length; i++) {
@@ -105,14 +116,14 @@ final class Stages {
     /** Takes one registered file through pickup and receipt to preparation, and records its capture. */
     static void shipAndCapture(Aktenlift lift, Barcode f) {
         ship(lift, Clock.fixed(Cli.NOW.minusSeconds(600), ZoneOffset.UTC), List.of(f));
-        capture(lift, f);
+        capture(lift, f, false);
     }
 
-    /** Records a capture of three documents, the second one's original to go back to its owner. */
-    static void capture(Aktenlift lift, Barcode f) {
+    /** Records a capture of three documents; with {@code original}, {@code doc-2}'s paper original goes back to its owner. */
+    static void capture(Aktenlift lift, Barcode f, boolean original) {
         List<CapturedDocument> docs = new ArrayList<>();
         for (String d : DOCUMENTS) {
-            docs.add(new CapturedDocument(d, "LETTER", 2, false));
+            docs.add(new CapturedDocument(d, "LETTER", 2, original && d.equals("doc-2")));
         }
         lift.execute(SCAN, new RecordCapture(f, "D-" + f.value(), docs));
     }
