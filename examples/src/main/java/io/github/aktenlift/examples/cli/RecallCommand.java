@@ -89,13 +89,17 @@ final class RecallCommand implements Callable<Integer> {
             try (Workspace w = Workspace.open(workspace.dir, env.clock(), env.ids())) {
                 return ScannerInput.run(env, argument, output.json, b -> {
                     w.lift().execute(who, new RequestRecall(b, mode));
-                    return "recall " + mode + " requested" + w.lift().tracking().workList(
-                            w.lift().tracking().whereIs(b).orElseThrow().state()).stream()
-                            .filter(i -> i.barcode().equals(b)).findFirst().flatMap(WorkItem::recallDueAt)
-                            .map(d -> ", due by " + d).orElse("");
+                    return "recall " + mode + " requested" + dueBy(w.lift(), b).map(d -> ", due by " + d).orElse("");
                 });
             }
         }
+    }
+
+    /** @return when the open recall of a case file must be served, per the service levels; empty if no level applies */
+    static java.util.Optional<Instant> dueBy(io.github.aktenlift.Aktenlift lift, io.github.aktenlift.casefile.Barcode b) {
+        CaseFileState state = lift.tracking().whereIs(b).orElseThrow().state();
+        return lift.tracking().workList(state).stream().filter(i -> i.barcode().equals(b)).findFirst()
+                .flatMap(WorkItem::recallDueAt);
     }
 
     /** {@code recall serve}. */
