@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
-            "  1  done, but some case files were rejected (ingest, import, receive) or would be (delivery check)",
+            "  1  done, but some case files were rejected (ingest, import, receive, a run of scanned barcodes) or would be"
+                    + " (delivery check); the others went through",
             "  2  usage or input error: a bad option, a missing workspace, an unknown barcode, a bad xdomea message",
             "  3  integrity failure: the journal or stored content was altered",
             "  4  internal error (a bug: please report it with the stack trace)"})
@@ -65,6 +66,14 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new CommandLine(new EvidenceRenewCommand.Group()).addSubcommand(new EvidenceRenewCommand(env)));
         cli.addSubcommand(new CommandLine(new DeliveryCommand()).addSubcommand(new DeliveryCheckCommand(env))
                 .addSubcommand(new DeliveryIndexCommand(env)));
+        // the later stages: after capture
+        cli.addSubcommand(QaCommand.line(env));
+        cli.addSubcommand(RecallCommand.line(env));
+        cli.addSubcommand(TransferCommand.line(env));
+        cli.addSubcommand(RetentionCommand.line(env));
+        cli.addSubcommand(HoldCommand.line(env));
+        cli.addSubcommand(DestructionCommand.line(env));
+        cli.addSubcommand(NotificationsCommand.line(env));
         cli.setOut(env.out());
         cli.setErr(env.err());
         cli.setParameterExceptionHandler(Main::usageError);
@@ -87,8 +96,16 @@ public final class Main implements Callable<Integer> {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         String name = command.getCommandSpec().qualifiedName();
-        err.println(name + ": " + e.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        if (e instanceof CommandLine.UnmatchedArgumentException u
+                && command.getCommandSpec().userObject() instanceof TransferCommand.Register
+                && u.getUnmatched().stream().anyMatch(a -> !a.startsWith("-"))) {
+            // picocli would repeat the arguments, and here they may be a person's names (option names are not)
+            err.println(name + ": " + u.getUnmatched().size() + " unexpected argument(s), not repeated here as they may be"
+                    + " personal data (put a name with spaces in quotes)");
+        } else {
+            err.println(name + ": " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        }
         err.println("Try '" + name + " --help'.");
         return ExitCodes.USAGE;
     }

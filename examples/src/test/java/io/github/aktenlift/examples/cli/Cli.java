@@ -83,4 +83,14 @@ final class Cli {
         int code = Main.run(args, environment(out, err, terminal));
         return new Run(code, out.toString(), err.toString());
     }
+
+    /** Runs with {@code stdin} as standard input: lines as a handheld scanner types them. */
+    static Run scanned(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Environment plain = environment(out, err, false);
+        int code = Main.run(args, new Environment(plain.out(), plain.err(), plain.clock(), plain.ids(), false,
+                new java.io.BufferedReader(new java.io.StringReader(stdin))));
+        return new Run(code, out.toString(), err.toString());
+    }
 }

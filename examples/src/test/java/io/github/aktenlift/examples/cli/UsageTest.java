@@ -41,6 +41,13 @@ class UsageTest {
         assertThat(Cli.run("ingest", "--help").out()).contains("DELIVERY-DIR", "--dir=DIR", "--json", "--quiet");
     }
 
+    @Test
+    @DisplayName("--help lists the command groups of the stages after capture")
+    void helpLaterStages() {
+        assertThat(Cli.run("--help").out()).contains("qa", "recall", "transfer", "retention", "hold", "destruction",
+                "notifications");
+    }
+
     @Nested
     @DisplayName("answers a usage or input error with exit 2 and one clear line, never a stack trace:")
     class UsageErrors {
