@@ -2,24 +2,37 @@ package io.github.aktenlift.examples.cli;
 
 import io.github.aktenlift.IdSource;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * What a command run sees of the world: where output and messages go, the clock, the id source,
- * and whether a person watches (a terminal). Tests pass their own to run the CLI in-process.
+ * What a command run sees of the world: where output and messages go, where scanned barcodes come
+ * from, the clock, the id source, and whether a person watches (a terminal). Tests pass their own
+ * to run the CLI in-process, with a scripted standard input.
  *
- * @param out results (tables, JSON)
+ * @param out results (tables, JSON, scan acknowledgements)
  * @param err messages and progress
+ * @param in standard input: barcodes one a line, as a handheld scanner types them
  * @param clock the time of every event recorded
  * @param ids Aktenlift's id source
- * @param terminal whether stderr is a terminal: progress then redraws one line in place
+ * @param terminal whether a person watches a terminal: progress then redraws one line in place, and
+ *     a refused scan rings the bell
  */
-record Environment(PrintWriter out, PrintWriter err, Clock clock, IdSource ids, boolean terminal) {
+record Environment(PrintWriter out, PrintWriter err, BufferedReader in, Clock clock, IdSource ids, boolean terminal) {
+
+    /** An environment whose standard input is empty. */
+    Environment(PrintWriter out, PrintWriter err, Clock clock, IdSource ids, boolean terminal) {
+        this(out, err, new BufferedReader(new StringReader("")), clock, ids, terminal);
+    }
 
     /** The real world: the process's streams, system clock, random ids. */
     static Environment system() {
-        return new Environment(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Clock.systemUTC(),
+        return new Environment(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), Clock.systemUTC(),
                 IdSource.random(), System.console() != null);
     }
 }

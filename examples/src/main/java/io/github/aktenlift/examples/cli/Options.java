@@ -46,4 +46,22 @@ final class Options {
             return new Progress(env.err(), env.terminal(), quiet);
         }
     }
+
+    /**
+     * {@code --actor} and {@code --site}: who does it and where, as the journal records it. Each
+     * command has its own defaults (a clerk at the office, a scan operator at the scan service).
+     */
+    static final class Who {
+        @Option(names = "--actor", paramLabel = "ID",
+                description = "who does it, as recorded in the journal (letters, digits, . _ : @ -)")
+        String actor;
+
+        @Option(names = "--site", paramLabel = "SITE", description = "where, as recorded in the journal")
+        String site;
+
+        io.github.aktenlift.Actor actor(io.github.aktenlift.Actor byDefault) {
+            return io.github.aktenlift.Actor.of(actor != null ? actor : byDefault.id(),
+                    site != null ? site : byDefault.site());
+        }
+    }
 }
