@@ -56,6 +56,9 @@ final class BaselineCsv {
      * @throws InvalidBaselineException with every problem, if there is any
      */
     List<BaselineEntry> parse(byte[] bytes) {
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            throw new InvalidBaselineException(0, "", "the file is empty");
+        }
         CsvMapper mapper = new CsvMapper();
         List<BaselineEntry> out = new ArrayList<>();
         List<BaselineProblem> problems = new ArrayList<>();
