@@ -43,7 +43,7 @@ final class BoxCommand implements Callable<Integer> {
             description = "Opens boxes for packing: N new ones (their barcodes issued from the box scheme; print"
                     + " their labels with 'aktenlift labels') or the given pre-printed ones.",
             footer = {"", "Example:", "  aktenlift box open --new 2 --dir office",
-                "  aktenlift labels B00000012C B00000024F --dir office -o box-labels.pdf"})
+                "  aktenlift labels B000001X B000002V --dir office -o box-labels.pdf"})
     static final class Open implements Callable<Integer> {
         private final Environment env;
 
@@ -112,7 +112,7 @@ final class BoxCommand implements Callable<Integer> {
                     + " gets a line '!!   ...' (and the bell on a terminal) and the session goes on. A summary ends it;"
                     + " exit 2 if anything was refused (the accepted scans are recorded)."},
             footer = {"", "Example (the scanner types the lines; here a file does):",
-                "  printf 'B00000012C\\nF00000010X\\nF00000021Y\\n' | aktenlift box pack --dir office"})
+                "  printf 'B000001X\\nF00000001E\\nF00000002C\\n' | aktenlift box pack --dir office"})
     static final class Pack implements Callable<Integer> {
         private final Environment env;
 
@@ -186,7 +186,7 @@ final class BoxCommand implements Callable<Integer> {
     @Command(name = "seal", mixinStandardHelpOptions = true,
             description = "Seals a packed box with a tamper-evident seal; its number is checked at pickup and at"
                     + " goods receipt.",
-            footer = {"", "Example:", "  aktenlift box seal B00000012C S-0042 --dir office"})
+            footer = {"", "Example:", "  aktenlift box seal B000001X S-0042 --dir office"})
     static final class Seal implements Callable<Integer> {
         private final Environment env;
 
@@ -223,7 +223,7 @@ final class BoxCommand implements Callable<Integer> {
     @Command(name = "reopen", mixinStandardHelpOptions = true,
             description = "Reopens a sealed box that is in no planned pickup: its seal is recorded as broken, and"
                     + " it can be packed and sealed again.",
-            footer = {"", "Example:", "  aktenlift box reopen B00000012C --dir office"})
+            footer = {"", "Example:", "  aktenlift box reopen B000001X --dir office"})
     static final class Reopen implements Callable<Integer> {
         private final Environment env;
 

@@ -13,7 +13,8 @@ final class Options {
     /** {@code --dir}: the workspace a command works on. */
     static final class WorkspaceDir {
         @Option(names = "--dir", required = true, paramLabel = "DIR",
-                description = "the workspace directory (created by 'aktenlift demo --dir DIR')")
+                description = "the workspace directory (created by 'aktenlift init --dir DIR', or with a demo project by"
+                        + " 'aktenlift demo --dir DIR')")
         Path dir;
     }
 

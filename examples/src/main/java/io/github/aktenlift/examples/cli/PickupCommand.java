@@ -148,7 +148,7 @@ final class PickupCommand implements Callable<Integer> {
                     + " when every box of the pickup was scanned with its seal is the handover recorded (the boxes and"
                     + " their files go in transit); otherwise nothing is recorded and the command exits 2."},
             footer = {"", "Example:",
-                "  printf 'B00000012C\\nS-0042\\n' | aktenlift pickup collect P-2026-11-26 --actor carrier-4 --dir office"})
+                "  printf 'B000001X\\nS-0042\\n' | aktenlift pickup collect P-2026-11-26 --actor carrier-4 --dir office"})
     static final class Collect implements Callable<Integer> {
         private final Environment env;
 
@@ -258,7 +258,7 @@ final class PickupCommand implements Callable<Integer> {
                     + " boxes, seal mismatches, and boxes of the pickups received that are still in transit.",
                 "Exit 0: all as expected; 1: received, with discrepancies; 2: something was refused."},
             footer = {"", "Example:",
-                "  printf 'B00000012C\\nS-0042\\nF00000010X\\nF00000021Y\\n' | aktenlift pickup receive --dir scan"})
+                "  printf 'B000001X\\nS-0042\\nF00000001E\\n' | aktenlift pickup receive --dir scan"})
     static final class Receive implements Callable<Integer> {
         private final Environment env;
 

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 + " when), then prepared. The workspace's policy decides which files may ('aktenlift init"
                 + " --direct-receipt'); others are refused."},
         footer = {"", "Examples:", "  aktenlift prepare --dir scan < scanned.txt",
-            "  echo F00000010X | aktenlift prepare --direct --actor scan-op-2 --site 'Poststelle' --dir office"})
+            "  echo F00000001E | aktenlift prepare --direct --actor scan-op-2 --site 'Poststelle' --dir office"})
 final class PrepareCommand implements Callable<Integer> {
 
     private final Environment env;
