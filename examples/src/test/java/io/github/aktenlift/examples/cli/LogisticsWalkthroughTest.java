@@ -56,6 +56,8 @@ class LogisticsWalkthroughTest {
         assertThat(f).hasSize(6);
 
         List<String> boxes = ScannerCommandsTest.openedBoxes(ok(Cli.run("box", "open", "--new", "2", "--dir", w)));
+        assertThat(boxes).as("as the README shows them").containsExactly("B000001X", "B000002V");
+        assertThat(f.get(0)).isEqualTo("F00000001E");
         Path labels = tmp.resolve("labels.pdf");
         assertThat(ok(Cli.run("labels", "--all", "--dir", w, "-o", labels.toString())).out())
                 .contains("wrote 8 labels (case files: 6, boxes: 2)");
