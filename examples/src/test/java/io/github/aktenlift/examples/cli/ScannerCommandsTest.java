@@ -166,7 +166,7 @@ class ScannerCommandsTest {
             "box seal B000000000X S-1", "box seal B000000000X bad_seal!", "box reopen B000000000X",
             "pickup plan P-1 B000000000X", "pickup collect P-404", "box open --frobnicate",
             "pickup receive --frobnicate", "prepare --frobnicate", "pickup plan", "box seal FILE0 S-1",
-            "box reopen FILE0"})
+            "box reopen FILE0", "init", "init --direct-receipt SOMETIMES", "inventory import none.csv"})
         void oneLine(String command) {
             long before = Cli.events(workspace);
             List<String> args = new ArrayList<>(List.of(command.replace("FILE0", files.get(0)).split(" ")));
