@@ -95,7 +95,8 @@ final class InventoryCommand implements Callable<Integer> {
             try {
                 bytes = Files.readAllBytes(csv);
             } catch (IOException e) {
-                throw new UserException("cannot read " + csv + ": " + e.getClass().getSimpleName());
+                throw new UserException("cannot read " + csv + ": " + (e instanceof java.nio.file.NoSuchFileException
+                        ? "no such file" : "not a readable file"), e);
             }
             try (Workspace w = Workspace.open(workspace.dir, env.clock(), env.ids())) {
                 Aktenlift lift = w.lift();
