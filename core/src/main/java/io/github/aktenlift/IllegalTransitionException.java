@@ -20,6 +20,9 @@ public final class IllegalTransitionException extends AktenliftException {
     /** The rejected command's simple name. */
     private final String command;
 
+    /** Why, beyond the state: the policy that rules the transition out; {@code ""} if only the state. */
+    private final String reason;
+
     /**
      * @param kind {@code case file}, {@code box} or {@code pickup}
      * @param id its barcode or id
@@ -27,11 +30,27 @@ public final class IllegalTransitionException extends AktenliftException {
      * @param command the rejected command's simple name
      */
     public IllegalTransitionException(String kind, String id, String currentState, String command) {
-        super(command + " is not allowed for " + kind + " " + id + " in state " + currentState);
+        this(kind, id, currentState, command, "");
+    }
+
+    /**
+     * A transition the lifecycle has, but which the office's policies rule out.
+     *
+     * @param kind {@code case file}, {@code box} or {@code pickup}
+     * @param id its barcode or id
+     * @param currentState the state it is in
+     * @param command the rejected command's simple name
+     * @param reason why, naming the policy and never personal data; {@code ""} if only the state
+     * @since 0.2
+     */
+    public IllegalTransitionException(String kind, String id, String currentState, String command, String reason) {
+        super(command + " is not allowed for " + kind + " " + id + " in state " + currentState
+                + (reason.isEmpty() ? "" : ": " + reason));
         this.kind = kind;
         this.id = id;
         this.currentState = currentState;
         this.command = command;
+        this.reason = reason;
     }
 
     /** @return {@code case file}, {@code box} or {@code pickup} */
@@ -52,5 +71,14 @@ public final class IllegalTransitionException extends AktenliftException {
     /** @return the rejected command's simple name */
     public String command() {
         return command;
+    }
+
+    /**
+     * @return why, beyond the state: the policy that rules the transition out; {@code ""} if the
+     *     state alone forbids it
+     * @since 0.2
+     */
+    public String reason() {
+        return reason;
     }
 }

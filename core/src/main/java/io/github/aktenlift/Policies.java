@@ -4,6 +4,7 @@ import io.github.aktenlift.capture.CapturePolicy;
 import io.github.aktenlift.casefile.BarcodeScheme;
 import io.github.aktenlift.casefile.ProtectionLevel;
 import io.github.aktenlift.casefile.ProtectionProfile;
+import io.github.aktenlift.logistics.DirectReceipt;
 import io.github.aktenlift.logistics.PickupPolicy;
 import io.github.aktenlift.retention.RetentionPolicy;
 import io.github.aktenlift.tracking.SlaPolicy;
@@ -24,11 +25,14 @@ import org.apiguardian.api.API;
  * @param boxBarcodes the scheme of box labels
  * @param capture what scan deliveries must satisfy and what capture makes of them
  * @param pickup when the pickup planner proposes a pickup, and the box capacity
+ * @param directReceipt whether case files may reach the scanning place without box and pickup
+ *     ({@link io.github.aktenlift.logistics.ReceiveDirect}); since 0.2
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionLevel, ProtectionProfile> protection,
-        BarcodeScheme caseFileBarcodes, BarcodeScheme boxBarcodes, CapturePolicy capture, PickupPolicy pickup) {
+        BarcodeScheme caseFileBarcodes, BarcodeScheme boxBarcodes, CapturePolicy capture, PickupPolicy pickup,
+        DirectReceipt directReceipt) {
 
     /**
      * Validates and copies.
@@ -40,6 +44,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
      * @param boxBarcodes the scheme of box labels
      * @param capture what scan deliveries must satisfy and what capture makes of them
      * @param pickup when the pickup planner proposes a pickup, and the box capacity
+     * @param directReceipt whether case files may reach the scanning place without box and pickup
      */
     public Policies {
         Objects.requireNonNull(sla, "sla");
@@ -48,6 +53,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
         Objects.requireNonNull(boxBarcodes, "boxBarcodes");
         Objects.requireNonNull(capture, "capture");
         Objects.requireNonNull(pickup, "pickup");
+        Objects.requireNonNull(directReceipt, "directReceipt");
         for (ProtectionLevel l : ProtectionLevel.values()) {
             if (!protection.containsKey(l)) {
                 throw new InvalidValueException("protection", "no profile for " + l);
@@ -57,8 +63,25 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
     }
 
     /**
+     * The policies of version 0.1, without the short path: {@link DirectReceipt#NEVER}.
+     *
+     * @param sla service levels per state, for boxes in transit and for recalls
+     * @param retention retention period and what blocks destruction
+     * @param protection what each protection level demands; every level present
+     * @param caseFileBarcodes the scheme of case-file labels
+     * @param boxBarcodes the scheme of box labels
+     * @param capture what scan deliveries must satisfy and what capture makes of them
+     * @param pickup when the pickup planner proposes a pickup, and the box capacity
+     */
+    public Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionLevel, ProtectionProfile> protection,
+            BarcodeScheme caseFileBarcodes, BarcodeScheme boxBarcodes, CapturePolicy capture, PickupPolicy pickup) {
+        this(sla, retention, protection, caseFileBarcodes, boxBarcodes, capture, pickup, DirectReceipt.NEVER);
+    }
+
+    /**
      * @return the defaults of {@link SlaPolicy}, {@link RetentionPolicy}, {@link ProtectionProfile},
-     *     {@link BarcodeScheme}, {@link CapturePolicy} and {@link PickupPolicy}
+     *     {@link BarcodeScheme}, {@link CapturePolicy} and {@link PickupPolicy}; no short path
+     *     ({@link DirectReceipt#NEVER})
      */
     public static Policies defaults() {
         Map<ProtectionLevel, ProtectionProfile> p = new EnumMap<>(ProtectionLevel.class);
@@ -67,7 +90,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
         }
         return new Policies(SlaPolicy.defaults(), RetentionPolicy.defaults(), p,
                 BarcodeScheme.defaultCaseFiles(), BarcodeScheme.defaultBoxes(), CapturePolicy.defaults(),
-                PickupPolicy.defaults());
+                PickupPolicy.defaults(), DirectReceipt.NEVER);
     }
 
     /**
@@ -97,7 +120,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
      * @return a copy with them
      */
     public Policies withSla(SlaPolicy s) {
-        return new Policies(s, retention, protection, caseFileBarcodes, boxBarcodes, capture, pickup);
+        return new Policies(s, retention, protection, caseFileBarcodes, boxBarcodes, capture, pickup, directReceipt);
     }
 
     /**
@@ -105,7 +128,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
      * @return a copy with them
      */
     public Policies withRetention(RetentionPolicy r) {
-        return new Policies(sla, r, protection, caseFileBarcodes, boxBarcodes, capture, pickup);
+        return new Policies(sla, r, protection, caseFileBarcodes, boxBarcodes, capture, pickup, directReceipt);
     }
 
     /**
@@ -116,7 +139,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
     public Policies withProtection(ProtectionLevel level, ProtectionProfile profile) {
         Map<ProtectionLevel, ProtectionProfile> p = new EnumMap<>(protection);
         p.put(level, profile);
-        return new Policies(sla, retention, p, caseFileBarcodes, boxBarcodes, capture, pickup);
+        return new Policies(sla, retention, p, caseFileBarcodes, boxBarcodes, capture, pickup, directReceipt);
     }
 
     /**
@@ -125,7 +148,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
      * @return a copy with those schemes
      */
     public Policies withBarcodes(BarcodeScheme caseFiles, BarcodeScheme boxes) {
-        return new Policies(sla, retention, protection, caseFiles, boxes, capture, pickup);
+        return new Policies(sla, retention, protection, caseFiles, boxes, capture, pickup, directReceipt);
     }
 
     /**
@@ -133,7 +156,7 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
      * @return a copy with it
      */
     public Policies withCapture(CapturePolicy c) {
-        return new Policies(sla, retention, protection, caseFileBarcodes, boxBarcodes, c, pickup);
+        return new Policies(sla, retention, protection, caseFileBarcodes, boxBarcodes, c, pickup, directReceipt);
     }
 
     /**
@@ -141,6 +164,15 @@ public record Policies(SlaPolicy sla, RetentionPolicy retention, Map<ProtectionL
      * @return a copy with it
      */
     public Policies withPickup(PickupPolicy p) {
-        return new Policies(sla, retention, protection, caseFileBarcodes, boxBarcodes, capture, p);
+        return new Policies(sla, retention, protection, caseFileBarcodes, boxBarcodes, capture, p, directReceipt);
+    }
+
+    /**
+     * @param d whether case files may reach the scanning place without box and pickup
+     * @return a copy with it
+     * @since 0.2
+     */
+    public Policies withDirectReceipt(DirectReceipt d) {
+        return new Policies(sla, retention, protection, caseFileBarcodes, boxBarcodes, capture, pickup, d);
     }
 }

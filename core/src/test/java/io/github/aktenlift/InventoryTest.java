@@ -103,6 +103,49 @@ class InventoryTest {
             return org.junit.jupiter.params.provider.Arguments.of(what, csv, line, column);
         }
 
+        @Test
+        @DisplayName("reports every bad line of a file at once, each with line and column and never the value, and imports nothing")
+        void everyProblem() {
+            String csv = HEADER + row("AZ-1", "", 1)
+                    + "AZ-2,,Geheimname,B,31.02.1990,,,\n"
+                    + row("AZ-3", "", 3)
+                    + "AZ-4,,A,B,1990-01-01,,,SECRET\n"
+                    + row("AZ-1", "", 5)
+                    + "AZ-6,f 1,A,B,1990-01-01,,,\n";
+            long before = o.journalLength();
+
+            assertThatThrownBy(() -> importCsv(csv)).isInstanceOfSatisfying(InvalidBaselineException.class, e -> {
+                assertThat(e.problems()).extracting(p -> p.line() + ":" + p.column()).containsExactly(
+                        "3:date_of_birth", "5:protection_level", "6:file_reference", "7:barcode");
+                assertThat(e.line()).isEqualTo(3);
+                assertThat(e.column()).isEqualTo("date_of_birth");
+                assertThat(e.getMessage()).startsWith("baseline line 3, column date_of_birth: ")
+                        .endsWith("(and 3 more problems)").doesNotContain("Geheimname").doesNotContain("31.02");
+                assertThat(e.problems().get(2).reason()).isEqualTo("same file reference as line 2");
+            });
+            assertThatThrownBy(() -> o.lift.inventory().checkBaseline(
+                    new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))))
+                    .isInstanceOfSatisfying(InvalidBaselineException.class, e -> assertThat(e.problems()).hasSize(4));
+            assertThat(o.journalLength()).isEqualTo(before);
+            assertThat(o.storage.content().list("inventory", Optional.empty(), 10).items()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("checks a good file without storing or journaling anything, and returns what an import would")
+        void checkOnly() {
+            String csv = HEADER + row("AZ-1", "", 1) + row("AZ-2", "", 2);
+            long before = o.journalLength();
+
+            List<BaselineEntry> checked = o.lift.inventory().checkBaseline(
+                    new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(checked).extracting(BaselineEntry::line).containsExactly(2, 3);
+            assertThat(o.journalLength()).isEqualTo(before);
+            assertThat(o.storage.content().list("inventory", Optional.empty(), 10).items()).isEmpty();
+            importCsv(csv);
+            assertThat(o.lift.inventory().baseline()).isEqualTo(checked);
+        }
+
         @ParameterizedTest(name = "{0}")
         @org.junit.jupiter.params.provider.MethodSource("badFiles")
         @DisplayName("rejects a bad file whole, naming line and column, and stores nothing")

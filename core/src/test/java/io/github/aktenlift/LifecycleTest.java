@@ -15,7 +15,9 @@ import io.github.aktenlift.casefile.ResubmitCaseFile;
 import io.github.aktenlift.casefile.RetryImport;
 import io.github.aktenlift.casefile.ReturnOriginals;
 import io.github.aktenlift.casefile.ServeRecall;
+import io.github.aktenlift.logistics.DirectReceipt;
 import io.github.aktenlift.logistics.PackCaseFile;
+import io.github.aktenlift.logistics.ReceiveDirect;
 import io.github.aktenlift.logistics.UnpackCaseFile;
 import io.github.aktenlift.retention.DestroyPaper;
 import io.github.aktenlift.retention.HoldReason;
@@ -105,6 +107,8 @@ class LifecycleTest {
             Rule.to("UnpackCaseFile", EnumSet.of(PACKED), REGISTERED, (o, f) -> new UnpackCaseFile(f)),
             Rule.to("ReportFound", EnumSet.of(MISSING), RECEIVED, (o, f) -> new ReportFound(f)),
             Rule.to("PrepareCaseFile", EnumSet.of(RECEIVED), PREPARED, (o, f) -> new PrepareCaseFile(f)),
+            // the short path, which this office's policy allows for every file (DirectReceiptTest: where it does not)
+            Rule.to("ReceiveDirect", EnumSet.of(REGISTERED), RECEIVED, (o, f) -> new ReceiveDirect(f)),
             Rule.to("RecordCapture", EnumSet.of(PREPARED, QA_FAILED), CAPTURED,
                     (o, f) -> new RecordCapture(f, "D2", Office.documents(true))),
             Rule.to("PassQualityCheck", EnumSet.of(CAPTURED), VERIFIED, (o, f) -> new PassQualityCheck(f, "qa-2")),
@@ -139,7 +143,8 @@ class LifecycleTest {
                     }, (o, f) -> new ServeRecall(f)));
 
     private final Office office = new Office(new InMemoryStorage(), new MutableClock(Office.START),
-            Policies.defaults().withRetention(RetentionPolicy.defaults().withRetention(Duration.ZERO)));
+            Policies.defaults().withRetention(RetentionPolicy.defaults().withRetention(Duration.ZERO))
+                    .withDirectReceipt(DirectReceipt.ALL));
 
     {
         office.originalsToReturn = true;

@@ -27,9 +27,25 @@ public interface Inventory {
      * @param actor who imports
      * @param csv the CSV; read to the end, not closed
      * @return what was imported
-     * @throws InvalidBaselineException naming line and column of the first problem
+     * @throws InvalidBaselineException naming line and column of every problem (since 0.2; the
+     *     first one in 0.1)
      */
     BaselineImport importBaseline(Actor actor, InputStream csv);
+
+    /**
+     * Validates a whole CSV as {@link #importBaseline} would, and changes nothing: no byte stored,
+     * no event recorded. An integrator checks a file first and then does more than import it (the
+     * CLI registers its case files), so that a bad file leaves nothing behind.
+     *
+     * @param csv the CSV; read to the end, not closed
+     * @return its entries, in file order
+     * @throws InvalidBaselineException naming line and column of every problem
+     *     ({@link InvalidBaselineException#problems()})
+     * @since 0.2
+     */
+    default List<BaselineEntry> checkBaseline(InputStream csv) {
+        throw new UnsupportedOperationException("this inventory implementation predates checkBaseline (0.2)");
+    }
 
     /** @return the current baseline's entries, in file order; empty if none was imported */
     List<BaselineEntry> baseline();

@@ -32,11 +32,13 @@ import io.github.aktenlift.efile.DecideMatch;
 import io.github.aktenlift.journal.PendingEvent;
 import io.github.aktenlift.logistics.BoxState;
 import io.github.aktenlift.logistics.CollectPickup;
+import io.github.aktenlift.logistics.DirectReceipt;
 import io.github.aktenlift.logistics.OpenBox;
 import io.github.aktenlift.logistics.PackCaseFile;
 import io.github.aktenlift.logistics.PickupState;
 import io.github.aktenlift.logistics.PlanPickup;
 import io.github.aktenlift.logistics.ReceiveBox;
+import io.github.aktenlift.logistics.ReceiveDirect;
 import io.github.aktenlift.logistics.ReopenBox;
 import io.github.aktenlift.logistics.SealBox;
 import io.github.aktenlift.logistics.SealNumber;
@@ -80,7 +82,7 @@ import static io.github.aktenlift.casefile.CaseFileState.VERIFIED;
  * exception rejects it. Reads the projection, never changes it.
  *
  * <p>Why this class is long: it holds the lifecycle's transition table and one rule per command
- * type (28 of them) side by side, so that what a command may do and what it records read as one
+ * type (32 of them) side by side, so that what a command may do and what it records read as one
  * table; each rule is a few lines.
  */
 final class Decider {
@@ -94,6 +96,7 @@ final class Decider {
             Map.entry(UnpackCaseFile.class, EnumSet.of(PACKED)),
             Map.entry(ReportFound.class, EnumSet.of(MISSING)),
             Map.entry(PrepareCaseFile.class, EnumSet.of(RECEIVED)),
+            Map.entry(ReceiveDirect.class, EnumSet.of(REGISTERED)),
             Map.entry(RecordCapture.class, EnumSet.of(PREPARED, QA_FAILED)),
             Map.entry(PassQualityCheck.class, EnumSet.of(CAPTURED)),
             Map.entry(FailQualityCheck.class, EnumSet.of(CAPTURED)),
@@ -115,7 +118,8 @@ final class Decider {
      * these in every state, besides what {@link #ALLOWED} says. A recall of the paper is refused
      * too ({@link RecallMode#PAPER_BACK}); a scan-on-demand recall only moves it up the import queue.
      */
-    static final Set<Class<?>> PAPER_ONLY = Set.of(PackCaseFile.class, UnpackCaseFile.class, ReportFound.class,
+    static final Set<Class<?>> PAPER_ONLY = Set.of(PackCaseFile.class, UnpackCaseFile.class, ReceiveDirect.class,
+            ReportFound.class,
             PrepareCaseFile.class, RecordCapture.class, PassQualityCheck.class, FailQualityCheck.class,
             RetainPaper.class, DestroyPaper.class, ReturnPaper.class, ResubmitCaseFile.class, ReturnOriginals.class);
 
@@ -189,6 +193,7 @@ final class Decider {
         rule(PlanPickup.class, (p, now, key) -> planPickup(p));
         rule(CollectPickup.class, (p, now, key) -> collect(p));
         rule(ReceiveBox.class, (r, now, key) -> receive(r));
+        rule(ReceiveDirect.class, (r, now, key) -> receiveDirect(r));
         rule(PrepareCaseFile.class, (p, now, key) -> simple(p.barcode(), p, EventKind.PREPARED));
         rule(ReportFound.class, (r, now, key) -> simple(r.barcode(), r, EventKind.FOUND));
         rule(RecordCapture.class, (r, now, key) -> capture(r, 0, null, null, null));
@@ -542,6 +547,23 @@ final class Decider {
             throw new PreconditionFailedException(CASE_FILE, f.barcode.value(), problems);
         }
         return Decision.of(fileEvent(f, EventKind.ORIGINALS_RETURNED, Payload.DOCUMENTS, String.join(",", r.documentIds())));
+    }
+
+    /**
+     * The short path, as far as the policy allows it: the lifecycle table says from which state,
+     * the policy for which files. The event carries no payload; who, where and when are the
+     * event's own actor, site and time.
+     */
+    private Decision receiveDirect(ReceiveDirect r) {
+        CaseFileRecord f = file(r.caseFile(), r);
+        DirectReceipt policy = policies.directReceipt();
+        if (policy == DirectReceipt.NEVER || policy == DirectReceipt.TRANSFERS && f.origin == null) {
+            throw new IllegalTransitionException(CASE_FILE, f.barcode.value(), f.state.name(),
+                    r.getClass().getSimpleName(), "the policy (direct receipt " + policy + ") allows "
+                            + (policy == DirectReceipt.NEVER ? "no case file" : "only transfers from other authorities")
+                            + " to go from " + REGISTERED + " to " + RECEIVED + " without box and pickup");
+        }
+        return Decision.of(fileEvent(f, EventKind.RECEIVED_DIRECT));
     }
 
     private Decision simple(Barcode barcode, Command c, EventKind kind) {

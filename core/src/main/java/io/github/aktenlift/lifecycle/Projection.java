@@ -102,6 +102,7 @@ public final class Projection {
             return f;
         };
         fileRules.put(EventKind.RECEIVED, received);
+        fileRules.put(EventKind.RECEIVED_DIRECT, received);
         fileRules.put(EventKind.FOUND, received);
         fileRules.put(EventKind.RESUBMITTED, (f, barcode, e) -> {
             f.registeredAt = e.time();

@@ -25,6 +25,13 @@ public enum EventKind {
     PICKED_UP(EntityType.CASE_FILE, CaseFileState.IN_TRANSIT),
     /** Counted at goods receipt. */
     RECEIVED(EntityType.CASE_FILE, CaseFileState.RECEIVED),
+    /**
+     * Arrived at the scanning place without box and pickup, as the policy allows (the short path);
+     * the event's actor and site say who took it in, and where.
+     *
+     * @since 0.2
+     */
+    RECEIVED_DIRECT(EntityType.CASE_FILE, CaseFileState.RECEIVED),
     /** On the packing list but not in the box at receipt. */
     MISSING_AT_RECEIPT(EntityType.CASE_FILE, CaseFileState.MISSING),
     /** Found after it was missing at receipt. */

@@ -11,6 +11,7 @@ import io.github.aktenlift.casefile.FileReference;
 import io.github.aktenlift.casefile.ProtectionLevel;
 import io.github.aktenlift.casefile.Subject;
 import io.github.aktenlift.inventory.BaselineEntry;
+import io.github.aktenlift.inventory.BaselineProblem;
 import io.github.aktenlift.inventory.InvalidBaselineException;
 import io.github.aktenlift.lifecycle.CommandValidator;
 
@@ -30,7 +31,7 @@ import java.util.Optional;
 /**
  * Reads the baseline CSV exported from the specialist procedure: a header line naming the columns,
  * one case file per line; every bad line is an {@link InvalidBaselineException} naming line and
- * column, never the value.
+ * column, never the value; every bad line of a file is reported at once.
  */
 final class BaselineCsv {
 
@@ -48,31 +49,50 @@ final class BaselineCsv {
         this.validator = validator;
     }
 
+    /**
+     * Reads every line before it judges: all problems of the file are reported together, one per
+     * bad line (the first bad column of it), so that a clerk can fix the export in one go.
+     *
+     * @throws InvalidBaselineException with every problem, if there is any
+     */
     List<BaselineEntry> parse(byte[] bytes) {
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            throw new InvalidBaselineException(0, "", "the file is empty");
+        }
         CsvMapper mapper = new CsvMapper();
         List<BaselineEntry> out = new ArrayList<>();
+        List<BaselineProblem> problems = new ArrayList<>();
         Map<FileReference, Integer> refs = new HashMap<>();
         Map<Barcode, Integer> barcodes = new HashMap<>();
+        int line = 1;
         try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(bytes)) {
-            int line = 1;
             while (it.hasNextValue()) {
                 Map<String, String> row = it.nextValue();
                 line++;
                 if (line == 2) {
                     for (String c : COLUMNS) {
                         if (!row.containsKey(c)) {
+                            // without its columns no line can be read: this one problem is the answer
                             throw new InvalidBaselineException(1, c, "column missing from the header");
                         }
                     }
                 }
-                BaselineEntry e = entry(line, row);
-                Integer dup = refs.put(e.reference(), line);
-                if (dup != null) {
-                    throw new InvalidBaselineException(line, "file_reference", "same file reference as line " + dup);
+                BaselineEntry e;
+                try {
+                    e = entry(line, row);
+                } catch (InvalidBaselineException bad) {
+                    problems.addAll(bad.problems());
+                    continue;
                 }
-                if (e.barcode().isPresent() && (dup = barcodes.put(e.barcode().get(), line)) != null) {
-                    throw new InvalidBaselineException(line, "barcode", "same barcode as line " + dup);
+                Integer dup = refs.putIfAbsent(e.reference(), line);
+                if (dup != null) {
+                    problems.add(new BaselineProblem(line, "file_reference", "same file reference as line " + dup));
+                    continue;
+                }
+                if (e.barcode().isPresent() && (dup = barcodes.putIfAbsent(e.barcode().get(), line)) != null) {
+                    problems.add(new BaselineProblem(line, "barcode", "same barcode as line " + dup));
+                    continue;
                 }
                 out.add(e);
             }
@@ -83,7 +103,11 @@ final class BaselineCsv {
             if (e instanceof InvalidBaselineException ib) {
                 throw ib;
             }
-            throw new InvalidBaselineException(0, "", "not a readable CSV with a header line");
+            // the line after the last one read is where the CSV stopped making sense
+            problems.add(new BaselineProblem(line == 1 ? 0 : line + 1, "", "not a readable CSV with a header line"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidBaselineException(problems);
         }
         return out;
     }

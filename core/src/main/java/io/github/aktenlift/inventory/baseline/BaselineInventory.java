@@ -81,6 +81,15 @@ public final class BaselineInventory implements Inventory {
     }
 
     @Override
+    public List<BaselineEntry> checkBaseline(InputStream csv) {
+        try {
+            return reader.parse(csv.readAllBytes());
+        } catch (IOException e) {
+            throw new UnavailableException("reading the baseline CSV failed", e);
+        }
+    }
+
+    @Override
     public synchronized List<BaselineEntry> baseline() {
         JournalEvent current = loop.read(Projection::baseline);
         if (current == null) {

@@ -14,11 +14,12 @@ import java.time.Clock;
  * the clock, the id source, and whether a person watches (a terminal). Tests pass their own to
  * run the CLI in-process.
  *
- * @param out results (tables, JSON)
+ * @param out results (tables, JSON, scan acknowledgements)
  * @param err messages and progress
  * @param clock the time of every event recorded
  * @param ids Aktenlift's id source
- * @param terminal whether stderr is a terminal: progress then redraws one line in place
+ * @param terminal whether a person watches a terminal: progress then redraws one line in place, and a
+ *     refused scan rings the bell
  * @param in standard input: barcodes typed by a handheld scanner, one a line ({@link ScannerInput})
  */
 record Environment(PrintWriter out, PrintWriter err, Clock clock, IdSource ids, boolean terminal, BufferedReader in) {

@@ -25,9 +25,11 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
-            "  1  done, but some case files were rejected (ingest, import, receive, a run of scanned barcodes) or would be"
-                    + " (delivery check); the others went through",
-            "  2  usage or input error: a bad option, a missing workspace, an unknown barcode, a bad xdomea message",
+            "  1  done, but some case files were rejected (ingest, import, receive) or would be (delivery check), or a"
+                    + " goods receipt (pickup receive) found discrepancies; the others went through",
+            "  2  usage or input error: a bad option, a missing workspace, an unknown barcode, a bad xdomea message,",
+            "     a bad baseline CSV (nothing imported); in a scanner session (box pack, pickup, prepare, qa, ...) a refused",
+            "     scan: the accepted scans were recorded, the refused ones changed nothing",
             "  3  integrity failure: the journal or stored content was altered",
             "  4  internal error (a bug: please report it with the stack trace)"})
 public final class Main implements Callable<Integer> {
@@ -53,6 +55,8 @@ public final class Main implements Callable<Integer> {
     static int run(String[] args, Environment env) {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand(new DemoCommand(env));
+        cli.addSubcommand(new InitCommand(env));
+        cli.addSubcommand(new CommandLine(new InventoryCommand()).addSubcommand(new InventoryCommand.Import(env)));
         cli.addSubcommand(new IngestCommand(env));
         cli.addSubcommand(new ImportCommand(env));
         cli.addSubcommand(new ReceiveCommand(env));
@@ -61,6 +65,12 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new ReportCommand(env));
         cli.addSubcommand(new VerifyCommand(env));
         cli.addSubcommand(new LabelsCommand(env));
+        cli.addSubcommand(new CommandLine(new BoxCommand()).addSubcommand(new BoxCommand.Open(env))
+                .addSubcommand(new BoxCommand.Pack(env)).addSubcommand(new BoxCommand.Seal(env))
+                .addSubcommand(new BoxCommand.Reopen(env)));
+        cli.addSubcommand(new CommandLine(new PickupCommand()).addSubcommand(new PickupCommand.Plan(env))
+                .addSubcommand(new PickupCommand.Collect(env)).addSubcommand(new PickupCommand.Receive(env)));
+        cli.addSubcommand(new PrepareCommand(env));
         cli.addSubcommand(new BenchCommand(env));
         cli.addSubcommand(new CommandLine(new StorageCommand()).addSubcommand(new StorageDoctorCommand(env)));
         cli.addSubcommand(new CommandLine(new EvidenceRenewCommand.Group()).addSubcommand(new EvidenceRenewCommand(env)));

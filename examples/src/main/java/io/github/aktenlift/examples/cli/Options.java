@@ -13,7 +13,8 @@ final class Options {
     /** {@code --dir}: the workspace a command works on. */
     static final class WorkspaceDir {
         @Option(names = "--dir", required = true, paramLabel = "DIR",
-                description = "the workspace directory (created by 'aktenlift demo --dir DIR')")
+                description = "the workspace directory (created by 'aktenlift init --dir DIR', or with a demo project by"
+                        + " 'aktenlift demo --dir DIR')")
         Path dir;
     }
 
@@ -44,6 +45,24 @@ final class Options {
 
         Progress progress(Environment env) {
             return new Progress(env.err(), env.terminal(), quiet);
+        }
+    }
+
+    /**
+     * {@code --actor} and {@code --site}: who does it and where, as the journal records it. Each
+     * command has its own defaults (a clerk at the office, a scan operator at the scan service).
+     */
+    static final class Who {
+        @Option(names = "--actor", paramLabel = "ID",
+                description = "who does it, as recorded in the journal (letters, digits, . _ : @ -)")
+        String actor;
+
+        @Option(names = "--site", paramLabel = "SITE", description = "where, as recorded in the journal")
+        String site;
+
+        io.github.aktenlift.Actor actor(io.github.aktenlift.Actor byDefault) {
+            return io.github.aktenlift.Actor.of(actor != null ? actor : byDefault.id(),
+                    site != null ? site : byDefault.site());
         }
     }
 }

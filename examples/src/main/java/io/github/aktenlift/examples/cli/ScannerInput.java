@@ -54,8 +54,9 @@ final class ScannerInput {
 
     /** What one run accepted and refused. */
     record Result(List<Barcode> accepted, List<String> acks, List<Refused> refused) {
+        /** @return 0 if every scan was accepted, else 2 (a refused scan is bad input; the accepted ones stay recorded) */
         int exitCode() {
-            return refused.isEmpty() ? ExitCodes.OK : accepted.isEmpty() ? ExitCodes.USAGE : ExitCodes.REJECTED;
+            return refused.isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
         }
     }
 

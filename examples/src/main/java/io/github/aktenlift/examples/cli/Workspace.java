@@ -59,6 +59,12 @@ final class Workspace implements AutoCloseable {
 
     private final Path dir;
     private final boolean fsync;
+    /**
+     * The office's policies where they differ from the defaults: {@code direct-receipt=NEVER|TRANSFERS|ALL}
+     * (see {@code aktenlift init}); a missing file means the defaults.
+     */
+    static final String POLICIES = "policies.properties";
+    static final String DIRECT_RECEIPT = "direct-receipt";
     /** The workspace's choice of procedure, if not its hotfolder: {@code procedure=URI} and settings. */
     static final String PROCEDURE_CONFIG = "procedure.properties";
 
@@ -220,8 +226,9 @@ final class Workspace implements AutoCloseable {
             this.procedure = procedure(dir, clock, choice);
             Aktenlift.Builder b = Aktenlift.builder().storage(storage).clock(clock).ids(ids).procedure(procedure)
                     .notifier(OutboxNotifier.open(dir.resolve(OUTBOX), settings()));
-            if (policies != null) {
-                b.policies(policies);
+            io.github.aktenlift.Policies chosen = policies != null ? policies : configuredPolicies(dir);
+            if (chosen != null) {
+                b.policies(chosen);
             }
             if (sealer != null || own != null) {
                 b.sealing(sealer != null ? sealer : own);
@@ -235,6 +242,35 @@ final class Workspace implements AutoCloseable {
             storage.close();
             throw e;
         }
+    }
+
+    /** @return the policies of the workspace's {@value #POLICIES}, or {@code null} if it has none */
+    static io.github.aktenlift.Policies configuredPolicies(Path dir) {
+        Path file = dir.resolve(POLICIES);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        io.github.aktenlift.Policies policies = io.github.aktenlift.Policies.defaults();
+        for (String name : p.stringPropertyNames()) {
+            if (!name.equals(DIRECT_RECEIPT)) {
+                throw new UserException(file + ": unknown setting '" + name + "' (known: " + DIRECT_RECEIPT + ")");
+            }
+        }
+        String direct = p.getProperty(DIRECT_RECEIPT);
+        if (direct != null) {
+            try {
+                policies = policies.withDirectReceipt(io.github.aktenlift.logistics.DirectReceipt.valueOf(direct.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(file + ": " + DIRECT_RECEIPT + " must be NEVER, TRANSFERS or ALL", e);
+            }
+        }
+        return policies;
     }
 
     /**

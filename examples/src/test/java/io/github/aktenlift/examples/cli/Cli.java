@@ -77,6 +77,30 @@ final class Cli {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** Runs with a scripted standard input: what a barcode scanner would type, one barcode a line. */
+    static Run scan(String stdin, String... args) {
+        return scan(false, stdin, args);
+    }
+
+    static Run scan(boolean terminal, String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Environment env = new Environment(new PrintWriter(out, true), new PrintWriter(err, true),
+                Clock.fixed(NOW, ZoneOffset.UTC), IdSource.sequential("t"), terminal,
+                new java.io.BufferedReader(new java.io.StringReader(stdin)));
+        int code = Main.run(args, env);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** @return how many events the workspace's journal holds, as {@code verify --json} counts them */
+    static long events(Path workspace) {
+        Run v = run("verify", "--dir", workspace.toString(), "--json");
+        if (v.exitCode() != 0) {
+            throw new AssertionError("verify failed: " + v);
+        }
+        return v.json().get("events").asLong();
+    }
+
     static Run run(boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -123,13 +123,13 @@ class QaCommandTest {
 
     @Test
     @DisplayName("reads barcodes from a scanner: an ack line per accepted one, a distinct line per refused one, the run goes"
-            + " on, a summary, exit 1")
+            + " on, a summary, exit 2")
     void scanner() {
         long before = Stages.events(ws);
         Cli.Run run = Cli.scanned(normal + "\n" + unknown + "\nhello world\n\n" + normal + "\r\n" + normal2 + "\n",
                 "qa", "pass", "--actor", "qa-anna", "--dir", dir());
 
-        assertThat(run.exitCode()).as("%s", run).isEqualTo(ExitCodes.REJECTED);
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(ExitCodes.USAGE);
         assertThat(run.out().lines().toList()).containsExactly(
                 "ok       " + normal + "  passed, VERIFIED",
                 "ok       " + normal2 + "  passed, VERIFIED",

@@ -104,7 +104,7 @@ class RecallCommandTest {
     void scanner() {
         Cli.Run run = Cli.scanned(first + "\n" + first + "\n" + third + "\n", "recall", "request", "--mode",
                 "SCAN_ON_DEMAND", "--dir", dir());
-        assertThat(run.exitCode()).as("%s", run).isEqualTo(ExitCodes.REJECTED);
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(ExitCodes.USAGE);
         assertThat(run.out()).contains("ok       " + first, "ok       " + third, "2 accepted, 1 refused");
         assertThat(run.err()).startsWith("REFUSED  " + first).contains("RECALL_OPEN:SCAN_ON_DEMAND");
     }

@@ -115,11 +115,11 @@ class RetentionCommandTest {
     }
 
     @Test
-    @DisplayName("retention retain reads a scanner: accepted and refused lines, a summary, exit 1")
+    @DisplayName("retention retain reads a scanner: accepted and refused lines, a summary, exit 2")
     void scanner() {
         Cli.Run run = Cli.scanned(files.get(0) + "\n" + unknown + "\n" + files.get(0) + "\n" + files.get(3) + "\n",
                 "retention", "retain", "--dir", dir());
-        assertThat(run.exitCode()).as("%s", run).isEqualTo(ExitCodes.REJECTED);
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(ExitCodes.USAGE);
         assertThat(run.out()).contains("ok       " + files.get(0) + "  RETAINED", "ok       " + files.get(3),
                 "2 accepted, 2 refused");
         assertThat(run.err().lines().toList()).hasSize(2).allMatch(l -> l.startsWith("REFUSED  "));

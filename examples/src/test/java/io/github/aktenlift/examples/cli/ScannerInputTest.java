@@ -79,6 +79,6 @@ class ScannerInputTest {
                 throw new UserException("not today");
             }
             return "done";
-        }).exitCode()).isEqualTo(ExitCodes.REJECTED);
+        }).exitCode()).as("a refused scan is bad input").isEqualTo(ExitCodes.USAGE);
     }
 }
