@@ -15,6 +15,8 @@ module io.github.aktenlift.core {
     requires org.apache.pdfbox.io;
     requires org.apache.fontbox;
     requires com.google.zxing;
+    // optional: only io.github.aktenlift.metrics.AktenliftMetrics uses it, when an integrator constructs one
+    requires static micrometer.core;
 
     exports io.github.aktenlift;
     exports io.github.aktenlift.capture;
@@ -23,6 +25,7 @@ module io.github.aktenlift.core {
     exports io.github.aktenlift.intake;
     exports io.github.aktenlift.inventory;
     exports io.github.aktenlift.logistics;
+    exports io.github.aktenlift.metrics;
     exports io.github.aktenlift.rendition;
     exports io.github.aktenlift.retention;
     exports io.github.aktenlift.tracking;
