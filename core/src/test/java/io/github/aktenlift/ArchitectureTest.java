@@ -92,10 +92,10 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("core exports exactly the packages it exported before the internals moved, and digital intake")
+    @DisplayName("core exports exactly the packages it exported before the internals moved, digital intake and metrics")
     void exportsUnchanged() {
         assertThat(exported).containsExactly(ROOT, ROOT + ".capture", ROOT + ".casefile", ROOT + ".efile",
-                ROOT + ".intake", ROOT + ".inventory", ROOT + ".logistics", ROOT + ".rendition", ROOT + ".retention", ROOT + ".tracking");
+                ROOT + ".intake", ROOT + ".inventory", ROOT + ".logistics", ROOT + ".metrics", ROOT + ".rendition", ROOT + ".retention", ROOT + ".tracking");
     }
 
     @Test
