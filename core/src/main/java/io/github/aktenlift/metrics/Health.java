@@ -50,10 +50,21 @@ public record Health(Status status, List<String> reasons, Instant checkedAt, boo
     }
 
     /**
-     * Checks and copies the reasons.
+     * Checks the summary and copies the reasons.
      *
+     * @param status the overall status
+     * @param reasons why the status is not {@link Status#UP}; empty when it is
+     * @param checkedAt when the probes ran
+     * @param storageReachable whether the storage answered the probe
+     * @param journalVerifiedAt when this instance opened and verified the stored journal
+     * @param journalEventsVerified how many events that verification checked
+     * @param journalEvents events in the journal as this instance knows it now
+     * @param importsAwaitingAnswer verified case files handed over, awaiting the procedure's answer
+     * @param importsReady verified case files not yet handed over
+     * @param undeliveredNotifications notifications waiting in storage for redelivery
+     * @param storageErrors failed storage calls of this instance since it was built
      * @throws NullPointerException if a reference is {@code null}
-     * @throws IllegalArgumentException if the status is {@code UP} with reasons, or not {@code UP}
+     * @throws IllegalArgumentException if the status is {@code UP} with reasons or another status
      *     without any, or a count is negative
      */
     public Health {

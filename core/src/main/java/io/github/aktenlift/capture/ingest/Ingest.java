@@ -236,8 +236,11 @@ public final class Ingest implements Capture {
     private Job processWithContext(Actor actor, Path dir, DeliveryIndex index, ListedCaseFile listed,
             Map<String, Integer> seen) {
         Job job;
-        try (Mdc mdc = Mdc.command("Ingest").delivery(index.deliveryId()).barcode(listed.barcode())) {
+        Mdc mdc = Mdc.command("Ingest").delivery(index.deliveryId()).barcode(listed.barcode());
+        try {
             job = process(actor, dir, index, listed, seen);
+        } finally {
+            mdc.close();
         }
         if (job.outcome instanceof CaseFileOutcome.Rejected r) {
             EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);

@@ -204,8 +204,11 @@ public final class Handover implements Imports {
     private ImportResult attempt(Actor actor, ImportSnapshot s) {
         long t0 = System.nanoTime();
         ImportResult r;
-        try (Mdc mdc = Mdc.command("ImportCaseFile").barcode(s.barcode().value())) {
+        Mdc mdc = Mdc.command("ImportCaseFile").barcode(s.barcode().value());
+        try {
             r = attemptOnce(actor, s);
+        } finally {
+            mdc.close();
         }
         loop.counters().imported(outcome(r), System.nanoTime() - t0);
         return r;
