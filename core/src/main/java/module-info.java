@@ -15,9 +15,9 @@ module io.github.aktenlift.core {
     requires org.apache.pdfbox.io;
     requires org.apache.fontbox;
     requires com.google.zxing;
-    // optional: only io.github.aktenlift.metrics.AktenliftMetrics uses it, when an integrator constructs one;
-    // transitive, because its public signature names Micrometer types (MeterBinder, MeterRegistry, Tag)
-    requires static transitive micrometer.core;
+    // optional: only io.github.aktenlift.metrics.AktenliftMetrics uses it, when an integrator constructs one.
+    // Not transitive: "requires static transitive" makes every module that reads core need Micrometer to compile.
+    requires static micrometer.core;
 
     exports io.github.aktenlift;
     exports io.github.aktenlift.capture;

@@ -35,6 +35,8 @@ import java.util.function.ToLongFunction;
  * @since 0.2
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+// its signature names Micrometer types, which core reads only "requires static": a user of this class adds Micrometer
+@SuppressWarnings("exports")
 public final class AktenliftMetrics implements MeterBinder {
 
     private final Statistics stats;
