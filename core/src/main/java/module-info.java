@@ -15,6 +15,9 @@ module io.github.aktenlift.core {
     requires org.apache.pdfbox.io;
     requires org.apache.fontbox;
     requires com.google.zxing;
+    // optional: only io.github.aktenlift.metrics.AktenliftMetrics uses it, when an integrator constructs one.
+    // Not transitive: "requires static transitive" makes every module that reads core need Micrometer to compile.
+    requires static micrometer.core;
 
     exports io.github.aktenlift;
     exports io.github.aktenlift.capture;
@@ -24,6 +27,7 @@ module io.github.aktenlift.core {
     exports io.github.aktenlift.intake;
     exports io.github.aktenlift.inventory;
     exports io.github.aktenlift.logistics;
+    exports io.github.aktenlift.metrics;
     exports io.github.aktenlift.rendition;
     exports io.github.aktenlift.report;
     exports io.github.aktenlift.retention;

@@ -15,6 +15,12 @@ import io.github.aktenlift.inventory.Inventory;
 import io.github.aktenlift.inventory.baseline.BaselineInventory;
 import io.github.aktenlift.lifecycle.CommandLoop;
 import io.github.aktenlift.logistics.PickupPlanner;
+import io.github.aktenlift.metrics.Health;
+import io.github.aktenlift.metrics.Statistics;
+import io.github.aktenlift.monitoring.HealthProbe;
+import io.github.aktenlift.monitoring.LiveStatistics;
+import io.github.aktenlift.telemetry.Counters;
+import io.github.aktenlift.telemetry.CountingStorage;
 import io.github.aktenlift.logistics.planning.PickupProposer;
 import io.github.aktenlift.notification.NotificationOutbox;
 import io.github.aktenlift.retention.Destruction;
@@ -29,6 +35,7 @@ import io.github.aktenlift.tracking.Tracking;
 import io.github.aktenlift.tracking.query.TrackingQueries;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,6 +57,11 @@ import org.apiguardian.api.API;
  * journal. Thread-safe. Several instances may share one storage (other processes or machines);
  * each sees the others' events on its next command or {@link #refresh()}.
  *
+ * <p>For operations: {@link #statistics()} and {@link #health()}, Micrometer meters through
+ * {@link io.github.aktenlift.metrics.AktenliftMetrics} (Micrometer is optional), and the ids of the
+ * current command, case file and delivery in SLF4J's MDC under the keys of
+ * {@link io.github.aktenlift.metrics.LogContext} while Aktenlift works on them.
+ *
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")
@@ -66,31 +78,35 @@ public final class Aktenlift implements AutoCloseable {
     private final NotificationOutbox notifications;
     private final io.github.aktenlift.rendition.EvidenceRenewal renewal;
     private final io.github.aktenlift.report.Reports reports;
+    private final LiveStatistics statistics;
+    private final HealthProbe health;
 
     /**
      * Wires the stages on top of the command loop, one way: each stage calls into the loop (and
      * into stages built before it), never the other way round; the notification outbox listens to
      * the loop's commits.
      */
-    private Aktenlift(Builder b, CommandLoop loop) {
+    private Aktenlift(Builder b, Storage storage, CommandLoop loop) {
         this.loop = loop;
-        CheckpointStamps stamps = new CheckpointStamps(loop, b.storage, Optional.ofNullable(b.sealer));
-        this.tracking = new TrackingQueries(loop, b.storage, stamps, Optional.ofNullable(b.sealer));
+        CheckpointStamps stamps = new CheckpointStamps(loop, storage, Optional.ofNullable(b.sealer));
+        this.tracking = new TrackingQueries(loop, storage, stamps, Optional.ofNullable(b.sealer));
         this.planner = new PickupProposer(loop);
-        this.notifications = new NotificationOutbox(b.notifier, b.storage, loop, tracking, planner);
+        this.notifications = new NotificationOutbox(b.notifier, storage, loop, tracking, planner);
         loop.beforeAppend(notifications::beforeAppend);
         loop.onCommit(notifications::afterCommit);
-        this.inventory = new BaselineInventory(loop, b.storage);
+        this.inventory = new BaselineInventory(loop, storage);
         // capture's notifications take the outbox's path too: best effort, failures kept for redelivery
-        this.capture = new Ingest(loop, b.storage, notifications, b.captureParallelism, Optional.ofNullable(b.sealer));
+        this.capture = new Ingest(loop, storage, notifications, b.captureParallelism, Optional.ofNullable(b.sealer));
         // imports notify before they record (a crash repeats the notice rather than losing it), so they
         // talk to the notifier directly and see its failures
-        this.imports = b.procedure == null ? null : new Handover(loop, b.storage, b.procedure, b.notifier);
+        this.imports = b.procedure == null ? null : new Handover(loop, storage, b.procedure, b.notifier);
         this.destruction = new DestructionRun(loop);
-        this.intake = new IntakeDesk(loop, b.storage);
+        this.intake = new IntakeDesk(loop, storage);
         this.renewal = b.sealer != null && b.sealer.timestamps()
-                ? new io.github.aktenlift.evidence.Renewals(loop, b.storage, b.sealer) : null;
+                ? new io.github.aktenlift.evidence.Renewals(loop, storage, b.sealer) : null;
         this.reports = new io.github.aktenlift.reporting.ReportsImpl(loop, tracking, loop.policies());
+        this.statistics = new LiveStatistics(loop, notifications);
+        this.health = new HealthProbe(storage, loop, notifications, statistics);
     }
 
     /** @return a builder; only {@link Builder#storage(Storage)} is required */
@@ -200,6 +216,48 @@ public final class Aktenlift implements AutoCloseable {
      */
     public Optional<Subject> subject(Barcode caseFile) {
         return loop.subject(caseFile);
+    }
+
+    /**
+     * The live figures of this instance, for an operations team: pages captured, ingest and import
+     * times, rejected case files by problem, pending imports, undelivered notifications, journal
+     * size and append time, storage errors and retries. {@link io.github.aktenlift.metrics.AktenliftMetrics} publishes them
+     * through Micrometer; see {@code docs/metrics.md}. The same object on every call.
+     *
+     * @return the statistics
+     * @since 0.2
+     */
+    public Statistics statistics() {
+        return statistics;
+    }
+
+    /**
+     * The health of this instance, as {@link #health(Duration)} with a timeout of 10 seconds.
+     *
+     * @return the health now
+     * @since 0.2
+     */
+    public Health health() {
+        return health(Duration.ofSeconds(10));
+    }
+
+    /**
+     * The health of this instance, for a health endpoint: whether the storage answers a read-only
+     * probe, when the journal was verified at open, pending imports, undelivered notifications.
+     * Changes no byte of storage. The storage is asked on a thread of its own: one that does not
+     * answer within the timeout makes the status {@link Health.Status#DOWN}, and the thread is left
+     * to finish on its own (a daemon).
+     *
+     * @param timeout how long to wait for the storage; positive
+     * @return the health now
+     * @throws InvalidValueException if the timeout is {@code null}, zero or negative
+     * @since 0.2
+     */
+    public Health health(Duration timeout) {
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            throw new InvalidValueException("timeout", "must be positive");
+        }
+        return health.check(timeout);
     }
 
     /** Reads events that other instances sharing the storage have appended since. */
@@ -362,8 +420,11 @@ public final class Aktenlift implements AutoCloseable {
                 throw new IllegalStateException("Aktenlift needs a storage: call storage(...) before build()");
             }
             checkSealing();
-            CommandLoop loop = CommandLoop.open(storage, clock, ids, policies, journalKey, checkpointInterval);
-            return new Aktenlift(this, loop);
+            // every stage sees the storage through the counter of its failures, which changes nothing else
+            Counters counters = new Counters();
+            Storage counted = new CountingStorage(storage, counters);
+            CommandLoop loop = CommandLoop.open(counted, clock, ids, policies, journalKey, checkpointInterval, counters);
+            return new Aktenlift(this, counted, loop);
         }
 
         /** Every level's demand met by the sealer, or a start-up error: never a silent skip. */

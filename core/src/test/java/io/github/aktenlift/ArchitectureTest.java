@@ -92,11 +92,11 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("core exports exactly the packages it exported before the internals moved, digital intake, the scan service's delivery tools and the reports")
+    @DisplayName("core exports exactly the packages it exported before the internals moved, digital intake, the scan service's delivery tools, metrics and the reports")
     void exportsUnchanged() {
         assertThat(exported).containsExactly(ROOT, ROOT + ".capture", ROOT + ".casefile", ROOT + ".delivery", ROOT + ".efile",
-                ROOT + ".intake", ROOT + ".inventory", ROOT + ".logistics", ROOT + ".rendition", ROOT + ".report", ROOT + ".retention",
-                ROOT + ".tracking");
+                ROOT + ".intake", ROOT + ".inventory", ROOT + ".logistics", ROOT + ".metrics", ROOT + ".rendition", ROOT + ".report",
+                ROOT + ".retention", ROOT + ".tracking");
     }
 
     @Test

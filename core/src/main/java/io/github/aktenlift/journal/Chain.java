@@ -31,6 +31,8 @@ final class Chain {
     final EventHasher hasher;
     final List<Checkpoint> checkpoints = new ArrayList<>();
     long next;
+    /** Stored bytes of the events {@link #next} counts: their encoded entries. */
+    long bytes;
     /** The hash of the event at {@code next - 1}, or {@link EventHasher#GENESIS} for an empty journal. */
     String lastEventHash = EventHasher.GENESIS;
     private int nextCheckpoint;

@@ -69,6 +69,11 @@ public final class Journal {
         return chain.next;
     }
 
+    /** @return the stored size, in bytes, of the events {@link #size()} counts */
+    public long bytes() {
+        return chain.bytes;
+    }
+
     /**
      * Reads the events stored after the ones known, checks each, and passes the good ones on.
      *
@@ -183,6 +188,9 @@ public final class Journal {
             throw new IllegalStateException("batch was prepared against an older head");
         }
         logs.append(eventsLog, p.firstSequence, p.encoded);
+        for (byte[] b : p.encoded) {
+            chain.bytes += b.length;
+        }
         for (JournalEvent e : p.events) {
             chain.setHead(e.stream(), new Chain.Head(e.streamSequence() + 1, e.hash()));
         }
@@ -361,7 +369,7 @@ public final class Journal {
                 return;
             }
             for (LogEntry e : page) {
-                JournalEvent event = decodeAt(e, position);
+                JournalEvent event = decode(e.data());
                 if (event == null) {
                     throw new JournalIntegrityException(malformed(e, position));
                 }
@@ -396,10 +404,13 @@ public final class Journal {
         long position = c.next;
         List<LogEntry> page = logs.read(eventsLog, position, PAGE);
         JournalEvent current = null;
+        int currentBytes = 0;
         int idx = 0;
         while (idx < page.size()) {
             if (current == null) {
-                current = decodeAt(page.get(idx), position);
+                byte[] data = page.get(idx).data();
+                currentBytes = data.length;
+                current = decode(data);
                 if (current == null) {
                     return malformed(page.get(idx), position);
                 }
@@ -416,27 +427,32 @@ public final class Journal {
                     followingEntry = page.get(0);
                 }
             }
+            int followingBytes = 0;
             if (followingEntry != null) {
-                following = decodeAt(followingEntry, position + 1);
+                byte[] data = followingEntry.data();
+                followingBytes = data.length;
+                following = decode(data);
             }
             JournalViolation v = c.accept(position, current, following == null ? -1 : following.sequence());
             if (v != null) {
                 return v;
             }
             sink.accept(current);
+            c.bytes += currentBytes;
             if (followingEntry != null && following == null) {
                 return malformed(followingEntry, position + 1);
             }
             current = following;
+            currentBytes = followingBytes;
             position++;
             idx++;
         }
         return null;
     }
 
-    private static JournalEvent decodeAt(LogEntry entry, long position) {
+    private static JournalEvent decode(byte[] data) {
         try {
-            return EventCodec.decode(entry.data());
+            return EventCodec.decode(data);
         } catch (MalformedEntryException e) {
             return null;
         }

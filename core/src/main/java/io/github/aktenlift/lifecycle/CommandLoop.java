@@ -18,6 +18,8 @@ import io.github.aktenlift.spi.ConflictException;
 import io.github.aktenlift.spi.ProviderException;
 import io.github.aktenlift.spi.UnavailableException;
 import io.github.aktenlift.spi.storage.Storage;
+import io.github.aktenlift.telemetry.Counters;
+import io.github.aktenlift.telemetry.Mdc;
 import io.github.aktenlift.tracking.JournalEvent;
 import io.github.aktenlift.tracking.VerificationReport;
 import org.slf4j.Logger;
@@ -59,6 +61,10 @@ public final class CommandLoop implements AutoCloseable {
     private final Journal journal;
     private final LogStore logs;
     private final Decider decider;
+    private final Counters counters;
+    /** When this instance opened and verified the stored journal, and how many events that checked. */
+    private Instant openedAt;
+    private long verifiedAtOpen;
     /** Whether the repairs of every log were looked at since this instance opened. */
     private boolean repairsSeen;
     private boolean recordingRepairs;
@@ -68,7 +74,8 @@ public final class CommandLoop implements AutoCloseable {
     private final List<Runnable> checkpointListeners = new CopyOnWriteArrayList<>();
 
     private CommandLoop(Storage storage, Clock clock, IdSource ids, Policies policies, byte[] journalKey,
-            int checkpointInterval) {
+            int checkpointInterval, Counters counters) {
+        this.counters = counters;
         this.clock = clock;
         this.ids = ids;
         this.policies = policies;
@@ -90,10 +97,25 @@ public final class CommandLoop implements AutoCloseable {
      */
     public static CommandLoop open(Storage storage, Clock clock, IdSource ids, Policies policies, byte[] journalKey,
             int checkpointInterval) {
-        CommandLoop loop = new CommandLoop(storage, clock, ids, policies, journalKey, checkpointInterval);
+        return open(storage, clock, ids, policies, journalKey, checkpointInterval, new Counters());
+    }
+
+    /**
+     * Opens the journal on the storage: reads and checks every stored event.
+     *
+     * @param journalKey the HMAC key, or {@code null} for plain SHA-256
+     * @param counters where journal appends are counted
+     * @return the loop, caught up with the journal
+     * @throws io.github.aktenlift.JournalIntegrityException if the stored journal fails verification
+     */
+    public static CommandLoop open(Storage storage, Clock clock, IdSource ids, Policies policies, byte[] journalKey,
+            int checkpointInterval, Counters counters) {
+        CommandLoop loop = new CommandLoop(storage, clock, ids, policies, journalKey, checkpointInterval, counters);
         long t0 = System.nanoTime();
         loop.subjects.refresh();
         long n = loop.journal.catchUp(loop.state::apply);
+        loop.openedAt = clock.instant();
+        loop.verifiedAtOpen = n;
         LOG.info("journal opened: {} events, {} case files, {} boxes in {} ms", n, loop.state.files.size(),
                 loop.state.boxes.size(), (System.nanoTime() - t0) / 1_000_000);
         return loop;
@@ -217,6 +239,7 @@ public final class CommandLoop implements AutoCloseable {
      */
     public List<JournalEvent> record(Actor actor, String what, Decision.Maker decide) {
         lock.writeLock().lock();
+        Mdc mdc = Mdc.command(what);
         try {
             ConflictException lost = null;
             String subjectStored = null;
@@ -228,6 +251,10 @@ public final class CommandLoop implements AutoCloseable {
                     return List.of();
                 }
                 List<PendingEvent> pending = d.events();
+                String stream = pending.get(0).stream();
+                if (stream.startsWith(Streams.FILE)) {
+                    mdc.barcode(stream.substring(Streams.FILE.length()));
+                }
                 if (d.subject() != null) {
                     if (!d.subjectKey().equals(subjectStored)) {
                         subjectHash = subjects.add(d.subjectKey(), d.subject());
@@ -240,6 +267,7 @@ public final class CommandLoop implements AutoCloseable {
                 for (java.util.function.LongConsumer l : beforeAppend) {
                     l.accept(journal.size());
                 }
+                long appendStart = System.nanoTime();
                 try {
                     journal.commit(p);
                     CorePoints.JOURNAL_APPENDED.reach();
@@ -256,6 +284,7 @@ public final class CommandLoop implements AutoCloseable {
                 }
                 // acknowledged only once anchored: until then, a crash leaves events nobody was told of
                 journal.anchor();
+                counters.appended(System.nanoTime() - appendStart);
                 CorePoints.JOURNAL_ANCHORED.reach();
                 for (Consumer<List<JournalEvent>> l : listeners) {
                     l.accept(events);
@@ -270,6 +299,7 @@ public final class CommandLoop implements AutoCloseable {
             }
             throw new ConcurrentUpdateException(what, MAX_ATTEMPTS, lost);
         } finally {
+            mdc.close();
             lock.writeLock().unlock();
         }
     }
@@ -405,6 +435,26 @@ public final class CommandLoop implements AutoCloseable {
     /** @return how many journal events this instance has read or written: the next sequence */
     public long journalSize() {
         return read(s -> journal.size());
+    }
+
+    /** @return the stored size, in bytes, of the events {@link #journalSize()} counts */
+    public long journalBytes() {
+        return read(s -> journal.bytes());
+    }
+
+    /** @return when this instance opened and verified the stored journal */
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    /** @return how many stored events the verification at open checked */
+    public long verifiedAtOpen() {
+        return verifiedAtOpen;
+    }
+
+    /** @return this instance's counters */
+    public Counters counters() {
+        return counters;
     }
 
     /** @return the recorded events with these sequences, in the given order */

@@ -50,6 +50,31 @@ public final class ImportLedger {
         return importedInto.getOrDefault(eFile, List.of());
     }
 
+    /**
+     * Sorts the verified case files by where they wait on their way into the e-file, as the import
+     * stage does: handed over and unanswered, held for a matching decision, or ready.
+     *
+     * @param files every case file
+     * @return how many verified case files are {@code [ready, awaiting an answer, held]}
+     */
+    public long[] queue(java.util.Collection<CaseFileRecord> files) {
+        long[] out = new long[3];
+        for (CaseFileRecord f : files) {
+            if (f.state() != io.github.aktenlift.casefile.CaseFileState.VERIFIED) {
+                continue;
+            }
+            ImportTrack t = tracks.get(f.barcode());
+            if (t != null && !t.unsettled().isEmpty()) {
+                out[1]++;
+            } else if (t != null && t.held()) {
+                out[2]++;
+            } else {
+                out[0]++;
+            }
+        }
+        return out;
+    }
+
     /** @return every case file with an import record */
     public Set<Barcode> barcodes() {
         return Collections.unmodifiableSet(tracks.keySet());

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
 /**
@@ -98,6 +99,11 @@ public final class NotificationOutbox implements Notifier, Notifications {
     private Set<Recipient> blocked;
     /** Ids {@link #raiseDue()} has raised whose occasion still lasts. */
     private final Set<String> raised = new HashSet<>();
+    /**
+     * Undelivered notifications in storage as this instance knows them, or -1 until counted: a
+     * figure for the metrics, read without the lock, so that a slow notifier does not block a scrape.
+     */
+    private final AtomicLong undeliveredCount = new AtomicLong(-1);
 
     /**
      * @param target where notifications go
@@ -231,6 +237,40 @@ public final class NotificationOutbox implements Notifier, Notifications {
         }
     }
 
+    /**
+     * @return the undelivered notifications in storage as this instance knows them: counted in
+     *     storage the first time (listing only, no object read), then kept up to date with what this
+     *     instance queues and redelivers
+     */
+    public long undeliveredKnown() {
+        long known = undeliveredCount.get();
+        return known >= 0 ? known : countUndelivered();
+    }
+
+    /** @return the count as last known, without asking the storage; -1 if never counted */
+    public long undeliveredKnownWithoutCounting() {
+        return undeliveredCount.get();
+    }
+
+    /**
+     * Counts the stored undelivered notifications, listing the queue without reading any object:
+     * changes nothing.
+     *
+     * @return how many there are, the unreadable ones included
+     * @throws ProviderException if the storage fails
+     */
+    public synchronized long countUndelivered() {
+        long n = 0;
+        Optional<Key> after = Optional.empty();
+        do {
+            OutboxStore.Page page = store.page(after, PAGE);
+            n += page.keys().size() + page.problems().size();
+            after = page.next();
+        } while (after.isPresent());
+        undeliveredCount.set(n);
+        return n;
+    }
+
     @Override
     public int redeliver() {
         long known = loop.journalSize(); // under the loop's read lock: never under this lock
@@ -266,6 +306,7 @@ public final class NotificationOutbox implements Notifier, Notifications {
                 after = page.next();
             } while (after.isPresent());
             blocked = failed;
+            undeliveredCount.set(remaining);
             return remaining;
         }
     }
@@ -292,6 +333,7 @@ public final class NotificationOutbox implements Notifier, Notifications {
         OutboxCrashPoint.RESERVED.reach();
         for (int i = 0; i < queue.size(); i++) {
             store.put(first + i, queue.get(i));
+            undeliveredCount.getAndUpdate(n -> n < 0 ? n : n + 1);
             OutboxCrashPoint.QUEUED.reach();
         }
     }

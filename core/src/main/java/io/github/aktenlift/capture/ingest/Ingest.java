@@ -23,6 +23,8 @@ import io.github.aktenlift.lifecycle.CaseFileRecord;
 import io.github.aktenlift.lifecycle.CommandLoop;
 import io.github.aktenlift.lifecycle.ImportTrack;
 import io.github.aktenlift.lifecycle.WorkOrder;
+import io.github.aktenlift.metrics.Statistics;
+import io.github.aktenlift.telemetry.Mdc;
 import io.github.aktenlift.spi.ProviderException;
 import io.github.aktenlift.spi.UnavailableException;
 import io.github.aktenlift.spi.notification.Notification;
@@ -42,10 +44,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -104,6 +108,15 @@ public final class Ingest implements Capture {
             throw new InvalidValueException("actor", "must not be null");
         }
         long t0 = System.nanoTime();
+        try (Mdc mdc = Mdc.command("Ingest")) {
+            IngestReport report = ingest(actor, deliveryFolder, listener, mdc);
+            loop.counters().ingested(System.nanoTime() - t0, report.pages(), report.bytes());
+            return report;
+        }
+    }
+
+    private IngestReport ingest(Actor actor, Path deliveryFolder, IngestListener listener, Mdc mdc) {
+        long t0 = System.nanoTime();
         Path dir;
         try {
             dir = deliveryFolder.toRealPath();
@@ -115,6 +128,7 @@ public final class Ingest implements Capture {
         }
         IndexListing listing = reader.read(dir);
         DeliveryIndex index = listing.index();
+        mdc.delivery(index.deliveryId());
         List<ListedCaseFile> listed = listing.caseFiles();
         // what other instances on the same storage recorded meanwhile (a delivery taken twice)
         loop.refresh();
@@ -134,7 +148,7 @@ public final class Ingest implements Capture {
             List<Future<Job>> futures = new ArrayList<>(Collections.nCopies(listed.size(), null));
             for (int n : workOrder(listed.stream().map(ListedCaseFile::barcode).toList())) {
                 futures.set(n, pool.submit(() -> {
-                    Job job = process(actor, dir, index, listed.get(n), seen);
+                    Job job = processWithContext(actor, dir, index, listed.get(n), seen);
                     tell(() -> listener.caseFileDone(job.outcome));
                     return job;
                 }));
@@ -216,6 +230,28 @@ public final class Ingest implements Capture {
     }
 
     private record Job(CaseFileOutcome outcome, long bytes) {
+    }
+
+    /** On a pool thread: names delivery and case file in the MDC, and counts the outcome. */
+    private Job processWithContext(Actor actor, Path dir, DeliveryIndex index, ListedCaseFile listed,
+            Map<String, Integer> seen) {
+        Job job;
+        Mdc mdc = Mdc.command("Ingest").delivery(index.deliveryId()).barcode(listed.barcode());
+        try {
+            job = process(actor, dir, index, listed, seen);
+        } finally {
+            mdc.close();
+        }
+        if (job.outcome instanceof CaseFileOutcome.Rejected r) {
+            EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
+            r.problems().forEach(p -> kinds.add(p.kind()));
+            loop.counters().caseFile(Statistics.CaseFileOutcome.REJECTED, kinds);
+        } else if (job.outcome instanceof CaseFileOutcome.AlreadyCaptured) {
+            loop.counters().caseFile(Statistics.CaseFileOutcome.ALREADY_CAPTURED, Set.of());
+        } else {
+            loop.counters().caseFile(Statistics.CaseFileOutcome.CAPTURED, Set.of());
+        }
+        return job;
     }
 
     /**

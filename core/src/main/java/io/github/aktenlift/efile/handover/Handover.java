@@ -25,6 +25,8 @@ import io.github.aktenlift.lifecycle.MatchedBy;
 import io.github.aktenlift.lifecycle.Payload;
 import io.github.aktenlift.lifecycle.Projection;
 import io.github.aktenlift.lifecycle.Streams;
+import io.github.aktenlift.metrics.Statistics;
+import io.github.aktenlift.telemetry.Mdc;
 import io.github.aktenlift.spi.NotFoundException;
 import io.github.aktenlift.spi.ProviderException;
 import io.github.aktenlift.spi.notification.Notification;
@@ -198,7 +200,37 @@ public final class Handover implements Imports {
         return out;
     }
 
+    /** One attempt, with the case file named in the MDC, counted by outcome. */
     private ImportResult attempt(Actor actor, ImportSnapshot s) {
+        long t0 = System.nanoTime();
+        ImportResult r;
+        Mdc mdc = Mdc.command("ImportCaseFile").barcode(s.barcode().value());
+        try {
+            r = attemptOnce(actor, s);
+        } finally {
+            mdc.close();
+        }
+        loop.counters().imported(outcome(r), System.nanoTime() - t0);
+        return r;
+    }
+
+    private static Statistics.ImportOutcome outcome(ImportResult r) {
+        if (r instanceof ImportResult.Imported) {
+            return Statistics.ImportOutcome.IMPORTED;
+        }
+        if (r instanceof ImportResult.Pending) {
+            return Statistics.ImportOutcome.PENDING;
+        }
+        if (r instanceof ImportResult.Rejected) {
+            return Statistics.ImportOutcome.REJECTED;
+        }
+        if (r instanceof ImportResult.Held) {
+            return Statistics.ImportOutcome.HELD;
+        }
+        return Statistics.ImportOutcome.FAILED;
+    }
+
+    private ImportResult attemptOnce(Actor actor, ImportSnapshot s) {
         try {
             // earlier hand-overs first: one the procedure accepted after all must not be imported again
             for (ImportSnapshot.Sent sent : s.unsettled()) {
