@@ -187,4 +187,57 @@ final class InventoryCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
     }
+
+    /**
+     * {@code inventory issue N}: issues case-file barcodes for files that arrive without one (a paper
+     * file from another authority, a file missing from the baseline), journaled like every issue.
+     */
+    @Command(name = "issue", mixinStandardHelpOptions = true,
+            description = "Issues new case-file barcodes for paper files that arrive without one (a transfer from another"
+                    + " authority, a file missing from the baseline). The barcodes are journaled as issued; print their"
+                    + " labels with 'aktenlift labels BARCODE... -o FILE', then register the files (for a transfer:"
+                    + " 'aktenlift transfer register BARCODE ...').",
+            footer = {"", "Example:",
+                "  aktenlift inventory issue 1 --dir office",
+                "  aktenlift labels F000000071X --dir office -o label.pdf"})
+    static final class Issue implements Callable<Integer> {
+
+        private final Environment env;
+
+        @Parameters(index = "0", paramLabel = "N", description = "how many barcodes, 1 to 1000")
+        private int count;
+
+        @Mixin
+        private Options.WorkspaceDir workspace;
+
+        @Mixin
+        private Options.Output output;
+
+        @Mixin
+        private Options.Who who;
+
+        Issue(Environment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() {
+            if (count < 1 || count > 1000) {
+                throw new UserException("N must be 1 to 1000, got " + count);
+            }
+            try (Workspace w = Workspace.open(workspace.dir, env.clock(), env.ids())) {
+                List<io.github.aktenlift.casefile.Barcode> issued = w.lift().inventory()
+                        .issueCaseFileBarcodes(who.actor(Logistics.CLERK), count);
+                if (output.json) {
+                    com.fasterxml.jackson.databind.node.ObjectNode root = Json.object();
+                    com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("barcodes");
+                    issued.forEach(b -> list.add(b.value()));
+                    Json.print(env.out(), root);
+                } else {
+                    issued.forEach(b -> env.out().println("issued " + b.value()));
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
 }

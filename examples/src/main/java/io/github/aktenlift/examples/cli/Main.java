@@ -56,7 +56,8 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand(new DemoCommand(env));
         cli.addSubcommand(new InitCommand(env));
-        cli.addSubcommand(new CommandLine(new InventoryCommand()).addSubcommand(new InventoryCommand.Import(env)));
+        cli.addSubcommand(new CommandLine(new InventoryCommand()).addSubcommand(new InventoryCommand.Import(env))
+                .addSubcommand(new InventoryCommand.Issue(env)));
         cli.addSubcommand(new IngestCommand(env));
         cli.addSubcommand(new ImportCommand(env));
         cli.addSubcommand(new ReceiveCommand(env));

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file missing, preparation, the short path for one file, ingest of the scan service's delivery,
  * and a journal that verifies clean.
  */
-@DisplayName("A small project through the CLI, from the baseline inventory to captured case files")
+@DisplayName("A small project through the CLI, from the baseline inventory to the destruction of the paper")
 class LogisticsWalkthroughTest {
 
     @TempDir
@@ -38,7 +38,8 @@ class LogisticsWalkthroughTest {
     }
 
     @Test
-    @DisplayName("inventory, labels, boxes, pickup, receipt with a file missing, prepare, direct path, ingest, verify")
+    @DisplayName("inventory, labels, boxes, pickup, receipt with a file missing, prepare, direct path, ingest, QA, import,"
+            + " retention, recall, transfer, destruction, verify --deep: through the CLI alone")
     void walkthrough() throws Exception {
         String w = tmp.resolve("office").toString();
         ok(Cli.run("init", "--dir", w, "--direct-receipt", "ALL"));
@@ -107,5 +108,51 @@ class LogisticsWalkthroughTest {
         assertThat(direct.get(3).get("kind").asText()).isEqualTo("CAPTURED");
         JsonNode missing = ok(Cli.run("status", "--dir", w, "--json")).json();
         assertThat(missing.toString()).contains(f.get(1));
+
+        // visual QA: the files whose sample capture drew wait for a reviewer; her scanner passes them
+        List<String> drawn = new ArrayList<>();
+        ok(Cli.run("qa", "draw", "--dir", w, "--json")).json().get("captured").forEach(c -> drawn.add(c.get("barcode").asText()));
+        assertThat(drawn).isNotEmpty().isSubsetOf(prepared);
+        assertThat(ok(Cli.scan(lines(drawn.toArray(String[]::new)), "qa", "pass", "--actor", "qa-1", "--dir", w)).out())
+                .contains(drawn.size() + " accepted, 0 refused");
+
+        // import: handed to the specialist procedure's hotfolder; the procedure (played here as the demo plays it)
+        // answers; the next import run collects the answers
+        ok(Cli.run("import", "--dir", w));
+        assertThat(new HotfolderFarSide(tmp.resolve("office").resolve("hotfolder"), java.time.Clock.systemUTC())
+                .answer(java.util.Set.of()).accepted()).isEqualTo(5);
+        ok(Cli.run("import", "--dir", w));
+        assertThat(ok(Cli.run("status", "--dir", w, "--json")).json().get("caseFilesPerState").get("IMPORTED").asInt())
+                .isEqualTo(5);
+
+        // the paper is retained; one file is asked back on paper and given back
+        ok(Cli.run("retention", "retain", "--all", "--dir", w));
+        ok(Cli.run("recall", "request", f.get(0), "--mode", "PAPER_BACK", "--dir", w));
+        ok(Cli.run("recall", "serve", f.get(0), "--dir", w));
+
+        // a paper file arrives from another authority: a new label, registered as a transfer
+        String transfer = ok(Cli.run("inventory", "issue", "1", "--dir", w, "--json")).json().get("barcodes").get(0).asText();
+        Cli.Run registered = ok(Cli.run("transfer", "register", transfer, "--reference", "ZU-2026-1", "--origin",
+                "Stadt Nachbarstadt, Ausländerbehörde", "--received-on", "2026-11-20", "--surname", "Beispiel",
+                "--given-names", "Erika", "--born", "1990-01-01", "--dir", w));
+        assertThat(registered.out() + registered.err()).doesNotContain("Beispiel", "Erika", "1990-01-01");
+        assertThat(ok(Cli.run("history", transfer, "--dir", w, "--json")).json().get("events").get(0).get("kind").asText())
+                .isEqualTo("TRANSFER_REGISTERED");
+
+        // after the retention period: the destruction list, drawn up and confirmed with the shredder's certificate
+        java.time.Instant later = Cli.NOW.plus(java.time.Duration.ofDays(200));
+        Cli.Run list = Cli.runAt(later, "destruction", "prepare", "--dir", w, "--json");
+        assertThat(list.exitCode()).as("%s", list).isZero();
+        String id = list.json().get("list").asText();
+        assertThat(list.json().get("entries").size()).as("%s", list).isPositive();
+        PdfA.assertPdfA2b(Files.readAllBytes(Path.of(list.json().get("pdf").asText())), "destruction list");
+        Cli.Run confirmed = Cli.runAt(later, "destruction", "confirm", id, "--certificate", "VN-2027-1", "--dir", w);
+        assertThat(confirmed.exitCode()).as("%s", confirmed).isZero();
+        assertThat(ok(Cli.runAt(later, "status", "--dir", w, "--json")).json().get("caseFilesPerState").get("DESTROYED")
+                .asInt()).isPositive();
+
+        Cli.Run end = Cli.runAt(later, "verify", "--deep", "--dir", w);
+        assertThat(end.exitCode()).as("%s", end).isZero();
+        assertThat(end.out()).contains("journal intact").contains("objects intact");
     }
 }
