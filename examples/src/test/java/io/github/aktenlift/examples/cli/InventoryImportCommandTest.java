@@ -156,4 +156,19 @@ class InventoryImportCommandTest {
         assertThat(run.out()).contains("file_reference", "barcode", "surname", "given_names", "date_of_birth",
                 "nationality", "azr_number", "protection_level", "Example:", "aktenlift inventory import baseline.csv");
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("inventory issue N issues new distinct barcodes, journaled; a bad N is one line, exit 2, nothing issued")
+    void issue() {
+        long before = Cli.events(workspace);
+        Cli.Run bad = Cli.run("inventory", "issue", "0", "--dir", workspace.toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err().strip().lines()).hasSize(1).first().asString().contains("1 to 1000");
+        assertThat(Cli.events(workspace)).isEqualTo(before);
+        Cli.Run run = Cli.run("inventory", "issue", "2", "--dir", workspace.toString(), "--json");
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        assertThat(run.json().get("barcodes")).hasSize(2);
+        assertThat(run.json().get("barcodes").get(0).asText()).isNotEqualTo(run.json().get("barcodes").get(1).asText());
+        assertThat(Cli.events(workspace)).isGreaterThan(before);
+    }
 }
