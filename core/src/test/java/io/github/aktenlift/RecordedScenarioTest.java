@@ -79,15 +79,19 @@ class RecordedScenarioTest {
      * from the protocol's SHA-256, and the protocol PDF it carries lists the rendition keys. And for
      * issue 13's tamper contract: captures by ingest also record the SHA-256 of the stored protocol
      * PDF ({@code protocolPdf}), so that a PDF replaced together with the store's own hash of it is
-     * caught by deep verification.
+     * caught by deep verification. Re-recorded for issue 16 (item 7): the scan protocol PDF is laid
+     * out as a document — header, "Seite i von n", the pages and renditions as tables, signature
+     * lines ({@code 4b9b06fe…9f82} before); its JSON, the renditions and the journal's facts are
+     * unchanged, only the protocol PDF's bytes and the hashes that name them.
      */
-    private static final String STORED = "4b9b06fed46a5f8a71a914d24d22f724de18bdd26ca80fa03dac41d1391b9f82";
+    private static final String STORED = "9f59e8c0ab51d591ead8b63a93b097ff0294bde720307b8b566db90524e651e7";
     /**
      * Re-recorded for issue 21 twice: capture's rejections of a delivery go out as one notification
      * per delivery ({@code capture-<deliveryId>}, the rejected barcodes listed) instead of one per
-     * case file; and the hand-over changed with the capture numbers (above).
+     * case file; and the hand-over changed with the capture numbers (above). Re-recorded for issue 16
+     * (item 7): the packages carry the protocol PDF in its document layout ({@code dfca1f17…e61} before).
      */
-    private static final String SENT = "dfca1f17c8e1012d9a28251961c599499f7ae742ba0261a823bee8547b8eee61";
+    private static final String SENT = "fa03cbe9b20d0eaba6a9cef1ff7b647201d3544cc7c046564b9e84f3ca3f38f9";
 
     private static final PageGeometry PAGE = PageGeometry.a4(100);
     private static final List<Key> LOGS = List.of(Key.of("journal/events"), Key.of("journal/checkpoints"),

@@ -2,9 +2,6 @@ package io.github.aktenlift.report;
 
 import io.github.aktenlift.casefile.CaseFileState;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Writer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +14,8 @@ import org.apiguardian.api.API;
  * A project's progress against its {@link ProgressPlan} as of one instant, computed in one pass over
  * the journal: captures per week against the plan (burn-up), the forecast end date, case files per
  * state, quality per scan service, recall service levels, open discrepancies and overdue items. No
- * personal data: counts, dates and the scan services' site names only.
+ * personal data: counts, dates and the scan services' site names only. {@link Reports#writeHtml} and
+ * {@link Reports#writePdf} lay it out.
  *
  * @param at the instant the report describes
  * @param plan the plan
@@ -67,27 +65,6 @@ public record ProgressReport(Instant at, ProgressPlan plan, List<Week> weeks, Ma
     /** @return page images captured so far (of each case file's latest capture) */
     public long pagesCaptured() {
         return weeks.isEmpty() ? 0 : weeks.get(weeks.size() - 1).cumulativePages();
-    }
-
-    /**
-     * Writes the report as one self-contained HTML page: charts as inline SVG, styles inline, no
-     * script and nothing loaded from elsewhere (its content security policy forbids it).
-     *
-     * @param out where the page goes, UTF-8; not closed
-     * @throws IOException if writing fails
-     */
-    public void writeHtml(Writer out) throws IOException {
-        io.github.aktenlift.reporting.ProgressPage.write(this, out);
-    }
-
-    /**
-     * Writes the report as a PDF/A-2b document: the same figures as tables, on A4 pages.
-     *
-     * @param out where the PDF goes; not closed
-     * @throws IOException if writing fails
-     */
-    public void writePdf(OutputStream out) throws IOException {
-        io.github.aktenlift.reporting.ProgressPdf.write(this, out);
     }
 
     /**

@@ -25,6 +25,26 @@ public interface Reports {
     ProgressReport progress(ProgressPlan plan);
 
     /**
+     * Writes a progress report as one self-contained HTML page: charts as inline SVG, styles inline,
+     * no script and nothing loaded from elsewhere (its content security policy forbids it).
+     *
+     * @param report the report
+     * @param out where the page goes; not closed
+     * @throws IOException if writing fails
+     */
+    void writeHtml(ProgressReport report, java.io.Writer out) throws IOException;
+
+    /**
+     * Writes a progress report as a PDF/A-2b document: the same figures as tables, with the date in
+     * every page's header and "Seite i von n" in the footer.
+     *
+     * @param report the report
+     * @param out where the PDF goes; not closed
+     * @throws IOException if writing fails
+     */
+    void writePdf(ProgressReport report, OutputStream out) throws IOException;
+
+    /**
      * Writes the audit report of one case file as PDF/A-2b: its whole chain of custody — every
      * event with time, kind, actor, site and the facts it records — for an auditor. Personal data
      * of the file's subject is not printed (only its hash, as the journal keeps it).

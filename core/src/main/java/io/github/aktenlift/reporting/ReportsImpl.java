@@ -208,6 +208,16 @@ public final class ReportsImpl implements Reports {
     }
 
     @Override
+    public void writeHtml(ProgressReport report, java.io.Writer out) throws IOException {
+        ProgressPage.write(Objects.requireNonNull(report, "report"), out);
+    }
+
+    @Override
+    public void writePdf(ProgressReport report, OutputStream out) throws IOException {
+        ProgressPdf.write(Objects.requireNonNull(report, "report"), out);
+    }
+
+    @Override
     public void writeAuditReport(Barcode barcode, OutputStream out) throws IOException {
         List<JournalEvent> history = tracking.history(barcode);
         List<ReportPdf.Row> head = new ArrayList<>();

@@ -78,11 +78,11 @@ class ProgressReportTest {
             assertThat(r.forecastEnd()).contains(today.plusDays(84));
 
             StringWriter html = new StringWriter();
-            r.writeHtml(html);
+            o.lift.reports().writeHtml(r, html);
             assertThat(html.toString()).contains("<svg id=\"burnup-files\"").doesNotContain("<script");
             assertThat(html.toString().split("<circle class=\"point\"", -1)).hasSize(2 * 2 + 1); // two elapsed weeks, two charts
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-            r.writePdf(pdf);
+            o.lift.reports().writePdf(r, pdf);
             io.github.aktenlift.pdfa.PdfAssertions.assertPdfA2b(pdf.toByteArray());
         }
     }

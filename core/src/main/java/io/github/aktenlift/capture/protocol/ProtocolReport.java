@@ -17,9 +17,14 @@ public final class ProtocolReport {
     private ProtocolReport() {
     }
 
-    /** Writes the report of the protocol, dated {@code created}. */
+    /**
+     * Writes the report of the protocol, dated {@code created}, laid out as a document: the case
+     * file and delivery in every page's header, "Seite i von n", the pages of each document and the
+     * renditions as tables, and a line for the operator who signs the paper form.
+     */
     public static void write(ScanProtocol p, Instant created, OutputStream out) throws IOException {
-        ReportPdf.render(title(p), sections(p), created, out);
+        ReportPdf.render(new ReportPdf.Document(title(p), "Transfervermerk / scan protocol " + p.barcode() + " · "
+                + p.deliveryId(), created, blocks(p)), out);
     }
 
     /** @return the report's title */
@@ -27,9 +32,9 @@ public final class ProtocolReport {
         return "Scanprotokoll " + p.barcode();
     }
 
-    /** @return the report's sections */
-    public static List<ReportPdf.Section> sections(ScanProtocol p) {
-        List<ReportPdf.Section> sections = new ArrayList<>();
+    /** @return the report's sections, tables and signature lines */
+    public static List<ReportPdf.Block> blocks(ScanProtocol p) {
+        List<ReportPdf.Block> sections = new ArrayList<>();
         List<ReportPdf.Row> head = new ArrayList<>();
         row(head, "barcode", p.barcode());
         row(head, "fileReference", p.fileReference());
@@ -68,23 +73,30 @@ public final class ProtocolReport {
                 rows.add(new ReportPdf.Row("date", d.date()));
             }
             rows.add(new ReportPdf.Row("originalToReturn", Boolean.toString(d.originalToReturn())));
-            for (ScanProtocol.Page page : d.pages()) {
-                rows.add(new ReportPdf.Row("sheet " + page.sheet() + " " + page.side(),
-                        page.file() + " · " + page.width() + "×" + page.height() + " px · " + page.resolutionDpi()
-                                + " dpi · " + page.colorMode() + " · " + page.how() + " · SHA-256 " + page.sha256()));
-            }
             sections.add(new ReportPdf.Section("Dokument / Document " + d.documentId(), rows));
+            List<List<String>> pages = new ArrayList<>();
+            for (ScanProtocol.Page page : d.pages()) {
+                pages.add(List.of(page.sheet() + " " + page.side(), page.file(), page.width() + "×" + page.height() + " px, "
+                        + page.resolutionDpi() + " dpi, " + page.colorMode(), page.how(), page.sha256()));
+            }
+            sections.add(new ReportPdf.Table("Seiten / Pages " + d.documentId(), List.of("Blatt / sheet", "Datei / file",
+                    "Bild / image", "Übernahme / how", "SHA-256"), List.of(1.1f, 1.8f, 1.9f, 1.3f, 2.6f), pages));
         }
-        List<ReportPdf.Row> renditions = new ArrayList<>();
-        p.renditions().forEach(r -> renditions.add(new ReportPdf.Row(r.documentId(), r.key() + " · " + r.size()
-                + " bytes · " + r.pages() + " pages · SHA-256 " + r.sha256())));
+        List<List<String>> renditions = new ArrayList<>();
+        p.renditions().forEach(r -> renditions.add(List.of(r.documentId(), r.key(), r.size() + " bytes, " + r.pages()
+                + " pages", r.sha256())));
         if (renditions.isEmpty()) {
             // the transfer note embedded in a rendition, which cannot name its own hash
-            renditions.add(new ReportPdf.Row("—", "Transfervermerk in der Rendition: Schlüssel und Hashwerte der"
-                    + " Renditionen stehen im gespeicherten Scanprotokoll und im Journal / transfer note inside a"
-                    + " rendition: the renditions' keys and hashes are in the stored scan protocol and the journal"));
+            sections.add(new ReportPdf.Section("Renditionen / Renditions (PDF/A-2b)", List.of(new ReportPdf.Row("—",
+                    "Transfervermerk in der Rendition: Schlüssel und Hashwerte der Renditionen stehen im gespeicherten"
+                    + " Scanprotokoll und im Journal / transfer note inside a rendition: the renditions' keys and hashes"
+                    + " are in the stored scan protocol and the journal"))));
+        } else {
+            sections.add(new ReportPdf.Table("Renditionen / Renditions (PDF/A-2b)", List.of("Dokument / document",
+                    "Schlüssel / key", "Umfang / size", "SHA-256"), List.of(1.2f, 3f, 1.4f, 2.6f), renditions));
         }
-        sections.add(new ReportPdf.Section("Renditionen / Renditions (PDF/A-2b)", renditions));
+        sections.add(new ReportPdf.Signatures("Unterschrift / Signature", List.of("Scan-Operator / operator",
+                "Qualitätssicherung / quality assurance")));
         return sections;
     }
 

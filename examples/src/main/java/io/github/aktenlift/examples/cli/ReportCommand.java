@@ -73,17 +73,18 @@ final class ReportCommand implements Callable<Integer> {
         ProgressPlan plan = plan();
         ProgressReport r;
         try (Workspace w = Workspace.openReadOnly(workspace.dir, env.clock(), env.ids())) {
-            r = w.lift().reports().progress(plan);
-        }
-        if (html != null) {
-            Reports.writeAtomically(html, out -> {
-                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                r.writeHtml(writer);
-                writer.flush();
-            });
-        }
-        if (pdf != null) {
-            Reports.writeAtomically(pdf, r::writePdf);
+            io.github.aktenlift.report.Reports reports = w.lift().reports();
+            r = reports.progress(plan);
+            if (html != null) {
+                Reports.writeAtomically(html, out -> {
+                    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    reports.writeHtml(r, writer);
+                    writer.flush();
+                });
+            }
+            if (pdf != null) {
+                Reports.writeAtomically(pdf, out -> reports.writePdf(r, out));
+            }
         }
         if (output.json) {
             ObjectNode root = Json.object();
