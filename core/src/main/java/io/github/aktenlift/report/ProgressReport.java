@@ -82,7 +82,17 @@ public record ProgressReport(Instant at, ProgressPlan plan, List<Week> weeks, Ma
     public record Week(LocalDate start, long filesCaptured, long pagesCaptured, long cumulativeFiles,
             long cumulativePages, long plannedFiles, long plannedPages) {
 
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param start its first day
+         * @param filesCaptured case files first captured in it
+         * @param pagesCaptured page images captured in it
+         * @param cumulativeFiles case files captured up to its end
+         * @param cumulativePages page images captured up to its end
+         * @param plannedFiles case files the plan expects captured by its end
+         * @param plannedPages page images the plan expects captured by its end
+         */
         public Week {
             Objects.requireNonNull(start, "start");
         }
@@ -100,7 +110,15 @@ public record ProgressReport(Instant at, ProgressPlan plan, List<Week> weeks, Ma
      */
     public record ScanService(String name, long captured, long qaPassed, long qaFailed, long importRejected) {
 
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param name the site its captures were recorded at
+         * @param captured case files it captured
+         * @param qaPassed visual checks passed on its captures
+         * @param qaFailed visual checks failed on its captures
+         * @param importRejected imports the specialist procedure rejected, of its captures
+         */
         public ScanService {
             Objects.requireNonNull(name, "name");
         }
