@@ -120,9 +120,7 @@ class CaptureOverheadBenchmark {
             Map<String, Stage> stages = new LinkedHashMap<>();
             String title = ProtocolReport.title(protocol);
             // the label-value sections only: the line-by-line PDFBox drawing knows no tables
-            List<io.github.aktenlift.pdfa.ReportPdf.Section> sections = ProtocolReport.blocks(protocol).stream()
-                    .filter(io.github.aktenlift.pdfa.ReportPdf.Section.class::isInstance)
-                    .map(io.github.aktenlift.pdfa.ReportPdf.Section.class::cast).toList();
+            List<io.github.aktenlift.pdfa.ReportPdf.Section> sections = ProtocolReport.sections(protocol);
             io.github.aktenlift.pdfa.PdfBoxReportPdf.render(title, sections, Office.START, one);
             System.out.printf("BENCH overhead: drawn through PDFBox line by line, as before, it takes %d bytes%n",
                     one.size() - nowBytes);

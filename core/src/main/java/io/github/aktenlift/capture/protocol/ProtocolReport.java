@@ -32,6 +32,11 @@ public final class ProtocolReport {
         return "Scanprotokoll " + p.barcode();
     }
 
+    /** @return the report's label–value sections, its tables and signature lines left out */
+    public static List<ReportPdf.Section> sections(ScanProtocol p) {
+        return blocks(p).stream().filter(ReportPdf.Section.class::isInstance).map(ReportPdf.Section.class::cast).toList();
+    }
+
     /** @return the report's sections, tables and signature lines */
     public static List<ReportPdf.Block> blocks(ScanProtocol p) {
         List<ReportPdf.Block> sections = new ArrayList<>();
