@@ -96,7 +96,8 @@ public final class Aktenlift implements AutoCloseable {
         loop.onCommit(notifications::afterCommit);
         this.inventory = new BaselineInventory(loop, storage);
         // capture's notifications take the outbox's path too: best effort, failures kept for redelivery
-        this.capture = new Ingest(loop, storage, notifications, b.captureParallelism, Optional.ofNullable(b.sealer));
+        this.capture = new Ingest(loop, storage, notifications, b.captureParallelism, Optional.ofNullable(b.sealer),
+                b.sealBatch);
         // imports notify before they record (a crash repeats the notice rather than losing it), so they
         // talk to the notifier directly and see its failures
         this.imports = b.procedure == null ? null : new Handover(loop, storage, b.procedure, b.notifier);
@@ -287,6 +288,7 @@ public final class Aktenlift implements AutoCloseable {
         private SpecialistProcedure procedure;
         private int captureParallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
         private EvidenceSealer sealer;
+        private io.github.aktenlift.capture.SealBatch sealBatch = io.github.aktenlift.capture.SealBatch.perCaseFile();
 
         private Builder() {
         }
@@ -403,6 +405,22 @@ public final class Aktenlift implements AutoCloseable {
          */
         public Builder sealing(EvidenceSealer sealer) {
             this.sealer = Objects.requireNonNull(sealer, "sealer");
+            return this;
+        }
+
+        /**
+         * How many case files of a delivery share the sealing key's two calls (renditions, then
+         * protocols). Each product still gets a seal of its own; what changes is how often the key
+         * (an HSM, a remote signing service that counts or asks for a release of every request) is
+         * called: {@link io.github.aktenlift.capture.SealBatch#perDelivery()} calls it twice per
+         * delivery.
+         *
+         * @param batch the batch size (default: {@link io.github.aktenlift.capture.SealBatch#perCaseFile()})
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder sealBatch(io.github.aktenlift.capture.SealBatch batch) {
+            this.sealBatch = Objects.requireNonNull(batch, "batch");
             return this;
         }
 

@@ -149,11 +149,14 @@ class CaptureBenchmark {
     /**
      * Capture at level high with sealing (issue 14) against the same capture without: the corpus of
      * {@link #ingestJpegAndG4} (JPEG), a local PKCS#12 key (RSA 3072) and the testkit's in-process
-     * RFC 3161 authority over loopback HTTP. Three modes, interleaved round by round: no sealing
-     * (level normal, no sealer), sealing with a key call per case file's batch (what capture does:
-     * one for the renditions, one for protocol PDF and JSON), and sealing with one key call per
-     * product (a sealer that splits every batch). Every PDF gets its own signature timestamp in both
-     * sealed modes. {@code -Dcapture.sealedRounds=N} (default 3); the summary gives medians.
+     * RFC 3161 authority over loopback HTTP. Four modes, interleaved round by round: no sealing
+     * ({@code none}: level normal, no sealer), sealing per case file ({@code batch}: the default
+     * {@link io.github.aktenlift.capture.SealBatch#perCaseFile()}, one key call for a case file's
+     * renditions, one for its protocol PDF and JSON), per delivery ({@code delivery}:
+     * {@link io.github.aktenlift.capture.SealBatch#perDelivery()}, two key calls for the delivery),
+     * and one key call per product ({@code per-file}: a sealer that splits every batch). Every PDF
+     * gets its own signature timestamp in the sealed modes. {@code -Dcapture.sealedRounds=N}
+     * (default 3), {@code -Dcapture.sealedModes=none,batch} a subset; the summary gives medians.
      */
     @Test
     void sealedAtLevelHigh() throws Exception {
@@ -173,7 +176,7 @@ class CaptureBenchmark {
         java.util.concurrent.atomic.AtomicInteger keyCalls = new java.util.concurrent.atomic.AtomicInteger();
         try (io.github.aktenlift.testkit.pki.TestTimestampServer tsa = io.github.aktenlift.testkit.pki.TestTimestampServer.start(pki)) {
             for (int round = 1; round <= rounds; round++) {
-                for (String mode : List.of("none", "batch", "per-file")) {
+                for (String mode : List.of(System.getProperty("capture.sealedModes", "none,batch,delivery,per-file").split(","))) {
                     io.github.aktenlift.spi.sealing.EvidenceSealer sealer = null;
                     if (!mode.equals("none")) {
                         char[] pw = io.github.aktenlift.testkit.pki.TestPki.PASSWORD.toCharArray();
@@ -184,13 +187,14 @@ class CaptureBenchmark {
                                 .timestampAuthority(new io.github.aktenlift.adapters.sealing.HttpTimestampAuthority(tsa.uri(),
                                         java.time.Duration.ofSeconds(10), Optional.empty()))
                                 .trustAnchors(List.of(pki.rootCertificate())).build();
-                        sealer = mode.equals("batch") ? s : new OnePerProduct(s);
+                        sealer = mode.equals("per-file") ? new OnePerProduct(s) : s;
                     }
                     String loadBefore = loadAverage();
                     keyCalls.set(0);
                     long tsaBefore = tsa.requests();
                     long cpu = cpuNanos();
-                    double seconds = sealedRound(dir, sealer);
+                    double seconds = sealedRound(dir, sealer, mode.equals("delivery")
+                            ? io.github.aktenlift.capture.SealBatch.perDelivery() : io.github.aktenlift.capture.SealBatch.perCaseFile());
                     cpu = cpuNanos() - cpu;
                     if (sealer != null) {
                         sealer.close();
@@ -204,16 +208,23 @@ class CaptureBenchmark {
                             cpu / 1e3 / pages, keyCalls.get(), tsa.requests() - tsaBefore, loadBefore, loadAverage());
                 }
             }
-            System.out.printf("BENCH sealed summary (medians of %d rounds): none %.1f pages/s, batch %.1f pages/s (%.0f %%),"
-                            + " per-file %.1f pages/s (%.0f %%), TSA requests %d%n", rounds, medianOf(pps.get("none")),
-                    medianOf(pps.get("batch")), 100 * medianOf(pps.get("batch")) / medianOf(pps.get("none")),
-                    medianOf(pps.get("per-file")), 100 * medianOf(pps.get("per-file")) / medianOf(pps.get("none")),
-                    tsa.requests());
-            System.out.printf("BENCH sealed CPU per page (medians): none %.0f µs, batch %.0f µs, per-file %.0f µs; CPU-bound"
-                            + " ratio none/batch %.0f %%%n", medianOf(cpuPerPage.get("none")), medianOf(cpuPerPage.get("batch")),
-                    medianOf(cpuPerPage.get("per-file")),
-                    100 * medianOf(cpuPerPage.get("none")) / medianOf(cpuPerPage.get("batch")));
+            for (String mode : pps.keySet()) {
+                System.out.printf("BENCH sealed summary (medians of %d rounds), %s: %.1f pages/s (%.0f %% of none;"
+                                + " medians of the rounds' own ratios %.0f %%), CPU per page %.0f µs (CPU ratio none/%s %.0f %%)%n",
+                        rounds, mode, medianOf(pps.get(mode)), 100 * medianOf(pps.get(mode)) / medianOf(pps.getOrDefault("none",
+                                pps.get(mode))), 100 * medianOf(ratios(pps.get(mode), pps.getOrDefault("none", pps.get(mode)))),
+                        medianOf(cpuPerPage.get(mode)), mode, 100 * medianOf(cpuPerPage.getOrDefault("none", cpuPerPage.get(mode)))
+                                / medianOf(cpuPerPage.get(mode)));
+            }
         }
+    }
+
+    private static List<Double> ratios(List<Double> a, List<Double> b) {
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            r.add(a.get(i) / b.get(i));
+        }
+        return r;
     }
 
     private static double medianOf(List<Double> v) {
@@ -222,7 +233,8 @@ class CaptureBenchmark {
     }
 
     /** One ingest of the corpus; case files at level high (sealed) when a sealer is given, else normal. */
-    private static double sealedRound(Path dir, io.github.aktenlift.spi.sealing.EvidenceSealer sealer) throws Exception {
+    private static double sealedRound(Path dir, io.github.aktenlift.spi.sealing.EvidenceSealer sealer,
+            io.github.aktenlift.capture.SealBatch batch) throws Exception {
         ProtectionLevel level = sealer == null ? ProtectionLevel.NORMAL : ProtectionLevel.HIGH;
         Policies policies = Policies.defaults()
                 .withProtection(level, new ProtectionProfile(0, false, sealer == null
@@ -234,7 +246,7 @@ class CaptureBenchmark {
         Aktenlift.Builder b = Aktenlift.builder().storage(new DiscardingStorage()).clock(new MutableClock(Office.START))
                 .policies(policies);
         if (sealer != null) {
-            b.sealing(sealer);
+            b.sealing(sealer).sealBatch(batch);
         }
         try (Aktenlift lift = b.build()) {
             Actor clerk = Actor.of("clerk", "office");
@@ -316,6 +328,20 @@ class CaptureBenchmark {
                 seals.addAll(inner.seal(List.of(), List.of(d)).detachedSeals());
             }
             return new io.github.aktenlift.spi.sealing.Sealed(level, seals);
+        }
+
+        @Override
+        public Optional<io.github.aktenlift.spi.sealing.PreparedSeals> preparedSeals() {
+            return inner.preparedSeals();
+        }
+
+        @Override
+        public List<byte[]> signPrepared(List<byte[]> digests) {
+            List<byte[]> out = new ArrayList<>();
+            for (byte[] d : digests) {
+                out.addAll(inner.signPrepared(List.of(d)));
+            }
+            return out;
         }
 
         @Override

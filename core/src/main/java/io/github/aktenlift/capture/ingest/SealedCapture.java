@@ -1,0 +1,347 @@
+package io.github.aktenlift.capture.ingest;
+
+import io.github.aktenlift.capture.CaptureProblem;
+import io.github.aktenlift.capture.CaptureProblem.Kind;
+import io.github.aktenlift.capture.CaseFileOutcome;
+import io.github.aktenlift.capture.CaseFileOutcome.StoredRendition;
+import io.github.aktenlift.capture.delivery.DocumentEntry;
+import io.github.aktenlift.capture.protocol.ProtocolReport;
+import io.github.aktenlift.capture.protocol.ScanProtocol;
+import io.github.aktenlift.capture.protocol.ScanProtocolCodec;
+import io.github.aktenlift.lifecycle.StorageKeys;
+import io.github.aktenlift.pdfa.ByteRangeOutput;
+import io.github.aktenlift.pdfa.PageImageException;
+import io.github.aktenlift.pdfa.PdfARenderer;
+import io.github.aktenlift.pdfa.RenditionRequest;
+import io.github.aktenlift.pdfa.Revision;
+import io.github.aktenlift.pdfa.SealPlaceholder;
+import io.github.aktenlift.pdfa.TransferNote;
+import io.github.aktenlift.rendition.PageRendition;
+import io.github.aktenlift.rendition.RenditionResult;
+import io.github.aktenlift.spi.ConflictException;
+import io.github.aktenlift.spi.sealing.EvidenceException;
+import io.github.aktenlift.spi.sealing.EvidenceSealer;
+import io.github.aktenlift.spi.sealing.PreparedSeals;
+import io.github.aktenlift.spi.sealing.SealJob;
+import io.github.aktenlift.spi.sealing.SealingException;
+import io.github.aktenlift.spi.sealing.TimestampException;
+import io.github.aktenlift.spi.storage.ContentInfo;
+import io.github.aktenlift.spi.storage.Key;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The capture of one case file whose products are sealed, in three steps between which the key
+ * signs: {@link #render} (renditions into a scratch directory, each with its transfer note and a
+ * signature placeholder, or ready to be sealed whole), then, once the renditions' seals are made,
+ * {@link #renditionsSigned} or {@link #renditionsSealed} (renditions stored, scan protocol written
+ * and ready to be sealed), then, once the protocol's seal is made, {@link #finish} (protocol stored,
+ * capture recorded). The key calls between the steps are {@link SealRounds}', for this case file
+ * alone ({@link #alone}) or for many case files of a delivery at once.
+ *
+ * <p><b>Prepared or whole.</b> A sealer that offers {@link EvidenceSealer#preparedSeals()} gets only
+ * the byte-range digest of each rendition: the core writes the transfer note and the signature
+ * placeholder right after the rendition (no rendition is read again, copied or parsed) and fills
+ * the seal in place. Any other sealer gets the renditions, their notes appended, as whole files to
+ * seal. The protocol PDF and JSON are always sealed whole (small, written by PDFBox).
+ *
+ * <p>Each step either moves on or ends the capture with an outcome ({@link #outcome()}); what a
+ * failed capture stored is removed again, and nothing is recorded. Not thread-safe: one step at a
+ * time, from any thread. {@link #close()} deletes the scratch directory.
+ */
+final class SealedCapture implements AutoCloseable {
+
+    private final CaseFileCapture owner;
+    private final EvidenceSealer sealer;
+    private final ProtocolWriter.Capture input;
+    private final CaseFileCapture.Plan plan;
+    private final List<DocumentEntry> kept;
+    private final String bc;
+    private final Optional<PreparedSeals> prepared;
+    private final List<Key> written = new ArrayList<>();
+    private final List<StoredRendition> renditions = new ArrayList<>();
+    private final Map<String, PageRendition> rendered = new HashMap<>();
+    private final List<Pending> pending = new ArrayList<>();
+    private Path scratch;
+    private int number;
+    private CaseFileOutcome outcome;
+    private boolean ended;
+    private byte[] json;
+    private Path jsonFile;
+    private SealJob protocolPdf;
+
+    /** A rendered rendition waiting for its seal: its place among the renditions, key, file and placeholder. */
+    private record Pending(int index, Key key, Path file, SealPlaceholder.Placeholder placeholder) {
+    }
+
+    SealedCapture(CaseFileCapture owner, EvidenceSealer sealer, ProtocolWriter.Capture input, CaseFileCapture.Plan plan,
+            List<DocumentEntry> kept) {
+        this.owner = owner;
+        this.sealer = sealer;
+        this.input = input;
+        this.plan = plan;
+        this.kept = kept;
+        this.bc = input.entry().barcode();
+        this.prepared = sealer.preparedSeals();
+    }
+
+    /** Runs the whole capture with key calls of its own: one for the renditions, one for the protocol. */
+    CaseFileOutcome alone() {
+        SealRounds.run(List.of(this), sealer, Runnable::run);
+        return outcome;
+    }
+
+    /**
+     * @return the outcome once the capture has {@link #ended()}: captured, rejected, or {@code null}
+     *     if another ingest recorded the case file meanwhile (this one's objects are removed again)
+     */
+    CaseFileOutcome outcome() {
+        return outcome;
+    }
+
+    /** @return whether the capture has ended, with {@link #outcome()} */
+    boolean ended() {
+        return ended;
+    }
+
+    /** @return whether the sealer signs prepared digests rather than whole files */
+    boolean prepared() {
+        return prepared.isPresent();
+    }
+
+    /**
+     * Step one: renders every rendition into the scratch directory with its transfer note, and
+     * either its placeholder (prepared) or nothing more (sealed whole).
+     */
+    void render() {
+        String fail = "rendering failed: ";
+        Kind kind = Kind.RENDITION_FAILED;
+        try {
+            scratch = Files.createTempDirectory("aktenlift-seal-");
+            number = owner.number(bc);
+            List<CaptureProblem> problems = new ArrayList<>();
+            Instant now = input.now();
+            List<Revision> revisions = new ArrayList<>();
+            List<ByteRangeOutput.State> states = new ArrayList<>();
+            List<Path> files = new ArrayList<>();
+            for (Map.Entry<String, List<CheckedPage>> g : plan.groups().entrySet()) {
+                List<CheckedPage> group = g.getValue();
+                RenditionRequest request = CaseFileCapture.request(plan, input.where(), bc, now, group);
+                Path file = scratch.resolve("r" + files.size() + ".pdf");
+                RenditionResult result;
+                if (prepared.isPresent()) {
+                    // the byte range's digest is taken on the way; the update follows once the note is written
+                    try (ByteRangeOutput out = new ByteRangeOutput(scratchFile(file), prepared.get().digest().newDigest())) {
+                        result = new PdfARenderer().render(request, out, false, revisions::add);
+                        out.flush();
+                        states.add(out.state());
+                    }
+                } else {
+                    try (OutputStream out = scratchFile(file)) {
+                        result = new PdfARenderer().render(request, out, false);
+                    }
+                }
+                files.add(file);
+                for (int i = 0; i < group.size(); i++) {
+                    rendered.put(group.get(i).place(), result.pages().get(i));
+                }
+                PageChecks.compareHashes(group, result, bc, problems);
+                Key key = StorageKeys.rendition(bc, number, g.getKey());
+                pending.add(new Pending(renditions.size(), key, file, null));
+                // size and hash are those of the sealed rendition, filled in once it is stored
+                renditions.add(new StoredRendition(plan.whole() ? "*" : g.getKey(), key, result.size(), "0".repeat(64),
+                        group.size(), (int) result.reencodedPages()));
+            }
+            if (!problems.isEmpty()) {
+                end(problems);
+                return;
+            }
+            CaseFileCapture.addKept(renditions, kept, input.previous());
+            // the transfer note travels inside each rendition: the protocol without the renditions'
+            // hashes, which no rendition can carry of itself (see TransferNote)
+            ScanProtocol note = ProtocolWriter.protocol(capture(List.of()));
+            ByteArrayOutputStream notePdf = new ByteArrayOutputStream(64 * 1024);
+            ProtocolReport.write(note, now, notePdf);
+            fail = "preparing the seals failed: ";
+            if (prepared.isPresent()) {
+                PreparedSeals spec = prepared.get();
+                SealPlaceholder.Note embedded = SealPlaceholder.Note.of(notePdf.toByteArray(), now);
+                SealPlaceholder.Signature signature = new SealPlaceholder.Signature(now, spec.reason(), spec.reserveBytes());
+                for (int i = 0; i < pending.size(); i++) {
+                    Pending p = pending.get(i);
+                    SealPlaceholder.Placeholder placeholder;
+                    try (ByteRangeOutput out = ByteRangeOutput.resume(new BufferedOutputStream(
+                            Files.newOutputStream(p.file(), StandardOpenOption.APPEND), 64 * 1024), states.get(i))) {
+                        placeholder = SealPlaceholder.append(out, revisions.get(i), Optional.of(embedded), signature);
+                    }
+                    pending.set(i, new Pending(p.index(), p.key(), p.file(), placeholder));
+                }
+            } else {
+                Path noteFile = Files.write(scratch.resolve("transfer-note.pdf"), notePdf.toByteArray(),
+                        StandardOpenOption.CREATE_NEW);
+                for (Pending p : pending) {
+                    // appended to the scratch rendition itself: no copy of its bytes
+                    TransferNote.appendTo(p.file(), noteFile, now);
+                }
+            }
+        } catch (PageImageException e) {
+            // the JPEG walk that rides along with rendering found a broken page
+            end(List.of(PageChecks.brokenPage(e, input.pages(), bc)));
+        } catch (IOException | RuntimeException e) {
+            end(List.of(new CaptureProblem(kind, bc, "", fail + Failures.describe(e))));
+        }
+    }
+
+    /** @return per rendition, the digest of its signature's byte range (prepared) */
+    List<byte[]> renditionDigests() {
+        return pending.stream().map(p -> p.placeholder().digest()).toList();
+    }
+
+    /** @return per rendition, what to seal whole and where the sealed file goes */
+    List<SealJob> renditionJobs() {
+        return pending.stream().map(p -> new SealJob(p.file(), sealedFile(p.file()))).toList();
+    }
+
+    /** Step two, prepared: fills in the seals made over {@link #renditionDigests()}, then as {@link #renditionsSealed}. */
+    void renditionsSigned(List<byte[]> signatures) {
+        try {
+            for (int i = 0; i < pending.size(); i++) {
+                SealPlaceholder.fill(pending.get(i).file(), pending.get(i).placeholder(), signatures.get(i));
+            }
+        } catch (IOException | RuntimeException e) {
+            end(List.of(new CaptureProblem(Kind.SEALING_FAILED, bc, "", "the seal could not be written: "
+                    + Failures.describe(e))));
+            return;
+        }
+        storeRenditions(pending.stream().map(Pending::file).toList());
+    }
+
+    /** Step two, whole: stores the renditions sealed to {@link #renditionJobs()}' targets, then writes the protocol. */
+    void renditionsSealed() {
+        storeRenditions(pending.stream().map(p -> sealedFile(p.file())).toList());
+    }
+
+    private void storeRenditions(List<Path> sealed) {
+        try {
+            for (int i = 0; i < pending.size(); i++) {
+                Pending p = pending.get(i);
+                ContentInfo stored = owner.store(p.key(), sealed.get(i), written);
+                StoredRendition r = renditions.get(p.index());
+                renditions.set(p.index(), new StoredRendition(r.documentId(), r.key(), stored.size(), stored.sha256(),
+                        r.pages(), r.reencodedPages()));
+            }
+            ScanProtocol protocol = ProtocolWriter.protocol(capture(renditions));
+            json = ScanProtocolCodec.write(protocol);
+            jsonFile = Files.write(scratch.resolve("protocol.json"), json, StandardOpenOption.CREATE_NEW);
+            Path pdf = scratch.resolve("protocol.pdf");
+            try (OutputStream out = scratchFile(pdf)) {
+                ProtocolReport.write(protocol, input.now(), out);
+            }
+            protocolPdf = new SealJob(pdf, scratch.resolve("protocol.sealed.pdf"));
+        } catch (ConflictException e) {
+            end(List.of(CaseFileCapture.conflict(bc)));
+        } catch (IOException | RuntimeException e) {
+            end(List.of(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "storing the sealed renditions or writing the "
+                    + "scan protocol failed: " + Failures.describe(e))));
+        }
+    }
+
+    /** @return the protocol PDF to seal whole */
+    SealJob protocolJob() {
+        return protocolPdf;
+    }
+
+    /** @return the protocol JSON, which gets a detached seal */
+    Path protocolJson() {
+        return jsonFile;
+    }
+
+    /** Step three: stores protocol JSON, sealed protocol PDF and the JSON's detached seal, and records the capture. */
+    void finish(byte[] detachedSeal, String level) {
+        Key protocolJson = StorageKeys.protocolJson(bc, input.index().deliveryId(), number);
+        Key protocolPdfKey = StorageKeys.protocolPdf(bc, input.index().deliveryId(), number);
+        CaseFileCapture.Recorded recorded;
+        try {
+            ContentInfo protocolInfo = owner.storage().content().create(protocolJson, new ByteArrayInputStream(json));
+            written.add(protocolJson);
+            ContentInfo pdfInfo = owner.store(protocolPdfKey, protocolPdf.target(), written);
+            Key sealKey = StorageKeys.protocolSeal(protocolJson);
+            ContentInfo sealInfo = owner.storage().content().create(sealKey, new ByteArrayInputStream(detachedSeal));
+            written.add(sealKey);
+            recorded = new CaseFileCapture.Recorded(protocolJson, protocolInfo, protocolPdfKey, pdfInfo, sealInfo, level);
+        } catch (ConflictException e) {
+            end(List.of(CaseFileCapture.conflict(bc)));
+            return;
+        } catch (IOException | RuntimeException e) {
+            end(List.of(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "scan protocol could not be stored: "
+                    + Failures.describe(e))));
+            return;
+        }
+        outcome = owner.record(input.actor(), input.index(), bc, plan.finalDocuments(), renditions, number, written, recorded);
+        ended = true;
+    }
+
+    /** Ends the capture because the key or the authority gave no seal. */
+    void sealingFailed(RuntimeException e) {
+        Kind kind = e instanceof TimestampException ? Kind.TIMESTAMP_FAILED
+                : e instanceof SealingException || e instanceof EvidenceException ? Kind.SEALING_FAILED : Kind.RENDITION_FAILED;
+        String detail = kind == Kind.RENDITION_FAILED ? "sealing failed: " + Failures.describe(e) : e.getMessage();
+        end(List.of(new CaptureProblem(kind, bc, "", detail)));
+    }
+
+    /**
+     * Ends the capture after a step failed unexpectedly. Its objects stay: recording may have
+     * appended the event before it failed, as for an unsealed capture.
+     */
+    void crashed(CaptureProblem problem) {
+        outcome = new CaseFileOutcome.Rejected(bc, List.of(problem));
+        ended = true;
+    }
+
+    /** @return the case file's barcode, for problems */
+    String barcode() {
+        return bc;
+    }
+
+    private void end(List<CaptureProblem> problems) {
+        written.forEach(owner::deleteQuietly);
+        written.clear();
+        outcome = new CaseFileOutcome.Rejected(bc, problems);
+        ended = true;
+    }
+
+    private ProtocolWriter.Capture capture(List<StoredRendition> withRenditions) {
+        return new ProtocolWriter.Capture(input.actor(), input.index(), input.entry(), input.where(), plan.finalDocuments(),
+                input.pages(), withRenditions, rendered, input.previous(), input.now(), input.minimumDpi());
+    }
+
+    private static Path sealedFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".sealed");
+    }
+
+    /**
+     * A new scratch file, buffered: the PDF writers write many small pieces (PDFBox writes hex
+     * strings a byte at a time), and each would otherwise be a system call.
+     */
+    private static OutputStream scratchFile(Path file) throws IOException {
+        return new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 256 * 1024);
+    }
+
+    @Override
+    public void close() {
+        RescanMerge.deleteTree(scratch);
+    }
+}
