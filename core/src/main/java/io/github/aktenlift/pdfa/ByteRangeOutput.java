@@ -30,7 +30,12 @@ public final class ByteRangeOutput extends FilterOutputStream {
         this.digest = digest;
     }
 
-    /** What was counted and digested so far, to continue in another sitting. */
+    /**
+     * What was counted and digested so far, to continue in another sitting.
+     *
+     * @param position how many bytes were written
+     * @param digest the digest of those bytes, a copy to continue
+     */
     public record State(long position, MessageDigest digest) {
     }
 

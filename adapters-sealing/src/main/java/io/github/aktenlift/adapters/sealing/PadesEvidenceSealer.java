@@ -131,13 +131,13 @@ public final class PadesEvidenceSealer implements EvidenceSealer {
     }
 
     @Override
-    public List<byte[]> signPrepared(List<byte[]> byteRangeDigests) {
+    public List<byte[]> signPrepared(List<byte[]> byteRangeDigests, List<byte[]> fileDigests) {
         PadesSealer s = sealer.orElseThrow(() -> new IllegalStateException("no sealing key configured"));
         if (preparedSeals().isEmpty()) {
             throw new UnsupportedOperationException(id + " seals at " + s.level() + ", which needs the whole file");
         }
         try {
-            return s.signDigests(byteRangeDigests);
+            return s.signDigests(byteRangeDigests, fileDigests);
         } catch (SealingFailedException e) {
             throw new EvidenceException(e.getMessage(), e);
         }

@@ -270,31 +270,37 @@ public final class PadesSealer {
     }
 
     /**
-     * Makes PAdES CMS signatures ({@code ETSI.CAdES.detached}, no signing-time attribute: the time is
-     * the signature dictionary's {@code /M}) for byte-range digests a caller computed over PDFs it
-     * prepared, with one call to the key and, at B-T, a signature timestamp each. Only for levels
-     * whose seal is complete with the CMS in the placeholder (B-B, B-T).
+     * Makes CMS signatures for digests a caller computed, with one call to the key and, at B-T, a
+     * signature timestamp each: PAdES ones ({@code ETSI.CAdES.detached}, no signing-time attribute:
+     * the time is the signature dictionary's {@code /M}) over the byte ranges of PDFs the caller
+     * prepared, and detached CAdES ones (with a signing-time attribute) over files' contents. Only
+     * for levels whose seal is complete with the CMS (B-B, B-T).
      *
-     * @param digests the byte-range digests, each of {@link #algorithm()}'s digest length
-     * @return one DER CMS per digest, in order, each at most {@link #reserve()} bytes
+     * @param pdfDigests the byte-range digests, each of {@link #algorithm()}'s digest length
+     * @param fileDigests the files' content digests, likewise
+     * @return one DER CMS per digest, PDFs' first, in order, each at most {@link #reserve()} bytes
      * @throws SealingException if the key does not sign
      * @throws TimestampException if a token is missing
      * @throws IllegalStateException if this sealer's level needs more than the CMS (B-LT and above)
      */
-    public List<byte[]> signDigests(List<byte[]> digests) {
+    public List<byte[]> signDigests(List<byte[]> pdfDigests, List<byte[]> fileDigests) {
         if (level.compareTo(PadesLevel.B_LT) >= 0) {
             throw new IllegalStateException("level " + level + " needs validation data after the signature");
         }
-        if (digests.isEmpty()) {
+        if (pdfDigests.isEmpty() && fileDigests.isEmpty()) {
             throw new IllegalArgumentException("nothing to sign");
         }
         DigestAlgorithm digest = algorithm.digest();
         List<X509Certificate> chain = key.certificateChain();
+        List<byte[]> digests = new ArrayList<>(pdfDigests);
+        digests.addAll(fileDigests);
         List<DERSet> attributes = new ArrayList<>(digests.size());
         List<byte[]> toSign = new ArrayList<>(digests.size());
-        for (byte[] d : digests) {
+        Optional<java.time.Instant> signingTime = Optional.of(clock.instant());
+        for (int i = 0; i < digests.size(); i++) {
+            byte[] d = digests.get(i);
             digest.checkLength(d);
-            DERSet attrs = Cms.signedAttributes(d, chain.get(0), Optional.empty());
+            DERSet attrs = Cms.signedAttributes(d, chain.get(0), i < pdfDigests.size() ? Optional.empty() : signingTime);
             attributes.add(attrs);
             toSign.add(digest.newDigest().digest(Cms.der(attrs)));
         }

@@ -92,6 +92,31 @@ final class SealRounds {
     }
 
     private static void protocols(List<SealedCapture> live, EvidenceSealer sealer, Executor steps) {
+        if (live.get(0).prepared()) {
+            List<byte[]> pdfDigests = live.stream().map(SealedCapture::protocolDigest).toList();
+            List<byte[]> jsonDigests = live.stream().map(SealedCapture::protocolJsonDigest).toList();
+            List<byte[]> seals;
+            String level = sealer.preparedSeals().orElseThrow().pdfLevel();
+            try {
+                seals = sealer.signPrepared(pdfDigests, jsonDigests);
+                if (seals.size() != 2 * live.size()) {
+                    throw new IllegalStateException(sealer.id() + " returned " + seals.size() + " seals for "
+                            + 2 * live.size() + " protocol files");
+                }
+            } catch (RuntimeException e) {
+                live.forEach(c -> c.sealingFailed(e));
+                return;
+            }
+            List<Runnable> finishes = new ArrayList<>();
+            for (int i = 0; i < live.size(); i++) {
+                SealedCapture c = live.get(i);
+                byte[] pdfSeal = seals.get(i);
+                byte[] jsonSeal = seals.get(live.size() + i);
+                finishes.add(() -> c.protocolSigned(pdfSeal, jsonSeal, level));
+            }
+            run(finishes, live, steps);
+            return;
+        }
         List<SealJob> pdfs = live.stream().map(SealedCapture::protocolJob).toList();
         List<Path> jsons = live.stream().map(SealedCapture::protocolJson).toList();
         Sealed sealed;

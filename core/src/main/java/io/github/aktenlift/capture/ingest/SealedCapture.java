@@ -55,8 +55,9 @@ import java.util.Optional;
  * <p><b>Prepared or whole.</b> A sealer that offers {@link EvidenceSealer#preparedSeals()} gets only
  * the byte-range digest of each rendition: the core writes the transfer note and the signature
  * placeholder right after the rendition (no rendition is read again, copied or parsed) and fills
- * the seal in place. Any other sealer gets the renditions, their notes appended, as whole files to
- * seal. The protocol PDF and JSON are always sealed whole (small, written by PDFBox).
+ * the seal in place; likewise the protocol PDF's placeholder, and the protocol JSON's content
+ * digest for its detached seal. Any other sealer gets the renditions, their notes appended, and
+ * protocol PDF and JSON as whole files to seal.
  *
  * <p>Each step either moves on or ends the capture with an outcome ({@link #outcome()}); what a
  * failed capture stored is removed again, and nothing is recorded. Not thread-safe: one step at a
@@ -81,7 +82,11 @@ final class SealedCapture implements AutoCloseable {
     private boolean ended;
     private byte[] json;
     private Path jsonFile;
+    /** The protocol PDF as it is stored once sealed: sealed whole to here, or its prepared file filled in place. */
+    private Path sealedProtocolPdf;
     private SealJob protocolPdf;
+    private SealPlaceholder.Placeholder protocolPlaceholder;
+    private byte[] jsonDigest;
 
     /** A rendered rendition waiting for its seal: its place among the renditions, key, file and placeholder. */
     private record Pending(int index, Key key, Path file, SealPlaceholder.Placeholder placeholder) {
@@ -179,7 +184,7 @@ final class SealedCapture implements AutoCloseable {
             if (prepared.isPresent()) {
                 PreparedSeals spec = prepared.get();
                 SealPlaceholder.Note embedded = SealPlaceholder.Note.of(notePdf.toByteArray(), now);
-                SealPlaceholder.Signature signature = new SealPlaceholder.Signature(now, spec.reason(), spec.reserveBytes());
+                SealPlaceholder.Signature signature = signature(spec);
                 for (int i = 0; i < pending.size(); i++) {
                     Pending p = pending.get(i);
                     SealPlaceholder.Placeholder placeholder;
@@ -245,12 +250,27 @@ final class SealedCapture implements AutoCloseable {
             }
             ScanProtocol protocol = ProtocolWriter.protocol(capture(renditions));
             json = ScanProtocolCodec.write(protocol);
-            jsonFile = Files.write(scratch.resolve("protocol.json"), json, StandardOpenOption.CREATE_NEW);
             Path pdf = scratch.resolve("protocol.pdf");
-            try (OutputStream out = scratchFile(pdf)) {
-                ProtocolReport.write(protocol, input.now(), out);
+            if (prepared.isPresent()) {
+                // the protocol PDF is small: written in memory, then with its placeholder to the scratch file
+                PreparedSeals spec = prepared.get();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+                ProtocolReport.write(protocol, input.now(), bytes);
+                byte[] b = bytes.toByteArray();
+                try (ByteRangeOutput out = new ByteRangeOutput(scratchFile(pdf), spec.digest().newDigest())) {
+                    out.write(b);
+                    protocolPlaceholder = SealPlaceholder.append(out, Revision.of(b), Optional.empty(), signature(spec));
+                }
+                jsonDigest = spec.digest().newDigest().digest(json);
+                sealedProtocolPdf = pdf;
+            } else {
+                jsonFile = Files.write(scratch.resolve("protocol.json"), json, StandardOpenOption.CREATE_NEW);
+                try (OutputStream out = scratchFile(pdf)) {
+                    ProtocolReport.write(protocol, input.now(), out);
+                }
+                protocolPdf = new SealJob(pdf, scratch.resolve("protocol.sealed.pdf"));
+                sealedProtocolPdf = protocolPdf.target();
             }
-            protocolPdf = new SealJob(pdf, scratch.resolve("protocol.sealed.pdf"));
         } catch (ConflictException e) {
             end(List.of(CaseFileCapture.conflict(bc)));
         } catch (IOException | RuntimeException e) {
@@ -262,6 +282,28 @@ final class SealedCapture implements AutoCloseable {
     /** @return the protocol PDF to seal whole */
     SealJob protocolJob() {
         return protocolPdf;
+    }
+
+    /** @return the byte-range digest of the prepared protocol PDF */
+    byte[] protocolDigest() {
+        return protocolPlaceholder.digest();
+    }
+
+    /** @return the content digest of the protocol JSON, for its detached seal */
+    byte[] protocolJsonDigest() {
+        return jsonDigest;
+    }
+
+    /** Step three, prepared: fills in the protocol PDF's seal, then as {@link #finish}. */
+    void protocolSigned(byte[] pdfSeal, byte[] jsonSeal, String level) {
+        try {
+            SealPlaceholder.fill(sealedProtocolPdf, protocolPlaceholder, pdfSeal);
+        } catch (IOException | RuntimeException e) {
+            end(List.of(new CaptureProblem(Kind.SEALING_FAILED, bc, "", "the seal could not be written: "
+                    + Failures.describe(e))));
+            return;
+        }
+        finish(jsonSeal, level);
     }
 
     /** @return the protocol JSON, which gets a detached seal */
@@ -277,7 +319,7 @@ final class SealedCapture implements AutoCloseable {
         try {
             ContentInfo protocolInfo = owner.storage().content().create(protocolJson, new ByteArrayInputStream(json));
             written.add(protocolJson);
-            ContentInfo pdfInfo = owner.store(protocolPdfKey, protocolPdf.target(), written);
+            ContentInfo pdfInfo = owner.store(protocolPdfKey, sealedProtocolPdf, written);
             Key sealKey = StorageKeys.protocolSeal(protocolJson);
             ContentInfo sealInfo = owner.storage().content().create(sealKey, new ByteArrayInputStream(detachedSeal));
             written.add(sealKey);
@@ -321,6 +363,10 @@ final class SealedCapture implements AutoCloseable {
         written.clear();
         outcome = new CaseFileOutcome.Rejected(bc, problems);
         ended = true;
+    }
+
+    private SealPlaceholder.Signature signature(PreparedSeals spec) {
+        return new SealPlaceholder.Signature(input.now(), spec.reason(), spec.reserveBytes());
     }
 
     private ProtocolWriter.Capture capture(List<StoredRendition> withRenditions) {

@@ -102,6 +102,28 @@ public interface EvidenceSealer extends AutoCloseable {
      * @since 0.2
      */
     default List<byte[]> signPrepared(List<byte[]> byteRangeDigests) {
+        return signPrepared(byteRangeDigests, List.of());
+    }
+
+    /**
+     * As {@link #signPrepared(List)}, and in the same key call detached CMS seals (CAdES, with a
+     * signing-time attribute, as {@link #seal} makes them) over files whose content digest the
+     * caller computed: a scan protocol's PDF and its JSON sealed together without the sealer
+     * reading either.
+     *
+     * @param byteRangeDigests per prepared PDF, the digest of its signature's byte range
+     * @param fileDigests per file that gets a detached seal, the digest of its whole content, with
+     *     {@link PreparedSeals#digest()}
+     * @return one DER CMS {@code SignedData} per digest: those of {@code byteRangeDigests} first,
+     *     then those of {@code fileDigests}, each in order
+     * @throws SealingException if the key does not sign
+     * @throws TimestampException if the authority gives no token for any of them
+     * @throws IllegalArgumentException if both lists are empty or a digest has the wrong length
+     * @throws IllegalStateException if no key is configured
+     * @throws UnsupportedOperationException if {@link #preparedSeals()} is empty (the default)
+     * @since 0.2
+     */
+    default List<byte[]> signPrepared(List<byte[]> byteRangeDigests, List<byte[]> fileDigests) {
         throw new UnsupportedOperationException(id() + " seals whole files only");
     }
 

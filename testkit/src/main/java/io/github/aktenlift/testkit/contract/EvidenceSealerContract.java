@@ -389,7 +389,8 @@ public abstract class EvidenceSealerContract {
     }
 
     @Test
-    @DisplayName("prepared PDFs: one key call for all digests, CMS within the reserve, and the filled PDFs verify")
+    @DisplayName("prepared PDFs and file digests: one key call for all, CMS within the reserve, the filled PDFs and the"
+            + " detached seals verify")
     void prepared(@TempDir Path dir) throws Exception {
         Optional<PreparedSeals> spec = sealer.preparedSeals();
         if (spec.isEmpty()) {
@@ -402,11 +403,20 @@ public abstract class EvidenceSealerContract {
         for (int i = 0; i < 4; i++) {
             pdfs.add(PdfSeals.prepare(dir.resolve("p" + i + ".pdf"), "prepared " + i, s));
         }
+        List<byte[]> files = List.of("{\"protocol\":1}".getBytes(StandardCharsets.UTF_8),
+                "{\"protocol\":2}".getBytes(StandardCharsets.UTF_8));
         int before = key.calls.get();
-        List<byte[]> cms = sealer.signPrepared(pdfs.stream().map(PdfSeals.Prepared::digest).toList());
-        assertThat(key.calls.get() - before).as("key calls for 4 prepared PDFs").isEqualTo(1);
-        assertThat(cms).hasSize(4);
-        for (int i = 0; i < cms.size(); i++) {
+        List<byte[]> cms = sealer.signPrepared(pdfs.stream().map(PdfSeals.Prepared::digest).toList(),
+                files.stream().map(f -> s.digest().newDigest().digest(f)).toList());
+        assertThat(key.calls.get() - before).as("key calls for 4 prepared PDFs and 2 files").isEqualTo(1);
+        assertThat(cms).hasSize(6);
+        for (int i = 0; i < files.size(); i++) {
+            PdfSeals.Check check = PdfSeals.checkCms(files.get(i), cms.get(4 + i), key.certificateChain().get(0));
+            assertThat(check.intact()).as("detached seal %d over its file", i).isTrue();
+            assertThat(check.timestamped()).isEqualTo(sealer.timestamps());
+            assertThat(check.signingTimeAttribute()).as("CAdES: a signing-time attribute").isTrue();
+        }
+        for (int i = 0; i < pdfs.size(); i++) {
             assertThat(cms.get(i).length).as("CMS %d within the reserve", i).isLessThanOrEqualTo(s.reserveBytes());
             PdfSeals.fill(pdfs.get(i), cms.get(i));
             Path pdf = pdfs.get(i).file();
@@ -417,7 +427,7 @@ public abstract class EvidenceSealerContract {
             assertThat(sealer.verifyPdf("p" + i, pdf).verdict()).isEqualTo(EvidenceReport.Verdict.PASSED);
             judge(pdf, s.pdfLevel(), anchors);
         }
-        assertThatThrownBy(() -> sealer.signPrepared(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sealer.signPrepared(List.of(), List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> sealer.signPrepared(List.of(new byte[s.digest().length() - 1])))
                 .isInstanceOf(IllegalArgumentException.class);
         key.fail.set(SealingException.Reason.UNAVAILABLE);
