@@ -378,6 +378,11 @@ public final class Aktenlift implements AutoCloseable {
         }
 
         /**
+         * How many case files of a delivery are captured at once. Where a protection level demands
+         * seals and a sealer is configured, capture takes twice as many: a sealed case file waits
+         * between its steps for the key and the timestamp authority (round trips to remote services
+         * in production), and the others use the processors meanwhile.
+         *
          * @param threads how many case files of a delivery are captured at once (default: the
          *     number of processors, at most 4)
          * @return this builder

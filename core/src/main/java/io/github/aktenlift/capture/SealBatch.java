@@ -12,10 +12,13 @@ import org.apiguardian.api.API;
  * <p>{@link #perCaseFile()} (the default) seals each case file as soon as it is rendered: two key
  * calls per case file. {@link #perDelivery()} renders every case file of the delivery first and
  * then calls the key twice for the whole delivery: what a remote signing service that counts (or
- * asks a person to release) every request wants. The price: the delivery's renditions wait in
- * temporary files until the delivery's key call (disk, not heap), and a key or timestamp authority
- * that fails rejects every case file of the batch (each can be ingested again). {@link #upTo(int)}
- * bounds both: batches of at most that many case files.
+ * asks a person to release) every request wants. The price: the delivery's renditions wait until
+ * the delivery's key call (in memory up to a JVM-wide budget, beyond it in temporary files: disk
+ * about the size of the delivery's pages),
+ * what capture keeps per page of a case file it is capturing (entry, inspection and rendition
+ * facts; no image data) stays on the heap for every page of the batch until then, and a key or
+ * timestamp authority that fails rejects every case file of the batch (each can be ingested
+ * again). {@link #upTo(int)} bounds all three: batches of at most that many case files.
  *
  * @param caseFiles the most case files whose products one pair of key calls seals; 1 seals each
  *     case file on its own

@@ -215,21 +215,41 @@ public final class SealPlaceholder {
      *     or the signature is larger than the room
      */
     public static void fill(Path file, Placeholder placeholder, byte[] cms) throws IOException {
-        byte[] hex = HexFormat.of().withUpperCase().formatHex(cms).getBytes(StandardCharsets.US_ASCII);
-        if (hex.length > placeholder.contentsLength()) {
-            throw new IOException("the seal takes " + cms.length + " bytes, " + placeholder.contentsLength() / 2 + " were reserved");
-        }
+        byte[] hex = contents(placeholder, cms);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             ByteBuffer check = ByteBuffer.allocate(2);
             ch.read(check, placeholder.contentsStart() - 1);
-            if (check.get(0) != '<' || check.get(1) != '0') {
-                throw new IOException("no placeholder at offset " + (placeholder.contentsStart() - 1));
-            }
+            checkPlaceholder(placeholder, check.array());
             ByteBuffer b = ByteBuffer.wrap(hex);
             long pos = placeholder.contentsStart();
             while (b.hasRemaining()) {
                 pos += ch.write(b, pos);
             }
+        }
+    }
+
+    /**
+     * @param placeholder where the seal goes
+     * @param cms the DER CMS signature
+     * @return what to write at {@link Placeholder#contentsStart()}: the signature in hex
+     * @throws IOException if it is larger than the room
+     */
+    public static byte[] contents(Placeholder placeholder, byte[] cms) throws IOException {
+        byte[] hex = HexFormat.of().withUpperCase().formatHex(cms).getBytes(StandardCharsets.US_ASCII);
+        if (hex.length > placeholder.contentsLength()) {
+            throw new IOException("the seal takes " + cms.length + " bytes, " + placeholder.contentsLength() / 2 + " were reserved");
+        }
+        return hex;
+    }
+
+    /**
+     * @param placeholder where the seal goes
+     * @param found the two bytes at {@code contentsStart() - 1}
+     * @throws IOException unless they are the placeholder's opening {@code <0}
+     */
+    public static void checkPlaceholder(Placeholder placeholder, byte[] found) throws IOException {
+        if (found.length != 2 || found[0] != '<' || found[1] != '0') {
+            throw new IOException("no placeholder at offset " + (placeholder.contentsStart() - 1));
         }
     }
 

@@ -98,17 +98,17 @@ class SealedCaptureTest {
         void twoKeyCallsPerDelivery() throws Exception {
             open(new SealingFixtures.CountingKey(SealingFixtures.key()), SealingFixtures.tsa(), SealBatch.perDelivery());
             o.protection = ProtectionLevel.HIGH;
-            List<Barcode> high = o.prepareMany(3);
+            List<Barcode> high = o.prepareMany(2);
             o.protection = ProtectionLevel.NORMAL;
             List<Barcode> normal = o.prepareMany(1);
             List<Barcode> all = new java.util.ArrayList<>(high);
             all.addAll(normal);
             IngestReport r = o.lift.capture().ingest(o.scanner, delivery("D-PD", all).directory());
             assertThat(r.rejected()).isEmpty();
-            assertThat(r.captured()).hasSize(4);
+            assertThat(r.captured()).hasSize(3);
             int renditions = r.captured().stream().filter(c -> high.contains(Barcode.of(c.barcode())))
                     .mapToInt(c -> c.renditions().size()).sum();
-            assertThat(key.calls).as("key calls for a delivery of 3 sealed case files").hasValue(2);
+            assertThat(key.calls).as("key calls for a delivery of 2 sealed case files").hasValue(2);
             assertThat(key.digests).as("one digest per sealed product").hasValue(renditions + 2 * high.size());
             assertSealed(new IngestReport(r.deliveryId(), r.caseFiles().stream()
                     .filter(c -> high.contains(Barcode.of(c.barcode()))).toList(), 0, 0, r.took()), "T");
@@ -127,9 +127,9 @@ class SealedCaptureTest {
                          Policies.defaults().withProtection(ProtectionLevel.HIGH, ProtectionProfile.resiscanFor(ProtectionLevel.HIGH))
                                  .withCapture(CapturePolicy.defaults().withMinimumDpi(100)), b -> b.sealing(s))) {
                 other.protection = ProtectionLevel.HIGH;
-                List<Barcode> files = other.prepareMany(3);
-                assertThat(other.lift.capture().ingest(other.scanner, delivery("D-PF", files).directory()).captured()).hasSize(3);
-                assertThat(perFile.calls).as("key calls for 3 case files sealed one by one").hasValue(6);
+                List<Barcode> files = other.prepareMany(2);
+                assertThat(other.lift.capture().ingest(other.scanner, delivery("D-PF", files).directory()).captured()).hasSize(2);
+                assertThat(perFile.calls).as("key calls for 2 case files sealed one by one").hasValue(4);
             }
         }
 

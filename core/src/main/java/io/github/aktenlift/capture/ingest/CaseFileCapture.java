@@ -302,6 +302,13 @@ final class CaseFileCapture {
         pipe.deleteQuietly(key);
     }
 
+    /** Stores a finished product under a new key (create-if-absent) and notes the key as written. */
+    ContentInfo store(Key key, InputStream in, List<Key> written) {
+        ContentInfo info = storage.content().create(key, in);
+        written.add(key);
+        return info;
+    }
+
     /** Stores a finished file under a new key (create-if-absent) and notes the key as written. */
     ContentInfo store(Key key, Path file, List<Key> written) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {

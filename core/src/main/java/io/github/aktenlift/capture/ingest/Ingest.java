@@ -83,7 +83,8 @@ public final class Ingest implements Capture {
      * @param loop the command loop that records captures
      * @param storage where renditions and protocols go
      * @param notifier where the scan service's notifications go (best effort)
-     * @param parallelism how many case files of a delivery are captured at once
+     * @param parallelism how many case files of a delivery are captured at once; twice as many where a
+     *     protection level demands seals and a sealer is configured
      * @param sealer seals the products of case files whose protection level demands it
      * @param sealBatch how many case files share the sealer's key calls
      */
@@ -94,7 +95,11 @@ public final class Ingest implements Capture {
         ImageInspector inspector = new ImageInspector(policy.maxPixels(), policy.maxDimension());
         this.loop = loop;
         this.notifier = notifier;
-        this.parallelism = parallelism;
+        // a sealed case file waits between its steps for the key and the timestamp authority (round
+        // trips to remote services in production): twice as many at once keep the processors busy
+        boolean seals = sealer.isPresent() && java.util.Arrays.stream(io.github.aktenlift.casefile.ProtectionLevel.values())
+                .anyMatch(l -> loop.policies().profileFor(l).sealing().seals());
+        this.parallelism = seals ? 2 * parallelism : parallelism;
         this.reader = new IndexReader(policy, loop.validator());
         this.checks = new PageChecks(policy, inspector);
         this.rescans = new RescanMerge(loop, storage, policy, inspector);

@@ -82,15 +82,22 @@ final class SealedCapture implements AutoCloseable {
     private boolean ended;
     private byte[] json;
     private Path jsonFile;
-    /** The protocol PDF as it is stored once sealed: sealed whole to here, or its prepared file filled in place. */
+    /** The protocol PDF as it is stored once sealed whole. */
     private Path sealedProtocolPdf;
     private SealJob protocolPdf;
     private SealPlaceholder.Placeholder protocolPlaceholder;
     private byte[] jsonDigest;
 
-    /** A rendered rendition waiting for its seal: its place among the renditions, key, file and placeholder. */
-    private record Pending(int index, Key key, Path file, SealPlaceholder.Placeholder placeholder) {
+    /**
+     * A rendered rendition waiting for its seal: its place among the renditions, its key, and its
+     * bytes: prepared, in {@code staged} with its placeholder; sealed whole, in {@code file}.
+     */
+    private record Pending(int index, Key key, Path file, Staged staged, SealPlaceholder.Placeholder placeholder) {
     }
+
+    /** Everything staged, closed with the capture. */
+    private final List<Staged> products = new ArrayList<>();
+    private Staged protocolStaged;
 
     SealedCapture(CaseFileCapture owner, EvidenceSealer sealer, ProtocolWriter.Capture input, CaseFileCapture.Plan plan,
             List<DocumentEntry> kept) {
@@ -147,9 +154,15 @@ final class SealedCapture implements AutoCloseable {
                 RenditionRequest request = CaseFileCapture.request(plan, input.where(), bc, now, group);
                 Path file = scratch.resolve("r" + files.size() + ".pdf");
                 RenditionResult result;
+                Staged staged = null;
                 if (prepared.isPresent()) {
-                    // the byte range's digest is taken on the way; the update follows once the note is written
-                    try (ByteRangeOutput out = new ByteRangeOutput(scratchFile(file), prepared.get().digest().newDigest())) {
+                    // kept in memory where the budget allows; the byte range's digest is taken on the
+                    // way; the update follows once the note is written
+                    long expected = group.stream().mapToLong(CheckedPage::size).sum() + 2L * prepared.get().reserveBytes()
+                            + 256 * 1024 + 2048L * group.size();
+                    staged = Staged.create(file, expected);
+                    products.add(staged);
+                    try (ByteRangeOutput out = new ByteRangeOutput(buffered(staged), prepared.get().digest().newDigest())) {
                         result = new PdfARenderer().render(request, out, false, revisions::add);
                         out.flush();
                         states.add(out.state());
@@ -165,7 +178,7 @@ final class SealedCapture implements AutoCloseable {
                 }
                 PageChecks.compareHashes(group, result, bc, problems);
                 Key key = StorageKeys.rendition(bc, number, g.getKey());
-                pending.add(new Pending(renditions.size(), key, file, null));
+                pending.add(new Pending(renditions.size(), key, file, staged, null));
                 // size and hash are those of the sealed rendition, filled in once it is stored
                 renditions.add(new StoredRendition(plan.whole() ? "*" : g.getKey(), key, result.size(), "0".repeat(64),
                         group.size(), (int) result.reencodedPages()));
@@ -188,11 +201,10 @@ final class SealedCapture implements AutoCloseable {
                 for (int i = 0; i < pending.size(); i++) {
                     Pending p = pending.get(i);
                     SealPlaceholder.Placeholder placeholder;
-                    try (ByteRangeOutput out = ByteRangeOutput.resume(new BufferedOutputStream(
-                            Files.newOutputStream(p.file(), StandardOpenOption.APPEND), 64 * 1024), states.get(i))) {
+                    try (ByteRangeOutput out = ByteRangeOutput.resume(buffered(p.staged()), states.get(i))) {
                         placeholder = SealPlaceholder.append(out, revisions.get(i), Optional.of(embedded), signature);
                     }
-                    pending.set(i, new Pending(p.index(), p.key(), p.file(), placeholder));
+                    pending.set(i, new Pending(p.index(), p.key(), p.file(), p.staged(), placeholder));
                 }
             } else {
                 Path noteFile = Files.write(scratch.resolve("transfer-note.pdf"), notePdf.toByteArray(),
@@ -224,14 +236,27 @@ final class SealedCapture implements AutoCloseable {
     void renditionsSigned(List<byte[]> signatures) {
         try {
             for (int i = 0; i < pending.size(); i++) {
-                SealPlaceholder.fill(pending.get(i).file(), pending.get(i).placeholder(), signatures.get(i));
+                fill(pending.get(i).staged(), pending.get(i).placeholder(), signatures.get(i));
             }
         } catch (IOException | RuntimeException e) {
             end(List.of(new CaptureProblem(Kind.SEALING_FAILED, bc, "", "the seal could not be written: "
                     + Failures.describe(e))));
             return;
         }
-        storeRenditions(pending.stream().map(Pending::file).toList());
+        storeRenditions(null);
+    }
+
+    /** Writes a seal into its placeholder, in place, after checking the placeholder is where it should be. */
+    private static void fill(Staged staged, SealPlaceholder.Placeholder p, byte[] cms) throws IOException {
+        byte[] hex = SealPlaceholder.contents(p, cms);
+        SealPlaceholder.checkPlaceholder(p, staged.read(p.contentsStart() - 1, 2));
+        staged.write(p.contentsStart(), hex);
+    }
+
+    /** A product's append stream, buffered when it goes to a file (the writers write many small pieces). */
+    private static OutputStream buffered(Staged staged) throws IOException {
+        OutputStream out = staged.append();
+        return staged.inMemory() ? out : new BufferedOutputStream(out, 256 * 1024);
     }
 
     /** Step two, whole: stores the renditions sealed to {@link #renditionJobs()}' targets, then writes the protocol. */
@@ -239,11 +264,20 @@ final class SealedCapture implements AutoCloseable {
         storeRenditions(pending.stream().map(p -> sealedFile(p.file())).toList());
     }
 
+    /** @param sealed the sealed files, or {@code null} for the staged products (prepared) */
     private void storeRenditions(List<Path> sealed) {
         try {
             for (int i = 0; i < pending.size(); i++) {
                 Pending p = pending.get(i);
-                ContentInfo stored = owner.store(p.key(), sealed.get(i), written);
+                ContentInfo stored;
+                if (sealed == null) {
+                    try (java.io.InputStream in = p.staged().read()) {
+                        stored = owner.store(p.key(), in, written);
+                    }
+                    p.staged().close(); // its memory for the next product
+                } else {
+                    stored = owner.store(p.key(), sealed.get(i), written);
+                }
                 StoredRendition r = renditions.get(p.index());
                 renditions.set(p.index(), new StoredRendition(r.documentId(), r.key(), stored.size(), stored.sha256(),
                         r.pages(), r.reencodedPages()));
@@ -257,12 +291,13 @@ final class SealedCapture implements AutoCloseable {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
                 ProtocolReport.write(protocol, input.now(), bytes);
                 byte[] b = bytes.toByteArray();
-                try (ByteRangeOutput out = new ByteRangeOutput(scratchFile(pdf), spec.digest().newDigest())) {
+                protocolStaged = Staged.create(pdf, b.length + 2L * spec.reserveBytes() + 8192);
+                products.add(protocolStaged);
+                try (ByteRangeOutput out = new ByteRangeOutput(buffered(protocolStaged), spec.digest().newDigest())) {
                     out.write(b);
                     protocolPlaceholder = SealPlaceholder.append(out, Revision.of(b), Optional.empty(), signature(spec));
                 }
                 jsonDigest = spec.digest().newDigest().digest(json);
-                sealedProtocolPdf = pdf;
             } else {
                 jsonFile = Files.write(scratch.resolve("protocol.json"), json, StandardOpenOption.CREATE_NEW);
                 try (OutputStream out = scratchFile(pdf)) {
@@ -297,7 +332,7 @@ final class SealedCapture implements AutoCloseable {
     /** Step three, prepared: fills in the protocol PDF's seal, then as {@link #finish}. */
     void protocolSigned(byte[] pdfSeal, byte[] jsonSeal, String level) {
         try {
-            SealPlaceholder.fill(sealedProtocolPdf, protocolPlaceholder, pdfSeal);
+            fill(protocolStaged, protocolPlaceholder, pdfSeal);
         } catch (IOException | RuntimeException e) {
             end(List.of(new CaptureProblem(Kind.SEALING_FAILED, bc, "", "the seal could not be written: "
                     + Failures.describe(e))));
@@ -319,7 +354,14 @@ final class SealedCapture implements AutoCloseable {
         try {
             ContentInfo protocolInfo = owner.storage().content().create(protocolJson, new ByteArrayInputStream(json));
             written.add(protocolJson);
-            ContentInfo pdfInfo = owner.store(protocolPdfKey, sealedProtocolPdf, written);
+            ContentInfo pdfInfo;
+            if (protocolStaged != null) {
+                try (java.io.InputStream in = protocolStaged.read()) {
+                    pdfInfo = owner.store(protocolPdfKey, in, written);
+                }
+            } else {
+                pdfInfo = owner.store(protocolPdfKey, sealedProtocolPdf, written);
+            }
             Key sealKey = StorageKeys.protocolSeal(protocolJson);
             ContentInfo sealInfo = owner.storage().content().create(sealKey, new ByteArrayInputStream(detachedSeal));
             written.add(sealKey);
@@ -388,6 +430,7 @@ final class SealedCapture implements AutoCloseable {
 
     @Override
     public void close() {
+        products.forEach(Staged::close);
         RescanMerge.deleteTree(scratch);
     }
 }
