@@ -97,56 +97,37 @@ class SealingStagesBenchmark {
             PreparedSeals spec = sealer.preparedSeals().orElseThrow();
             SealPlaceholder.Signature signature = new SealPlaceholder.Signature(Office.START, spec.reason(), spec.reserveBytes());
             Map<String, Stage> stages = new LinkedHashMap<>();
-            stages.put("render into the store's hash (unsealed capture)", () -> {
+            SealPlaceholder.Note embedded = SealPlaceholder.Note.of(note, Office.START);
+            stages.put("unsealed: render into the store's hash", () -> {
                 for (RenditionRequest r : renditions) {
                     renderer.render(r, new Sha256Sink(), false);
                 }
             });
-            stages.put("render to a file, byte-range digest on the way", () -> {
+            stages.put("sealed, in memory: render, digest, note + placeholder, store's hash", () -> {
                 for (RenditionRequest r : renditions) {
-                    Path f = scratch.resolve("r.pdf");
-                    try (ByteRangeOutput out = new ByteRangeOutput(new BufferedOutputStream(Files.newOutputStream(f),
-                            256 * 1024), spec.digest().newDigest())) {
-                        renderer.render(r, out, false);
-                    }
-                    Files.delete(f);
-                }
-            });
-            SealPlaceholder.Note embedded = SealPlaceholder.Note.of(note, Office.START);
-            stages.put("render, byte-range digest, note + placeholder (no file)", () -> {
-                for (RenditionRequest r : renditions) {
+                    java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream(9 << 20);
                     Revision[] rev = new Revision[1];
-                    try (ByteRangeOutput out = new ByteRangeOutput(OutputStream.nullOutputStream(), spec.digest().newDigest())) {
+                    try (ByteRangeOutput out = new ByteRangeOutput(held, spec.digest().newDigest())) {
                         renderer.render(r, out, false, x -> rev[0] = x);
                         SealPlaceholder.append(out, rev[0], Optional.of(embedded), signature);
                     }
+                    held.writeTo(new Sha256Sink());
                 }
             });
-            stages.put("render alone (no hash, no file)", () -> {
+            stages.put("sealed, in a file: the same through a scratch file", () -> {
                 for (RenditionRequest r : renditions) {
-                    renderer.render(r, OutputStream.nullOutputStream(), false);
-                }
-            });
-            stages.put("transfer note compressed, one per case file", () -> {
-                for (int i = 0; i < caseFiles; i++) {
-                    SealPlaceholder.Note.of(note, Office.START);
-                }
-            });
-            stages.put("the store reading and hashing the sealed file", () -> {
-                Path f = scratch.resolve("s.pdf");
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(f), 256 * 1024)) {
-                    renderer.render(renditions.get(0), out, false);
-                }
-                for (int i = 0; i < renditions.size(); i++) {
-                    try (InputStream in = Files.newInputStream(f)) {
-                        MessageDigest md = MessageDigest.getInstance("SHA-256");
-                        byte[] b = new byte[256 * 1024];
-                        for (int n; (n = in.read(b)) > 0;) {
-                            md.update(b, 0, n);
-                        }
+                    Path f = scratch.resolve("r.pdf");
+                    Revision[] rev = new Revision[1];
+                    try (ByteRangeOutput out = new ByteRangeOutput(new BufferedOutputStream(Files.newOutputStream(f),
+                            256 * 1024), spec.digest().newDigest())) {
+                        renderer.render(r, out, false, x -> rev[0] = x);
+                        SealPlaceholder.append(out, rev[0], Optional.of(embedded), signature);
                     }
+                    try (InputStream in = Files.newInputStream(f)) {
+                        in.transferTo(new Sha256Sink());
+                    }
+                    Files.delete(f);
                 }
-                Files.delete(f);
             });
             stages.put("transfer note PDF, one per case file", () -> {
                 for (int i = 0; i < caseFiles; i++) {
