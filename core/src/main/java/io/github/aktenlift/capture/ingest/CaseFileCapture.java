@@ -29,7 +29,9 @@ import io.github.aktenlift.lifecycle.RecordIngestedCapture;
 import io.github.aktenlift.tracking.EventKind;
 import io.github.aktenlift.lifecycle.StorageKeys;
 import io.github.aktenlift.pdfa.PageImageException;
+import io.github.aktenlift.imaging.ImageInfo;
 import io.github.aktenlift.pdfa.PageSource;
+import io.github.aktenlift.textlayer.PageText;
 import io.github.aktenlift.pdfa.PdfARenderer;
 import io.github.aktenlift.pdfa.RenditionRequest;
 import io.github.aktenlift.pdfa.TransferNote;
@@ -154,6 +156,8 @@ final class CaseFileCapture {
             Path scratch) {
         String bc = entry.barcode();
         List<PendingSeal> toSeal = new ArrayList<>();
+        // what each page's text layer was made of, by page place, for the scan protocol
+        Map<String, PageTextReport> texts = new HashMap<>();
         try {
             for (Map.Entry<String, List<CheckedPage>> g : groups.entrySet()) {
                 List<CheckedPage> group = g.getValue();
@@ -163,7 +167,7 @@ final class CaseFileCapture {
                         whole ? "CASE_FILE" : first.type(),
                         whole || first.date() == null ? null : LocalDate.parse(first.date()),
                         where.reference().value(), bc, now,
-                        group.stream().map(p -> new PageSource(p.file(), p.info(), p.pageInFile())).toList());
+                        group.stream().map(p -> source(p, texts)).toList());
                 Key key = StorageKeys.rendition(bc, number, g.getKey());
                 RenditionResult[] result = new RenditionResult[1];
                 ContentInfo stored;
@@ -315,6 +319,27 @@ final class CaseFileCapture {
                 : CaseFileState.CAPTURED;
         int pageCount = finalDocuments.stream().mapToInt(d -> d.pages().size()).sum();
         return new CaseFileOutcome.Captured(bc, pageCount, renditions, protocolJson, protocolPdf, inspection, state);
+    }
+
+    /**
+     * The page's source for the renderer; a page with a delivered OCR file gets its text from the
+     * file read again (and checked again) when the renderer reaches it.
+     */
+    private static PageSource source(CheckedPage p, Map<String, PageTextReport> texts) {
+        if (p.ocrFile() == null) {
+            return new PageSource(p.file(), p.info(), p.pageInFile());
+        }
+        ImageInfo info = p.info();
+        int n = p.pageInFile() - 1;
+        int width = info.pages().isEmpty() ? info.width() : info.pages().get(n).width();
+        int height = info.pages().isEmpty() ? info.height() : info.pages().get(n).height();
+        double dpiX = info.pages().isEmpty() ? info.dpiX() : info.pages().get(n).dpiX();
+        double dpiY = info.pages().isEmpty() ? info.dpiY() : info.pages().get(n).dpiY();
+        return new PageSource(p.file(), info, p.pageInFile(), () -> {
+            PageText t = OcrFile.reread(p.ocrFile(), p.entry().ocr(), width, height, dpiX, dpiY);
+            texts.put(p.place(), PageTextReport.of(t));
+            return t;
+        });
     }
 
     /** A rendered, not yet sealed rendition: its place among the capture's renditions, its key, its file. */
