@@ -60,7 +60,7 @@ final class GlyphlessFont {
             tables.put("maxp", maxp());
             tables.put("name", name());
             tables.put("post", table(d -> {
-                d.writeInt(0x00030000); // format 3: no glyph names
+                d.writeInt(0x00020000); // format 2: glyph names from the standard Macintosh set
                 d.writeInt(0);
                 d.writeShort(-100);
                 d.writeShort(50);
@@ -69,6 +69,9 @@ final class GlyphlessFont {
                 d.writeInt(0);
                 d.writeInt(0);
                 d.writeInt(0);
+                d.writeShort(2);
+                d.writeShort(0); // .notdef
+                d.writeShort(3); // space
             }));
             int n = tables.size();
             int offset = 12 + 16 * n;
@@ -196,7 +199,10 @@ final class GlyphlessFont {
         });
     }
 
-    /** A Windows Unicode cmap that maps nothing (its one segment ends the table): glyphs go by CID. */
+    /**
+     * A Windows Unicode cmap that maps the space to the blank glyph, for tools that look a font's
+     * characters up; the renditions find glyphs by CID, not through it.
+     */
     private static byte[] cmap() throws IOException {
         return table(d -> {
             d.writeShort(0);
@@ -205,16 +211,20 @@ final class GlyphlessFont {
             d.writeShort(1);
             d.writeInt(12);
             d.writeShort(4);
-            d.writeShort(24);
+            d.writeShort(32);
             d.writeShort(0);
-            d.writeShort(2); // one segment
-            d.writeShort(2);
-            d.writeShort(0);
-            d.writeShort(0);
-            d.writeShort(0xFFFF);
-            d.writeShort(0);
-            d.writeShort(0xFFFF);
+            d.writeShort(4); // two segments: the space, and the end
+            d.writeShort(4);
             d.writeShort(1);
+            d.writeShort(0);
+            d.writeShort(0x20);
+            d.writeShort(0xFFFF);
+            d.writeShort(0);
+            d.writeShort(0x20);
+            d.writeShort(0xFFFF);
+            d.writeShort(1 - 0x20);
+            d.writeShort(1);
+            d.writeShort(0);
             d.writeShort(0);
         });
     }

@@ -2,7 +2,11 @@ package io.github.aktenlift.pdfa;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Bidi;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.aktenlift.textlayer.PageText;
@@ -45,9 +49,13 @@ final class TextLayer {
         double sy = 72 / dpiY;
         StringBuilder ops = new StringBuilder(64 + 80 * text.wordCount());
         ops.append(" BT 3 Tr");
-        for (PageText.Line line : text.lines()) {
-            for (int i = 0; i < line.words().size(); i++) {
-                PageText.Word w = line.words().get(i);
+        for (PageText.Line logical : text.lines()) {
+            // in the order they stand on the page, as text extraction expects: it turns visual order
+            // back into reading order by the Unicode bidirectional algorithm
+            List<PageText.Word> words = new ArrayList<>(logical.words());
+            words.sort(Comparator.comparingDouble(PageText.Word::left));
+            for (int i = 0; i < words.size(); i++) {
+                PageText.Word w = words.get(i);
                 double size = (w.bottom() - w.top()) * sy;
                 double width = (w.right() - w.left()) * sx;
                 int glyphs = w.text().codePointCount(0, w.text().length());
@@ -56,8 +64,8 @@ final class TextLayer {
                         .append(PdfOutput.number(scale)).append(" Tz 1 0 0 1 ")
                         .append(PdfOutput.number(w.left() * sx)).append(' ')
                         .append(PdfOutput.number((text.height() - w.baseline()) * sy)).append(" Tm <");
-                w.text().codePoints().forEach(c -> hex(ops, cid(c)));
-                if (i < line.words().size() - 1) {
+                visual(w.text()).codePoints().forEach(c -> hex(ops, cid(c)));
+                if (i < words.size() - 1) {
                     hex(ops, cid(' '));
                 }
                 ops.append("> Tj");
@@ -124,6 +132,24 @@ final class TextLayer {
             b.append("endbfchar\n");
         }
         return b.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n").toString();
+    }
+
+    /** A word's characters in the order they stand on the page: right-to-left runs reversed. */
+    static String visual(String word) {
+        if (!Bidi.requiresBidi(word.toCharArray(), 0, word.length())) {
+            return word;
+        }
+        Bidi bidi = new Bidi(word, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+        int runs = bidi.getRunCount();
+        byte[] levels = new byte[runs];
+        String[] parts = new String[runs];
+        for (int r = 0; r < runs; r++) {
+            levels[r] = (byte) bidi.getRunLevel(r);
+            String part = word.substring(bidi.getRunStart(r), bidi.getRunLimit(r));
+            parts[r] = (levels[r] & 1) == 1 ? new StringBuilder(part).reverse().toString() : part;
+        }
+        Bidi.reorderVisually(levels, 0, parts, 0, runs);
+        return String.join("", parts);
     }
 
     private int cid(int codePoint) {
