@@ -193,9 +193,8 @@ final class PageChecks {
         String name = printable(p.file());
         // the OCR file is noted as listed first, so that it never shows as an extra file as well
         Path ocr = p.ocr() == null ? null : ocrPath(dir, bc, name, p.ocr(), problems, listed);
-        if (p.ocr() != null && ocr == null) {
-            return null;
-        }
+        // a bad OCR path drops the page, but only after its image is checked (and noted as listed) too
+        boolean ocrRefused = p.ocr() != null && ocr == null;
         String fileName = p.file();
         int pageInFile = 1;
         int hash = fileName.lastIndexOf('#');
@@ -302,6 +301,9 @@ final class PageChecks {
         if (!mode.equals(p.colorMode())) {
             problems.add(new CaptureProblem(Kind.COLOR_MODE, bc, name, "image is " + mode + ", index says "
                     + p.colorMode()));
+        }
+        if (ocrRefused) {
+            return null;
         }
         if (ocr != null) {
             int width = info.pages().isEmpty() ? info.width() : info.pages().get(pageInFile - 1).width();
