@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * @param lines the lines of words, top to bottom
  * @since 0.2
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.STABLE, since = "0.2")
 public record KnownText(PageGeometry geometry, double sizePx, List<List<Word>> lines) {
 
     /** Words of German administrative text, with umlauts and ß, and names of several scripts. */
