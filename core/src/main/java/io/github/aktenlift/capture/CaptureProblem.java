@@ -153,6 +153,14 @@ public record CaptureProblem(Kind kind, String barcode, String page, String deta
          *
          * @since 0.2
          */
-        OCR_OUTSIDE_PAGE
+        OCR_OUTSIDE_PAGE,
+        /**
+         * The OCR engine the capture policy demands could not recognise a page: it was unavailable,
+         * timed out, failed or answered what cannot be read (detail names the engine and the
+         * reason); nothing was kept, and a later ingest of the delivery captures the case file.
+         *
+         * @since 0.2
+         */
+        OCR_FAILED
     }
 }

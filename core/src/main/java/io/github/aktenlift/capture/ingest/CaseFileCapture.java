@@ -5,6 +5,7 @@ import io.github.aktenlift.ConcurrentUpdateException;
 import io.github.aktenlift.IllegalTransitionException;
 import io.github.aktenlift.PreconditionFailedException;
 import io.github.aktenlift.capture.CapturePolicy;
+import io.github.aktenlift.capture.OcrPolicy;
 import io.github.aktenlift.capture.CaptureProblem;
 import io.github.aktenlift.capture.CaptureProblem.Kind;
 import io.github.aktenlift.capture.CaseFileOutcome;
@@ -85,9 +86,16 @@ final class CaseFileCapture {
     private final CapturePolicy policy;
     private final ContentPipe pipe;
     private final Optional<EvidenceSealer> sealer;
+    private final Optional<Recognitions> ocr;
 
     CaseFileCapture(CommandLoop loop, Storage storage, CapturePolicy policy, ContentPipe pipe,
             Optional<EvidenceSealer> sealer) {
+        this(loop, storage, policy, pipe, sealer, Optional.empty());
+    }
+
+    CaseFileCapture(CommandLoop loop, Storage storage, CapturePolicy policy, ContentPipe pipe,
+            Optional<EvidenceSealer> sealer, Optional<Recognitions> ocr) {
+        this.ocr = ocr;
         this.loop = loop;
         this.storage = storage;
         this.policy = policy;
@@ -167,7 +175,7 @@ final class CaseFileCapture {
                         whole ? "CASE_FILE" : first.type(),
                         whole || first.date() == null ? null : LocalDate.parse(first.date()),
                         where.reference().value(), bc, now,
-                        group.stream().map(p -> source(p, texts)).toList());
+                        sources(group, texts));
                 Key key = StorageKeys.rendition(bc, number, g.getKey());
                 RenditionResult[] result = new RenditionResult[1];
                 ContentInfo stored;
@@ -198,6 +206,8 @@ final class CaseFileCapture {
         } catch (PageImageException e) {
             // the JPEG walk that rides along with rendering found a broken page
             problems.add(PageChecks.brokenPage(e, pages, bc));
+        } catch (Recognitions.Failed e) {
+            problems.add(new CaptureProblem(Kind.OCR_FAILED, bc, PageChecks.printable(e.page()), e.getMessage()));
         } catch (ConflictException e) {
             problems.add(conflict(bc));
         } catch (IOException | RuntimeException e) {
@@ -222,7 +232,8 @@ final class CaseFileCapture {
                 // the transfer note travels inside each rendition: the protocol without the renditions'
                 // hashes, which no rendition can carry of itself (see TransferNote)
                 ScanProtocol note = ProtocolWriter.protocol(new ProtocolWriter.Capture(actor, index, entry, where,
-                        finalDocuments, pages, List.of(), rendered, previous, now, policy.minimumDpi()));
+                        finalDocuments, pages, List.of(), rendered, previous, now, policy.minimumDpi(), texts,
+                        policy.ocr().lowConfidence()));
                 Path notePdf = scratch.resolve("transfer-note.pdf");
                 try (OutputStream out = scratchFile(notePdf)) {
                     ProtocolReport.write(note, now, out);
@@ -248,7 +259,8 @@ final class CaseFileCapture {
             }
         }
         ScanProtocol protocol = ProtocolWriter.protocol(new ProtocolWriter.Capture(actor, index, entry, where,
-                finalDocuments, pages, renditions, rendered, previous, now, policy.minimumDpi()));
+                finalDocuments, pages, renditions, rendered, previous, now, policy.minimumDpi(), texts,
+                policy.ocr().lowConfidence()));
         Key protocolJson = StorageKeys.protocolJson(bc, index.deliveryId(), number);
         Key protocolPdf = StorageKeys.protocolPdf(bc, index.deliveryId(), number);
         ContentInfo protocolInfo;
@@ -319,6 +331,37 @@ final class CaseFileCapture {
                 : CaseFileState.CAPTURED;
         int pageCount = finalDocuments.stream().mapToInt(d -> d.pages().size()).sum();
         return new CaseFileOutcome.Captured(bc, pageCount, renditions, protocolJson, protocolPdf, inspection, state);
+    }
+
+    /**
+     * The pages' sources for the renderer, in order; where the OCR policy says so, the engine
+     * recognises pages ahead of the renderer (at most its parallelism at once).
+     */
+    private List<PageSource> sources(List<CheckedPage> group, Map<String, PageTextReport> texts) {
+        OcrPolicy.Mode mode = policy.ocr().mode();
+        List<PageSource> out = new ArrayList<>(group.size());
+        List<CheckedPage> toRecognise = new ArrayList<>();
+        for (CheckedPage p : group) {
+            boolean recognise = ocr.isPresent() && !p.carried() && !p.entry().blank()
+                    && (mode == OcrPolicy.Mode.ALWAYS || mode == OcrPolicy.Mode.WHEN_NOT_DELIVERED && p.ocrFile() == null)
+                    && Recognitions.canRead(p);
+            if (recognise) {
+                toRecognise.add(p);
+            }
+        }
+        Recognitions.Batch batch = toRecognise.isEmpty() ? null : ocr.orElseThrow().start(toRecognise);
+        for (CheckedPage p : group) {
+            if (batch != null && toRecognise.contains(p)) {
+                out.add(new PageSource(p.file(), p.info(), p.pageInFile(), () -> {
+                    PageText t = batch.next(p);
+                    texts.put(p.place(), PageTextReport.of(t));
+                    return t;
+                }));
+            } else {
+                out.add(source(p, texts));
+            }
+        }
+        return out;
     }
 
     /**
