@@ -235,6 +235,23 @@ class OcrCaptureTest {
         }
 
         @Test
+        @DisplayName("an OCR file that is a symbolic link, or has a second name (a hard link)")
+        void links() throws Exception {
+            deliver();
+            Path elsewhere = d.directory().resolve("elsewhere.alto.xml");
+            Files.move(ocr, elsewhere);
+            Files.createSymbolicLink(ocr, elsewhere);
+            assertRejected(CaptureProblem.Kind.UNSAFE_PATH, "symbolic link");
+            Files.delete(ocr);
+            Files.createLink(ocr, elsewhere);
+            IngestReport report = ingest(d, index);
+            assertThat(report.problems()).anySatisfy(p -> {
+                assertThat(p.kind()).isEqualTo(CaptureProblem.Kind.UNSAFE_PATH);
+                assertThat(p.detail()).contains("hard link");
+            });
+        }
+
+        @Test
         @DisplayName("an OCR file outside the case file's folder")
         void foreign() throws Exception {
             deliver();

@@ -71,6 +71,9 @@ final class OcrFile {
             if (!a.isRegularFile()) {
                 throw new Refused(Kind.NOT_A_FILE, "its OCR file is not a regular file");
             }
+            if (links(file) > 1) {
+                throw new Refused(Kind.UNSAFE_PATH, "its OCR file has other names (a hard link); the format allows no links");
+            }
             if (a.size() > MAX_BYTES) {
                 throw new Refused(Kind.OCR_INVALID, "its OCR file has " + a.size() + " bytes, more than the "
                         + MAX_BYTES + " allowed");
@@ -112,6 +115,15 @@ final class OcrFile {
             return read(file, entry, width, height, dpiX, dpiY);
         } catch (Refused e) {
             throw new IOException("a page's OCR file changed after it was checked: " + e.getMessage());
+        }
+    }
+
+    /** @return how many names the file has, or 1 where the file system cannot tell */
+    private static int links(Path file) {
+        try {
+            return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+            return 1;
         }
     }
 
