@@ -96,7 +96,8 @@ public final class Aktenlift implements AutoCloseable {
         loop.onCommit(notifications::afterCommit);
         this.inventory = new BaselineInventory(loop, storage);
         // capture's notifications take the outbox's path too: best effort, failures kept for redelivery
-        this.capture = new Ingest(loop, storage, notifications, b.captureParallelism, Optional.ofNullable(b.sealer));
+        this.capture = new Ingest(loop, storage, notifications, b.captureParallelism, Optional.ofNullable(b.sealer),
+                Optional.ofNullable(b.ocr));
         // imports notify before they record (a crash repeats the notice rather than losing it), so they
         // talk to the notifier directly and see its failures
         this.imports = b.procedure == null ? null : new Handover(loop, storage, b.procedure, b.notifier);
@@ -287,6 +288,7 @@ public final class Aktenlift implements AutoCloseable {
         private SpecialistProcedure procedure;
         private int captureParallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
         private EvidenceSealer sealer;
+        private io.github.aktenlift.spi.ocr.OcrEngine ocr;
 
         private Builder() {
         }
@@ -407,12 +409,28 @@ public final class Aktenlift implements AutoCloseable {
         }
 
         /**
+         * The OCR engine that recognises pages for the renditions' invisible text layer where the
+         * capture policy says so ({@link io.github.aktenlift.capture.OcrPolicy}); the Tesseract
+         * adapter's {@code TesseractEngine} implements it. The caller owns it.
+         *
+         * @param engine the engine (default: none, and a policy that demands OCR refuses to start)
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder ocr(io.github.aktenlift.spi.ocr.OcrEngine engine) {
+            this.ocr = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /**
          * Opens the journal on the storage, checking every stored event.
          *
          * @return the instance
          * @throws JournalIntegrityException if the stored journal fails verification
          * @throws SealingConfigurationException if a protection level demands a seal the configured
          *     sealer cannot give (no sealer, no key, no timestamp authority, no qualified certificate)
+         * @throws OcrConfigurationException if the capture policy demands OCR and no engine is
+         *     configured, or the engine cannot run
          * @throws IllegalStateException if no storage was given
          */
         public Aktenlift build() {
@@ -420,11 +438,30 @@ public final class Aktenlift implements AutoCloseable {
                 throw new IllegalStateException("Aktenlift needs a storage: call storage(...) before build()");
             }
             checkSealing();
+            checkOcr();
             // every stage sees the storage through the counter of its failures, which changes nothing else
             Counters counters = new Counters();
             Storage counted = new CountingStorage(storage, counters);
             CommandLoop loop = CommandLoop.open(counted, clock, ids, policies, journalKey, checkpointInterval, counters);
             return new Aktenlift(this, counted, loop);
+        }
+
+        /** The capture policy's demand for OCR met by a working engine, or a start-up error. */
+        private void checkOcr() {
+            io.github.aktenlift.capture.OcrPolicy.Mode mode = policies.capture().ocr().mode();
+            if (mode == io.github.aktenlift.capture.OcrPolicy.Mode.NEVER) {
+                return;
+            }
+            if (ocr == null) {
+                throw new OcrConfigurationException("the capture policy demands OCR (" + mode
+                        + ") but no OCR engine is configured: call ocr(...) on the builder");
+            }
+            try {
+                ocr.check();
+            } catch (io.github.aktenlift.spi.ocr.OcrException e) {
+                throw new OcrConfigurationException("the capture policy demands OCR (" + mode + ") but the engine "
+                        + "cannot run: " + e.getMessage());
+            }
         }
 
         /** Every level's demand met by the sealer, or a start-up error: never a silent skip. */

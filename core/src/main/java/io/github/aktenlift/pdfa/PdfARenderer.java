@@ -45,6 +45,7 @@ import io.github.aktenlift.imaging.TiffPage;
 import io.github.aktenlift.rendition.PageRendition;
 import io.github.aktenlift.rendition.PageTreatment;
 import io.github.aktenlift.rendition.RenditionResult;
+import io.github.aktenlift.textlayer.PageText;
 
 /**
  * Writes one PDF/A-2b file of image pages, streaming: each source file is read once, front to
@@ -160,9 +161,12 @@ public final class PdfARenderer {
                 + PdfOutput.text(PdfAMetadata.OUTPUT_CONDITION) + " /Info "
                 + PdfOutput.text(PdfAMetadata.OUTPUT_CONDITION) + " /DestOutputProfile " + icc
                 + " 0 R >>");
+        // a rendition with a text layer declares PDF/A-2u: all its text maps to Unicode
+        boolean withText = pages.stream().anyMatch(p -> p.text() != null);
         PdfAMetadata meta = new PdfAMetadata(request.title(), request.created(),
                 request.documentType(), request.fileReference(), request.barcode(),
-                request.documentDate());
+                request.documentDate(), withText);
+        TextLayer layer = new TextLayer();
         int metadata = pdf.allocate();
         pdf.stream(metadata, " /Type /Metadata /Subtype /XML", meta.xmp());
         int info = pdf.allocate();
@@ -184,14 +188,22 @@ public final class PdfARenderer {
             double[] dpi = dpi(p);
             String w = numbers.computeIfAbsent(image.width / dpi[0] * 72, PdfOutput::number);
             String h = numbers.computeIfAbsent(image.height / dpi[1] * 72, PdfOutput::number);
+            String text = p.text() == null ? "" : layer.page(pdf, text(p, image), dpi[0], dpi[1]);
             int content = pdf.allocate();
-            pdf.stream(content, "", ("q " + w + " 0 0 " + h + " 0 0 cm /Im0 Do Q")
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            byte[] ops = ("q " + w + " 0 0 " + h + " 0 0 cm /Im0 Do Q" + text)
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (text.isEmpty()) {
+                pdf.stream(content, "", ops);
+            } else {
+                // a page's words are some kilobytes of operators, which compress to a quarter
+                pdf.stream(content, " /Filter /FlateDecode", ReportFont.flate(ops));
+            }
             pageObjects[i] = pdf.allocate();
             int parent = nodes == 0 ? root : node[i / KIDS];
             pdf.object(pageObjects[i], "<< /Type /Page /Parent " + parent + " 0 R /MediaBox [0 0 "
                     + w + " " + h + "] /Resources << /XObject << /Im0 " + image.object
-                    + " 0 R >> >> /Contents " + content + " 0 R >>");
+                    + " 0 R >>" + (text.isEmpty() ? "" : " /Font << /F0 " + layer.font() + " 0 R >>")
+                    + " >> /Contents " + content + " 0 R >>");
             results.add(new PageRendition(i + 1, image.sourceSha256, p.pageInFile(),
                     image.treatment, image.how, image.width, image.height, dpi[0], dpi[1]));
         }
@@ -207,6 +219,7 @@ public final class PdfARenderer {
             }
             pdf.object(root, "<< /Type /Pages /Kids [" + kids + "] /Count " + pages.size() + " >>");
         }
+        layer.finish(pdf);
         int catalog = pdf.allocate();
         pdf.object(catalog, "<< /Type /Catalog /Pages " + root + " 0 R /Metadata " + metadata
                 + " 0 R /OutputIntents [" + intent + " 0 R] >>");
@@ -235,6 +248,16 @@ public final class PdfARenderer {
             b.append(objects[i]).append(" 0 R ");
         }
         return b.append("] /Count ").append(to - from).append(" >>").toString();
+    }
+
+    /** The page's text, which must have been recognised on an image of this page's size. */
+    private static PageText text(PageSource p, Image image) throws IOException {
+        PageText t = p.text().load();
+        if (t.width() != image.width || t.height() != image.height) {
+            throw new IOException("the text of a page was recognised on an image of " + t.width() + "x" + t.height()
+                    + " px, the page has " + image.width + "x" + image.height + " px");
+        }
+        return t;
     }
 
     private static double[] dpi(PageSource p) {

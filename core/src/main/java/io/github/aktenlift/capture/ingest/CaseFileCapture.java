@@ -5,6 +5,7 @@ import io.github.aktenlift.ConcurrentUpdateException;
 import io.github.aktenlift.IllegalTransitionException;
 import io.github.aktenlift.PreconditionFailedException;
 import io.github.aktenlift.capture.CapturePolicy;
+import io.github.aktenlift.capture.OcrPolicy;
 import io.github.aktenlift.capture.CaptureProblem;
 import io.github.aktenlift.capture.CaptureProblem.Kind;
 import io.github.aktenlift.capture.CaseFileOutcome;
@@ -29,7 +30,9 @@ import io.github.aktenlift.lifecycle.RecordIngestedCapture;
 import io.github.aktenlift.tracking.EventKind;
 import io.github.aktenlift.lifecycle.StorageKeys;
 import io.github.aktenlift.pdfa.PageImageException;
+import io.github.aktenlift.imaging.ImageInfo;
 import io.github.aktenlift.pdfa.PageSource;
+import io.github.aktenlift.textlayer.PageText;
 import io.github.aktenlift.pdfa.PdfARenderer;
 import io.github.aktenlift.pdfa.RenditionRequest;
 import io.github.aktenlift.pdfa.TransferNote;
@@ -83,9 +86,16 @@ final class CaseFileCapture {
     private final CapturePolicy policy;
     private final ContentPipe pipe;
     private final Optional<EvidenceSealer> sealer;
+    private final Optional<Recognitions> ocr;
 
     CaseFileCapture(CommandLoop loop, Storage storage, CapturePolicy policy, ContentPipe pipe,
             Optional<EvidenceSealer> sealer) {
+        this(loop, storage, policy, pipe, sealer, Optional.empty());
+    }
+
+    CaseFileCapture(CommandLoop loop, Storage storage, CapturePolicy policy, ContentPipe pipe,
+            Optional<EvidenceSealer> sealer, Optional<Recognitions> ocr) {
+        this.ocr = ocr;
         this.loop = loop;
         this.storage = storage;
         this.policy = policy;
@@ -154,6 +164,8 @@ final class CaseFileCapture {
             Path scratch) {
         String bc = entry.barcode();
         List<PendingSeal> toSeal = new ArrayList<>();
+        // what each page's text layer was made of, by page place, for the scan protocol
+        Map<String, PageTextReport> texts = new HashMap<>();
         try {
             for (Map.Entry<String, List<CheckedPage>> g : groups.entrySet()) {
                 List<CheckedPage> group = g.getValue();
@@ -163,7 +175,7 @@ final class CaseFileCapture {
                         whole ? "CASE_FILE" : first.type(),
                         whole || first.date() == null ? null : LocalDate.parse(first.date()),
                         where.reference().value(), bc, now,
-                        group.stream().map(p -> new PageSource(p.file(), p.info(), p.pageInFile())).toList());
+                        sources(group, texts));
                 Key key = StorageKeys.rendition(bc, number, g.getKey());
                 RenditionResult[] result = new RenditionResult[1];
                 ContentInfo stored;
@@ -194,6 +206,8 @@ final class CaseFileCapture {
         } catch (PageImageException e) {
             // the JPEG walk that rides along with rendering found a broken page
             problems.add(PageChecks.brokenPage(e, pages, bc));
+        } catch (Recognitions.Failed e) {
+            problems.add(new CaptureProblem(Kind.OCR_FAILED, bc, PageChecks.printable(e.page()), e.getMessage()));
         } catch (ConflictException e) {
             problems.add(conflict(bc));
         } catch (IOException | RuntimeException e) {
@@ -218,7 +232,8 @@ final class CaseFileCapture {
                 // the transfer note travels inside each rendition: the protocol without the renditions'
                 // hashes, which no rendition can carry of itself (see TransferNote)
                 ScanProtocol note = ProtocolWriter.protocol(new ProtocolWriter.Capture(actor, index, entry, where,
-                        finalDocuments, pages, List.of(), rendered, previous, now, policy.minimumDpi()));
+                        finalDocuments, pages, List.of(), rendered, previous, now, policy.minimumDpi(), texts,
+                        policy.ocr().lowConfidence()));
                 Path notePdf = scratch.resolve("transfer-note.pdf");
                 try (OutputStream out = scratchFile(notePdf)) {
                     ProtocolReport.write(note, now, out);
@@ -244,7 +259,8 @@ final class CaseFileCapture {
             }
         }
         ScanProtocol protocol = ProtocolWriter.protocol(new ProtocolWriter.Capture(actor, index, entry, where,
-                finalDocuments, pages, renditions, rendered, previous, now, policy.minimumDpi()));
+                finalDocuments, pages, renditions, rendered, previous, now, policy.minimumDpi(), texts,
+                policy.ocr().lowConfidence()));
         Key protocolJson = StorageKeys.protocolJson(bc, index.deliveryId(), number);
         Key protocolPdf = StorageKeys.protocolPdf(bc, index.deliveryId(), number);
         ContentInfo protocolInfo;
@@ -315,6 +331,58 @@ final class CaseFileCapture {
                 : CaseFileState.CAPTURED;
         int pageCount = finalDocuments.stream().mapToInt(d -> d.pages().size()).sum();
         return new CaseFileOutcome.Captured(bc, pageCount, renditions, protocolJson, protocolPdf, inspection, state);
+    }
+
+    /**
+     * The pages' sources for the renderer, in order; where the OCR policy says so, the engine
+     * recognises pages ahead of the renderer (at most its parallelism at once).
+     */
+    private List<PageSource> sources(List<CheckedPage> group, Map<String, PageTextReport> texts) {
+        OcrPolicy.Mode mode = policy.ocr().mode();
+        List<PageSource> out = new ArrayList<>(group.size());
+        List<CheckedPage> toRecognise = new ArrayList<>();
+        for (CheckedPage p : group) {
+            boolean recognise = ocr.isPresent() && !p.carried() && !p.entry().blank()
+                    && (mode == OcrPolicy.Mode.ALWAYS || mode == OcrPolicy.Mode.WHEN_NOT_DELIVERED && p.ocrFile() == null)
+                    && Recognitions.canRead(p);
+            if (recognise) {
+                toRecognise.add(p);
+            }
+        }
+        Recognitions.Batch batch = toRecognise.isEmpty() ? null : ocr.orElseThrow().start(toRecognise);
+        for (CheckedPage p : group) {
+            if (batch != null && toRecognise.contains(p)) {
+                out.add(new PageSource(p.file(), p.info(), p.pageInFile(), () -> {
+                    PageText t = batch.next(p);
+                    texts.put(p.place(), PageTextReport.of(t));
+                    return t;
+                }));
+            } else {
+                out.add(source(p, texts));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The page's source for the renderer; a page with a delivered OCR file gets its text from the
+     * file read again (and checked again) when the renderer reaches it.
+     */
+    private static PageSource source(CheckedPage p, Map<String, PageTextReport> texts) {
+        if (p.ocrFile() == null) {
+            return new PageSource(p.file(), p.info(), p.pageInFile());
+        }
+        ImageInfo info = p.info();
+        int n = p.pageInFile() - 1;
+        int width = info.pages().isEmpty() ? info.width() : info.pages().get(n).width();
+        int height = info.pages().isEmpty() ? info.height() : info.pages().get(n).height();
+        double dpiX = info.pages().isEmpty() ? info.dpiX() : info.pages().get(n).dpiX();
+        double dpiY = info.pages().isEmpty() ? info.dpiY() : info.pages().get(n).dpiY();
+        return new PageSource(p.file(), info, p.pageInFile(), () -> {
+            PageText t = OcrFile.reread(p.ocrFile(), p.entry().ocr(), width, height, dpiX, dpiY);
+            texts.put(p.place(), PageTextReport.of(t));
+            return t;
+        });
     }
 
     /** A rendered, not yet sealed rendition: its place among the capture's renditions, its key, its file. */

@@ -86,6 +86,20 @@ public final class Ingest implements Capture {
      */
     public Ingest(CommandLoop loop, Storage storage, Notifier notifier, int parallelism,
             java.util.Optional<io.github.aktenlift.spi.sealing.EvidenceSealer> sealer) {
+        this(loop, storage, notifier, parallelism, sealer, java.util.Optional.empty());
+    }
+
+    /**
+     * @param loop the command loop that records captures
+     * @param storage where renditions and protocols go
+     * @param notifier where the scan service's notifications go (best effort)
+     * @param parallelism how many case files of a delivery are captured at once
+     * @param sealer seals the products of case files whose protection level demands it
+     * @param ocr recognises pages where the capture policy says so
+     */
+    public Ingest(CommandLoop loop, Storage storage, Notifier notifier, int parallelism,
+            java.util.Optional<io.github.aktenlift.spi.sealing.EvidenceSealer> sealer,
+            java.util.Optional<io.github.aktenlift.spi.ocr.OcrEngine> ocr) {
         CapturePolicy policy = loop.policies().capture();
         ImageInspector inspector = new ImageInspector(policy.maxPixels(), policy.maxDimension());
         this.loop = loop;
@@ -94,7 +108,8 @@ public final class Ingest implements Capture {
         this.reader = new IndexReader(policy, loop.validator());
         this.checks = new PageChecks(policy, inspector);
         this.rescans = new RescanMerge(loop, storage, policy, inspector);
-        this.captures = new CaseFileCapture(loop, storage, policy, new ContentPipe(storage), sealer);
+        this.captures = new CaseFileCapture(loop, storage, policy, new ContentPipe(storage), sealer,
+                ocr.map(Recognitions::new));
     }
 
     @Override
