@@ -80,7 +80,7 @@ final class CaptureLimit {
         this.ids = ids;
         this.caseFiles = caseFiles;
         // the builder's default capture parallelism, which the capture runs here use
-        this.threads = Math.min(4, Runtime.getRuntime().availableProcessors());
+        this.threads = Math.min(8, 2 * Runtime.getRuntime().availableProcessors());
         Map<Path, List<Path>> byFolder = new TreeMap<>();
         try (Stream<Path> s = Files.walk(corpus)) {
             s.filter(CaptureLimit::isPage).sorted()
