@@ -285,14 +285,10 @@ public final class Aktenlift implements AutoCloseable {
         private int checkpointInterval = 10_000;
         private Notifier notifier = Notifier.none();
         private SpecialistProcedure procedure;
-        private int captureParallelism = defaultCaptureParallelism();
+        private int captureParallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
         private EvidenceSealer sealer;
 
         private Builder() {
-        }
-
-        private static int defaultCaptureParallelism() {
-            return Math.min(8, 2 * Runtime.getRuntime().availableProcessors());
         }
 
         /**
@@ -380,14 +376,8 @@ public final class Aktenlift implements AutoCloseable {
         }
 
         /**
-         * How many case files of a delivery are captured at once. The default is twice the number
-         * of processors, at most 8: on durable storage a case file's capture spends much of its
-         * time waiting for its writes to be forced to disk (about a third to two thirds of it on
-         * the filesystem adapter with fsync on), and a second case file per processor renders
-         * while the first one waits. Memory grows by about 1.5 MiB per case file in flight.
-         *
-         * @param threads how many case files of a delivery are captured at once (default: twice
-         *     the number of processors, at most 8)
+         * @param threads how many case files of a delivery are captured at once (default: the
+         *     number of processors, at most 4)
          * @return this builder
          */
         public Builder captureParallelism(int threads) {

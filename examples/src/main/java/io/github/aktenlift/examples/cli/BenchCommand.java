@@ -70,6 +70,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "an option for the child JVM of the cold capture, such as -XX:SharedArchiveFile=aktenlift.jsa (repeatable)")
     private List<String> childOptions = new ArrayList<>();
 
+    @Option(names = "--cds-archive", paramLabel = "FILE",
+            description = "also time the cold capture with this class-data-sharing archive (the one the CLI's packaging"
+                    + " builds, target/aktenlift-cli.jsa), next to the one without")
+    private Path cdsArchive;
+
     @Option(names = "--keep", description = "keep the temporary directory (corpus and storage) afterwards")
     private boolean keep;
 
@@ -111,6 +116,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (dpi < 200 || dpi > 600) {
             throw new UserException("--dpi must be 200 to 600 (the capture policy's minimum is 200), not " + dpi);
+        }
+        if (cdsArchive != null && !Files.isRegularFile(cdsArchive)) {
+            throw new UserException("--cds-archive: no such file: " + cdsArchive);
         }
         if (rounds < 1 || rounds > 20) {
             throw new UserException("--rounds must be 1 to 20, not " + rounds);
@@ -182,6 +190,12 @@ final class BenchCommand implements Callable<Integer> {
         long peak = 0;
         if (!noCold) {
             seconds.put(CaptureLimit.COLD, set.cold(childOptions));
+            if (cdsArchive != null) {
+                List<String> withCds = new ArrayList<>(childOptions);
+                withCds.add("-XX:SharedArchiveFile=" + cdsArchive.toAbsolutePath());
+                withCds.add("-Xshare:auto");
+                seconds.put(CaptureLimit.COLD_CDS, set.cold(withCds));
+            }
         }
         seconds.put(CaptureLimit.FLOOR_1, set.floor(1));
         seconds.put(floorN(set), set.floor(set.threads()));
@@ -229,6 +243,7 @@ final class BenchCommand implements Callable<Integer> {
             r.add(new Ratio("capture (fsync off) ÷ capture (fsync on)", CaptureLimit.FS_NOSYNC, CaptureLimit.FS_FSYNC));
             r.add(new Ratio("capture (in memory) ÷ capture (fsync on)", CaptureLimit.MEMORY, CaptureLimit.FS_FSYNC));
             r.add(new Ratio("cold ÷ warm (fsync on)", CaptureLimit.COLD, CaptureLimit.FS_FSYNC));
+            r.add(new Ratio("cold with AppCDS ÷ warm (fsync on)", CaptureLimit.COLD_CDS, CaptureLimit.FS_FSYNC));
             return r;
         }
 

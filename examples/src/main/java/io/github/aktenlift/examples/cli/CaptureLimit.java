@@ -58,6 +58,7 @@ final class CaptureLimit {
     static final String FS_NOSYNC = "capture → filesystem, fsync off";
     static final String MEMORY = "capture → in-memory store";
     static final String COLD = "capture → filesystem, fsync on, cold (child JVM)";
+    static final String COLD_CDS = "same, cold, child JVM with the AppCDS archive";
     static final String FLOOR_1 = "floor: read + SHA-256, 1 thread";
     static final String PDFBOX = "PDFBox passthrough";
 
@@ -80,7 +81,7 @@ final class CaptureLimit {
         this.ids = ids;
         this.caseFiles = caseFiles;
         // the builder's default capture parallelism, which the capture runs here use
-        this.threads = Math.min(8, 2 * Runtime.getRuntime().availableProcessors());
+        this.threads = Math.min(4, Runtime.getRuntime().availableProcessors());
         Map<Path, List<Path>> byFolder = new TreeMap<>();
         try (Stream<Path> s = Files.walk(corpus)) {
             s.filter(CaptureLimit::isPage).sorted()
