@@ -66,10 +66,12 @@ import io.github.aktenlift.textlayer.PageText;
  *     strips (each strip is coded against a white reference line of its own, so strips cannot be
  *     joined into one CCITT image), other TIFF compressions, fill order 2, and PNG. Lossless means
  *     every decoded sample kept: gray and RGB go in with their own 1, 8 or 16 bits, a palette is
- *     expanded to its 8-bit entries. Nothing is converted: transparency, CMYK, Lab and other
- *     colour spaces are refused by the {@link ImageInspector} (PDF/A-2b against an sRGB output
- *     intent could keep them only by conversion), and a decoder that still yields one of them
- *     voids the rendition with a {@link PageImageException} instead of a converted page.
+ *     expanded to its 8-bit entries. A CMYK TIFF keeps its four samples of 8 bits under an
+ *     ICC-based colour space: the file's own profile, or without one the CGATS001 profile PDFBox
+ *     ships (which PDF/A-2b allows next to the sRGB output intent; plain DeviceCMYK it would not),
+ *     and the page's description says which. Nothing is converted: transparency, Lab and other
+ *     colour spaces are refused by the {@link ImageInspector}, and a decoder that still yields one
+ *     of them voids the rendition with a {@link PageImageException} instead of a converted page.
  * </ul>
  *
  * <p>Memory: a copy buffer, a few numbers per page, and for a page being re-encoded its pixels
@@ -562,8 +564,33 @@ public final class PdfARenderer {
                     z.write(row);
                 }
                 dictionary = "/ColorSpace /DeviceRGB /BitsPerComponent " + bits;
+            } else if (cm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_CMYK && !cm.hasAlpha()
+                    && cm.getNumComponents() == 4 && raster.getNumBands() == 4 && sameComponentSize(cm, 8, 16)) {
+                // CMYK samples as they are, under an ICC-based CMYK space: PDF/A-2b allows that next
+                // to the sRGB output intent, where plain DeviceCMYK would need a CMYK intent
+                CmykProfile profile = cmykProfile(cm, from, file);
+                int bits = cm.getComponentSize(0);
+                int[] samples = new int[4 * w];
+                byte[] row = new byte[4 * w * bits / 8];
+                for (int y = 0; y < h; y++) {
+                    raster.getPixels(0, y, w, 1, samples);
+                    if (bits == 8) {
+                        for (int i = 0; i < samples.length; i++) {
+                            row[i] = (byte) samples[i];
+                        }
+                    } else {
+                        for (int i = 0; i < samples.length; i++) {
+                            row[2 * i] = (byte) (samples[i] >> 8);
+                            row[2 * i + 1] = (byte) samples[i];
+                        }
+                    }
+                    z.write(row);
+                }
+                dictionary = "/ColorSpace [/ICCBased " + pdf.iccProfile(profile.data(), 4) + " 0 R] /BitsPerComponent "
+                        + bits;
+                from = from + " CMYK " + bits + "-bit, " + profile.note();
             } else {
-                // the inspector refuses every other kind (alpha, CMYK, Lab, other colour spaces), so
+                // the inspector refuses every other kind (alpha, Lab, other colour spaces), so
                 // this is a decoder's surprise: refuse rather than convert and call it lossless
                 throw new PageImageException(file, new ImageProblem(ImageProblem.Kind.UNSUPPORTED,
                         from + " decodes to " + describe(cm, raster)
@@ -577,6 +604,49 @@ public final class PdfARenderer {
                 + dictionary + " /Filter /FlateDecode", compressed.toByteArray());
         return new Image(object, w, h, sha, PageTreatment.REENCODED,
                 from + "→Flate lossless");
+    }
+
+    /** The ICC profile a CMYK page goes in with, and what the scan protocol says about it. */
+    private record CmykProfile(byte[] data, String note) {
+    }
+
+    /** Name of the CMYK profile assigned to CMYK pages whose file brings none (PDFBox's, CC0). */
+    static final String DEFAULT_CMYK = "CGATS001Compat-v2-micro";
+
+    private static volatile byte[] defaultCmyk;
+
+    /**
+     * The file's own ICC profile when it has one (ImageIO hands it over as the colour space), else
+     * the CGATS001 (SWOP-compatible) profile PDFBox ships, which is what PDF readers assume for
+     * uncalibrated CMYK. Either way the samples are kept; only the profile says how they look. A
+     * profile PDF/A-2b cannot carry (ICC version above 4, an unusual device class) refuses the page.
+     */
+    private static CmykProfile cmykProfile(ColorModel cm, String from, String file) throws IOException {
+        if (cm.getColorSpace() instanceof java.awt.color.ICC_ColorSpace ics) {
+            java.awt.color.ICC_Profile p = ics.getProfile();
+            int cls = p.getProfileClass();
+            if (p.getMajorVersion() > 4 || p.getColorSpaceType() != java.awt.color.ColorSpace.TYPE_CMYK
+                    || !(cls == java.awt.color.ICC_Profile.CLASS_INPUT || cls == java.awt.color.ICC_Profile.CLASS_OUTPUT
+                        || cls == java.awt.color.ICC_Profile.CLASS_DISPLAY
+                        || cls == java.awt.color.ICC_Profile.CLASS_COLORSPACECONVERSION)) {
+                throw new PageImageException(file, new ImageProblem(ImageProblem.Kind.UNSUPPORTED,
+                        from + " carries an ICC profile (version " + p.getMajorVersion() + ", class " + cls
+                        + ") that PDF/A-2b cannot embed"));
+            }
+            return new CmykProfile(p.getData(), "samples kept under the file's ICC profile");
+        }
+        byte[] p = defaultCmyk;
+        if (p == null) {
+            try (InputStream in = org.apache.pdfbox.pdmodel.PDDocument.class.getResourceAsStream(
+                    "/org/apache/pdfbox/resources/icc/" + DEFAULT_CMYK + ".icc")) {
+                if (in == null) {
+                    throw new IOException("PDFBox's CMYK ICC profile " + DEFAULT_CMYK + " is missing");
+                }
+                p = in.readAllBytes();
+            }
+            defaultCmyk = p;
+        }
+        return new CmykProfile(p, "samples kept, no ICC profile in the file: " + DEFAULT_CMYK + " assigned");
     }
 
     private static boolean isGrayPalette(IndexColorModel icm) {
