@@ -16,6 +16,7 @@ module io.github.aktenlift.spi {
 
     exports io.github.aktenlift.spi;
     exports io.github.aktenlift.spi.notification;
+    exports io.github.aktenlift.spi.ocr;
     exports io.github.aktenlift.spi.procedure;
     exports io.github.aktenlift.spi.sealing;
     exports io.github.aktenlift.spi.storage;

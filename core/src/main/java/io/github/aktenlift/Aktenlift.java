@@ -1,6 +1,7 @@
 package io.github.aktenlift;
 
 import io.github.aktenlift.capture.Capture;
+import io.github.aktenlift.capture.SealBatch;
 import io.github.aktenlift.capture.ingest.Ingest;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.ProtectionLevel;
@@ -26,6 +27,7 @@ import io.github.aktenlift.notification.NotificationOutbox;
 import io.github.aktenlift.retention.Destruction;
 import io.github.aktenlift.retention.destruction.DestructionRun;
 import io.github.aktenlift.spi.notification.Notifier;
+import io.github.aktenlift.spi.ocr.OcrEngine;
 import io.github.aktenlift.spi.procedure.SpecialistProcedure;
 import io.github.aktenlift.spi.sealing.EvidenceSealer;
 import io.github.aktenlift.spi.sealing.Qualification;
@@ -97,7 +99,7 @@ public final class Aktenlift implements AutoCloseable {
         this.inventory = new BaselineInventory(loop, storage);
         // capture's notifications take the outbox's path too: best effort, failures kept for redelivery
         this.capture = new Ingest(loop, storage, notifications, b.captureParallelism, Optional.ofNullable(b.sealer),
-                b.sealBatch);
+                b.sealBatch, Optional.ofNullable(b.ocr));
         // imports notify before they record (a crash repeats the notice rather than losing it), so they
         // talk to the notifier directly and see its failures
         this.imports = b.procedure == null ? null : new Handover(loop, storage, b.procedure, b.notifier);
@@ -288,7 +290,8 @@ public final class Aktenlift implements AutoCloseable {
         private SpecialistProcedure procedure;
         private int captureParallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
         private EvidenceSealer sealer;
-        private io.github.aktenlift.capture.SealBatch sealBatch = io.github.aktenlift.capture.SealBatch.perCaseFile();
+        private SealBatch sealBatch = SealBatch.perCaseFile();
+        private OcrEngine ocr;
 
         private Builder() {
         }
@@ -417,15 +420,29 @@ public final class Aktenlift implements AutoCloseable {
          * How many case files of a delivery share the sealing key's two calls (renditions, then
          * protocols). Each product still gets a seal of its own; what changes is how often the key
          * (an HSM, a remote signing service that counts or asks for a release of every request) is
-         * called: {@link io.github.aktenlift.capture.SealBatch#perDelivery()} calls it twice per
+         * called: {@link SealBatch#perDelivery()} calls it twice per
          * delivery.
          *
-         * @param batch the batch size (default: {@link io.github.aktenlift.capture.SealBatch#perCaseFile()})
+         * @param batch the batch size (default: {@link SealBatch#perCaseFile()})
          * @return this builder
          * @since 0.2
          */
-        public Builder sealBatch(io.github.aktenlift.capture.SealBatch batch) {
+        public Builder sealBatch(SealBatch batch) {
             this.sealBatch = Objects.requireNonNull(batch, "batch");
+            return this;
+        }
+
+        /**
+         * The OCR engine that recognises pages for the renditions' invisible text layer where the
+         * capture policy says so ({@link io.github.aktenlift.capture.OcrPolicy}); the Tesseract
+         * adapter's {@code TesseractEngine} implements it. The caller owns it.
+         *
+         * @param engine the engine (default: none, and a policy that demands OCR refuses to start)
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder ocr(OcrEngine engine) {
+            this.ocr = Objects.requireNonNull(engine, "engine");
             return this;
         }
 
@@ -436,6 +453,8 @@ public final class Aktenlift implements AutoCloseable {
          * @throws JournalIntegrityException if the stored journal fails verification
          * @throws SealingConfigurationException if a protection level demands a seal the configured
          *     sealer cannot give (no sealer, no key, no timestamp authority, no qualified certificate)
+         * @throws OcrConfigurationException if the capture policy demands OCR and no engine is
+         *     configured, or the engine cannot run
          * @throws IllegalStateException if no storage was given
          */
         public Aktenlift build() {
@@ -443,11 +462,30 @@ public final class Aktenlift implements AutoCloseable {
                 throw new IllegalStateException("Aktenlift needs a storage: call storage(...) before build()");
             }
             checkSealing();
+            checkOcr();
             // every stage sees the storage through the counter of its failures, which changes nothing else
             Counters counters = new Counters();
             Storage counted = new CountingStorage(storage, counters);
             CommandLoop loop = CommandLoop.open(counted, clock, ids, policies, journalKey, checkpointInterval, counters);
             return new Aktenlift(this, counted, loop);
+        }
+
+        /** The capture policy's demand for OCR met by a working engine, or a start-up error. */
+        private void checkOcr() {
+            io.github.aktenlift.capture.OcrPolicy.Mode mode = policies.capture().ocr().mode();
+            if (mode == io.github.aktenlift.capture.OcrPolicy.Mode.NEVER) {
+                return;
+            }
+            if (ocr == null) {
+                throw new OcrConfigurationException("the capture policy demands OCR (" + mode
+                        + ") but no OCR engine is configured: call ocr(...) on the builder");
+            }
+            try {
+                ocr.check();
+            } catch (io.github.aktenlift.spi.ocr.OcrException e) {
+                throw new OcrConfigurationException("the capture policy demands OCR (" + mode + ") but the engine "
+                        + "cannot run: " + e.getMessage());
+            }
         }
 
         /** Every level's demand met by the sealer, or a start-up error: never a silent skip. */

@@ -51,6 +51,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * -Dtest=CaptureBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; {@code -Dcapture.formats=G4}
  * (or {@code JPEG}) takes one format, {@code -Dcapture.rounds=N} another number of rounds (10; the summary line takes the medians of the second half),
  * {@code -Dcapture.stages=false} leaves out the per-stage figures.
+ *
+ * <p>Capture into real storage against its limit — the floor on capture's threads, PDFBox side by
+ * side, fsync on and off, cold in a fresh JVM — is measured by the CLI's {@code bench} and {@code
+ * CaptureLimitBenchmark} in the examples module: core's tests cannot depend on the filesystem
+ * adapter, whose tests depend on core. This benchmark stays for the per-stage CPU figures.
  */
 @Tag("benchmark")
 class CaptureBenchmark {

@@ -18,11 +18,13 @@ import org.apiguardian.api.API;
  *     before a byte of it is read
  * @param maxCaseFilesPerDelivery the most case files one delivery may list; more fail the delivery
  * @param maxPagesPerCaseFile the most pages one case file may list; more reject that case file
+ * @param ocr when an OCR engine recognises pages for the text layer (since 0.2; default never)
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxPixels, int maxDimension,
-        RenditionMode renditionMode, long maxIndexBytes, int maxCaseFilesPerDelivery, int maxPagesPerCaseFile) {
+        RenditionMode renditionMode, long maxIndexBytes, int maxCaseFilesPerDelivery, int maxPagesPerCaseFile,
+        OcrPolicy ocr) {
 
     /** The default for {@link #maxIndexBytes()}: 64 MiB, some 250,000 pages. */
     public static final long DEFAULT_MAX_INDEX_BYTES = 64L << 20;
@@ -43,8 +45,10 @@ public record CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxP
      *     before a byte of it is read
      * @param maxCaseFilesPerDelivery the most case files one delivery may list; more fail the delivery
      * @param maxPagesPerCaseFile the most pages one case file may list; more reject that case file
+     * @param ocr when an OCR engine recognises pages for the text layer
      */
     public CapturePolicy {
+        Objects.requireNonNull(ocr, "ocr");
         documentTypes = Set.copyOf(documentTypes);
         if (documentTypes.isEmpty()) {
             throw new InvalidValueException("documentTypes", "the catalogue needs at least one type");
@@ -70,6 +74,24 @@ public record CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxP
         if (maxPagesPerCaseFile < 1) {
             throw new InvalidValueException("maxPagesPerCaseFile", "must be positive");
         }
+    }
+
+    /**
+     * A policy that runs no OCR engine ({@link OcrPolicy#never()}), as before 0.2.
+     *
+     * @param documentTypes the document catalogue: type codes a delivery may use
+     * @param minimumDpi the lowest resolution a page may have
+     * @param maxPixels the most pixels one page may have
+     * @param maxDimension the longest side one page may have, in pixels
+     * @param renditionMode one PDF per document, or per case file
+     * @param maxIndexBytes the largest {@code index.json} read, in bytes
+     * @param maxCaseFilesPerDelivery the most case files one delivery may list
+     * @param maxPagesPerCaseFile the most pages one case file may list
+     */
+    public CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxPixels, int maxDimension,
+            RenditionMode renditionMode, long maxIndexBytes, int maxCaseFilesPerDelivery, int maxPagesPerCaseFile) {
+        this(documentTypes, minimumDpi, maxPixels, maxDimension, renditionMode, maxIndexBytes,
+                maxCaseFilesPerDelivery, maxPagesPerCaseFile, OcrPolicy.never());
     }
 
     /**
@@ -105,7 +127,7 @@ public record CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxP
      */
     public CapturePolicy withMinimumDpi(int dpi) {
         return new CapturePolicy(documentTypes, dpi, maxPixels, maxDimension, renditionMode, maxIndexBytes,
-                maxCaseFilesPerDelivery, maxPagesPerCaseFile);
+                maxCaseFilesPerDelivery, maxPagesPerCaseFile, ocr);
     }
 
     /**
@@ -114,7 +136,7 @@ public record CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxP
      */
     public CapturePolicy withRenditionMode(RenditionMode mode) {
         return new CapturePolicy(documentTypes, minimumDpi, maxPixels, maxDimension, mode, maxIndexBytes,
-                maxCaseFilesPerDelivery, maxPagesPerCaseFile);
+                maxCaseFilesPerDelivery, maxPagesPerCaseFile, ocr);
     }
 
     /**
@@ -123,7 +145,7 @@ public record CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxP
      */
     public CapturePolicy withDocumentTypes(Set<String> types) {
         return new CapturePolicy(types, minimumDpi, maxPixels, maxDimension, renditionMode, maxIndexBytes,
-                maxCaseFilesPerDelivery, maxPagesPerCaseFile);
+                maxCaseFilesPerDelivery, maxPagesPerCaseFile, ocr);
     }
 
     /**
@@ -134,6 +156,18 @@ public record CapturePolicy(Set<String> documentTypes, int minimumDpi, long maxP
      */
     public CapturePolicy withIndexLimits(long indexBytes, int caseFilesPerDelivery, int pagesPerCaseFile) {
         return new CapturePolicy(documentTypes, minimumDpi, maxPixels, maxDimension, renditionMode, indexBytes,
-                caseFilesPerDelivery, pagesPerCaseFile);
+                caseFilesPerDelivery, pagesPerCaseFile, ocr);
+    }
+
+    /**
+     * @param policy when an OCR engine recognises pages for the text layer; anything but
+     *     {@link OcrPolicy.Mode#NEVER} needs an engine ({@code Aktenlift.Builder.ocr}), or the
+     *     builder refuses to start
+     * @return a copy with it
+     * @since 0.2
+     */
+    public CapturePolicy withOcr(OcrPolicy policy) {
+        return new CapturePolicy(documentTypes, minimumDpi, maxPixels, maxDimension, renditionMode, maxIndexBytes,
+                maxCaseFilesPerDelivery, maxPagesPerCaseFile, policy);
     }
 }

@@ -133,6 +133,34 @@ public record CaptureProblem(Kind kind, String barcode, String page, String deta
          *
          * @since 0.2
          */
-        TIMESTAMP_FAILED
+        TIMESTAMP_FAILED,
+        /**
+         * A page's delivered OCR file cannot be taken: not well-formed XML, not the format the index
+         * says, a document type declaration or entity (refused by the hardened parser), or larger
+         * than allowed (detail says which; never the recognised text).
+         *
+         * @since 0.2
+         */
+        OCR_INVALID,
+        /**
+         * A page's delivered OCR file gives another page size than its image has.
+         *
+         * @since 0.2
+         */
+        OCR_PAGE_SIZE,
+        /**
+         * A word's box in a page's delivered OCR file lies outside the page.
+         *
+         * @since 0.2
+         */
+        OCR_OUTSIDE_PAGE,
+        /**
+         * The OCR engine the capture policy demands could not recognise a page: it was unavailable,
+         * timed out, failed or answered what cannot be read (detail names the engine and the
+         * reason); nothing was kept, and a later ingest of the delivery captures the case file.
+         *
+         * @since 0.2
+         */
+        OCR_FAILED
     }
 }

@@ -108,6 +108,13 @@ public final class DeliveryIndexWriter {
                     g.writeBooleanField("blank", p.blank());
                     g.writeNumberField("resolutionDpi", p.resolutionDpi());
                     g.writeStringField("colorMode", p.colorMode().name());
+                    if (p.ocr() != null) {
+                        g.writeObjectFieldStart("ocr");
+                        g.writeStringField("file", p.ocr().file());
+                        g.writeStringField("sha256", p.ocr().sha256());
+                        g.writeStringField("format", p.ocr().format().name());
+                        g.writeEndObject();
+                    }
                     g.writeEndObject();
                 }
                 g.writeEndArray();

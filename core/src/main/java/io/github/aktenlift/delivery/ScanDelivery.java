@@ -180,10 +180,28 @@ public record ScanDelivery(String deliveryId, String scanService, Instant create
      * @param blank whether the scanner judged it blank (it is kept anyway)
      * @param resolutionDpi its resolution, 50 to 2400; must agree with the image header
      * @param colorMode its colour mode; must agree with the image
+     * @param ocr the page's OCR result delivered beside it, or {@code null}
      * @since 0.2
      */
     public record Page(String file, String sha256, int sheet, Side side, boolean blank, int resolutionDpi,
-            PageColor colorMode) {
+            PageColor colorMode, Ocr ocr) {
+
+        /**
+         * A page without a delivered OCR result.
+         *
+         * @param file the image's path relative to the delivery folder
+         * @param sha256 SHA-256 of the whole file
+         * @param sheet the sheet it shows
+         * @param side which side of the sheet
+         * @param blank whether the scanner judged it blank
+         * @param resolutionDpi its resolution
+         * @param colorMode its colour mode
+         * @throws InvalidValueException naming the field that breaks a rule of the format
+         */
+        public Page(String file, String sha256, int sheet, Side side, boolean blank, int resolutionDpi,
+                PageColor colorMode) {
+            this(file, sha256, sheet, side, blank, resolutionDpi, colorMode, null);
+        }
 
         /**
          * Checks every field.
@@ -196,6 +214,7 @@ public record ScanDelivery(String deliveryId, String scanService, Instant create
          * @param blank whether the scanner judged it blank (it is kept anyway)
          * @param resolutionDpi its resolution, 50 to 2400
          * @param colorMode its colour mode
+         * @param ocr the page's OCR result delivered beside it, or {@code null}
          * @throws InvalidValueException naming the field that breaks a rule of the format
          */
         public Page {
@@ -224,6 +243,57 @@ public record ScanDelivery(String deliveryId, String scanService, Instant create
         public static Page front(String file, String sha256, int sheet, int resolutionDpi, PageColor colorMode) {
             return new Page(file, sha256, sheet, Side.FRONT, false, resolutionDpi, colorMode);
         }
+
+        /**
+         * This page with a delivered OCR result.
+         *
+         * @param result the OCR result
+         * @return the page with it
+         */
+        public Page withOcr(Ocr result) {
+            return new Page(file, sha256, sheet, side, blank, resolutionDpi, colorMode, result);
+        }
+    }
+
+    /**
+     * A page's OCR result, delivered beside its image, hashed like it.
+     *
+     * @param file the ALTO or hOCR file's path relative to the delivery folder, {@code /}-separated,
+     *     1 to 512 characters, inside the case file's folder
+     * @param sha256 SHA-256 of the file: 64 lowercase hex digits
+     * @param format what the file is
+     * @since 0.2
+     */
+    public record Ocr(String file, String sha256, OcrFormat format) {
+
+        /**
+         * Checks every field.
+         *
+         * @param file the file's path relative to the delivery folder
+         * @param sha256 SHA-256 of the file
+         * @param format what the file is
+         * @throws InvalidValueException naming the field that breaks a rule of the format
+         */
+        public Ocr {
+            present("page.ocr.file", file);
+            if (file.isEmpty() || file.length() > MAX_FILE_NAME) {
+                throw new InvalidValueException("page.ocr.file", "must have 1 to " + MAX_FILE_NAME + " characters");
+            }
+            match("page.ocr.sha256", sha256, SHA256, "64 lowercase hex digits");
+            present("page.ocr.format", format);
+        }
+    }
+
+    /**
+     * The formats of a delivered OCR result.
+     *
+     * @since 0.2
+     */
+    public enum OcrFormat {
+        /** ALTO XML, version 2, 3 or 4. */
+        ALTO,
+        /** hOCR (XHTML). */
+        HOCR
     }
 
     /**

@@ -30,9 +30,13 @@ import io.github.aktenlift.imaging.ImageProblem.Kind;
  * compressed data (as opposed to its framing) is not seen here; that needs a decoder.
  *
  * <p>What passes for TIFF and PNG is what a rendition can hold without converting a pixel: gray
- * (1, 2, 4, 8 or 16 bits), RGB or YCbCr (8 or 16 bits a sample) and palette images. An alpha or
- * other extra channel, PNG transparency (tRNS), CMYK, Lab and other colour spaces, and depths a PDF
- * image has not are {@link Kind#UNSUPPORTED}: a re-encoded page is recorded as lossless.
+ * (1, 2, 4, 8 or 16 bits), RGB or YCbCr (8 or 16 bits a sample), palette images and, for TIFF,
+ * CMYK (four inks, 8 bits a sample, kept as CMYK samples by the renderer; 16-bit CMYK the JDK's TIFF
+ * reader decodes as RGB with alpha, so it is refused). An alpha or other
+ * extra channel, PNG transparency (tRNS), other separations, Lab and other colour spaces, and depths
+ * a PDF image has not are {@link Kind#UNSUPPORTED}: a re-encoded page is recorded as lossless. (A
+ * CMYK JPEG stays refused: Adobe's CMYK JPEGs store inverted samples, marked only in an APP14
+ * segment that PDF readers interpret differently.)
  *
  * <p>Why this class is long: it reads three file formats' headers, each with its own framing
  * (JPEG markers, TIFF directory chains, PNG chunks), and every bound check sits next to the read it
@@ -380,6 +384,7 @@ public final class ImageInspector {
         long[] offsetsEntry = null;
         long[] countsEntry = null;
         boolean extraSamples = false;
+        int inkSet = 1;
         for (int e = 0; e < count; e++) {
             long entry = ifd + 2 + 12L * e;
             int tag = in.u16(entry);
@@ -397,6 +402,7 @@ public final class ImageInspector {
                 case 282 -> resolution[0] = rational(in, entry, page);
                 case 283 -> resolution[1] = rational(in, entry, page);
                 case 296 -> unit = (int) scalar(in, entry, page);
+                case 332 -> inkSet = (int) scalar(in, entry, page);
                 case 338 -> extraSamples = true;
                 case 322, 323, 324, 325 -> throw new ImageProblem(Kind.UNSUPPORTED,
                         "TIFF page " + page + " is tiled");
@@ -436,7 +442,7 @@ public final class ImageInspector {
             throw new ImageProblem(Kind.UNSUPPORTED, "TIFF page " + page + " has " + samples
                     + " samples of " + bits + " bits");
         }
-        losslessTiff(page, photometric, bits, samples, extraSamples);
+        losslessTiff(page, photometric, bits, samples, extraSamples, inkSet);
         int rows = (int) Math.min(Math.max(rowsPerStrip, 1), height);
         long strips = (height + rows - 1) / rows;
         long[] offsets = array(in, offsetsEntry[0], page, "strip offsets");
@@ -466,12 +472,14 @@ public final class ImageInspector {
     }
 
     /**
-     * Refuses what a PDF/A-2b page against the sRGB output intent could take only by converting its
-     * pixels: an extra (alpha) channel, CMYK, Lab and other colour spaces, sample depths a PDF image
-     * does not have. A re-encoded page is recorded as lossless, and these would not be.
+     * Refuses what a PDF/A-2b page could take only by converting its pixels: an extra (alpha)
+     * channel, Lab and other colour spaces, separations other than four CMYK inks, sample depths a
+     * PDF image does not have. A re-encoded page is recorded as lossless, and these would not be.
+     * CMYK of 8 bits is taken: the renderer keeps its samples under an ICC-based CMYK colour space
+     * (16-bit CMYK the JDK's TIFF reader decodes as RGB with alpha).
      */
-    private static void losslessTiff(int page, int photometric, int bits, int samples, boolean extra)
-            throws ImageProblem {
+    private static void losslessTiff(int page, int photometric, int bits, int samples, boolean extra,
+                                     int inkSet) throws ImageProblem {
         if (extra) {
             throw new ImageProblem(Kind.UNSUPPORTED, "TIFF page " + page
                     + " has an extra (alpha) channel, which cannot be kept in PDF/A-2b without converting the page");
@@ -481,20 +489,20 @@ public final class ImageInspector {
                     ? null : "gray";
             case 2, 6 -> samples == 3 && (bits == 8 || bits == 16) ? null : photometric == 2 ? "RGB" : "YCbCr";
             case 3 -> samples == 1 && (bits == 1 || bits == 2 || bits == 4 || bits == 8) ? null : "palette";
-            case 5 -> "CMYK (separated)";
+            case 5 -> samples == 4 && inkSet == 1 && bits == 8 ? null
+                    : inkSet != 1 ? "separated into inks other than CMYK" : "CMYK (separated)";
             case 8, 9, 10 -> "Lab";
             default -> "photometric " + photometric;
         };
         if (kind == null) {
             return;
         }
-        if (photometric <= 3 || photometric == 6) {
+        if (photometric <= 3 || photometric == 6 || (photometric == 5 && inkSet == 1)) {
             throw new ImageProblem(Kind.UNSUPPORTED, "TIFF page " + page + " is " + kind + " with "
                     + samples + " samples of " + bits + " bits, which a PDF image cannot hold as they are");
         }
         throw new ImageProblem(Kind.UNSUPPORTED, "TIFF page " + page + " is " + kind
-                + ", which PDF/A-2b against an sRGB output intent could take only by converting its colours"
-                + " (refused like a CMYK JPEG)");
+                + ", which PDF/A-2b could take only by converting its colours");
     }
 
     private static int typeSize(int type) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.github.aktenlift.imaging.ImageInfo;
+import io.github.aktenlift.textlayer.PageTextSource;
 
 /**
  * One page to render: a page image file, what its headers say (from {@link
@@ -14,9 +15,22 @@ import io.github.aktenlift.imaging.ImageInfo;
  * @param file the image file
  * @param info what the inspector read from it; the renderer trusts it and checks only lengths
  * @param pageInFile the page's number within the file, from 1; always 1 but for multi-page TIFFs
+ * @param text where the page's recognised text comes from, for an invisible text layer; {@code null}
+ *     for a page without one
  * @since 0.1
  */
-public record PageSource(Path file, ImageInfo info, int pageInFile) {
+public record PageSource(Path file, ImageInfo info, int pageInFile, PageTextSource text) {
+
+    /**
+     * A page without a text layer.
+     *
+     * @param file the image file
+     * @param info what the inspector read from it
+     * @param pageInFile the page's number within the file, from 1
+     */
+    public PageSource(Path file, ImageInfo info, int pageInFile) {
+        this(file, info, pageInFile, null);
+    }
 
     /** Validates the fields. */
     public PageSource {

@@ -48,6 +48,7 @@ final class PdfAMetadata {
     private final String identifier;
     private final String source;
     private final LocalDate date;
+    private final boolean unicode;
 
     /**
      * @param title dc:title and /Title
@@ -59,6 +60,16 @@ final class PdfAMetadata {
      */
     PdfAMetadata(String title, Instant created, String documentType, String identifier,
                  String source, LocalDate date) {
+        this(title, created, documentType, identifier, source, date, false);
+    }
+
+    /**
+     * @param unicode whether the document declares PDF/A-2u (all its text maps to Unicode) rather
+     *     than PDF/A-2b
+     */
+    PdfAMetadata(String title, Instant created, String documentType, String identifier,
+                 String source, LocalDate date, boolean unicode) {
+        this.unicode = unicode;
         this.title = Objects.requireNonNull(title, "title");
         this.created = Objects.requireNonNull(created, "created").truncatedTo(ChronoUnit.SECONDS);
         this.documentType = documentType;
@@ -125,7 +136,8 @@ final class PdfAMetadata {
                 .append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
                 .append("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
                 .append("<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n")
-                .append("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n")
+                .append("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>")
+                .append(unicode ? 'U' : 'B').append("</pdfaid:conformance>\n")
                 .append("</rdf:Description>\n")
                 .append("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n")
                 .append("<dc:format>application/pdf</dc:format>\n")

@@ -45,6 +45,7 @@ import io.github.aktenlift.imaging.TiffPage;
 import io.github.aktenlift.rendition.PageRendition;
 import io.github.aktenlift.rendition.PageTreatment;
 import io.github.aktenlift.rendition.RenditionResult;
+import io.github.aktenlift.textlayer.PageText;
 
 /**
  * Writes one PDF/A-2b file of image pages, streaming: each source file is read once, front to
@@ -65,10 +66,12 @@ import io.github.aktenlift.rendition.RenditionResult;
  *     strips (each strip is coded against a white reference line of its own, so strips cannot be
  *     joined into one CCITT image), other TIFF compressions, fill order 2, and PNG. Lossless means
  *     every decoded sample kept: gray and RGB go in with their own 1, 8 or 16 bits, a palette is
- *     expanded to its 8-bit entries. Nothing is converted: transparency, CMYK, Lab and other
- *     colour spaces are refused by the {@link ImageInspector} (PDF/A-2b against an sRGB output
- *     intent could keep them only by conversion), and a decoder that still yields one of them
- *     voids the rendition with a {@link PageImageException} instead of a converted page.
+ *     expanded to its 8-bit entries. A CMYK TIFF keeps its four samples of 8 bits under an
+ *     ICC-based colour space: the file's own profile, or without one the CGATS001 profile PDFBox
+ *     ships (which PDF/A-2b allows next to the sRGB output intent; plain DeviceCMYK it would not),
+ *     and the page's description says which. Nothing is converted: transparency, Lab and other
+ *     colour spaces are refused by the {@link ImageInspector}, and a decoder that still yields one
+ *     of them voids the rendition with a {@link PageImageException} instead of a converted page.
  * </ul>
  *
  * <p>Memory: a copy buffer, a few numbers per page, and for a page being re-encoded its pixels
@@ -176,9 +179,12 @@ public final class PdfARenderer {
                 + PdfOutput.text(PdfAMetadata.OUTPUT_CONDITION) + " /Info "
                 + PdfOutput.text(PdfAMetadata.OUTPUT_CONDITION) + " /DestOutputProfile " + icc
                 + " 0 R >>");
+        // a rendition with a text layer declares PDF/A-2u: all its text maps to Unicode
+        boolean withText = pages.stream().anyMatch(p -> p.text() != null);
         PdfAMetadata meta = new PdfAMetadata(request.title(), request.created(),
                 request.documentType(), request.fileReference(), request.barcode(),
-                request.documentDate());
+                request.documentDate(), withText);
+        TextLayer layer = new TextLayer();
         int metadata = pdf.allocate();
         pdf.stream(metadata, " /Type /Metadata /Subtype /XML", meta.xmp());
         int info = pdf.allocate();
@@ -200,14 +206,22 @@ public final class PdfARenderer {
             double[] dpi = dpi(p);
             String w = numbers.computeIfAbsent(image.width / dpi[0] * 72, PdfOutput::number);
             String h = numbers.computeIfAbsent(image.height / dpi[1] * 72, PdfOutput::number);
+            String text = p.text() == null ? "" : layer.page(pdf, text(p, image), dpi[0], dpi[1]);
             int content = pdf.allocate();
-            pdf.stream(content, "", ("q " + w + " 0 0 " + h + " 0 0 cm /Im0 Do Q")
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            byte[] ops = ("q " + w + " 0 0 " + h + " 0 0 cm /Im0 Do Q" + text)
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (text.isEmpty()) {
+                pdf.stream(content, "", ops);
+            } else {
+                // a page's words are some kilobytes of operators, which compress to a quarter
+                pdf.stream(content, " /Filter /FlateDecode", ReportFont.flate(ops));
+            }
             pageObjects[i] = pdf.allocate();
             int parent = nodes == 0 ? root : node[i / KIDS];
             pdf.object(pageObjects[i], "<< /Type /Page /Parent " + parent + " 0 R /MediaBox [0 0 "
                     + w + " " + h + "] /Resources << /XObject << /Im0 " + image.object
-                    + " 0 R >> >> /Contents " + content + " 0 R >>");
+                    + " 0 R >>" + (text.isEmpty() ? "" : " /Font << /F0 " + layer.font() + " 0 R >>")
+                    + " >> /Contents " + content + " 0 R >>");
             results.add(new PageRendition(i + 1, image.sourceSha256, p.pageInFile(),
                     image.treatment, image.how, image.width, image.height, dpi[0], dpi[1]));
         }
@@ -223,6 +237,7 @@ public final class PdfARenderer {
             }
             pdf.object(root, "<< /Type /Pages /Kids [" + kids + "] /Count " + pages.size() + " >>");
         }
+        layer.finish(pdf);
         int catalog = pdf.allocate();
         pdf.catalog(catalog, "<< /Type /Catalog /Pages " + root + " 0 R /Metadata " + metadata
                 + " 0 R /OutputIntents [" + intent + " 0 R] >>");
@@ -254,6 +269,16 @@ public final class PdfARenderer {
             b.append(objects[i]).append(" 0 R ");
         }
         return b.append("] /Count ").append(to - from).append(" >>").toString();
+    }
+
+    /** The page's text, which must have been recognised on an image of this page's size. */
+    private static PageText text(PageSource p, Image image) throws IOException {
+        PageText t = p.text().load();
+        if (t.width() != image.width || t.height() != image.height) {
+            throw new IOException("the text of a page was recognised on an image of " + t.width() + "x" + t.height()
+                    + " px, the page has " + image.width + "x" + image.height + " px");
+        }
+        return t;
     }
 
     private static double[] dpi(PageSource p) {
@@ -558,8 +583,33 @@ public final class PdfARenderer {
                     z.write(row);
                 }
                 dictionary = "/ColorSpace /DeviceRGB /BitsPerComponent " + bits;
+            } else if (cm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_CMYK && !cm.hasAlpha()
+                    && cm.getNumComponents() == 4 && raster.getNumBands() == 4 && sameComponentSize(cm, 8, 16)) {
+                // CMYK samples as they are, under an ICC-based CMYK space: PDF/A-2b allows that next
+                // to the sRGB output intent, where plain DeviceCMYK would need a CMYK intent
+                CmykProfile profile = cmykProfile(cm, from, file);
+                int bits = cm.getComponentSize(0);
+                int[] samples = new int[4 * w];
+                byte[] row = new byte[4 * w * bits / 8];
+                for (int y = 0; y < h; y++) {
+                    raster.getPixels(0, y, w, 1, samples);
+                    if (bits == 8) {
+                        for (int i = 0; i < samples.length; i++) {
+                            row[i] = (byte) samples[i];
+                        }
+                    } else {
+                        for (int i = 0; i < samples.length; i++) {
+                            row[2 * i] = (byte) (samples[i] >> 8);
+                            row[2 * i + 1] = (byte) samples[i];
+                        }
+                    }
+                    z.write(row);
+                }
+                dictionary = "/ColorSpace [/ICCBased " + pdf.iccProfile(profile.data(), 4) + " 0 R] /BitsPerComponent "
+                        + bits;
+                from = from + " CMYK " + bits + "-bit, " + profile.note();
             } else {
-                // the inspector refuses every other kind (alpha, CMYK, Lab, other colour spaces), so
+                // the inspector refuses every other kind (alpha, Lab, other colour spaces), so
                 // this is a decoder's surprise: refuse rather than convert and call it lossless
                 throw new PageImageException(file, new ImageProblem(ImageProblem.Kind.UNSUPPORTED,
                         from + " decodes to " + describe(cm, raster)
@@ -573,6 +623,49 @@ public final class PdfARenderer {
                 + dictionary + " /Filter /FlateDecode", compressed.toByteArray());
         return new Image(object, w, h, sha, PageTreatment.REENCODED,
                 from + "→Flate lossless");
+    }
+
+    /** The ICC profile a CMYK page goes in with, and what the scan protocol says about it. */
+    private record CmykProfile(byte[] data, String note) {
+    }
+
+    /** Name of the CMYK profile assigned to CMYK pages whose file brings none (PDFBox's, CC0). */
+    static final String DEFAULT_CMYK = "CGATS001Compat-v2-micro";
+
+    private static volatile byte[] defaultCmyk;
+
+    /**
+     * The file's own ICC profile when it has one (ImageIO hands it over as the colour space), else
+     * the CGATS001 (SWOP-compatible) profile PDFBox ships, which is what PDF readers assume for
+     * uncalibrated CMYK. Either way the samples are kept; only the profile says how they look. A
+     * profile PDF/A-2b cannot carry (ICC version above 4, an unusual device class) refuses the page.
+     */
+    private static CmykProfile cmykProfile(ColorModel cm, String from, String file) throws IOException {
+        if (cm.getColorSpace() instanceof java.awt.color.ICC_ColorSpace ics) {
+            java.awt.color.ICC_Profile p = ics.getProfile();
+            int cls = p.getProfileClass();
+            if (p.getMajorVersion() > 4 || p.getColorSpaceType() != java.awt.color.ColorSpace.TYPE_CMYK
+                    || !(cls == java.awt.color.ICC_Profile.CLASS_INPUT || cls == java.awt.color.ICC_Profile.CLASS_OUTPUT
+                        || cls == java.awt.color.ICC_Profile.CLASS_DISPLAY
+                        || cls == java.awt.color.ICC_Profile.CLASS_COLORSPACECONVERSION)) {
+                throw new PageImageException(file, new ImageProblem(ImageProblem.Kind.UNSUPPORTED,
+                        from + " carries an ICC profile (version " + p.getMajorVersion() + ", class " + cls
+                        + ") that PDF/A-2b cannot embed"));
+            }
+            return new CmykProfile(p.getData(), "samples kept under the file's ICC profile");
+        }
+        byte[] p = defaultCmyk;
+        if (p == null) {
+            try (InputStream in = org.apache.pdfbox.pdmodel.PDDocument.class.getResourceAsStream(
+                    "/org/apache/pdfbox/resources/icc/" + DEFAULT_CMYK + ".icc")) {
+                if (in == null) {
+                    throw new IOException("PDFBox's CMYK ICC profile " + DEFAULT_CMYK + " is missing");
+                }
+                p = in.readAllBytes();
+            }
+            defaultCmyk = p;
+        }
+        return new CmykProfile(p, "samples kept, no ICC profile in the file: " + DEFAULT_CMYK + " assigned");
     }
 
     private static boolean isGrayPalette(IndexColorModel icm) {

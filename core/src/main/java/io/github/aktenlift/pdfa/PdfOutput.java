@@ -33,6 +33,8 @@ final class PdfOutput {
     private int catalogNumber;
     private String catalogBody;
     private Revision revision;
+    /** ICC profiles written so far (by their SHA-256), so that pages sharing one share the object. */
+    private Map<String, Integer> iccProfiles;
 
     /**
      * @param out where the PDF goes
@@ -111,6 +113,31 @@ final class PdfOutput {
         beginStream(number, dictionary, data.length);
         bytes(data, 0, data.length);
         endStream();
+    }
+
+    /**
+     * An ICC profile stream, Flate-compressed, written once per file whatever the number of pages
+     * that use it.
+     *
+     * @return its object number
+     */
+    int iccProfile(byte[] profile, int components) throws IOException {
+        if (iccProfiles == null) {
+            iccProfiles = new java.util.HashMap<>();
+        }
+        String key = HexFormat.of().formatHex(sha256().digest(profile));
+        Integer known = iccProfiles.get(key);
+        if (known != null) {
+            return known;
+        }
+        java.io.ByteArrayOutputStream z = new java.io.ByteArrayOutputStream(profile.length / 2 + 64);
+        try (java.util.zip.DeflaterOutputStream d = new java.util.zip.DeflaterOutputStream(z)) {
+            d.write(profile);
+        }
+        int number = allocate();
+        stream(number, " /N " + components + " /Filter /FlateDecode", z.toByteArray());
+        iccProfiles.put(key, number);
+        return number;
     }
 
     private void begin(int number) throws IOException {

@@ -89,6 +89,14 @@ class LosslessPixelsTest {
                 Arguments.of("TIFF LZW RGB 16", (Source) f -> tiff(rgb(16), "LZW", f)),
                 Arguments.of("TIFF PackBits palette", (Source) f -> tiff(palette(8, false), "PackBits", f)),
                 Arguments.of("TIFF uncompressed RGB 8", (Source) f -> tiff(rgb(8), null, f)),
+                Arguments.of("TIFF uncompressed CMYK 8", (Source) f -> Files.write(f, cmykTiff(8))),
+                Arguments.of("TIFF LZW gray 4", (Source) f -> tiff(palette(4, true), "LZW", f)),
+                Arguments.of("TIFF uncompressed gray 2", (Source) f -> tiff(palette(2, true), null, f)),
+                Arguments.of("TIFF LZW palette 4", (Source) f -> tiff(palette(4, false), "LZW", f)),
+                Arguments.of("TIFF bilevel uncompressed", (Source) f -> tiff(palette(1, true), null, f)),
+                Arguments.of("TIFF bilevel PackBits", (Source) f -> tiff(palette(1, true), "PackBits", f)),
+                Arguments.of("TIFF CCITT T.4 (G3)", (Source) f -> tiff(palette(1, true), "CCITT T.4", f)),
+                Arguments.of("PNG gray 2", (Source) f -> png(palette(2, true), f)),
                 Arguments.of("TIFF G4, one strip (passed through)", (Source) f ->
                         ScanGenerator.withSeed(5).withGeometry(PageGeometry.a4(75)).writeG4(f, 1, PageKind.TEXT)),
                 Arguments.of("TIFF G4 in strips (re-encoded)", (Source) f ->
@@ -129,15 +137,54 @@ class LosslessPixelsTest {
     }
 
     @Test
-    @DisplayName("a CMYK TIFF is refused before anything is written, like a CMYK JPEG")
-    void cmykRefused() throws IOException {
+    @DisplayName("a CMYK TIFF keeps its samples, rich black included, and the protocol says which ICC profile goes with them")
+    void cmykKept() throws Exception {
+        int bits = 8;
         Path file = dir.resolve("cmyk.tif");
-        Files.write(file, rawTiff(5, 4, 8, false));
-        assertThatThrownBy(() -> INSPECTOR.inspect(file))
-                .isInstanceOfSatisfying(ImageProblem.class, p -> {
-                    assertThat(p.kind()).isEqualTo(ImageProblem.Kind.UNSUPPORTED);
-                    assertThat(p.getMessage()).contains("TIFF page 1", "CMYK");
-                });
+        Files.write(file, cmykTiff(bits));
+        ImageInfo info = INSPECTOR.inspect(file);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PageRendition page = new PdfARenderer().render(request(PageSource.of(file, info)), out).pages().get(0);
+        assertPdfA2b(out.toByteArray());
+        assertThat(page.treatment()).isEqualTo(PageTreatment.REENCODED);
+        assertThat(page.how()).isEqualTo("TIFF NONE CMYK " + bits + "-bit, samples kept, no ICC profile in the file: "
+                + PdfARenderer.DEFAULT_CMYK + " assigned→Flate lossless");
+        Raster source = ImageIO.read(file.toFile()).getRaster();
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            PDImageXObject image = (PDImageXObject) doc.getPage(0).getResources()
+                    .getXObject(COSName.getPDFName("Im0"));
+            assertThat(image.getColorSpace().getName()).isEqualTo("ICCBased");
+            assertThat(image.getColorSpace().getNumberOfComponents()).isEqualTo(4);
+            Raster raw = image.getRawRaster();
+            assertThat(raw.getNumBands()).isEqualTo(4);
+            int[] expected = new int[4];
+            int[] actual = new int[4];
+            java.util.Set<java.util.List<Integer>> colours = new java.util.HashSet<>();
+            for (int y = 0; y < source.getHeight(); y++) {
+                for (int x = 0; x < source.getWidth(); x++) {
+                    source.getPixel(x, y, expected);
+                    raw.getPixel(x, y, actual);
+                    assertThat(actual).as("CMYK %d-bit at (%d, %d)", bits, x, y).containsExactly(expected);
+                    colours.add(java.util.List.of(expected[0], expected[1], expected[2], expected[3]));
+                }
+            }
+            raw.getPixel(0, 0, actual);
+            assertThat(actual).containsExactly(189, 174, 170, 229);
+            assertThat(colours).as("distinct colours").hasSizeGreaterThan(100);
+        }
+    }
+
+    @Test
+    @DisplayName("separations other than four CMYK inks of 8 bits are refused before anything is written")
+    void otherSeparationsRefused() throws IOException {
+        for (byte[] tiff : List.of(rawTiff(5, 3, 8, false), rawTiff(5, 4, 4, false), rawTiff(5, 4, 16, false))) {
+            Path file = Files.write(dir.resolve("separated.tif"), tiff);
+            assertThatThrownBy(() -> INSPECTOR.inspect(file))
+                    .isInstanceOfSatisfying(ImageProblem.class, p -> {
+                        assertThat(p.kind()).isEqualTo(ImageProblem.Kind.UNSUPPORTED);
+                        assertThat(p.getMessage()).contains("TIFF page 1", "CMYK");
+                    });
+        }
     }
 
     @Test
@@ -324,8 +371,10 @@ class LosslessPixelsTest {
      * samples and depth — written by hand, because the JDK's writer makes no CMYK or Lab files.
      */
     static byte[] rawTiff(int photometric, int samples, int bits, boolean alpha) {
-        int w = 8;
-        int h = 4;
+        return rawTiff(photometric, samples, bits, alpha, 8, 4);
+    }
+
+    static byte[] rawTiff(int photometric, int samples, int bits, boolean alpha, int w, int h) {
         int strip = (w * h * samples * bits + 7) / 8;
         int entries = alpha ? 13 : 12;
         int ifd = 8;
@@ -358,6 +407,25 @@ class LosslessPixelsTest {
         }
         b.putInt(300).putInt(1).putInt(300).putInt(1);
         return b.array();
+    }
+
+    /**
+     * An uncompressed CMYK TIFF of {@value #W} × {@value #H} with random samples, many colours and a
+     * rich black cmyk(189, 174, 170, 229) at its top left — the colour the RGB conversion once
+     * turned into rgb(45, 50, 52).
+     */
+    static byte[] cmykTiff(int bits) {
+        byte[] header = rawTiff(5, 4, bits, false, W, H);
+        ByteBuffer b = ByteBuffer.wrap(header);
+        Random random = new Random(bits);
+        b.position(header.length - W * H * 4);
+        int[] rich = {189, 174, 170, 229};
+        for (int i = 0; i < W * H; i++) {
+            for (int c = 0; c < 4; c++) {
+                b.put((byte) (i == 0 ? rich[c] : i % 7 == 0 ? 255 : random.nextInt(256)));
+            }
+        }
+        return header;
     }
 
     private static void entry(ByteBuffer b, int tag, int type, int count, int value) {

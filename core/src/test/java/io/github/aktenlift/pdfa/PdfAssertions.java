@@ -41,9 +41,18 @@ public final class PdfAssertions {
         assertPdfA2b(new ByteArrayInputStream(pdf), "the PDF");
     }
 
+    /** Fails, listing every failed rule, unless the bytes conform to PDF/A-2u (all text maps to Unicode). */
+    public static void assertPdfA2u(byte[] pdf) {
+        assertPdfA(new ByteArrayInputStream(pdf), "the PDF", PDFAFlavour.PDFA_2_U);
+    }
+
     private static void assertPdfA2b(InputStream in, String name) {
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(in, PDFAFlavour.PDFA_2_B);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+        assertPdfA(in, name, PDFAFlavour.PDFA_2_B);
+    }
+
+    private static void assertPdfA(InputStream in, String name, PDFAFlavour flavour) {
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(in, flavour);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
             ValidationResult result = validator.validate(parser);
             if (!result.isCompliant()) {
                 String failed = result.getTestAssertions().stream()
@@ -52,7 +61,7 @@ public final class PdfAssertions {
                                 + ": " + a.getMessage() + " @ " + a.getLocation().getContext())
                         .distinct()
                         .collect(Collectors.joining("\n"));
-                fail(name + " is not PDF/A-2b:\n" + failed);
+                fail(name + " is not PDF/A-" + flavour.getId() + ":\n" + failed);
             }
         } catch (AssertionError e) {
             throw e;

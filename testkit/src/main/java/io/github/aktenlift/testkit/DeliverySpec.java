@@ -40,6 +40,20 @@ public final class DeliverySpec {
         MIXED
     }
 
+    /**
+     * Whether and how the scan service delivers an OCR result beside each page with text.
+     *
+     * @since 0.2
+     */
+    public enum Ocr {
+        /** No OCR result: pages as before. */
+        NONE,
+        /** ALTO v4 beside each page that is not blank; such pages show known words ({@link KnownText}). */
+        ALTO,
+        /** hOCR beside each page that is not blank; such pages show known words ({@link KnownText}). */
+        HOCR
+    }
+
     /** The document types drawn from unless {@link Builder#documentTypes} says otherwise. */
     public static final List<String> DEFAULT_DOCUMENT_TYPES = List.of(
             "APPLICATION", "PASSPORT_COPY", "RESIDENCE_PERMIT", "DECISION", "LETTER");
@@ -63,6 +77,7 @@ public final class DeliverySpec {
     private final String scannerModel;
     private final long seed;
     private final List<FaultTarget> faults;
+    private final Ocr ocr;
 
     private DeliverySpec(Builder b) {
         this.deliveryId = b.deliveryId;
@@ -84,6 +99,15 @@ public final class DeliverySpec {
         this.scannerModel = b.scannerModel;
         this.seed = b.seed;
         this.faults = List.copyOf(b.faults);
+        this.ocr = b.ocr;
+    }
+
+    /**
+     * @return whether an OCR result comes with each page that is not blank, default {@link Ocr#NONE}
+     * @since 0.2
+     */
+    public Ocr ocr() {
+        return ocr;
     }
 
     /**
@@ -216,6 +240,7 @@ public final class DeliverySpec {
         private String scannerModel = "Synthetic S-1";
         private long seed = 1;
         private final List<FaultTarget> faults = new ArrayList<>();
+        private Ocr ocr = Ocr.NONE;
 
         private Builder() {
         }
@@ -325,6 +350,17 @@ public final class DeliverySpec {
          */
         public Builder duplex(boolean duplex) {
             this.duplex = duplex;
+            return this;
+        }
+
+        /**
+         * @param ocr whether the scan service delivers an OCR result (ALTO or hOCR) beside each page
+         *     that is not blank; such pages then show known words instead of the usual letter blocks
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder ocr(Ocr ocr) {
+            this.ocr = Objects.requireNonNull(ocr, "ocr");
             return this;
         }
 

@@ -38,6 +38,8 @@ final class DeliveryWriter {
     private static final int BOMB_SIDE = 60_000;
     /** Sequence numbers of extra pages, far from those of listed pages so they never repeat them. */
     private static final long EXTRA_PAGE_BASE = 1L << 40;
+    /** Lines of known words on a page with an OCR result: enough to test, few enough for small pages. */
+    private static final int OCR_LINES = 12;
 
     private record Page(int ordinal, int sheet, String side, PageKind kind, PageFormat format,
                         long content, String file, ScanFault fault) {
@@ -217,7 +219,13 @@ final class DeliveryWriter {
                     .field("originalToReturn", d.originalToReturn())
                     .name("pages").beginArray();
             for (Page p : d.pages()) {
-                String sha256 = writePage(f, d, p);
+                boolean withOcr = spec.ocr() != DeliverySpec.Ocr.NONE && p.kind() != PageKind.BLANK
+                        && p.fault() == null;
+                KnownText known = withOcr ? KnownText.german(spec.geometry(),
+                        ScanGenerator.pageSeed(spec.seed(), p.content()), OCR_LINES) : null;
+                String sha256 = withOcr
+                        ? writeFile(p.file(), out -> generator.write(p.format(), out, known, false)).sha256()
+                        : writePage(f, d, p);
                 pagesByFormat.merge(p.format(), 1, Integer::sum);
                 json.beginObject()
                         .field("file", p.fault() == ScanFault.PATH_TRAVERSAL ? TRAVERSAL : p.file())
@@ -226,8 +234,19 @@ final class DeliveryWriter {
                         .field("side", p.side())
                         .field("blank", p.kind() == PageKind.BLANK)
                         .field("resolutionDpi", spec.geometry().dpi())
-                        .field("colorMode", p.format().colorMode())
-                        .endObject();
+                        .field("colorMode", p.format().colorMode());
+                if (withOcr) {
+                    boolean alto = spec.ocr() == DeliverySpec.Ocr.ALTO;
+                    String ocrFile = p.file().substring(0, p.file().lastIndexOf('.')) + (alto ? ".alto.xml" : ".hocr");
+                    String ocrSha = writeBytes(ocrFile, (alto ? known.alto(4) : known.hocr())
+                            .getBytes(StandardCharsets.UTF_8));
+                    json.name("ocr").beginObject()
+                            .field("file", ocrFile)
+                            .field("sha256", ocrSha)
+                            .field("format", alto ? "ALTO" : "HOCR")
+                            .endObject();
+                }
+                json.endObject();
             }
             json.endArray().endObject();
         }

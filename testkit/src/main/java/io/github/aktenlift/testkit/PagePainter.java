@@ -47,6 +47,62 @@ final class PagePainter {
         return painter.image;
     }
 
+    /**
+     * Paints a page of known words at their boxes: legibly, with the JDK's sans-serif font stretched
+     * to each box (for an OCR engine to read; needs a font on the machine), or as letter-sized
+     * blocks inside each box (for tests that need only the boxes; needs no font).
+     */
+    static BufferedImage paintText(KnownText text, boolean bitonal, boolean legible, long seed) {
+        PagePainter painter = new PagePainter(text.geometry(), bitonal, seed);
+        try {
+            painter.paper = bitonal ? 255 : 240;
+            painter.fill(painter.paper, 0, 0, painter.image.getWidth(), painter.image.getHeight());
+            for (KnownText.Word w : text.words()) {
+                if (legible) {
+                    painter.glyphs(w, text.sizePx());
+                } else {
+                    painter.blocks(w, text.sizePx());
+                }
+            }
+        } finally {
+            painter.g.dispose();
+        }
+        return painter.image;
+    }
+
+    private void glyphs(KnownText.Word w, double size) {
+        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 1)
+                .deriveFont((float) size);
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, !bitonal, true);
+        java.awt.font.TextLayout layout = new java.awt.font.TextLayout(w.text(), font, frc);
+        double advance = layout.getAdvance();
+        setGray(bitonal ? 0 : 20);
+        if (!bitonal) {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        }
+        AffineTransform saved = g.getTransform();
+        g.translate(w.left(), w.baseline());
+        g.scale(Math.min(1.2, (w.right() - w.left()) / advance), 1);
+        layout.draw(g, 0, 0);
+        g.setTransform(saved);
+    }
+
+    private void blocks(KnownText.Word w, double size) {
+        int n = w.text().codePointCount(0, w.text().length());
+        double advance = (w.right() - w.left()) / (double) n;
+        double x = w.left();
+        for (int i = 0, c; i < w.text().length(); i += Character.charCount(c)) {
+            c = w.text().codePointAt(i);
+            boolean tall = Character.isUpperCase(c) || "bdfhklt".indexOf(c) >= 0;
+            boolean deep = "gjpqy".indexOf(c) >= 0;
+            double top = w.baseline() - (tall ? 0.72 : 0.5) * size;
+            double bottom = deep ? Math.min(w.bottom(), w.baseline() + 0.2 * size) : w.baseline();
+            fill(bitonal ? 0 : 30, x + advance * 0.1, Math.max(w.top(), top), advance * 0.8,
+                    Math.max(1, bottom - Math.max(w.top(), top)));
+            x += advance;
+        }
+    }
+
     private void paint(PageKind kind) {
         paper = bitonal ? 255 : 236 + random.nextInt(10);
         fill(paper, 0, 0, image.getWidth(), image.getHeight());

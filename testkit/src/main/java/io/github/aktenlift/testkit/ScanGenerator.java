@@ -212,6 +212,48 @@ public final class ScanGenerator {
     }
 
     /**
+     * Writes a page of known words, grayscale JPEG or bitonal G4, at the text's geometry and
+     * resolution; {@link KnownText#alto(int)} and {@link KnownText#hocr()} give its OCR result.
+     *
+     * @param format JPEG or G4
+     * @param file the file, replaced if it exists
+     * @param text the words and their boxes
+     * @param legible whether to draw the words with a font, for an OCR engine to read (needs a font
+     *     on the machine), or as letter-sized blocks inside their boxes (needs none)
+     * @return size and SHA-256 of the file
+     * @throws IOException if the file cannot be written
+     * @since 0.2
+     */
+    public WrittenImage write(PageFormat format, Path file, KnownText text, boolean legible) throws IOException {
+        return toFile(file, out -> write(format, out, text, legible));
+    }
+
+    /**
+     * Writes a page of known words to a stream, which is not closed; see
+     * {@link #write(PageFormat, Path, KnownText, boolean)}.
+     *
+     * @param format JPEG or G4
+     * @param out where the bytes go
+     * @param text the words and their boxes
+     * @param legible whether to draw the words with a font, or as blocks
+     * @return size and SHA-256 of the bytes written
+     * @throws IOException if {@code out} fails
+     * @since 0.2
+     */
+    public WrittenImage write(PageFormat format, OutputStream out, KnownText text, boolean legible)
+            throws IOException {
+        HashingOutputStream hashing = new HashingOutputStream(out);
+        BufferedImage image = PagePainter.paintText(text, format == PageFormat.G4, legible, seed);
+        int dpi = text.geometry().dpi();
+        if (format == PageFormat.G4) {
+            encodeG4(image, hashing, dpi);
+        } else {
+            encodeJpeg(image, hashing, dpi, jpegQuality);
+        }
+        return hashing.result(1);
+    }
+
+    /**
      * Writes one bitonal CCITT G4 TIFF page. The stream is not closed.
      *
      * @param out where the bytes go

@@ -29,7 +29,10 @@ final class CaseFileEntryReader {
     private static final Set<String> DOCUMENT = Set.of("documentId", "type", "date", "originalToReturn", "pages");
     private static final Set<String> DOCUMENT_REQUIRED = Set.of("documentId", "type", "originalToReturn", "pages");
     private static final Set<String> PAGE = Set.of("file", "sha256", "sheet", "side", "blank", "resolutionDpi",
-            "colorMode");
+            "colorMode", "ocr");
+    private static final Set<String> PAGE_REQUIRED = Set.of("file", "sha256", "sheet", "side", "blank",
+            "resolutionDpi", "colorMode");
+    private static final Set<String> OCR = Set.of("file", "sha256", "format");
 
     private final JsonParser p;
     private final int position;
@@ -192,7 +195,9 @@ final class CaseFileEntryReader {
         Integer[] sheet = new Integer[1];
         Integer[] dpi = new Integer[1];
         Boolean[] blank = new Boolean[1];
-        boolean ok = object(at, PAGE, PAGE, (name, ptr) -> {
+        PageEntry.OcrEntry[] ocr = new PageEntry.OcrEntry[1];
+        boolean[] ocrOk = {true};
+        boolean ok = object(at, PAGE, PAGE_REQUIRED, (name, ptr) -> {
             switch (name) {
                 case "file" -> file[0] = string(ptr);
                 case "sha256" -> sha[0] = string(ptr);
@@ -200,10 +205,29 @@ final class CaseFileEntryReader {
                 case "side" -> side[0] = constant(string(ptr));
                 case "blank" -> blank[0] = bool(ptr);
                 case "resolutionDpi" -> dpi[0] = integer(ptr);
+                case "ocr" -> {
+                    ocr[0] = ocr(ptr);
+                    ocrOk[0] = ocr[0] != null;
+                }
                 default -> colorMode[0] = constant(string(ptr));
             }
         });
-        return ok ? new PageEntry(file[0], sha[0], sheet[0], side[0], blank[0], dpi[0], colorMode[0]) : null;
+        return ok && ocrOk[0]
+                ? new PageEntry(file[0], sha[0], sheet[0], side[0], blank[0], dpi[0], colorMode[0], ocr[0]) : null;
+    }
+
+    private PageEntry.OcrEntry ocr(String at) throws IOException {
+        String[] file = new String[1];
+        String[] sha = new String[1];
+        String[] format = new String[1];
+        boolean ok = object(at, OCR, OCR, (name, ptr) -> {
+            switch (name) {
+                case "file" -> file[0] = string(ptr);
+                case "sha256" -> sha[0] = string(ptr);
+                default -> format[0] = string(ptr);
+            }
+        });
+        return ok ? new PageEntry.OcrEntry(file[0], sha[0], format[0]) : null;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.aktenlift.ConcurrentUpdateException;
 import io.github.aktenlift.IllegalTransitionException;
 import io.github.aktenlift.PreconditionFailedException;
 import io.github.aktenlift.capture.CapturePolicy;
+import io.github.aktenlift.capture.OcrPolicy;
 import io.github.aktenlift.capture.CaptureProblem;
 import io.github.aktenlift.capture.CaptureProblem.Kind;
 import io.github.aktenlift.capture.CaseFileOutcome;
@@ -28,7 +29,9 @@ import io.github.aktenlift.lifecycle.RecordIngestedCapture;
 import io.github.aktenlift.tracking.EventKind;
 import io.github.aktenlift.lifecycle.StorageKeys;
 import io.github.aktenlift.pdfa.PageImageException;
+import io.github.aktenlift.imaging.ImageInfo;
 import io.github.aktenlift.pdfa.PageSource;
+import io.github.aktenlift.textlayer.PageText;
 import io.github.aktenlift.pdfa.PdfARenderer;
 import io.github.aktenlift.pdfa.RenditionRequest;
 import io.github.aktenlift.rendition.PageRendition;
@@ -74,9 +77,16 @@ final class CaseFileCapture {
     private final CapturePolicy policy;
     private final ContentPipe pipe;
     private final Optional<EvidenceSealer> sealer;
+    private final Optional<Recognitions> ocr;
 
     CaseFileCapture(CommandLoop loop, Storage storage, CapturePolicy policy, ContentPipe pipe,
             Optional<EvidenceSealer> sealer) {
+        this(loop, storage, policy, pipe, sealer, Optional.empty());
+    }
+
+    CaseFileCapture(CommandLoop loop, Storage storage, CapturePolicy policy, ContentPipe pipe,
+            Optional<EvidenceSealer> sealer, Optional<Recognitions> ocr) {
+        this.ocr = ocr;
         this.loop = loop;
         this.storage = storage;
         this.policy = policy;
@@ -108,10 +118,12 @@ final class CaseFileCapture {
         int number = number(bc);
         List<StoredRendition> renditions = new ArrayList<>();
         Map<String, PageRendition> rendered = new HashMap<>();
+        // what each page's text layer was made of, by page place, for the scan protocol
+        Map<String, PageTextReport> texts = new HashMap<>();
         try {
             for (Map.Entry<String, List<CheckedPage>> g : plan.groups().entrySet()) {
                 List<CheckedPage> group = g.getValue();
-                RenditionRequest request = request(plan, where, bc, now, group);
+                RenditionRequest request = request(plan, where, bc, now, group, texts);
                 Key key = StorageKeys.rendition(bc, number, g.getKey());
                 RenditionResult[] result = new RenditionResult[1];
                 // the store hashes what it stores; the renderer need not hash the same bytes again
@@ -144,7 +156,8 @@ final class CaseFileCapture {
         addKept(renditions, kept, previous);
         List<DocumentEntry> finalDocuments = plan.finalDocuments();
         ScanProtocol protocol = ProtocolWriter.protocol(new ProtocolWriter.Capture(actor, index, entry, where,
-                finalDocuments, pages, renditions, rendered, previous, now, policy.minimumDpi()));
+                finalDocuments, pages, renditions, rendered, previous, now, policy.minimumDpi(), texts,
+                policy.ocr().lowConfidence()));
         Key protocolJson = StorageKeys.protocolJson(bc, index.deliveryId(), number);
         Key protocolPdf = StorageKeys.protocolPdf(bc, index.deliveryId(), number);
         ContentInfo protocolInfo;
@@ -185,7 +198,8 @@ final class CaseFileCapture {
             throw new IllegalStateException("no sealer configured for " + where.protection());
         }
         return new SealedCapture(this, sealer.get(), new ProtocolWriter.Capture(actor, index, entry, where, List.of(),
-                pages, List.of(), Map.of(), previous, loop.clock().instant(), policy.minimumDpi()),
+                pages, List.of(), Map.of(), previous, loop.clock().instant(), policy.minimumDpi(), Map.of(),
+                policy.ocr().lowConfidence()),
                 plan(entry, where, pages, kept, previous), kept);
     }
 
@@ -219,14 +233,71 @@ final class CaseFileCapture {
         return new Plan(whole, groups, documents);
     }
 
-    static RenditionRequest request(Plan plan, WhereIs where, String bc, Instant now, List<CheckedPage> group) {
+    /**
+     * @param texts receives, by page place, what each page's text layer was made of, as the
+     *     renderer reaches the page
+     */
+    RenditionRequest request(Plan plan, WhereIs where, String bc, Instant now, List<CheckedPage> group,
+            Map<String, PageTextReport> texts) {
         DocumentEntry first = group.get(0).document();
         return new RenditionRequest(
                 plan.whole() ? "Akte " + where.reference().value() : first.type() + " " + first.documentId(),
                 plan.whole() ? "CASE_FILE" : first.type(),
                 plan.whole() || first.date() == null ? null : LocalDate.parse(first.date()),
                 where.reference().value(), bc, now,
-                group.stream().map(p -> new PageSource(p.file(), p.info(), p.pageInFile())).toList());
+                sources(group, texts));
+    }
+
+    /**
+     * The pages' sources for the renderer, in order; where the OCR policy says so, the engine
+     * recognises pages ahead of the renderer (at most its parallelism at once).
+     */
+    private List<PageSource> sources(List<CheckedPage> group, Map<String, PageTextReport> texts) {
+        OcrPolicy.Mode mode = policy.ocr().mode();
+        List<PageSource> out = new ArrayList<>(group.size());
+        List<CheckedPage> toRecognise = new ArrayList<>();
+        for (CheckedPage p : group) {
+            boolean recognise = ocr.isPresent() && !p.carried() && !p.entry().blank()
+                    && (mode == OcrPolicy.Mode.ALWAYS || mode == OcrPolicy.Mode.WHEN_NOT_DELIVERED && p.ocrFile() == null)
+                    && Recognitions.canRead(p);
+            if (recognise) {
+                toRecognise.add(p);
+            }
+        }
+        Recognitions.Batch batch = toRecognise.isEmpty() ? null : ocr.orElseThrow().start(toRecognise);
+        for (CheckedPage p : group) {
+            if (batch != null && toRecognise.contains(p)) {
+                out.add(new PageSource(p.file(), p.info(), p.pageInFile(), () -> {
+                    PageText t = batch.next(p);
+                    texts.put(p.place(), PageTextReport.of(t));
+                    return t;
+                }));
+            } else {
+                out.add(source(p, texts));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The page's source for the renderer; a page with a delivered OCR file gets its text from the
+     * file read again (and checked again) when the renderer reaches it.
+     */
+    private static PageSource source(CheckedPage p, Map<String, PageTextReport> texts) {
+        if (p.ocrFile() == null) {
+            return new PageSource(p.file(), p.info(), p.pageInFile());
+        }
+        ImageInfo info = p.info();
+        int n = p.pageInFile() - 1;
+        int width = info.pages().isEmpty() ? info.width() : info.pages().get(n).width();
+        int height = info.pages().isEmpty() ? info.height() : info.pages().get(n).height();
+        double dpiX = info.pages().isEmpty() ? info.dpiX() : info.pages().get(n).dpiX();
+        double dpiY = info.pages().isEmpty() ? info.dpiY() : info.pages().get(n).dpiY();
+        return new PageSource(p.file(), info, p.pageInFile(), () -> {
+            PageText t = OcrFile.reread(p.ocrFile(), p.entry().ocr(), width, height, dpiX, dpiY);
+            texts.put(p.place(), PageTextReport.of(t));
+            return t;
+        });
     }
 
     /** A rescan's renditions of the documents it leaves untouched stay as they were. */

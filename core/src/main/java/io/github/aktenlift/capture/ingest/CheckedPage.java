@@ -18,9 +18,15 @@ import java.nio.file.Path;
  * @param pageInFile which page of a multi-page file, from 1
  * @param size the file's size in bytes
  * @param carried whether it was carried over from the previous capture
+ * @param ocrFile its delivered OCR file, checked, or {@code null}
  */
 record CheckedPage(DocumentEntry document, PageEntry entry, Path file, ImageInfo info, int pageInFile, long size,
-        boolean carried) {
+        boolean carried, Path ocrFile) {
+
+    CheckedPage(DocumentEntry document, PageEntry entry, Path file, ImageInfo info, int pageInFile, long size,
+            boolean carried) {
+        this(document, entry, file, info, pageInFile, size, carried, null);
+    }
 
     /** @return the page's place in its case file: document, sheet and side */
     String place() {

@@ -3,6 +3,7 @@ package io.github.aktenlift.capture.ingest;
 import io.github.aktenlift.Actor;
 import io.github.aktenlift.InvalidValueException;
 import io.github.aktenlift.capture.Capture;
+import io.github.aktenlift.capture.SealBatch;
 import io.github.aktenlift.capture.CapturePolicy;
 import io.github.aktenlift.capture.CaptureProblem;
 import io.github.aktenlift.capture.CaptureProblem.Kind;
@@ -18,6 +19,7 @@ import io.github.aktenlift.capture.delivery.ListedCaseFile;
 import io.github.aktenlift.capture.delivery.PageEntry;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CaseFileState;
+import io.github.aktenlift.casefile.ProtectionLevel;
 import io.github.aktenlift.imaging.ImageInspector;
 import io.github.aktenlift.lifecycle.CaseFileRecord;
 import io.github.aktenlift.lifecycle.CommandLoop;
@@ -31,6 +33,8 @@ import io.github.aktenlift.spi.notification.Notification;
 import io.github.aktenlift.spi.notification.NotificationType;
 import io.github.aktenlift.spi.notification.Notifier;
 import io.github.aktenlift.spi.notification.Recipient;
+import io.github.aktenlift.spi.ocr.OcrEngine;
+import io.github.aktenlift.spi.sealing.EvidenceSealer;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.tracking.SlaPolicy;
 import io.github.aktenlift.tracking.WhereIs;
@@ -43,14 +47,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,8 +83,8 @@ public final class Ingest implements Capture {
     private final PageChecks checks;
     private final RescanMerge rescans;
     private final CaseFileCapture captures;
-    private final java.util.Optional<io.github.aktenlift.spi.sealing.EvidenceSealer> sealer;
-    private final io.github.aktenlift.capture.SealBatch sealBatch;
+    private final Optional<EvidenceSealer> sealer;
+    private final SealBatch sealBatch;
 
     /**
      * @param loop the command loop that records captures
@@ -87,23 +94,24 @@ public final class Ingest implements Capture {
      *     protection level demands seals and a sealer is configured
      * @param sealer seals the products of case files whose protection level demands it
      * @param sealBatch how many case files share the sealer's key calls
+     * @param ocr recognises pages where the capture policy says so
      */
     public Ingest(CommandLoop loop, Storage storage, Notifier notifier, int parallelism,
-            java.util.Optional<io.github.aktenlift.spi.sealing.EvidenceSealer> sealer,
-            io.github.aktenlift.capture.SealBatch sealBatch) {
+            Optional<EvidenceSealer> sealer, SealBatch sealBatch, Optional<OcrEngine> ocr) {
         CapturePolicy policy = loop.policies().capture();
         ImageInspector inspector = new ImageInspector(policy.maxPixels(), policy.maxDimension());
         this.loop = loop;
         this.notifier = notifier;
         // a sealed case file waits between its steps for the key and the timestamp authority (round
         // trips to remote services in production): twice as many at once keep the processors busy
-        boolean seals = sealer.isPresent() && java.util.Arrays.stream(io.github.aktenlift.casefile.ProtectionLevel.values())
+        boolean seals = sealer.isPresent() && Arrays.stream(ProtectionLevel.values())
                 .anyMatch(l -> loop.policies().profileFor(l).sealing().seals());
         this.parallelism = seals ? 2 * parallelism : parallelism;
         this.reader = new IndexReader(policy, loop.validator());
         this.checks = new PageChecks(policy, inspector);
         this.rescans = new RescanMerge(loop, storage, policy, inspector);
-        this.captures = new CaseFileCapture(loop, storage, policy, new ContentPipe(storage), sealer);
+        this.captures = new CaseFileCapture(loop, storage, policy, new ContentPipe(storage), sealer,
+                ocr.map(Recognitions::new));
         this.sealer = sealer;
         this.sealBatch = sealBatch;
     }
@@ -189,7 +197,7 @@ public final class Ingest implements Capture {
     }
 
     /**
-     * Captures the case files in batches of {@link io.github.aktenlift.capture.SealBatch#caseFiles()}
+     * Captures the case files in batches of {@link SealBatch#caseFiles()}
      * (in working order): each batch's case files are checked and, if sealed, rendered in parallel,
      * then {@link SealRounds} calls the key twice for all of the batch's sealed ones. Case files that
      * are not sealed, rejected early or rescans (sealed on their own) end in the first step.
@@ -201,17 +209,17 @@ public final class Ingest implements Capture {
             List<Future<Job>> futures) {
         int size = (int) Math.min(sealBatch.caseFiles(), order.length);
         for (int from = 0; from < order.length; from += size) {
-            int[] chunk = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + size));
-            Map<Integer, Future<Job>> first = new java.util.LinkedHashMap<>();
+            int[] chunk = Arrays.copyOfRange(order, from, Math.min(order.length, from + size));
+            Map<Integer, Future<Job>> first = new LinkedHashMap<>();
             for (int n : chunk) {
                 first.put(n, pool.submit(() -> processWithContext(actor, dir, index, listed.get(n), seen, true)));
             }
-            Map<Integer, Job> waiting = new java.util.LinkedHashMap<>();
+            Map<Integer, Job> waiting = new LinkedHashMap<>();
             for (Map.Entry<Integer, Future<Job>> e : first.entrySet()) {
                 Job job = join(e.getValue());
                 if (job.pending == null) {
                     tell(() -> listener.caseFileDone(job.outcome));
-                    futures.set(e.getKey(), java.util.concurrent.CompletableFuture.completedFuture(job));
+                    futures.set(e.getKey(), CompletableFuture.completedFuture(job));
                 } else {
                     waiting.put(e.getKey(), job);
                 }
@@ -232,7 +240,7 @@ public final class Ingest implements Capture {
                     job = count(done(index, new Barcode(c.barcode()), c.outcome(), e.getValue().bytes));
                 }
                 tell(() -> listener.caseFileDone(job.outcome));
-                futures.set(e.getKey(), java.util.concurrent.CompletableFuture.completedFuture(job));
+                futures.set(e.getKey(), CompletableFuture.completedFuture(job));
             }
         }
     }

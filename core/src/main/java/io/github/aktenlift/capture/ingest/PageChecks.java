@@ -138,6 +138,14 @@ final class PageChecks {
             }
             for (PageEntry p : d.pages()) {
                 CheckedPage c = checkPage(dir, entry, bc, d, p, problems, listed, g4);
+                if (c != null && c.ocrFile() != null) {
+                    String other = usedBy.putIfAbsent("ocr:" + c.ocrFile(), printable(p.file()));
+                    if (other != null) {
+                        problems.add(new CaptureProblem(Kind.SHARED_IMAGE, bc, printable(p.file()),
+                                "the same OCR file as page " + other + "; every page has an OCR file of its own"));
+                        c = null;
+                    }
+                }
                 if (c != null) {
                     // one image for one page: the same file (and page of it) twice is one scan counted twice
                     String image = c.file() + "#" + c.pageInFile();
@@ -183,6 +191,10 @@ final class PageChecks {
     private CheckedPage checkPage(Path dir, CaseFileEntry entry, String bc, DocumentEntry d, PageEntry p,
             List<CaptureProblem> problems, Set<Path> listed, G4StreamCheck g4) {
         String name = printable(p.file());
+        // the OCR file is noted as listed first, so that it never shows as an extra file as well
+        Path ocr = p.ocr() == null ? null : ocrPath(dir, bc, name, p.ocr(), problems, listed);
+        // a bad OCR path drops the page, but only after its image is checked (and noted as listed) too
+        boolean ocrRefused = p.ocr() != null && ocr == null;
         String fileName = p.file();
         int pageInFile = 1;
         int hash = fileName.lastIndexOf('#');
@@ -290,7 +302,46 @@ final class PageChecks {
             problems.add(new CaptureProblem(Kind.COLOR_MODE, bc, name, "image is " + mode + ", index says "
                     + p.colorMode()));
         }
-        return new CheckedPage(d, p, file, info, pageInFile, size, false);
+        if (ocrRefused) {
+            return null;
+        }
+        if (ocr != null) {
+            int width = info.pages().isEmpty() ? info.width() : info.pages().get(pageInFile - 1).width();
+            int height = info.pages().isEmpty() ? info.height() : info.pages().get(pageInFile - 1).height();
+            try {
+                OcrFile.read(ocr, p.ocr(), width, height, dpiX, dpiY);
+            } catch (OcrFile.Refused e) {
+                problems.add(new CaptureProblem(e.kind(), bc, name, e.getMessage()));
+                return null;
+            }
+        }
+        return new CheckedPage(d, p, file, info, pageInFile, size, false, ocr);
+    }
+
+    /**
+     * The page's OCR file, if its path is safe and inside the case file's folder, noted as listed;
+     * else {@code null} with the problem added.
+     */
+    private static Path ocrPath(Path dir, String bc, String name, PageEntry.OcrEntry entry,
+            List<CaptureProblem> problems, Set<Path> listed) {
+        Path ocr;
+        try {
+            ocr = safePath(dir, entry.file());
+        } catch (InvalidPathException e) {
+            ocr = null;
+        }
+        if (ocr == null) {
+            problems.add(new CaptureProblem(Kind.UNSAFE_PATH, bc, name,
+                    "its OCR file must be a relative path inside the delivery folder, without '..', '\\\\' or links"));
+            return null;
+        }
+        if (!entry.file().startsWith(bc + "/")) {
+            problems.add(new CaptureProblem(Kind.FOREIGN_FOLDER, bc, name,
+                    "its OCR file lies outside the case file's own folder " + bc + "/"));
+            return null;
+        }
+        listed.add(ocr.normalize());
+        return ocr;
     }
 
     /** @return how many names the file has (hard links), or 1 where the file system cannot tell */

@@ -28,7 +28,15 @@ final class ProtocolWriter {
     /** What the protocol is made of. */
     record Capture(Actor actor, DeliveryIndex index, CaseFileEntry entry, WhereIs where, List<DocumentEntry> documents,
             List<CheckedPage> pages, List<StoredRendition> renditions, Map<String, PageRendition> rendered,
-            RescanMerge.Previous previous, Instant now, int minimumDpi) {
+            RescanMerge.Previous previous, Instant now, int minimumDpi, Map<String, PageTextReport> texts,
+            double lowConfidence) {
+
+        Capture(Actor actor, DeliveryIndex index, CaseFileEntry entry, WhereIs where, List<DocumentEntry> documents,
+                List<CheckedPage> pages, List<StoredRendition> renditions, Map<String, PageRendition> rendered,
+                RescanMerge.Previous previous, Instant now, int minimumDpi) {
+            this(actor, index, entry, where, documents, pages, renditions, rendered, previous, now, minimumDpi, Map.of(),
+                    1);
+        }
     }
 
     static ScanProtocol protocol(Capture c) {
@@ -66,9 +74,19 @@ final class ProtocolWriter {
                 }
                 PageEntry p = cp.entry();
                 PageRendition pr = c.rendered().get(cp.place());
+                PageTextReport text = c.texts().get(cp.place());
+                ScanProtocol.TextLayer layer = null;
+                if (text != null) {
+                    Double mean = Double.isNaN(text.meanConfidence()) ? null
+                            : Math.round(text.meanConfidence() * 1000) / 1000.0;
+                    layer = new ScanProtocol.TextLayer(text.source(), text.words(), mean);
+                    if (mean != null && text.words() > 0 && text.meanConfidence() < c.lowConfidence()) {
+                        deviations.add(new ScanProtocol.LowOcrConfidence(p.file(), mean, c.lowConfidence()));
+                    }
+                }
                 pages.add(new ScanProtocol.Page(p.file(), p.sha256(), p.sheet(), p.side(), p.blank(), pr.width(),
                         pr.height(), Math.round(pr.dpiX()), p.colorMode(), pr.treatment().name(), pr.how(),
-                        cp.carried() ? previous.deliveryId() : null));
+                        cp.carried() ? previous.deliveryId() : null, layer));
                 if (pr.treatment() == PageTreatment.REENCODED) {
                     deviations.add(new ScanProtocol.Reencoded(p.file(), pr.how()));
                 }
@@ -77,7 +95,7 @@ final class ProtocolWriter {
         }
         List<ScanProtocol.Rendition> renditions = c.renditions().stream()
                 .map(r -> new ScanProtocol.Rendition(r.documentId(), r.key().value(), r.size(), r.sha256(), r.pages(),
-                        "PDF/A-2b"))
+                        withText(c, r.documentId()) ? "PDF/A-2u" : "PDF/A-2b"))
                 .toList();
         CaseFileEntry.Settings settings = entry.scanner().settings();
         return new ScanProtocol(ScanProtocol.FORMAT, entry.barcode(), c.where().reference().value(),
@@ -86,5 +104,11 @@ final class ProtocolWriter {
                 new ScanProtocol.Scanner(entry.scanner().model(), settings.resolutionDpi(), settings.colorMode(),
                         settings.duplex()),
                 entry.sheets(), total, checks, deviations, docs, renditions);
+    }
+
+    /** Whether any page of the rendition (a document's, or {@code *} the whole case file's) has a text layer. */
+    private static boolean withText(Capture c, String documentId) {
+        return c.pages().stream().anyMatch(p -> c.texts().containsKey(p.place())
+                && ("*".equals(documentId) || p.document().documentId().equals(documentId)));
     }
 }

@@ -146,7 +146,8 @@ final class RescanMerge {
                 DocumentEntry now = new DocumentEntry(id, doc.type(), doc.date(), doc.originalToReturn(),
                         merged.stream().map(CheckedPage::entry).toList());
                 for (CheckedPage p : merged) {
-                    out.add(new CheckedPage(now, p.entry(), p.file(), p.info(), p.pageInFile(), p.size(), p.carried()));
+                    out.add(new CheckedPage(now, p.entry(), p.file(), p.info(), p.pageInFile(), p.size(), p.carried(),
+                            p.ocrFile()));
                 }
             }
             for (Map.Entry<String, List<CheckedPage>> e : byDocument.entrySet()) {

@@ -75,6 +75,8 @@ final class SealedCapture implements AutoCloseable {
     private final List<Key> written = new ArrayList<>();
     private final List<StoredRendition> renditions = new ArrayList<>();
     private final Map<String, PageRendition> rendered = new HashMap<>();
+    /** What each page's text layer was made of, by page place, for the scan protocol. */
+    private final Map<String, PageTextReport> texts = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
     private Path scratch;
     private int number;
@@ -151,7 +153,7 @@ final class SealedCapture implements AutoCloseable {
             List<Path> files = new ArrayList<>();
             for (Map.Entry<String, List<CheckedPage>> g : plan.groups().entrySet()) {
                 List<CheckedPage> group = g.getValue();
-                RenditionRequest request = CaseFileCapture.request(plan, input.where(), bc, now, group);
+                RenditionRequest request = owner.request(plan, input.where(), bc, now, group, texts);
                 Path file = scratch.resolve("r" + files.size() + ".pdf");
                 RenditionResult result;
                 Staged staged = null;
@@ -413,7 +415,8 @@ final class SealedCapture implements AutoCloseable {
 
     private ProtocolWriter.Capture capture(List<StoredRendition> withRenditions) {
         return new ProtocolWriter.Capture(input.actor(), input.index(), input.entry(), input.where(), plan.finalDocuments(),
-                input.pages(), withRenditions, rendered, input.previous(), input.now(), input.minimumDpi());
+                input.pages(), withRenditions, rendered, input.previous(), input.now(), input.minimumDpi(), texts,
+                input.lowConfidence());
     }
 
     private static Path sealedFile(Path file) {

@@ -82,14 +82,14 @@ public final class ProtocolReport {
             List<List<String>> pages = new ArrayList<>();
             for (ScanProtocol.Page page : d.pages()) {
                 pages.add(List.of(page.sheet() + " " + page.side(), page.file(), page.width() + "×" + page.height() + " px, "
-                        + page.resolutionDpi() + " dpi, " + page.colorMode(), page.how(), page.sha256()));
+                        + page.resolutionDpi() + " dpi, " + page.colorMode(), page.how() + text(page.text()), page.sha256()));
             }
             sections.add(new ReportPdf.Table("Seiten / Pages " + d.documentId(), List.of("Blatt / sheet", "Datei / file",
                     "Bild / image", "Übernahme / how", "SHA-256"), List.of(1.1f, 1.8f, 1.9f, 1.3f, 2.6f), pages));
         }
         List<List<String>> renditions = new ArrayList<>();
         p.renditions().forEach(r -> renditions.add(List.of(r.documentId(), r.key(), r.size() + " bytes, " + r.pages()
-                + " pages", r.sha256())));
+                + " pages" + ("PDF/A-2b".equals(r.format()) ? "" : ", " + r.format()), r.sha256())));
         if (renditions.isEmpty()) {
             // the transfer note embedded in a rendition, which cannot name its own hash
             sections.add(new ReportPdf.Section("Renditionen / Renditions (PDF/A-2b)", List.of(new ReportPdf.Row("—",
@@ -110,8 +110,19 @@ public final class ProtocolReport {
             return "DROPPED_BLANK_BACKS";
         } else if (d instanceof ScanProtocol.Rescan) {
             return "RESCAN";
+        } else if (d instanceof ScanProtocol.LowOcrConfidence) {
+            return "LOW_OCR_CONFIDENCE";
         }
         return "REENCODED";
+    }
+
+    /** A page's text layer in words: nothing for a page without one. */
+    private static String text(ScanProtocol.TextLayer t) {
+        if (t == null) {
+            return "";
+        }
+        return "; Text: " + t.words() + " Wörter / words, " + t.source()
+                + (t.meanConfidence() == null ? "" : ", Konfidenz / confidence " + t.meanConfidence());
     }
 
     private static void row(List<ReportPdf.Row> rows, String field, String value) {

@@ -119,12 +119,35 @@ public record ScanProtocol(String format, String barcode, String fileReference, 
      * @param how the same in words, e.g. {@code JPEG→DCT}
      * @param carriedOverFrom for a rescan, the delivery whose rendition the page was taken from;
      *     {@code null} (then left out) for a page delivered now
+     * @param text the page's invisible text layer, or {@code null} (then left out) for a page without one
      */
     @JsonPropertyOrder({"file", "sha256", "sheet", "side", "blank", "width", "height", "resolutionDpi", "colorMode",
-            "treatment", "how", "carriedOverFrom"})
+            "treatment", "how", "carriedOverFrom", "text"})
     public record Page(String file, String sha256, int sheet, String side, boolean blank, int width, int height,
             long resolutionDpi, String colorMode, String treatment, String how,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String carriedOverFrom) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String carriedOverFrom,
+            @JsonInclude(JsonInclude.Include.NON_NULL) TextLayer text) {
+
+        /** A page without a text layer, as protocols before 0.2 record every page. */
+        public Page(String file, String sha256, int sheet, String side, boolean blank, int width, int height,
+                long resolutionDpi, String colorMode, String treatment, String how, String carriedOverFrom) {
+            this(file, sha256, sheet, side, blank, width, height, resolutionDpi, colorMode, treatment, how,
+                    carriedOverFrom, null);
+        }
+    }
+
+    /**
+     * A page's invisible text layer.
+     *
+     * @param source where the words came from: {@code delivered ALTO}, {@code delivered HOCR}, or the
+     *     OCR engine and its version
+     * @param words how many words were placed
+     * @param meanConfidence the words' mean confidence in 0..1, rounded to three places; {@code null}
+     *     (then left out) where the source gives none
+     */
+    @JsonPropertyOrder({"source", "words", "meanConfidence"})
+    public record TextLayer(String source, int words,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double meanConfidence) {
     }
 
     /**
@@ -135,7 +158,7 @@ public record ScanProtocol(String format, String barcode, String fileReference, 
      * @param size bytes
      * @param sha256 SHA-256 of the stored bytes
      * @param pages pages in it
-     * @param format always {@code PDF/A-2b}
+     * @param format {@code PDF/A-2b}, or {@code PDF/A-2u} for a rendition with a text layer
      */
     @JsonPropertyOrder({"documentId", "key", "size", "sha256", "pages", "format"})
     public record Rendition(String documentId, String key, long size, String sha256, int pages, String format) {
@@ -144,7 +167,7 @@ public record ScanProtocol(String format, String barcode, String fileReference, 
     /** What differs from a plain capture; the JSON names the kind in {@code "kind"}. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
     @JsonSubTypes({@JsonSubTypes.Type(DroppedBlankBacks.class), @JsonSubTypes.Type(Rescan.class),
-            @JsonSubTypes.Type(Reencoded.class)})
+            @JsonSubTypes.Type(Reencoded.class), @JsonSubTypes.Type(LowOcrConfidence.class)})
     public sealed interface Deviation {
     }
 
@@ -183,5 +206,18 @@ public record ScanProtocol(String format, String barcode, String fileReference, 
     @JsonTypeName("REENCODED")
     @JsonPropertyOrder({"page", "detail"})
     public record Reencoded(String page, String detail) implements Deviation {
+    }
+
+    /**
+     * A page whose text layer's words were recognised with low mean confidence: its text may be
+     * wrong, and a search may miss it.
+     *
+     * @param page the page's file
+     * @param meanConfidence the words' mean confidence, rounded to three places
+     * @param threshold the capture policy's threshold it lies below
+     */
+    @JsonTypeName("LOW_OCR_CONFIDENCE")
+    @JsonPropertyOrder({"page", "meanConfidence", "threshold"})
+    public record LowOcrConfidence(String page, double meanConfidence, double threshold) implements Deviation {
     }
 }

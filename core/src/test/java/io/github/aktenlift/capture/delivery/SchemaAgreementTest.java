@@ -128,6 +128,12 @@ class SchemaAgreementTest {
                                 .documentsPerFile(1, 3).sheetsPerDocument(1, 2).build());
                 indexes.put("testkit " + formats + (duplex ? " duplex" : " simplex"), Files.readString(d.index()));
             }
+            DeliverySpec.Ocr ocr = formats == DeliverySpec.Formats.G4 ? DeliverySpec.Ocr.HOCR : DeliverySpec.Ocr.ALTO;
+            Delivery withOcr = ScanGenerator.writeDelivery(tmp.resolve("gen-" + formats + "-ocr"),
+                    DeliverySpec.builder().deliveryId("D-" + formats).geometry(PageGeometry.a4(100)).seed(7)
+                            .barcodes(List.of("F00000001Y")).formats(formats).documentsPerFile(1, 1)
+                            .sheetsPerDocument(1, 1).ocr(ocr).build());
+            indexes.put("testkit " + formats + " with " + ocr, Files.readString(withOcr.index()));
         }
         indexes.put("DeliveryIndexWriter", new String(DeliveryIndexWriter.toJson(written()), StandardCharsets.UTF_8));
         return indexes.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
@@ -230,7 +236,9 @@ class SchemaAgreementTest {
                         new ScanDelivery.Scanner("Fujitsu fi-7900", 300, ScanDelivery.ColorMode.MIXED, true),
                         List.of(new ScanDelivery.Document("doc-1", "APPLICATION", LocalDate.parse("2024-05-01"), false,
                                 List.of(ScanDelivery.Page.front("F000000017X/doc-1/p0001.jpg", sha, 1, 300,
-                                                ScanDelivery.PageColor.GRAYSCALE),
+                                                ScanDelivery.PageColor.GRAYSCALE).withOcr(new ScanDelivery.Ocr(
+                                                "F000000017X/doc-1/p0001.alto.xml", sha.replace('9', '2'),
+                                                ScanDelivery.OcrFormat.ALTO)),
                                         new ScanDelivery.Page("F000000017X/doc-1/p0002.tif", sha.replace('9', '1'), 1,
                                                 ScanDelivery.Side.BACK, true, 300, ScanDelivery.PageColor.BITONAL)))))));
     }

@@ -1,12 +1,12 @@
 package io.github.aktenlift.examples.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aktenlift.Actor;
 import io.github.aktenlift.Aktenlift;
-import io.github.aktenlift.capture.IngestReport;
 import io.github.aktenlift.casefile.Barcode;
-import io.github.aktenlift.testkit.Delivery;
 import io.github.aktenlift.testkit.DeliverySpec;
+import io.github.aktenlift.testkit.InMemoryStorage;
 import io.github.aktenlift.testkit.PageGeometry;
 import io.github.aktenlift.testkit.ScanGenerator;
 import picocli.CommandLine.Command;
@@ -14,29 +14,32 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
- * {@code bench}: the capture benchmark. Generates a corpus with the testkit's ScanGenerator, then
- * times the floor — reading and hashing every page file once, one thread — and the capture of the
- * same files (checks, PDF/A renditions, scan protocols, tracking) into the filesystem storage.
+ * {@code bench}: capture against its limit, in one run on the same generated pages. Each round
+ * measures, per page format: the floor (a {@code FileChannel} read with SHA-256, on one thread and
+ * on as many threads as capture uses), PDFBox passthrough on those threads, and capture into the
+ * filesystem storage with fsync on and off, into the in-memory store, and — in a fresh child JVM —
+ * the first capture (cold). Ratios are taken within a round; the table gives each round and the
+ * medians.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Runs the capture benchmark in a temporary directory: generates scanned pages, times"
-                + " reading and hashing them (the floor) and capturing them into filesystem storage, and prints"
-                + " pages/s, MB/s, the ratio of the two and the peak heap.",
-            "Case files have 5 documents of up to 10 single-sided sheets; the page count is rounded up to fill"
-                + " them evenly."})
+        description = {"Runs the capture benchmark in a temporary directory: generates scanned pages (case files of"
+                + " 5 documents of up to 10 single-sided sheets), then in each round times, on the same pages: reading"
+                + " and hashing them on 1 thread and on capture's threads (the floor), PDFBox passthrough on capture's"
+                + " threads, capture into filesystem storage with fsync on and off and into the in-memory store, and"
+                + " the first capture in a fresh JVM (cold). Prints pages/s per round, medians and ratios.",
+            "The page count is rounded up to fill the case files evenly."})
 final class BenchCommand implements Callable<Integer> {
 
     private static final int DOCUMENTS = 5;
@@ -45,19 +48,46 @@ final class BenchCommand implements Callable<Integer> {
     private final Environment env;
 
     @Option(names = "--pages", paramLabel = "N", defaultValue = "1000",
-            description = "pages to generate and capture, 1 to 100000 (default: ${DEFAULT-VALUE})")
+            description = "pages to generate and capture per format, 1 to 100000 (default: ${DEFAULT-VALUE})")
     private int pages;
 
-    @Option(names = "--format", paramLabel = "jpeg|g4", defaultValue = "jpeg",
-            description = "page format: grayscale JPEG or bitonal G4 TIFF (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "jpeg|g4|both", defaultValue = "both",
+            description = "page format: grayscale JPEG, bitonal G4 TIFF, or both sets (default: ${DEFAULT-VALUE})")
     private String format;
 
     @Option(names = "--dpi", paramLabel = "DPI", defaultValue = "300",
             description = "resolution of the A4 pages, 200 to 600 (default: ${DEFAULT-VALUE})")
     private int dpi;
 
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+            description = "rounds, 1 to 20; the table gives each and their medians (default: ${DEFAULT-VALUE})")
+    private int rounds;
+
+    @Option(names = "--no-cold", description = "leave out the first capture in a fresh child JVM")
+    private boolean noCold;
+
+    @Option(names = "--child-jvm-option", paramLabel = "OPTION",
+            description = "an option for the child JVM of the cold capture, such as -XX:SharedArchiveFile=aktenlift.jsa (repeatable)")
+    private List<String> childOptions = new ArrayList<>();
+
+    @Option(names = "--cds-archive", paramLabel = "FILE",
+            description = "also time the cold capture with this class-data-sharing archive (the one the CLI's packaging"
+                    + " builds, target/aktenlift-cli.jsa), next to the one without")
+    private Path cdsArchive;
+
     @Option(names = "--keep", description = "keep the temporary directory (corpus and storage) afterwards")
     private boolean keep;
+
+    @Option(names = "--child-capture", hidden = true, paramLabel = "DIR",
+            description = "internal: capture --corpus into a new workspace in DIR and print the seconds (the cold run)")
+    private Path childCapture;
+
+    @Option(names = "--corpus", hidden = true, paramLabel = "DIR", description = "internal: the delivery of --child-capture")
+    private Path corpus;
+
+    @Option(names = "--case-files", hidden = true, paramLabel = "N", defaultValue = "1",
+            description = "internal: the case files of --child-capture")
+    private int childCaseFiles;
 
     @Mixin
     private Options.Output output;
@@ -68,10 +98,18 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        DeliverySpec.Formats formats = switch (format.toLowerCase(Locale.ROOT)) {
-            case "jpeg", "jpg" -> DeliverySpec.Formats.JPEG;
-            case "g4", "tiff" -> DeliverySpec.Formats.G4;
-            default -> throw new UserException("--format must be jpeg or g4, not '" + format + "'");
+        if (childCapture != null) {
+            if (corpus == null) {
+                throw new UserException("--child-capture needs --corpus");
+            }
+            CaptureLimit.child(childCapture, corpus, childCaseFiles, env.clock(), env.ids(), System.out);
+            return ExitCodes.OK;
+        }
+        List<DeliverySpec.Formats> formats = switch (format.toLowerCase(Locale.ROOT)) {
+            case "jpeg", "jpg" -> List.of(DeliverySpec.Formats.JPEG);
+            case "g4", "tiff" -> List.of(DeliverySpec.Formats.G4);
+            case "both" -> List.of(DeliverySpec.Formats.JPEG, DeliverySpec.Formats.G4);
+            default -> throw new UserException("--format must be jpeg, g4 or both, not '" + format + "'");
         };
         if (pages < 1 || pages > 100_000) {
             throw new UserException("--pages must be 1 to 100000, not " + pages);
@@ -79,17 +117,42 @@ final class BenchCommand implements Callable<Integer> {
         if (dpi < 200 || dpi > 600) {
             throw new UserException("--dpi must be 200 to 600 (the capture policy's minimum is 200), not " + dpi);
         }
+        if (cdsArchive != null && !Files.isRegularFile(cdsArchive)) {
+            throw new UserException("--cds-archive: no such file: " + cdsArchive);
+        }
+        if (rounds < 1 || rounds > 20) {
+            throw new UserException("--rounds must be 1 to 20, not " + rounds);
+        }
         int perFile = DOCUMENTS * MAX_SHEETS;
         int files = (pages + perFile - 1) / perFile;
         int sheets = (pages + files * DOCUMENTS - 1) / (files * DOCUMENTS);
         Progress progress = output.progress(env);
         Path tmp = Files.createTempDirectory("aktenlift-bench-");
         try {
-            Result r = run(tmp, formats, files, sheets, progress);
+            Map<DeliverySpec.Formats, CaptureLimit> sets = new LinkedHashMap<>();
+            for (DeliverySpec.Formats f : formats) {
+                sets.put(f, new CaptureLimit(generate(tmp.resolve(f.name().toLowerCase(Locale.ROOT)), f, files, sheets,
+                        progress), tmp.resolve("scratch"), env.clock(), env.ids(), files));
+            }
+            Map<DeliverySpec.Formats, List<Round>> results = new LinkedHashMap<>();
+            try (Progress.Task task = progress.start("warm-up and rounds", (long) formats.size() * (rounds + 1), "steps")) {
+                for (CaptureLimit set : sets.values()) {
+                    set.capture("memory"); // warm-up, not counted: the warm figures are for a JVM that has captured
+                    task.advance(1);
+                }
+                for (int r = 1; r <= rounds; r++) {
+                    for (Map.Entry<DeliverySpec.Formats, CaptureLimit> e : sets.entrySet()) {
+                        results.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(round(e.getValue()));
+                        task.advance(1);
+                    }
+                }
+                task.done();
+            }
+            Report report = new Report(dpi, results, sets);
             if (output.json) {
-                Json.print(env.out(), r.toJson());
+                Json.print(env.out(), report.toJson());
             } else {
-                r.print(env.out());
+                report.print(env.out());
             }
             return ExitCodes.OK;
         } finally {
@@ -101,149 +164,189 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Result run(Path tmp, DeliverySpec.Formats formats, int files, int sheets, Progress progress)
+    private Path generate(Path dir, DeliverySpec.Formats formats, int files, int sheets, Progress progress)
             throws IOException {
-        Path corpus = tmp.resolve("delivery");
-        try (Workspace w = Workspace.create(tmp.resolve("workspace"), env.clock(), env.ids(), true)) {
-            Aktenlift lift = w.lift();
-            Actor clerk = Actor.of("bench", "office");
-            List<Barcode> barcodes = lift.inventory().issueCaseFileBarcodes(clerk, files);
-            Logistics.registerAndPrepare(lift, env.clock(), barcodes);
-
-            int expected = files * DOCUMENTS * sheets;
-            Delivery delivery;
-            try (Progress.Task task = progress.start("generate", expected, "pages")) {
-                task.poll(() -> Ingests.pageFilesIn(corpus));
-                delivery = ScanGenerator.writeDelivery(corpus, DeliverySpec.builder().deliveryId("BENCH-1")
-                        .barcodes(barcodes.stream().map(Barcode::value).toList()).geometry(PageGeometry.a4(dpi))
-                        .formats(formats).documentsPerFile(DOCUMENTS, DOCUMENTS).sheetsPerDocument(sheets, sheets)
-                        .duplex(false).seed(7).clock(env.clock()).build());
-                task.update(delivery.pages());
-                task.done();
-            }
-            List<Path> pageFiles;
-            try (Stream<Path> s = Files.walk(corpus)) {
-                pageFiles = s.filter(p -> p.toString().endsWith(".jpg") || p.toString().endsWith(".tif")).sorted()
-                        .toList();
-            }
-            long bytes = 0;
-            for (Path p : pageFiles) {
-                bytes += Files.size(p);
-            }
-
-            long floorNanos;
-            try (Progress.Task task = progress.start("floor: read and SHA-256", pageFiles.size(), "pages")) {
-                long f0 = System.nanoTime();
-                for (Path p : pageFiles) {
-                    sha256(p);
-                    task.advance(1);
-                }
-                floorNanos = System.nanoTime() - f0;
-                task.done();
-            }
-
-            System.gc();
-            HeapSampler heap = new HeapSampler();
-            long c0 = System.nanoTime();
-            IngestReport report = Ingests.ingest(lift, Actor.of("scan", "scan-center"), corpus, progress);
-            long captureNanos = System.nanoTime() - c0;
-            long peak = heap.stop();
-            if (!report.rejected().isEmpty()) {
-                throw new IllegalStateException("the generated corpus was rejected: " + report.problems());
-            }
-            return new Result(formats, dpi, pageFiles.size(), bytes, floorNanos, captureNanos, peak,
-                    Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors());
+        List<Barcode> barcodes;
+        try (Aktenlift lift = Aktenlift.builder().storage(new InMemoryStorage()).clock(env.clock()).ids(env.ids()).build()) {
+            barcodes = lift.inventory().issueCaseFileBarcodes(Actor.of("bench", "office"), files);
         }
+        int expected = files * DOCUMENTS * sheets;
+        try (Progress.Task task = progress.start("generate " + formats, expected, "pages")) {
+            task.poll(() -> Ingests.pageFilesIn(dir));
+            var delivery = ScanGenerator.writeDelivery(dir, DeliverySpec.builder().deliveryId("BENCH-" + formats)
+                    .barcodes(barcodes.stream().map(Barcode::value).toList()).geometry(PageGeometry.a4(dpi))
+                    .formats(formats).documentsPerFile(DOCUMENTS, DOCUMENTS).sheetsPerDocument(sheets, sheets)
+                    .duplex(false).seed(7).clock(env.clock()).build());
+            task.update(delivery.pages());
+            task.done();
+        }
+        return dir;
     }
 
-    private static void sha256(Path p) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(p)) {
-            for (int n; (n = in.read(buf)) >= 0; ) {
-                md.update(buf, 0, n);
+    /** One round over one set: every figure in seconds, and the load average before and after. */
+    private Round round(CaptureLimit set) throws IOException {
+        double loadBefore = CaptureLimit.loadAverage();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long peak = 0;
+        if (!noCold) {
+            seconds.put(CaptureLimit.COLD, set.cold(childOptions));
+            if (cdsArchive != null) {
+                List<String> withCds = new ArrayList<>(childOptions);
+                withCds.add("-XX:SharedArchiveFile=" + cdsArchive.toAbsolutePath());
+                withCds.add("-Xshare:auto");
+                seconds.put(CaptureLimit.COLD_CDS, set.cold(withCds));
             }
         }
-        md.digest();
+        seconds.put(CaptureLimit.FLOOR_1, set.floor(1));
+        seconds.put(floorN(set), set.floor(set.threads()));
+        seconds.put(pdfboxN(set), set.pdfbox(set.threads()));
+        for (String store : List.of("fs-fsync", "fs-nosync", "memory")) {
+            CaptureLimit.Capture c = set.capture(store);
+            seconds.put(switch (store) {
+                case "fs-fsync" -> CaptureLimit.FS_FSYNC;
+                case "fs-nosync" -> CaptureLimit.FS_NOSYNC;
+                default -> CaptureLimit.MEMORY;
+            }, c.seconds());
+            if (store.equals("fs-fsync")) {
+                peak = c.peakHeap();
+            }
+        }
+        return new Round(seconds, loadBefore, CaptureLimit.loadAverage(), peak);
     }
 
-    /** The figures of one run. */
-    private record Result(DeliverySpec.Formats formats, int dpi, int pages, long bytes, long floorNanos,
-            long captureNanos, long peakHeap, long maxHeap, int processors) {
+    static String floorN(CaptureLimit set) {
+        return "floor: read + SHA-256, " + set.threads() + " threads";
+    }
 
-        double capturePagesPerSecond() {
-            return pages / (captureNanos / 1e9);
+    static String pdfboxN(CaptureLimit set) {
+        return CaptureLimit.PDFBOX + ", " + set.threads() + " threads";
+    }
+
+    private record Round(Map<String, Double> seconds, double loadBefore, double loadAfter, long peakHeap) {
+    }
+
+    /** The ratios the goals are about: numerator, denominator, and how they are labelled. */
+    private record Ratio(String label, String numerator, String denominator) {
+    }
+
+    /** The figures of all rounds, printed as one table per format. */
+    private record Report(int dpi, Map<DeliverySpec.Formats, List<Round>> results,
+            Map<DeliverySpec.Formats, CaptureLimit> sets) {
+
+        List<Ratio> ratios(CaptureLimit set) {
+            List<Ratio> r = new ArrayList<>();
+            r.add(new Ratio("capture (fsync on) ÷ floor, 1 thread", CaptureLimit.FS_FSYNC, CaptureLimit.FLOOR_1));
+            r.add(new Ratio("capture (fsync on) ÷ floor, " + set.threads() + " threads", CaptureLimit.FS_FSYNC,
+                    floorN(set)));
+            r.add(new Ratio("capture (fsync on) ÷ PDFBox, " + set.threads() + " threads", CaptureLimit.FS_FSYNC,
+                    pdfboxN(set)));
+            r.add(new Ratio("capture (fsync off) ÷ capture (fsync on)", CaptureLimit.FS_NOSYNC, CaptureLimit.FS_FSYNC));
+            r.add(new Ratio("capture (in memory) ÷ capture (fsync on)", CaptureLimit.MEMORY, CaptureLimit.FS_FSYNC));
+            r.add(new Ratio("cold ÷ warm (fsync on)", CaptureLimit.COLD, CaptureLimit.FS_FSYNC));
+            r.add(new Ratio("cold with AppCDS ÷ warm (fsync on)", CaptureLimit.COLD_CDS, CaptureLimit.FS_FSYNC));
+            return r;
         }
 
-        double floorPagesPerSecond() {
-            return pages / (floorNanos / 1e9);
+        /** Pages/s of one figure in one round, or NaN where it was not measured. */
+        static double rate(Round r, String figure, int pages) {
+            Double s = r.seconds().get(figure);
+            return s == null ? Double.NaN : pages / s;
         }
 
-        /** How many times the floor's time capture takes. */
-        double ratio() {
-            return (double) captureNanos / floorNanos;
+        static double median(double[] values) {
+            double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
+            if (v.length == 0) {
+                return Double.NaN;
+            }
+            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
         }
 
         void print(PrintWriter out) {
-            out.printf(Locale.ROOT, "capture benchmark: %d %s pages, A4 at %d dpi, %.1f MB, %d processors, max heap %d MiB%n",
-                    pages, formats, dpi, bytes / 1e6, processors, maxHeap >> 20);
-            out.printf(Locale.ROOT, "  %-34s %10.1f pages/s %10.1f MB/s%n", "floor (read + SHA-256, 1 thread)",
-                    floorPagesPerSecond(), bytes / 1e6 / (floorNanos / 1e9));
-            out.printf(Locale.ROOT, "  %-34s %10.1f pages/s %10.1f MB/s%n", "capture (filesystem storage)",
-                    capturePagesPerSecond(), bytes / 1e6 / (captureNanos / 1e9));
-            out.printf(Locale.ROOT, "  %-34s %10.1f x the floor's time%n", "capture takes", ratio());
-            out.printf(Locale.ROOT, "  %-34s %10d MiB (sampled every ms, garbage included)%n", "peak heap during capture",
-                    peakHeap >> 20);
+            results.forEach((formats, rounds) -> {
+                CaptureLimit set = sets.get(formats);
+                out.printf(Locale.ROOT, "capture benchmark: %d %s pages (%d case files), A4 at %d dpi, %.1f MB, %d processors,"
+                        + " capture on %d threads, max heap %d MiB%n", set.pages, formats, rounds.isEmpty() ? 0
+                        : set.pagesByCaseFileCount(), dpi, set.bytes / 1e6, Runtime.getRuntime().availableProcessors(),
+                        set.threads(), Runtime.getRuntime().maxMemory() >> 20);
+                out.printf(Locale.ROOT, "  %-50s", "pages/s");
+                for (int i = 1; i <= rounds.size(); i++) {
+                    out.printf(Locale.ROOT, " %10s", "round " + i);
+                }
+                out.printf(Locale.ROOT, " %10s %10s%n", "median", "MB/s");
+                for (String figure : rounds.get(0).seconds().keySet()) {
+                    double[] v = rounds.stream().mapToDouble(r -> rate(r, figure, set.pages)).toArray();
+                    out.printf(Locale.ROOT, "  %-50s", figure);
+                    for (double d : v) {
+                        out.printf(Locale.ROOT, " %10.0f", d);
+                    }
+                    double m = median(v);
+                    out.printf(Locale.ROOT, " %10.0f %10.1f%n", m, m * set.bytes / set.pages / 1e6);
+                }
+                out.printf(Locale.ROOT, "  %-50s", "ratios, within each round");
+                out.println();
+                for (Ratio ratio : ratios(set)) {
+                    double[] v = rounds.stream().mapToDouble(r -> rate(r, ratio.numerator(), set.pages)
+                            / rate(r, ratio.denominator(), set.pages)).toArray();
+                    if (Arrays.stream(v).allMatch(Double::isNaN)) {
+                        continue;
+                    }
+                    out.printf(Locale.ROOT, "  %-50s", ratio.label());
+                    for (double d : v) {
+                        out.printf(Locale.ROOT, " %9.0f%%", 100 * d);
+                    }
+                    out.printf(Locale.ROOT, " %9.0f%%%n", 100 * median(v));
+                }
+                out.printf(Locale.ROOT, "  %-50s", "load average before / after");
+                for (Round r : rounds) {
+                    out.printf(Locale.ROOT, " %10s", String.format(Locale.ROOT, "%.1f/%.1f", r.loadBefore(), r.loadAfter()));
+                }
+                out.println();
+                out.printf(Locale.ROOT, "  %-50s", "peak heap, capture fsync on (MiB)");
+                for (Round r : rounds) {
+                    out.printf(Locale.ROOT, " %10d", r.peakHeap() >> 20);
+                }
+                out.println();
+            });
         }
 
         ObjectNode toJson() {
             ObjectNode root = Json.object();
-            root.put("format", formats.name()).put("dpi", dpi).put("pages", pages).put("bytes", bytes)
-                    .put("processors", processors).put("maxHeapBytes", maxHeap);
-            root.putObject("floor").put("seconds", floorNanos / 1e9).put("pagesPerSecond", floorPagesPerSecond())
-                    .put("megabytesPerSecond", bytes / 1e6 / (floorNanos / 1e9));
-            root.putObject("capture").put("seconds", captureNanos / 1e9).put("pagesPerSecond", capturePagesPerSecond())
-                    .put("megabytesPerSecond", bytes / 1e6 / (captureNanos / 1e9));
-            root.put("captureToFloorTimeRatio", ratio());
-            root.put("peakHeapBytes", peakHeap);
-            return root;
-        }
-    }
-
-    /** Samples used heap every millisecond until stopped. */
-    private static final class HeapSampler {
-        private volatile boolean running = true;
-        private volatile long peak;
-        private final Thread thread = new Thread(() -> {
-            var memory = ManagementFactory.getMemoryMXBean();
-            while (running) {
-                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
+            root.put("dpi", dpi).put("processors", Runtime.getRuntime().availableProcessors())
+                    .put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+            ArrayNode sets = root.putArray("sets");
+            results.forEach((formats, rounds) -> {
+                CaptureLimit set = this.sets.get(formats);
+                ObjectNode s = sets.addObject();
+                s.put("format", formats.name()).put("pages", set.pages).put("bytes", set.bytes)
+                        .put("captureThreads", set.threads());
+                ArrayNode rs = s.putArray("rounds");
+                for (Round r : rounds) {
+                    ObjectNode o = rs.addObject();
+                    o.put("loadBefore", r.loadBefore()).put("loadAfter", r.loadAfter()).put("peakHeapBytes", r.peakHeap());
+                    ObjectNode f = o.putObject("pagesPerSecond");
+                    r.seconds().forEach((k, v) -> f.put(k, set.pages / v));
+                    ObjectNode ra = o.putObject("ratios");
+                    for (Ratio ratio : ratios(set)) {
+                        double v = rate(r, ratio.numerator(), set.pages) / rate(r, ratio.denominator(), set.pages);
+                        if (!Double.isNaN(v)) {
+                            ra.put(ratio.label(), v);
+                        }
+                    }
                 }
-            }
-        }, "aktenlift-heap-sampler");
-
-        HeapSampler() {
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        long stop() {
-            running = false;
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return peak;
+                ObjectNode m = s.putObject("medianPagesPerSecond");
+                for (String figure : rounds.get(0).seconds().keySet()) {
+                    m.put(figure, median(rounds.stream().mapToDouble(r -> rate(r, figure, set.pages)).toArray()));
+                }
+                ObjectNode mr = s.putObject("medianRatios");
+                for (Ratio ratio : ratios(set)) {
+                    double v = median(rounds.stream().mapToDouble(r -> rate(r, ratio.numerator(), set.pages)
+                            / rate(r, ratio.denominator(), set.pages)).toArray());
+                    if (!Double.isNaN(v)) {
+                        mr.put(ratio.label(), v);
+                    }
+                }
+            });
+            return root;
         }
     }
 }

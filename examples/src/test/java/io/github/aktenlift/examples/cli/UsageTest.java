@@ -89,7 +89,7 @@ class UsageTest {
         void ranges() {
             assertUsageError(Cli.run("demo", "--files", "5"), "--files must be 20 to 100000");
             assertUsageError(Cli.run("demo", "--files", "many"), "Invalid value for option '--files'");
-            assertUsageError(Cli.run("bench", "--format", "png"), "--format must be jpeg or g4");
+            assertUsageError(Cli.run("bench", "--format", "png"), "--format must be jpeg, g4 or both");
             assertUsageError(Cli.run("bench", "--pages", "0"), "--pages must be 1 to 100000");
         }
     }

@@ -44,7 +44,7 @@ final class StoredEvidence {
     private static final List<Key> LOGS = List.of(EVENTS, CHECKPOINTS, SUBJECTS);
     private static final List<Key> RECORDS = List.of(HEAD, OUTBOX);
     /** Entries per append when a log is copied: a few batches, cheap for every adapter. */
-    private static final int BATCH = 512;
+    static final int BATCH = 512;
 
     final Map<Key, List<byte[]>> logs;
     final Map<Key, byte[]> records;
