@@ -5,7 +5,6 @@ import io.github.aktenlift.capture.SealBatch;
 import io.github.aktenlift.capture.ingest.Ingest;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.ProtectionLevel;
-import io.github.aktenlift.casefile.Sealing;
 import io.github.aktenlift.evidence.CheckpointStamps;
 import io.github.aktenlift.casefile.Subject;
 import io.github.aktenlift.efile.Imports;
@@ -15,6 +14,7 @@ import io.github.aktenlift.intake.digital.IntakeDesk;
 import io.github.aktenlift.inventory.Inventory;
 import io.github.aktenlift.inventory.baseline.BaselineInventory;
 import io.github.aktenlift.lifecycle.CommandLoop;
+import io.github.aktenlift.lifecycle.StartupChecks;
 import io.github.aktenlift.logistics.PickupPlanner;
 import io.github.aktenlift.metrics.Health;
 import io.github.aktenlift.metrics.Statistics;
@@ -30,7 +30,6 @@ import io.github.aktenlift.spi.notification.Notifier;
 import io.github.aktenlift.spi.ocr.OcrEngine;
 import io.github.aktenlift.spi.procedure.SpecialistProcedure;
 import io.github.aktenlift.spi.sealing.EvidenceSealer;
-import io.github.aktenlift.spi.sealing.Qualification;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.tracking.JournalEvent;
 import io.github.aktenlift.tracking.Tracking;
@@ -461,64 +460,13 @@ public final class Aktenlift implements AutoCloseable {
             if (storage == null) {
                 throw new IllegalStateException("Aktenlift needs a storage: call storage(...) before build()");
             }
-            checkSealing();
-            checkOcr();
+            StartupChecks.sealing(policies, sealer);
+            StartupChecks.ocr(policies, ocr);
             // every stage sees the storage through the counter of its failures, which changes nothing else
             Counters counters = new Counters();
             Storage counted = new CountingStorage(storage, counters);
             CommandLoop loop = CommandLoop.open(counted, clock, ids, policies, journalKey, checkpointInterval, counters);
             return new Aktenlift(this, counted, loop);
-        }
-
-        /** The capture policy's demand for OCR met by a working engine, or a start-up error. */
-        private void checkOcr() {
-            io.github.aktenlift.capture.OcrPolicy.Mode mode = policies.capture().ocr().mode();
-            if (mode == io.github.aktenlift.capture.OcrPolicy.Mode.NEVER) {
-                return;
-            }
-            if (ocr == null) {
-                throw new OcrConfigurationException("the capture policy demands OCR (" + mode
-                        + ") but no OCR engine is configured: call ocr(...) on the builder");
-            }
-            try {
-                ocr.check();
-            } catch (io.github.aktenlift.spi.ocr.OcrException e) {
-                throw new OcrConfigurationException("the capture policy demands OCR (" + mode + ") but the engine "
-                        + "cannot run: " + e.getMessage());
-            }
-        }
-
-        /** Every level's demand met by the sealer, or a start-up error: never a silent skip. */
-        private void checkSealing() {
-            Qualification qualification = null;
-            for (ProtectionLevel level : ProtectionLevel.values()) {
-                Sealing demand = policies.profileFor(level).sealing();
-                if (!demand.seals()) {
-                    continue;
-                }
-                if (sealer == null) {
-                    throw new SealingConfigurationException(level, "the policies demand " + demand
-                            + " but no sealer is configured: call sealing(...) on the builder");
-                }
-                if (!sealer.seals()) {
-                    throw new SealingConfigurationException(level, "the policies demand " + demand + " but sealer '"
-                            + sealer.id() + "' has no sealing key");
-                }
-                if (!sealer.timestamps()) {
-                    throw new SealingConfigurationException(level, "the policies demand " + demand
-                            + " (sealed and timestamped) but sealer '" + sealer.id() + "' has no timestamp authority");
-                }
-                if (demand == Sealing.QUALIFIED) {
-                    if (qualification == null) {
-                        qualification = sealer.qualification();
-                    }
-                    if (!qualification.qualified()) {
-                        throw new SealingConfigurationException(level, "the policies demand a qualified seal but the key"
-                                + " of sealer '" + sealer.id() + "' is not qualified: " + String.join("; ",
-                                        qualification.reasons()));
-                    }
-                }
-            }
         }
     }
 }

@@ -143,6 +143,8 @@ final class CaseFileCapture {
         } catch (PageImageException e) {
             // the JPEG walk that rides along with rendering found a broken page
             problems.add(PageChecks.brokenPage(e, pages, bc));
+        } catch (Recognitions.Failed e) {
+            problems.add(new CaptureProblem(Kind.OCR_FAILED, bc, PageChecks.printable(e.page()), e.getMessage()));
         } catch (ConflictException e) {
             problems.add(conflict(bc));
         } catch (IOException | RuntimeException e) {

@@ -219,6 +219,8 @@ final class SealedCapture implements AutoCloseable {
         } catch (PageImageException e) {
             // the JPEG walk that rides along with rendering found a broken page
             end(List.of(PageChecks.brokenPage(e, input.pages(), bc)));
+        } catch (Recognitions.Failed e) {
+            end(List.of(new CaptureProblem(Kind.OCR_FAILED, bc, PageChecks.printable(e.page()), e.getMessage())));
         } catch (IOException | RuntimeException e) {
             end(List.of(new CaptureProblem(kind, bc, "", fail + Failures.describe(e))));
         }
