@@ -1,10 +1,10 @@
 package io.github.aktenlift;
 
 import io.github.aktenlift.capture.Capture;
+import io.github.aktenlift.capture.SealBatch;
 import io.github.aktenlift.capture.ingest.Ingest;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.ProtectionLevel;
-import io.github.aktenlift.casefile.Sealing;
 import io.github.aktenlift.evidence.CheckpointStamps;
 import io.github.aktenlift.casefile.Subject;
 import io.github.aktenlift.efile.Imports;
@@ -14,6 +14,7 @@ import io.github.aktenlift.intake.digital.IntakeDesk;
 import io.github.aktenlift.inventory.Inventory;
 import io.github.aktenlift.inventory.baseline.BaselineInventory;
 import io.github.aktenlift.lifecycle.CommandLoop;
+import io.github.aktenlift.lifecycle.StartupChecks;
 import io.github.aktenlift.logistics.PickupPlanner;
 import io.github.aktenlift.metrics.Health;
 import io.github.aktenlift.metrics.Statistics;
@@ -26,9 +27,9 @@ import io.github.aktenlift.notification.NotificationOutbox;
 import io.github.aktenlift.retention.Destruction;
 import io.github.aktenlift.retention.destruction.DestructionRun;
 import io.github.aktenlift.spi.notification.Notifier;
+import io.github.aktenlift.spi.ocr.OcrEngine;
 import io.github.aktenlift.spi.procedure.SpecialistProcedure;
 import io.github.aktenlift.spi.sealing.EvidenceSealer;
-import io.github.aktenlift.spi.sealing.Qualification;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.tracking.JournalEvent;
 import io.github.aktenlift.tracking.Tracking;
@@ -97,7 +98,7 @@ public final class Aktenlift implements AutoCloseable {
         this.inventory = new BaselineInventory(loop, storage);
         // capture's notifications take the outbox's path too: best effort, failures kept for redelivery
         this.capture = new Ingest(loop, storage, notifications, b.captureParallelism, Optional.ofNullable(b.sealer),
-                Optional.ofNullable(b.ocr));
+                b.sealBatch, Optional.ofNullable(b.ocr));
         // imports notify before they record (a crash repeats the notice rather than losing it), so they
         // talk to the notifier directly and see its failures
         this.imports = b.procedure == null ? null : new Handover(loop, storage, b.procedure, b.notifier);
@@ -288,7 +289,8 @@ public final class Aktenlift implements AutoCloseable {
         private SpecialistProcedure procedure;
         private int captureParallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
         private EvidenceSealer sealer;
-        private io.github.aktenlift.spi.ocr.OcrEngine ocr;
+        private SealBatch sealBatch = SealBatch.perCaseFile();
+        private OcrEngine ocr;
 
         private Builder() {
         }
@@ -378,6 +380,11 @@ public final class Aktenlift implements AutoCloseable {
         }
 
         /**
+         * How many case files of a delivery are captured at once. Where a protection level demands
+         * seals and a sealer is configured, capture takes twice as many: a sealed case file waits
+         * between its steps for the key and the timestamp authority (round trips to remote services
+         * in production), and the others use the processors meanwhile.
+         *
          * @param threads how many case files of a delivery are captured at once (default: the
          *     number of processors, at most 4)
          * @return this builder
@@ -409,6 +416,22 @@ public final class Aktenlift implements AutoCloseable {
         }
 
         /**
+         * How many case files of a delivery share the sealing key's two calls (renditions, then
+         * protocols). Each product still gets a seal of its own; what changes is how often the key
+         * (an HSM, a remote signing service that counts or asks for a release of every request) is
+         * called: {@link SealBatch#perDelivery()} calls it twice per
+         * delivery.
+         *
+         * @param batch the batch size (default: {@link SealBatch#perCaseFile()})
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder sealBatch(SealBatch batch) {
+            this.sealBatch = Objects.requireNonNull(batch, "batch");
+            return this;
+        }
+
+        /**
          * The OCR engine that recognises pages for the renditions' invisible text layer where the
          * capture policy says so ({@link io.github.aktenlift.capture.OcrPolicy}); the Tesseract
          * adapter's {@code TesseractEngine} implements it. The caller owns it.
@@ -417,7 +440,7 @@ public final class Aktenlift implements AutoCloseable {
          * @return this builder
          * @since 0.2
          */
-        public Builder ocr(io.github.aktenlift.spi.ocr.OcrEngine engine) {
+        public Builder ocr(OcrEngine engine) {
             this.ocr = Objects.requireNonNull(engine, "engine");
             return this;
         }
@@ -437,64 +460,13 @@ public final class Aktenlift implements AutoCloseable {
             if (storage == null) {
                 throw new IllegalStateException("Aktenlift needs a storage: call storage(...) before build()");
             }
-            checkSealing();
-            checkOcr();
+            StartupChecks.sealing(policies, sealer);
+            StartupChecks.ocr(policies, ocr);
             // every stage sees the storage through the counter of its failures, which changes nothing else
             Counters counters = new Counters();
             Storage counted = new CountingStorage(storage, counters);
             CommandLoop loop = CommandLoop.open(counted, clock, ids, policies, journalKey, checkpointInterval, counters);
             return new Aktenlift(this, counted, loop);
-        }
-
-        /** The capture policy's demand for OCR met by a working engine, or a start-up error. */
-        private void checkOcr() {
-            io.github.aktenlift.capture.OcrPolicy.Mode mode = policies.capture().ocr().mode();
-            if (mode == io.github.aktenlift.capture.OcrPolicy.Mode.NEVER) {
-                return;
-            }
-            if (ocr == null) {
-                throw new OcrConfigurationException("the capture policy demands OCR (" + mode
-                        + ") but no OCR engine is configured: call ocr(...) on the builder");
-            }
-            try {
-                ocr.check();
-            } catch (io.github.aktenlift.spi.ocr.OcrException e) {
-                throw new OcrConfigurationException("the capture policy demands OCR (" + mode + ") but the engine "
-                        + "cannot run: " + e.getMessage());
-            }
-        }
-
-        /** Every level's demand met by the sealer, or a start-up error: never a silent skip. */
-        private void checkSealing() {
-            Qualification qualification = null;
-            for (ProtectionLevel level : ProtectionLevel.values()) {
-                Sealing demand = policies.profileFor(level).sealing();
-                if (!demand.seals()) {
-                    continue;
-                }
-                if (sealer == null) {
-                    throw new SealingConfigurationException(level, "the policies demand " + demand
-                            + " but no sealer is configured: call sealing(...) on the builder");
-                }
-                if (!sealer.seals()) {
-                    throw new SealingConfigurationException(level, "the policies demand " + demand + " but sealer '"
-                            + sealer.id() + "' has no sealing key");
-                }
-                if (!sealer.timestamps()) {
-                    throw new SealingConfigurationException(level, "the policies demand " + demand
-                            + " (sealed and timestamped) but sealer '" + sealer.id() + "' has no timestamp authority");
-                }
-                if (demand == Sealing.QUALIFIED) {
-                    if (qualification == null) {
-                        qualification = sealer.qualification();
-                    }
-                    if (!qualification.qualified()) {
-                        throw new SealingConfigurationException(level, "the policies demand a qualified seal but the key"
-                                + " of sealer '" + sealer.id() + "' is not qualified: " + String.join("; ",
-                                        qualification.reasons()));
-                    }
-                }
-            }
         }
     }
 }

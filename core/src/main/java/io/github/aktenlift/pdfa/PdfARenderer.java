@@ -125,6 +125,22 @@ public final class PdfARenderer {
      * @throws IOException as {@link #render(RenditionRequest, OutputStream)}
      */
     public RenditionResult render(RenditionRequest request, OutputStream out, boolean hashOutput) throws IOException {
+        return render(request, out, hashOutput, null);
+    }
+
+    /**
+     * Renders one PDF/A-2b and tells what an incremental update after it needs: the seal's
+     * placeholder ({@link SealPlaceholder}) is appended to the rendition without reading it again.
+     *
+     * @param request the metadata and pages
+     * @param out where the PDF goes; flushed, not closed
+     * @param hashOutput whether to hash the whole PDF
+     * @param revision receives the finished file's {@link Revision}, or {@code null}
+     * @return size (and SHA-256) of the PDF, and per page its source hash and treatment
+     * @throws IOException as {@link #render(RenditionRequest, OutputStream)}
+     */
+    public RenditionResult render(RenditionRequest request, OutputStream out, boolean hashOutput,
+            java.util.function.Consumer<Revision> revision) throws IOException {
         List<PageSource> pages = request.pages();
         for (int i = 0; i < pages.size(); i++) {
             double[] dpi = dpi(pages.get(i));
@@ -223,9 +239,12 @@ public final class PdfARenderer {
         }
         layer.finish(pdf);
         int catalog = pdf.allocate();
-        pdf.object(catalog, "<< /Type /Catalog /Pages " + root + " 0 R /Metadata " + metadata
+        pdf.catalog(catalog, "<< /Type /Catalog /Pages " + root + " 0 R /Metadata " + metadata
                 + " 0 R /OutputIntents [" + intent + " 0 R] >>");
         PdfOutput.Written written = pdf.finish(catalog, info, idSeed(request, results));
+        if (revision != null) {
+            revision.accept(pdf.revision().orElseThrow());
+        }
         return new RenditionResult(written.size(), written.sha256(), results);
     }
 

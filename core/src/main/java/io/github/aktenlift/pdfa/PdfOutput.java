@@ -30,6 +30,9 @@ final class PdfOutput {
     private long position;
     private long[] offsets = new long[256];
     private int lastObject;
+    private int catalogNumber;
+    private String catalogBody;
+    private Revision revision;
     /** ICC profiles written so far (by their SHA-256), so that pages sharing one share the object. */
     private Map<String, Integer> iccProfiles;
 
@@ -76,6 +79,16 @@ final class PdfOutput {
         }
         offsets[lastObject] = -1;
         return lastObject;
+    }
+
+    /**
+     * Writes the document catalog, and remembers it: an incremental update (the seal's placeholder)
+     * writes the catalog again with more entries.
+     */
+    void catalog(int number, String body) throws IOException {
+        object(number, body);
+        catalogNumber = number;
+        catalogBody = body;
     }
 
     /** Writes a whole non-stream object. */
@@ -214,7 +227,15 @@ final class PdfOutput {
         ascii(t.toString());
         flushBuffer();
         out.flush();
+        if (catalogNumber == catalog) {
+            revision = new Revision(position, lastObject + 1, xref, catalog, catalogBody, info, hex);
+        }
         return new Written(position, digest == null ? null : HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** @return what an incremental update after the finished file needs, if its catalog went through {@link #catalog} */
+    java.util.Optional<Revision> revision() {
+        return java.util.Optional.ofNullable(revision);
     }
 
     /** Length and SHA-256 (or {@code null} when not hashed) of a finished file. */

@@ -47,6 +47,8 @@ public final class TransferNote {
 
     /** The embedded file's name inside each rendition. */
     public static final String FILE_NAME = "transfervermerk.pdf";
+    /** The embedded file's description. */
+    static final String DESCRIPTION = "Transfervermerk (Scanprotokoll ohne Hashwerte der Renditionen)";
 
     /** Larger renditions are read through PDFBox's buffered file reader (one mapping holds at most 2 GiB). */
     private static final long MAPPED_LIMIT = 1L << 30;
@@ -91,7 +93,7 @@ public final class TransferNote {
             PDComplexFileSpecification spec = new PDComplexFileSpecification();
             spec.setFile(FILE_NAME);
             spec.setFileUnicode(FILE_NAME);
-            spec.setFileDescription("Transfervermerk (Scanprotokoll ohne Hashwerte der Renditionen)");
+            spec.setFileDescription(DESCRIPTION);
             spec.setEmbeddedFile(ef);
             spec.setEmbeddedFileUnicode(ef);
             spec.getCOSObject().setItem(AF_RELATIONSHIP, COSName.getPDFName("Supplement"));

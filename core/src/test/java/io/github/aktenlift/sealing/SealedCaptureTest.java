@@ -8,6 +8,7 @@ import io.github.aktenlift.capture.CaptureProblem;
 import io.github.aktenlift.capture.CapturePolicy;
 import io.github.aktenlift.capture.CaseFileOutcome;
 import io.github.aktenlift.capture.IngestReport;
+import io.github.aktenlift.capture.SealBatch;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CaseFileState;
 import io.github.aktenlift.casefile.ProtectionLevel;
@@ -56,11 +57,144 @@ class SealedCaptureTest {
     private Office o;
 
     private void open(SealingFixtures.CountingKey k, io.github.aktenlift.spi.sealing.TimestampAuthority tsa) {
+        open(k, tsa, SealBatch.perCaseFile());
+    }
+
+    private void open(SealingFixtures.CountingKey k, io.github.aktenlift.spi.sealing.TimestampAuthority tsa, SealBatch batch) {
         key = k;
         sealer = SealingFixtures.sealer(k, tsa);
         o = Office.configured(storage, new MutableClock(Office.START),
                 Policies.defaults().withProtection(ProtectionLevel.HIGH, ProtectionProfile.resiscanFor(ProtectionLevel.HIGH))
-                        .withCapture(CapturePolicy.defaults().withMinimumDpi(100)), b -> b.sealing(sealer));
+                        .withCapture(CapturePolicy.defaults().withMinimumDpi(100)), b -> b.sealing(sealer).sealBatch(batch));
+    }
+
+    /** Every stored rendition and protocol PDF of the report: PDF/A-2b for veraPDF, and the expected PAdES level for DSS. */
+    private void assertSealed(IngestReport r, String level) throws Exception {
+        int n = 0;
+        for (CaseFileOutcome.Captured c : r.captured()) {
+            for (CaseFileOutcome.StoredRendition sr : c.renditions()) {
+                Path pdf = copy(sr.key(), "all" + n++ + ".pdf");
+                assertThat(sha256(Files.readAllBytes(pdf))).isEqualTo(sr.sha256());
+                PdfAssertions.assertPdfA2b(pdf);
+                Dss.Verdict v = Dss.validate(pdf, SealingFixtures.root(), SealingFixtures.PKI.crl()).only();
+                assertThat(v.format()).as("%s", v).isEqualTo("PAdES-BASELINE-" + level);
+                assertThat(v.indication()).as("%s", v).isEqualTo("TOTAL_PASSED");
+            }
+            Path protocolPdf = copy(c.protocolPdf(), "all" + n++ + ".pdf");
+            PdfAssertions.assertPdfA2b(protocolPdf);
+            Dss.Verdict pv = Dss.validate(protocolPdf, SealingFixtures.root(), SealingFixtures.PKI.crl()).only();
+            assertThat(pv.format()).as("%s", pv).isEqualTo("PAdES-BASELINE-" + level);
+            assertThat(pv.indication()).as("%s", pv).isEqualTo("TOTAL_PASSED");
+        }
+    }
+
+    @Nested
+    @DisplayName("sealed per delivery")
+    class PerDelivery {
+
+        @Test
+        @DisplayName("calls the key twice for the whole delivery (renditions, then protocols), where per case file calls it"
+                + " twice per case file; every product still has its own seal that DSS passes")
+        void twoKeyCallsPerDelivery() throws Exception {
+            open(new SealingFixtures.CountingKey(SealingFixtures.key()), SealingFixtures.tsa(), SealBatch.perDelivery());
+            o.protection = ProtectionLevel.HIGH;
+            List<Barcode> high = o.prepareMany(2);
+            o.protection = ProtectionLevel.NORMAL;
+            List<Barcode> normal = o.prepareMany(1);
+            List<Barcode> all = new java.util.ArrayList<>(high);
+            all.addAll(normal);
+            IngestReport r = o.lift.capture().ingest(o.scanner, delivery("D-PD", all).directory());
+            assertThat(r.rejected()).isEmpty();
+            assertThat(r.captured()).hasSize(3);
+            int renditions = r.captured().stream().filter(c -> high.contains(Barcode.of(c.barcode())))
+                    .mapToInt(c -> c.renditions().size()).sum();
+            assertThat(key.calls).as("key calls for a delivery of 2 sealed case files").hasValue(2);
+            assertThat(key.digests).as("one digest per sealed product").hasValue(renditions + 2 * high.size());
+            assertSealed(new IngestReport(r.deliveryId(), r.caseFiles().stream()
+                    .filter(c -> high.contains(Barcode.of(c.barcode()))).toList(), 0, 0, r.took()), "T");
+            for (Barcode f : high) {
+                assertThat(captured(f).get("sealLevel")).isEqualTo("B-T");
+            }
+            assertThat(captured(normal.get(0)).get("protocolSeal")).isNull();
+            DeepVerificationReport deep = o.lift.tracking().verifyDeep();
+            assertThat(deep.isIntact()).as("%s", deep.problems()).isTrue();
+            assertThat(deep.sealsChecked()).isEqualTo(renditions + 2 * high.size());
+
+            // the same delivery's size, sealed per case file: two calls per case file
+            SealingFixtures.CountingKey perFile = new SealingFixtures.CountingKey(SealingFixtures.key());
+            try (PadesEvidenceSealer s = SealingFixtures.sealer(perFile, SealingFixtures.tsa());
+                 Office other = Office.configured(new InMemoryStorage(), new MutableClock(Office.START),
+                         Policies.defaults().withProtection(ProtectionLevel.HIGH, ProtectionProfile.resiscanFor(ProtectionLevel.HIGH))
+                                 .withCapture(CapturePolicy.defaults().withMinimumDpi(100)), b -> b.sealing(s))) {
+                other.protection = ProtectionLevel.HIGH;
+                List<Barcode> files = other.prepareMany(2);
+                assertThat(other.lift.capture().ingest(other.scanner, delivery("D-PF", files).directory()).captured()).hasSize(2);
+                assertThat(perFile.calls).as("key calls for 2 case files sealed one by one").hasValue(4);
+            }
+        }
+
+        @Test
+        @DisplayName("in batches of at most two case files: two key calls per batch")
+        void upTo() throws Exception {
+            open(new SealingFixtures.CountingKey(SealingFixtures.key()), SealingFixtures.tsa(), SealBatch.upTo(2));
+            o.protection = ProtectionLevel.HIGH;
+            List<Barcode> files = o.prepareMany(3);
+            IngestReport r = o.lift.capture().ingest(o.scanner, delivery("D-UP", files).directory());
+            assertThat(r.captured()).hasSize(3);
+            assertThat(key.calls).as("batches of 2 and 1 case files").hasValue(4);
+        }
+
+        @Test
+        @DisplayName("with a key that supplies revocation data seals whole files (B-LT), still two key calls per delivery")
+        void longTerm() throws Exception {
+            open(new SealingFixtures.CountingKey(SealingFixtures.keyWithRevocation()), SealingFixtures.tsa(),
+                    SealBatch.perDelivery());
+            o.protection = ProtectionLevel.HIGH;
+            List<Barcode> files = o.prepareMany(2);
+            IngestReport r = o.lift.capture().ingest(o.scanner, delivery("D-PLT", files).directory());
+            assertThat(r.captured()).hasSize(2);
+            assertThat(key.calls).hasValue(2);
+            Path pdf = copy(r.captured().get(1).renditions().get(0).key(), "plt.pdf");
+            PdfAssertions.assertPdfA2b(pdf);
+            Dss.Verdict v = Dss.validate(pdf, SealingFixtures.root()).only();
+            assertThat(v.format()).as("%s", v).isEqualTo("PAdES-BASELINE-LT");
+            assertThat(v.indication()).as("%s", v).isEqualTo("TOTAL_PASSED");
+        }
+
+        @Test
+        @DisplayName("a key that refuses rejects every case file of the batch with SEALING_FAILED, keeps nothing; a retry"
+                + " captures them")
+        void keyRefuses() throws Exception {
+            SealingFixtures.CountingKey refusing = new SealingFixtures.CountingKey(SealingFixtures.key()) {
+                @Override
+                public List<byte[]> sign(io.github.aktenlift.spi.sealing.SignatureAlgorithm a, List<byte[]> list) {
+                    if (calls.incrementAndGet() == 1) {
+                        throw new io.github.aktenlift.spi.sealing.SealingException(id(),
+                                io.github.aktenlift.spi.sealing.SealingException.Reason.UNAVAILABLE, "service down", null);
+                    }
+                    digests.addAndGet(list.size());
+                    return inner.sign(a, list);
+                }
+            };
+            open(refusing, SealingFixtures.tsa(), SealBatch.perDelivery());
+            o.protection = ProtectionLevel.HIGH;
+            List<Barcode> files = o.prepareMany(2);
+            Delivery d = delivery("D-KR", files);
+            IngestReport r = o.lift.capture().ingest(o.scanner, d.directory());
+            assertThat(r.captured()).isEmpty();
+            assertThat(r.rejected()).hasSize(2).allSatisfy(x -> {
+                assertThat(x.problems().get(0).kind()).isEqualTo(CaptureProblem.Kind.SEALING_FAILED);
+                assertThat(x.problems().get(0).detail()).contains("unavailable");
+            });
+            assertThat(storage.content().list("renditions", java.util.Optional.empty(), 10).items()).isEmpty();
+            assertThat(storage.content().list("protocols", java.util.Optional.empty(), 10).items()).isEmpty();
+            for (Barcode f : files) {
+                assertThat(o.lift.tracking().whereIs(f).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
+            }
+            IngestReport again = o.lift.capture().ingest(o.scanner, d.directory());
+            assertThat(again.captured()).hasSize(2);
+            assertThat(refusing.calls).as("the failed call, then two for the retry").hasValue(3);
+        }
     }
 
     @AfterEach
@@ -259,6 +393,27 @@ class SealedCaptureTest {
         @DisplayName("by answering garbage: the same, with the reason malformed")
         void garbage() throws Exception {
             failsThenRetrySucceeds(TestTimestampServer.Behaviour.GARBAGE, "malformed");
+        }
+
+        @Test
+        @DisplayName("for a delivery sealed as one batch: every case file of it TIMESTAMP_FAILED, nothing kept; a retry"
+                + " captures them all")
+        void perDelivery() throws Exception {
+            open(new SealingFixtures.CountingKey(SealingFixtures.key()), SealingFixtures.tsa(server, Duration.ofSeconds(3)),
+                    SealBatch.perDelivery());
+            o.protection = ProtectionLevel.HIGH;
+            List<Barcode> files = o.prepareMany(2);
+            Delivery d = delivery("D-FD", files);
+            server.behave(TestTimestampServer.Behaviour.GARBAGE);
+            IngestReport r = o.lift.capture().ingest(o.scanner, d.directory());
+            assertThat(r.captured()).isEmpty();
+            assertThat(r.rejected()).hasSize(2)
+                    .allSatisfy(x -> assertThat(x.problems().get(0).kind()).isEqualTo(CaptureProblem.Kind.TIMESTAMP_FAILED));
+            assertThat(storage.content().list("renditions", java.util.Optional.empty(), 10).items()).isEmpty();
+            assertThat(storage.content().list("protocols", java.util.Optional.empty(), 10).items()).isEmpty();
+            server.behave(TestTimestampServer.Behaviour.GRANT);
+            assertThat(o.lift.capture().ingest(o.scanner, d.directory()).captured()).hasSize(2);
+            assertThat(o.lift.tracking().verifyDeep().isIntact()).isTrue();
         }
     }
 

@@ -103,7 +103,7 @@ final class SealingFixtures {
     }
 
     /** A key that counts its calls: one per batch. */
-    static final class CountingKey implements SealingKey {
+    static class CountingKey implements SealingKey {
         final SealingKey inner;
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger digests = new AtomicInteger();

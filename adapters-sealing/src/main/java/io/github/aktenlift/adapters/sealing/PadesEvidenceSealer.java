@@ -4,6 +4,7 @@ import io.github.aktenlift.spi.sealing.DigestAlgorithm;
 import io.github.aktenlift.spi.sealing.EvidenceException;
 import io.github.aktenlift.spi.sealing.EvidenceReport;
 import io.github.aktenlift.spi.sealing.EvidenceSealer;
+import io.github.aktenlift.spi.sealing.PreparedSeals;
 import io.github.aktenlift.spi.sealing.Qualification;
 import io.github.aktenlift.spi.sealing.RevocationData;
 import io.github.aktenlift.spi.sealing.SealJob;
@@ -47,12 +48,14 @@ public final class PadesEvidenceSealer implements EvidenceSealer {
     private final Clock clock;
     private final DigestAlgorithm renewalDigest;
     private final String id;
+    private final String reason;
 
     private PadesEvidenceSealer(Builder b) {
         this.key = Optional.ofNullable(b.key);
         this.tsa = Optional.ofNullable(b.tsa);
         this.clock = b.clock;
         this.renewalDigest = b.renewalDigest;
+        this.reason = b.reason;
         if (key.isEmpty() && tsa.isEmpty()) {
             throw new IllegalArgumentException("an evidence sealer needs a sealing key, a timestamp authority, or both");
         }
@@ -113,6 +116,31 @@ public final class PadesEvidenceSealer implements EvidenceSealer {
             throw new EvidenceException(e.getMessage(), e);
         }
         return new Sealed(level().orElseThrow(), seals);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Present at levels B-B and B-T, whose seal is complete with the CMS in its placeholder; a
+     * key with revocation data (B-LT) seals through {@link #seal}, which appends the DSS dictionary.
+     */
+    @Override
+    public Optional<PreparedSeals> preparedSeals() {
+        return sealer.filter(s -> s.level().compareTo(PadesLevel.B_LT) < 0)
+                .map(s -> new PreparedSeals(s.algorithm().digest(), s.reserve(), level().orElseThrow(), Optional.of(reason)));
+    }
+
+    @Override
+    public List<byte[]> signPrepared(List<byte[]> byteRangeDigests, List<byte[]> fileDigests) {
+        PadesSealer s = sealer.orElseThrow(() -> new IllegalStateException("no sealing key configured"));
+        if (preparedSeals().isEmpty()) {
+            throw new UnsupportedOperationException(id + " seals at " + s.level() + ", which needs the whole file");
+        }
+        try {
+            return s.signDigests(byteRangeDigests, fileDigests);
+        } catch (SealingFailedException e) {
+            throw new EvidenceException(e.getMessage(), e);
+        }
     }
 
     @Override

@@ -269,6 +269,71 @@ public final class PadesSealer {
         }
     }
 
+    /**
+     * Makes CMS signatures for digests a caller computed, with one call to the key and, at B-T, a
+     * signature timestamp each: PAdES ones ({@code ETSI.CAdES.detached}, no signing-time attribute:
+     * the time is the signature dictionary's {@code /M}) over the byte ranges of PDFs the caller
+     * prepared, and detached CAdES ones (with a signing-time attribute) over files' contents. Only
+     * for levels whose seal is complete with the CMS (B-B, B-T).
+     *
+     * @param pdfDigests the byte-range digests, each of {@link #algorithm()}'s digest length
+     * @param fileDigests the files' content digests, likewise
+     * @return one DER CMS per digest, PDFs' first, in order, each at most {@link #reserve()} bytes
+     * @throws SealingException if the key does not sign
+     * @throws TimestampException if a token is missing
+     * @throws IllegalStateException if this sealer's level needs more than the CMS (B-LT and above)
+     */
+    public List<byte[]> signDigests(List<byte[]> pdfDigests, List<byte[]> fileDigests) {
+        if (level.compareTo(PadesLevel.B_LT) >= 0) {
+            throw new IllegalStateException("level " + level + " needs validation data after the signature");
+        }
+        if (pdfDigests.isEmpty() && fileDigests.isEmpty()) {
+            throw new IllegalArgumentException("nothing to sign");
+        }
+        DigestAlgorithm digest = algorithm.digest();
+        List<X509Certificate> chain = key.certificateChain();
+        List<byte[]> digests = new ArrayList<>(pdfDigests);
+        digests.addAll(fileDigests);
+        List<DERSet> attributes = new ArrayList<>(digests.size());
+        List<byte[]> toSign = new ArrayList<>(digests.size());
+        Optional<java.time.Instant> signingTime = Optional.of(clock.instant());
+        for (int i = 0; i < digests.size(); i++) {
+            byte[] d = digests.get(i);
+            digest.checkLength(d);
+            DERSet attrs = Cms.signedAttributes(d, chain.get(0), i < pdfDigests.size() ? Optional.empty() : signingTime);
+            attributes.add(attrs);
+            toSign.add(digest.newDigest().digest(Cms.der(attrs)));
+        }
+        List<byte[]> values = key.sign(algorithm, toSign);
+        if (values.size() != toSign.size()) {
+            throw new SealingException(key.id(), SealingException.Reason.UNAVAILABLE,
+                    "returned " + values.size() + " signatures for " + toSign.size() + " digests", null);
+        }
+        List<byte[]> tokens = level.needsTimestamps() ? timestamps(values, digest) : List.of();
+        List<byte[]> out = new ArrayList<>(digests.size());
+        int reserve = reserve(chain);
+        for (int i = 0; i < digests.size(); i++) {
+            byte[] cms = Cms.signedData(attributes.get(i), algorithm, values.get(i), chain,
+                    level.needsTimestamps() ? Optional.of(tokens.get(i)) : Optional.empty());
+            if (cms.length > reserve) {
+                throw new SealingFailedException("signature " + (i + 1), "the signature takes " + cms.length
+                        + " bytes, " + reserve + " were reserved", null);
+            }
+            out.add(cms);
+        }
+        return out;
+    }
+
+    /** @return the signature algorithm this sealer applies */
+    public SignatureAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** @return the most bytes one CMS of this sealer takes: the room a placeholder must have */
+    public int reserve() {
+        return reserve(key.certificateChain());
+    }
+
     /** At most this many timestamp requests of one batch are in flight at once. */
     private static final int TIMESTAMP_CONCURRENCY = 8;
     private static final java.util.concurrent.ExecutorService TIMESTAMPS = java.util.concurrent.Executors

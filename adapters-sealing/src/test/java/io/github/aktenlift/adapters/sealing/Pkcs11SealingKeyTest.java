@@ -29,6 +29,25 @@ class Pkcs11SealingKeyTest {
         protected SealingKey createKey() {
             return open(SoftHsm.token().uri(), SoftHsm.PIN);
         }
+
+        @Override
+        protected SealingKey openWithWrongSecret(String wrongSecret) {
+            return open(SoftHsm.token().uri(), wrongSecret);
+        }
+
+        @Override
+        protected SealingKey openMissing() {
+            return open(SoftHsm.token().uri().replace("object=seal", "object=nothing"), SoftHsm.PIN);
+        }
+    }
+
+    @Nested
+    @DisplayName("passes the evidence sealer contract behind the PAdES sealer")
+    class Sealer extends PadesContract {
+        @Override
+        protected SealingKey createKey() {
+            return open(SoftHsm.token().uri(), SoftHsm.PIN);
+        }
     }
 
     @Test

@@ -19,12 +19,26 @@ class Pkcs12SealingKeyContractTest {
         TestPki.builder().name("EC").sealKeyType(TestPki.KeyType.EC_P256).build().writePkcs12(EC_P12, "seal", TestPki.PASSWORD);
     }
 
+    private static SealingKey open(Path file, String query, String password) {
+        return Providers.sealingKey(URI.create("pkcs12:" + file.toUri().getPath() + query),
+                Map.of(SealingSettings.PKCS12_PASSWORD, password));
+    }
+
     @Nested
     class Rsa extends SealingKeyContract {
         @Override
         protected SealingKey createKey() {
-            return Providers.sealingKey(URI.create("pkcs12:" + Fixtures.P12.toUri().getPath() + "?alias=seal"),
-                    Map.of(SealingSettings.PKCS12_PASSWORD, TestPki.PASSWORD));
+            return open(Fixtures.P12, "?alias=seal", TestPki.PASSWORD);
+        }
+
+        @Override
+        protected SealingKey openWithWrongSecret(String wrongSecret) {
+            return open(Fixtures.P12, "?alias=seal", wrongSecret);
+        }
+
+        @Override
+        protected SealingKey openMissing() {
+            return open(Fixtures.P12, "?alias=nothing", TestPki.PASSWORD);
         }
     }
 
@@ -32,8 +46,17 @@ class Pkcs12SealingKeyContractTest {
     class Ec extends SealingKeyContract {
         @Override
         protected SealingKey createKey() {
-            return Providers.sealingKey(URI.create("pkcs12:" + EC_P12.toUri().getPath()),
-                    Map.of(SealingSettings.PKCS12_PASSWORD, TestPki.PASSWORD));
+            return open(EC_P12, "", TestPki.PASSWORD);
+        }
+
+        @Override
+        protected SealingKey openWithWrongSecret(String wrongSecret) {
+            return open(EC_P12, "", wrongSecret);
+        }
+
+        @Override
+        protected SealingKey openMissing() {
+            return open(EC_P12.resolveSibling("no-such-key.p12"), "", TestPki.PASSWORD);
         }
     }
 }

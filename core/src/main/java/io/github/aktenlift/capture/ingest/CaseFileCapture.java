@@ -21,7 +21,6 @@ import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CapturedDocument;
 import io.github.aktenlift.casefile.CaseFileState;
 import io.github.aktenlift.casefile.RecordCapture;
-import io.github.aktenlift.casefile.Sealing;
 import io.github.aktenlift.lifecycle.CommandLoop;
 import io.github.aktenlift.lifecycle.CorePoints;
 import io.github.aktenlift.lifecycle.ImportTrack;
@@ -35,16 +34,10 @@ import io.github.aktenlift.pdfa.PageSource;
 import io.github.aktenlift.textlayer.PageText;
 import io.github.aktenlift.pdfa.PdfARenderer;
 import io.github.aktenlift.pdfa.RenditionRequest;
-import io.github.aktenlift.pdfa.TransferNote;
 import io.github.aktenlift.rendition.PageRendition;
 import io.github.aktenlift.rendition.RenditionResult;
 import io.github.aktenlift.spi.ConflictException;
-import io.github.aktenlift.spi.sealing.EvidenceException;
 import io.github.aktenlift.spi.sealing.EvidenceSealer;
-import io.github.aktenlift.spi.sealing.SealJob;
-import io.github.aktenlift.spi.sealing.Sealed;
-import io.github.aktenlift.spi.sealing.SealingException;
-import io.github.aktenlift.spi.sealing.TimestampException;
 import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.Storage;
@@ -54,10 +47,8 @@ import io.github.aktenlift.tracking.WhereIs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -113,94 +104,40 @@ final class CaseFileCapture {
      */
     CaseFileOutcome capture(Actor actor, DeliveryIndex index, CaseFileEntry entry, WhereIs where,
             List<CheckedPage> pages, List<DocumentEntry> kept, RescanMerge.Previous previous) {
-        String bc = entry.barcode();
-        Instant now = loop.clock().instant();
-        boolean whole = policy.renditionMode() == RenditionMode.PER_CASE_FILE;
-        Map<String, List<CheckedPage>> groups = new LinkedHashMap<>();
-        Map<String, DocumentEntry> documents = new LinkedHashMap<>();
-        if (previous != null) {
-            for (ScanProtocol.Document d : previous.protocol().documents()) {
-                documents.put(d.documentId(), null); // keeps the previous order
+        if (seals(where)) {
+            try (SealedCapture sealed = sealed(actor, index, entry, where, pages, kept, previous)) {
+                return sealed.alone();
             }
         }
-        for (CheckedPage p : pages) {
-            groups.computeIfAbsent(whole ? "case-file" : p.document().documentId(), k -> new ArrayList<>()).add(p);
-            documents.put(p.document().documentId(), p.document());
-        }
-        for (DocumentEntry d : kept) {
-            documents.put(d.documentId(), d);
-        }
+        Plan plan = plan(entry, where, pages, kept, previous);
+        String bc = entry.barcode();
+        Instant now = loop.clock().instant();
         List<CaptureProblem> problems = new ArrayList<>();
         // only what this capture created itself is ever removed again
         List<Key> written = new ArrayList<>();
         int number = number(bc);
         List<StoredRendition> renditions = new ArrayList<>();
         Map<String, PageRendition> rendered = new HashMap<>();
-        Sealing sealing = loop.policies().profileFor(where.protection()).sealing();
-        Path scratch = null;
-        try {
-            if (sealing.seals()) {
-                if (sealer.isEmpty()) {
-                    // the builder refuses to start without a sealer where a level demands one
-                    throw new IllegalStateException("no sealer configured for " + where.protection());
-                }
-                scratch = Files.createTempDirectory("aktenlift-seal-");
-            }
-            return capture(actor, index, entry, where, pages, kept, previous, now, whole, groups, documents, problems,
-                    written, number, renditions, rendered, scratch);
-        } catch (IOException e) {
-            return new CaseFileOutcome.Rejected(bc, List.of(new CaptureProblem(Kind.RENDITION_FAILED, bc, "",
-                    "no scratch space for sealing: " + Failures.describe(e))));
-        } finally {
-            RescanMerge.deleteTree(scratch);
-        }
-    }
-
-    /** The capture proper; {@code scratch} is where products are sealed before they are stored, or {@code null}. */
-    private CaseFileOutcome capture(Actor actor, DeliveryIndex index, CaseFileEntry entry, WhereIs where,
-            List<CheckedPage> pages, List<DocumentEntry> kept, RescanMerge.Previous previous, Instant now, boolean whole,
-            Map<String, List<CheckedPage>> groups, Map<String, DocumentEntry> documents, List<CaptureProblem> problems,
-            List<Key> written, int number, List<StoredRendition> renditions, Map<String, PageRendition> rendered,
-            Path scratch) {
-        String bc = entry.barcode();
-        List<PendingSeal> toSeal = new ArrayList<>();
         // what each page's text layer was made of, by page place, for the scan protocol
         Map<String, PageTextReport> texts = new HashMap<>();
         try {
-            for (Map.Entry<String, List<CheckedPage>> g : groups.entrySet()) {
+            for (Map.Entry<String, List<CheckedPage>> g : plan.groups().entrySet()) {
                 List<CheckedPage> group = g.getValue();
-                DocumentEntry first = group.get(0).document();
-                RenditionRequest request = new RenditionRequest(
-                        whole ? "Akte " + where.reference().value() : first.type() + " " + first.documentId(),
-                        whole ? "CASE_FILE" : first.type(),
-                        whole || first.date() == null ? null : LocalDate.parse(first.date()),
-                        where.reference().value(), bc, now,
-                        sources(group, texts));
+                RenditionRequest request = request(plan, where, bc, now, group, texts);
                 Key key = StorageKeys.rendition(bc, number, g.getKey());
                 RenditionResult[] result = new RenditionResult[1];
-                ContentInfo stored;
-                if (scratch == null) {
-                    // the store hashes what it stores; the renderer need not hash the same bytes again
-                    stored = pipe.create(key, out -> result[0] = new PdfARenderer().render(request, out, false));
-                    written.add(key);
-                } else {
-                    // sealed renditions are stored once they are sealed, all of the case file with one key call
-                    Path unsealed = scratch.resolve("r" + toSeal.size() + ".pdf");
-                    try (OutputStream out = scratchFile(unsealed)) {
-                        result[0] = new PdfARenderer().render(request, out, false);
-                    }
-                    stored = new ContentInfo(key, result[0].size(), "0".repeat(64)); // replaced once sealed and stored
-                    toSeal.add(new PendingSeal(renditions.size(), key, unsealed));
-                }
+                // the store hashes what it stores; the renderer need not hash the same bytes again
+                ContentInfo stored = pipe.create(key, out -> result[0] = new PdfARenderer().render(request, out, false));
+                written.add(key);
                 for (int i = 0; i < group.size(); i++) {
                     rendered.put(group.get(i).place(), result[0].pages().get(i));
                 }
                 PageChecks.compareHashes(group, result[0], bc, problems);
-                if (scratch == null && stored.size() != result[0].size()) {
+                if (stored.size() != result[0].size()) {
                     problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "rendition " + g.getKey()
                             + " changed between renderer and storage"));
                 }
-                renditions.add(new StoredRendition(whole ? "*" : g.getKey(), key, stored.size(), stored.sha256(),
+                renditions.add(new StoredRendition(plan.whole() ? "*" : g.getKey(), key, stored.size(), stored.sha256(),
                         group.size(), (int) result[0].reencodedPages()));
             }
         } catch (PageImageException e) {
@@ -218,46 +155,8 @@ final class CaseFileCapture {
             written.forEach(pipe::deleteQuietly);
             return new CaseFileOutcome.Rejected(bc, problems);
         }
-        if (previous != null) {
-            for (ScanProtocol.Rendition r : previous.protocol().renditions()) {
-                if (kept.stream().anyMatch(d -> d.documentId().equals(r.documentId()))) {
-                    renditions.add(new StoredRendition(r.documentId(), Key.of(r.key()), r.size(), r.sha256(),
-                            r.pages(), 0));
-                }
-            }
-        }
-        List<DocumentEntry> finalDocuments = documents.values().stream().filter(Objects::nonNull).toList();
-        if (!toSeal.isEmpty()) {
-            try {
-                // the transfer note travels inside each rendition: the protocol without the renditions'
-                // hashes, which no rendition can carry of itself (see TransferNote)
-                ScanProtocol note = ProtocolWriter.protocol(new ProtocolWriter.Capture(actor, index, entry, where,
-                        finalDocuments, pages, List.of(), rendered, previous, now, policy.minimumDpi(), texts,
-                        policy.ocr().lowConfidence()));
-                Path notePdf = scratch.resolve("transfer-note.pdf");
-                try (OutputStream out = scratchFile(notePdf)) {
-                    ProtocolReport.write(note, now, out);
-                }
-                for (PendingSeal p : toSeal) {
-                    // appended to the scratch rendition itself: no copy of its bytes
-                    TransferNote.appendTo(p.file(), notePdf, now);
-                }
-                sealRenditions(toSeal, renditions, written);
-            } catch (SealingException | EvidenceException e) {
-                problems.add(new CaptureProblem(Kind.SEALING_FAILED, bc, "", e.getMessage()));
-            } catch (TimestampException e) {
-                problems.add(new CaptureProblem(Kind.TIMESTAMP_FAILED, bc, "", e.getMessage()));
-            } catch (ConflictException e) {
-                problems.add(conflict(bc));
-            } catch (IOException | RuntimeException e) {
-                problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "sealing or storing failed: "
-                        + Failures.describe(e)));
-            }
-            if (!problems.isEmpty()) {
-                written.forEach(pipe::deleteQuietly);
-                return new CaseFileOutcome.Rejected(bc, problems);
-            }
-        }
+        addKept(renditions, kept, previous);
+        List<DocumentEntry> finalDocuments = plan.finalDocuments();
         ScanProtocol protocol = ProtocolWriter.protocol(new ProtocolWriter.Capture(actor, index, entry, where,
                 finalDocuments, pages, renditions, rendered, previous, now, policy.minimumDpi(), texts,
                 policy.ocr().lowConfidence()));
@@ -265,39 +164,12 @@ final class CaseFileCapture {
         Key protocolPdf = StorageKeys.protocolPdf(bc, index.deliveryId(), number);
         ContentInfo protocolInfo;
         ContentInfo protocolPdfInfo;
-        ContentInfo protocolSealInfo = null;
-        String sealLevel = null;
         try {
             byte[] json = ScanProtocolCodec.write(protocol);
-            if (scratch == null) {
-                protocolInfo = storage.content().create(protocolJson, new ByteArrayInputStream(json));
-                written.add(protocolJson);
-                protocolPdfInfo = pipe.create(protocolPdf, out -> ProtocolReport.write(protocol, now, out));
-                written.add(protocolPdf);
-            } else {
-                // protocol PDF (PAdES) and JSON (detached CAdES) sealed with one key call, then stored
-                Path jsonFile = Files.write(scratch.resolve("protocol.json"), json, StandardOpenOption.CREATE_NEW);
-                Path pdfFile = scratch.resolve("protocol.pdf");
-                try (OutputStream out = scratchFile(pdfFile)) {
-                    ProtocolReport.write(protocol, now, out);
-                }
-                Path sealedPdf = scratch.resolve("protocol.sealed.pdf");
-                Sealed sealed = sealer.orElseThrow().seal(List.of(new SealJob(pdfFile, sealedPdf)), List.of(jsonFile));
-                sealLevel = sealed.pdfLevel();
-                protocolInfo = storage.content().create(protocolJson, new ByteArrayInputStream(json));
-                written.add(protocolJson);
-                protocolPdfInfo = store(protocolPdf, sealedPdf, written);
-                Key sealKey = StorageKeys.protocolSeal(protocolJson);
-                protocolSealInfo = storage.content().create(sealKey, new ByteArrayInputStream(sealed.detachedSeals().get(0)));
-                written.add(sealKey);
-            }
-        } catch (SealingException | EvidenceException e) {
-            written.forEach(pipe::deleteQuietly);
-            return new CaseFileOutcome.Rejected(bc, List.of(new CaptureProblem(Kind.SEALING_FAILED, bc, "", e.getMessage())));
-        } catch (TimestampException e) {
-            written.forEach(pipe::deleteQuietly);
-            return new CaseFileOutcome.Rejected(bc, List.of(new CaptureProblem(Kind.TIMESTAMP_FAILED, bc, "",
-                    e.getMessage())));
+            protocolInfo = storage.content().create(protocolJson, new ByteArrayInputStream(json));
+            written.add(protocolJson);
+            protocolPdfInfo = pipe.create(protocolPdf, out -> ProtocolReport.write(protocol, now, out));
+            written.add(protocolPdf);
         } catch (ConflictException e) {
             written.forEach(pipe::deleteQuietly);
             return new CaseFileOutcome.Rejected(bc, List.of(conflict(bc)));
@@ -306,31 +178,76 @@ final class CaseFileCapture {
             return new CaseFileOutcome.Rejected(bc, List.of(new CaptureProblem(Kind.RENDITION_FAILED, bc, "",
                     "scan protocol could not be stored: " + Failures.describe(e))));
         }
-        CorePoints.CAPTURE_STORED.reach();
-        List<CapturedDocument> recorded = finalDocuments.stream()
-                .map(d -> new CapturedDocument(d.documentId(), d.type(), d.pages().size(), d.originalToReturn()))
-                .toList();
-        List<JournalEvent> events;
-        try {
-            events = loop.execute(actor, new RecordIngestedCapture(new RecordCapture(new Barcode(bc),
-                    index.deliveryId(), recorded, protocolInfo.sha256()), AUTO_REVIEWER, number,
-                    protocolPdfInfo.sha256(), protocolSealInfo == null ? null : protocolSealInfo.sha256(), sealLevel));
-        } catch (IllegalTransitionException | PreconditionFailedException e) {
-            // refused before anything was appended: another ingest recorded this case file meanwhile
-            written.forEach(pipe::deleteQuietly);
-            return null;
-        } catch (ConcurrentUpdateException e) {
-            // other writers kept winning and nothing of this capture was recorded: its objects go again
-            written.forEach(pipe::deleteQuietly);
-            return new CaseFileOutcome.Rejected(bc, List.of(conflict(bc)));
+        return record(actor, index, bc, finalDocuments, renditions, number, written, new Recorded(protocolJson, protocolInfo,
+                protocolPdf, protocolPdfInfo, null, null));
+    }
+
+    /** Whether the products of a case file at this place are sealed: then {@link #sealed} instead of {@link #capture}. */
+    boolean seals(WhereIs where) {
+        return loop.policies().profileFor(where.protection()).sealing().seals();
+    }
+
+    /**
+     * A sealed capture of the case file, not yet begun: {@link SealedCapture#alone} runs it with
+     * key calls of its own, {@link SealRounds} together with other case files'.
+     *
+     * @throws IllegalStateException if no sealer is configured (the builder refuses to start so)
+     */
+    SealedCapture sealed(Actor actor, DeliveryIndex index, CaseFileEntry entry, WhereIs where,
+            List<CheckedPage> pages, List<DocumentEntry> kept, RescanMerge.Previous previous) {
+        if (sealer.isEmpty()) {
+            // the builder refuses to start without a sealer where a level demands one
+            throw new IllegalStateException("no sealer configured for " + where.protection());
         }
-        // any other failure of the append leaves the objects: the event may have been recorded
-        String sample = events.get(0).get(Payload.SAMPLE);
-        List<String> inspection = sample == null ? List.of() : List.of(sample.split(","));
-        CaseFileState state = events.get(events.size() - 1).kind() == EventKind.QA_PASSED ? CaseFileState.VERIFIED
-                : CaseFileState.CAPTURED;
-        int pageCount = finalDocuments.stream().mapToInt(d -> d.pages().size()).sum();
-        return new CaseFileOutcome.Captured(bc, pageCount, renditions, protocolJson, protocolPdf, inspection, state);
+        return new SealedCapture(this, sealer.get(), new ProtocolWriter.Capture(actor, index, entry, where, List.of(),
+                pages, List.of(), Map.of(), previous, loop.clock().instant(), policy.minimumDpi(), Map.of(),
+                policy.ocr().lowConfidence()),
+                plan(entry, where, pages, kept, previous), kept);
+    }
+
+    /**
+     * What a capture renders: the pages grouped by rendition (per document, or one for the case
+     * file), and the documents of the capture in order (a rescan keeps the previous order).
+     */
+    record Plan(boolean whole, Map<String, List<CheckedPage>> groups, Map<String, DocumentEntry> documents) {
+        List<DocumentEntry> finalDocuments() {
+            return documents.values().stream().filter(Objects::nonNull).toList();
+        }
+    }
+
+    Plan plan(CaseFileEntry entry, WhereIs where, List<CheckedPage> pages, List<DocumentEntry> kept,
+            RescanMerge.Previous previous) {
+        boolean whole = policy.renditionMode() == RenditionMode.PER_CASE_FILE;
+        Map<String, List<CheckedPage>> groups = new LinkedHashMap<>();
+        Map<String, DocumentEntry> documents = new LinkedHashMap<>();
+        if (previous != null) {
+            for (ScanProtocol.Document d : previous.protocol().documents()) {
+                documents.put(d.documentId(), null); // keeps the previous order
+            }
+        }
+        for (CheckedPage p : pages) {
+            groups.computeIfAbsent(whole ? "case-file" : p.document().documentId(), k -> new ArrayList<>()).add(p);
+            documents.put(p.document().documentId(), p.document());
+        }
+        for (DocumentEntry d : kept) {
+            documents.put(d.documentId(), d);
+        }
+        return new Plan(whole, groups, documents);
+    }
+
+    /**
+     * @param texts receives, by page place, what each page's text layer was made of, as the
+     *     renderer reaches the page
+     */
+    RenditionRequest request(Plan plan, WhereIs where, String bc, Instant now, List<CheckedPage> group,
+            Map<String, PageTextReport> texts) {
+        DocumentEntry first = group.get(0).document();
+        return new RenditionRequest(
+                plan.whole() ? "Akte " + where.reference().value() : first.type() + " " + first.documentId(),
+                plan.whole() ? "CASE_FILE" : first.type(),
+                plan.whole() || first.date() == null ? null : LocalDate.parse(first.date()),
+                where.reference().value(), bc, now,
+                sources(group, texts));
     }
 
     /**
@@ -385,38 +302,79 @@ final class CaseFileCapture {
         });
     }
 
-    /** A rendered, not yet sealed rendition: its place among the capture's renditions, its key, its file. */
-    private record PendingSeal(int index, Key key, Path file) {
-    }
-
-    /**
-     * Seals the case file's renditions with one key call and stores them; replaces each placeholder
-     * in {@code renditions} with what was stored.
-     */
-    private void sealRenditions(List<PendingSeal> toSeal, List<StoredRendition> renditions, List<Key> written)
-            throws IOException {
-        List<SealJob> jobs = toSeal.stream()
-                .map(p -> new SealJob(p.file(), p.file().resolveSibling(p.file().getFileName() + ".sealed"))).toList();
-        sealer.orElseThrow().seal(jobs, List.of());
-        for (int i = 0; i < toSeal.size(); i++) {
-            PendingSeal p = toSeal.get(i);
-            ContentInfo stored = store(p.key(), jobs.get(i).target(), written);
-            StoredRendition r = renditions.get(p.index());
-            renditions.set(p.index(), new StoredRendition(r.documentId(), r.key(), stored.size(), stored.sha256(),
-                    r.pages(), r.reencodedPages()));
+    /** A rescan's renditions of the documents it leaves untouched stay as they were. */
+    static void addKept(List<StoredRendition> renditions, List<DocumentEntry> kept, RescanMerge.Previous previous) {
+        if (previous != null) {
+            for (ScanProtocol.Rendition r : previous.protocol().renditions()) {
+                if (kept.stream().anyMatch(d -> d.documentId().equals(r.documentId()))) {
+                    renditions.add(new StoredRendition(r.documentId(), Key.of(r.key()), r.size(), r.sha256(),
+                            r.pages(), 0));
+                }
+            }
         }
     }
 
+    /** The stored scan protocol of a capture, and its seal if it has one. */
+    record Recorded(Key protocolJson, ContentInfo protocolInfo, Key protocolPdf, ContentInfo protocolPdfInfo,
+            ContentInfo protocolSealInfo, String sealLevel) {
+    }
+
     /**
-     * A new scratch file, buffered: the PDF writers write many small pieces (PDFBox writes hex
-     * strings a byte at a time), and each would otherwise be a system call.
+     * Records a capture whose objects are stored, and passes the visual check at once where the
+     * protection level draws no document for inspection.
+     *
+     * @return the outcome; {@code null} if another ingest recorded the case file meanwhile (this
+     *     one's objects are removed again)
      */
-    private static OutputStream scratchFile(Path file) throws IOException {
-        return new java.io.BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 256 * 1024);
+    CaseFileOutcome record(Actor actor, DeliveryIndex index, String bc, List<DocumentEntry> finalDocuments,
+            List<StoredRendition> renditions, int number, List<Key> written, Recorded r) {
+        CorePoints.CAPTURE_STORED.reach();
+        List<CapturedDocument> recorded = finalDocuments.stream()
+                .map(d -> new CapturedDocument(d.documentId(), d.type(), d.pages().size(), d.originalToReturn()))
+                .toList();
+        List<JournalEvent> events;
+        try {
+            events = loop.execute(actor, new RecordIngestedCapture(new RecordCapture(new Barcode(bc),
+                    index.deliveryId(), recorded, r.protocolInfo().sha256()), AUTO_REVIEWER, number,
+                    r.protocolPdfInfo().sha256(), r.protocolSealInfo() == null ? null : r.protocolSealInfo().sha256(),
+                    r.sealLevel()));
+        } catch (IllegalTransitionException | PreconditionFailedException e) {
+            // refused before anything was appended: another ingest recorded this case file meanwhile
+            written.forEach(pipe::deleteQuietly);
+            return null;
+        } catch (ConcurrentUpdateException e) {
+            // other writers kept winning and nothing of this capture was recorded: its objects go again
+            written.forEach(pipe::deleteQuietly);
+            return new CaseFileOutcome.Rejected(bc, List.of(conflict(bc)));
+        }
+        // any other failure of the append leaves the objects: the event may have been recorded
+        String sample = events.get(0).get(Payload.SAMPLE);
+        List<String> inspection = sample == null ? List.of() : List.of(sample.split(","));
+        CaseFileState state = events.get(events.size() - 1).kind() == EventKind.QA_PASSED ? CaseFileState.VERIFIED
+                : CaseFileState.CAPTURED;
+        int pageCount = finalDocuments.stream().mapToInt(d -> d.pages().size()).sum();
+        return new CaseFileOutcome.Captured(bc, pageCount, renditions, r.protocolJson(), r.protocolPdf(), inspection, state);
+    }
+
+    /** @return the storage products go to */
+    Storage storage() {
+        return storage;
+    }
+
+    /** Removes an object this capture created, as far as possible; a failure is logged, never thrown. */
+    void deleteQuietly(Key key) {
+        pipe.deleteQuietly(key);
+    }
+
+    /** Stores a finished product under a new key (create-if-absent) and notes the key as written. */
+    ContentInfo store(Key key, InputStream in, List<Key> written) {
+        ContentInfo info = storage.content().create(key, in);
+        written.add(key);
+        return info;
     }
 
     /** Stores a finished file under a new key (create-if-absent) and notes the key as written. */
-    private ContentInfo store(Key key, Path file, List<Key> written) throws IOException {
+    ContentInfo store(Key key, Path file, List<Key> written) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             ContentInfo info = storage.content().create(key, in);
             written.add(key);
@@ -430,7 +388,7 @@ final class CaseFileCapture {
      * being written by one running at the same time). The create-if-absent of every object
      * decides a race for the same number.
      */
-    private int number(String bc) {
+    int number(String bc) {
         int n = loop.read(s -> {
             ImportTrack t = s.imports().track(new Barcode(bc));
             return t == null ? 0 : t.lastCapture();

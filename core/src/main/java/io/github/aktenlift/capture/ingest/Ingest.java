@@ -3,6 +3,7 @@ package io.github.aktenlift.capture.ingest;
 import io.github.aktenlift.Actor;
 import io.github.aktenlift.InvalidValueException;
 import io.github.aktenlift.capture.Capture;
+import io.github.aktenlift.capture.SealBatch;
 import io.github.aktenlift.capture.CapturePolicy;
 import io.github.aktenlift.capture.CaptureProblem;
 import io.github.aktenlift.capture.CaptureProblem.Kind;
@@ -18,6 +19,7 @@ import io.github.aktenlift.capture.delivery.ListedCaseFile;
 import io.github.aktenlift.capture.delivery.PageEntry;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.CaseFileState;
+import io.github.aktenlift.casefile.ProtectionLevel;
 import io.github.aktenlift.imaging.ImageInspector;
 import io.github.aktenlift.lifecycle.CaseFileRecord;
 import io.github.aktenlift.lifecycle.CommandLoop;
@@ -31,6 +33,8 @@ import io.github.aktenlift.spi.notification.Notification;
 import io.github.aktenlift.spi.notification.NotificationType;
 import io.github.aktenlift.spi.notification.Notifier;
 import io.github.aktenlift.spi.notification.Recipient;
+import io.github.aktenlift.spi.ocr.OcrEngine;
+import io.github.aktenlift.spi.sealing.EvidenceSealer;
 import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.tracking.SlaPolicy;
 import io.github.aktenlift.tracking.WhereIs;
@@ -43,14 +47,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,40 +83,37 @@ public final class Ingest implements Capture {
     private final PageChecks checks;
     private final RescanMerge rescans;
     private final CaseFileCapture captures;
+    private final Optional<EvidenceSealer> sealer;
+    private final SealBatch sealBatch;
 
     /**
      * @param loop the command loop that records captures
      * @param storage where renditions and protocols go
      * @param notifier where the scan service's notifications go (best effort)
-     * @param parallelism how many case files of a delivery are captured at once
+     * @param parallelism how many case files of a delivery are captured at once; twice as many where a
+     *     protection level demands seals and a sealer is configured
      * @param sealer seals the products of case files whose protection level demands it
-     */
-    public Ingest(CommandLoop loop, Storage storage, Notifier notifier, int parallelism,
-            java.util.Optional<io.github.aktenlift.spi.sealing.EvidenceSealer> sealer) {
-        this(loop, storage, notifier, parallelism, sealer, java.util.Optional.empty());
-    }
-
-    /**
-     * @param loop the command loop that records captures
-     * @param storage where renditions and protocols go
-     * @param notifier where the scan service's notifications go (best effort)
-     * @param parallelism how many case files of a delivery are captured at once
-     * @param sealer seals the products of case files whose protection level demands it
+     * @param sealBatch how many case files share the sealer's key calls
      * @param ocr recognises pages where the capture policy says so
      */
     public Ingest(CommandLoop loop, Storage storage, Notifier notifier, int parallelism,
-            java.util.Optional<io.github.aktenlift.spi.sealing.EvidenceSealer> sealer,
-            java.util.Optional<io.github.aktenlift.spi.ocr.OcrEngine> ocr) {
+            Optional<EvidenceSealer> sealer, SealBatch sealBatch, Optional<OcrEngine> ocr) {
         CapturePolicy policy = loop.policies().capture();
         ImageInspector inspector = new ImageInspector(policy.maxPixels(), policy.maxDimension());
         this.loop = loop;
         this.notifier = notifier;
-        this.parallelism = parallelism;
+        // a sealed case file waits between its steps for the key and the timestamp authority (round
+        // trips to remote services in production): twice as many at once keep the processors busy
+        boolean seals = sealer.isPresent() && Arrays.stream(ProtectionLevel.values())
+                .anyMatch(l -> loop.policies().profileFor(l).sealing().seals());
+        this.parallelism = seals ? 2 * parallelism : parallelism;
         this.reader = new IndexReader(policy, loop.validator());
         this.checks = new PageChecks(policy, inspector);
         this.rescans = new RescanMerge(loop, storage, policy, inspector);
         this.captures = new CaseFileCapture(loop, storage, policy, new ContentPipe(storage), sealer,
                 ocr.map(Recognitions::new));
+        this.sealer = sealer;
+        this.sealBatch = sealBatch;
     }
 
     @Override
@@ -160,13 +164,18 @@ public final class Ingest implements Capture {
                 ContentPipe.daemon("aktenlift-capture"));
         try {
             // recalled case files start first; the report keeps the index's order
+            int[] order = workOrder(listed.stream().map(ListedCaseFile::barcode).toList());
             List<Future<Job>> futures = new ArrayList<>(Collections.nCopies(listed.size(), null));
-            for (int n : workOrder(listed.stream().map(ListedCaseFile::barcode).toList())) {
-                futures.set(n, pool.submit(() -> {
-                    Job job = processWithContext(actor, dir, index, listed.get(n), seen);
-                    tell(() -> listener.caseFileDone(job.outcome));
-                    return job;
-                }));
+            if (sealer.isPresent() && sealBatch.caseFiles() > 1) {
+                batched(actor, dir, index, listed, seen, listener, pool, order, futures);
+            } else {
+                for (int n : order) {
+                    futures.set(n, pool.submit(() -> {
+                        Job job = processWithContext(actor, dir, index, listed.get(n), seen, false);
+                        tell(() -> listener.caseFileDone(job.outcome));
+                        return job;
+                    }));
+                }
             }
             for (Future<Job> f : futures) {
                 Job job = join(f);
@@ -185,6 +194,55 @@ public final class Ingest implements Capture {
                 report.captured().size(), report.rejected().size(), report.pages(), report.took().toMillis());
         notifyRejected(report);
         return report;
+    }
+
+    /**
+     * Captures the case files in batches of {@link SealBatch#caseFiles()}
+     * (in working order): each batch's case files are checked and, if sealed, rendered in parallel,
+     * then {@link SealRounds} calls the key twice for all of the batch's sealed ones. Case files that
+     * are not sealed, rejected early or rescans (sealed on their own) end in the first step.
+     *
+     * @param futures receives every case file's finished job at its index
+     */
+    private void batched(Actor actor, Path dir, DeliveryIndex index, List<ListedCaseFile> listed,
+            Map<String, Integer> seen, IngestListener listener, ExecutorService pool, int[] order,
+            List<Future<Job>> futures) {
+        int size = (int) Math.min(sealBatch.caseFiles(), order.length);
+        for (int from = 0; from < order.length; from += size) {
+            int[] chunk = Arrays.copyOfRange(order, from, Math.min(order.length, from + size));
+            Map<Integer, Future<Job>> first = new LinkedHashMap<>();
+            for (int n : chunk) {
+                first.put(n, pool.submit(() -> processWithContext(actor, dir, index, listed.get(n), seen, true)));
+            }
+            Map<Integer, Job> waiting = new LinkedHashMap<>();
+            for (Map.Entry<Integer, Future<Job>> e : first.entrySet()) {
+                Job job = join(e.getValue());
+                if (job.pending == null) {
+                    tell(() -> listener.caseFileDone(job.outcome));
+                    futures.set(e.getKey(), CompletableFuture.completedFuture(job));
+                } else {
+                    waiting.put(e.getKey(), job);
+                }
+            }
+            if (waiting.isEmpty()) {
+                continue;
+            }
+            List<SealedCapture> batch = waiting.values().stream().map(j -> j.pending).toList();
+            try {
+                SealRounds.run(batch, sealer.orElseThrow(), pool);
+            } finally {
+                batch.forEach(SealedCapture::close);
+            }
+            for (Map.Entry<Integer, Job> e : waiting.entrySet()) {
+                SealedCapture c = e.getValue().pending;
+                Job job;
+                try (Mdc mdc = Mdc.command("Ingest").delivery(index.deliveryId()).barcode(c.barcode())) {
+                    job = count(done(index, new Barcode(c.barcode()), c.outcome(), e.getValue().bytes));
+                }
+                tell(() -> listener.caseFileDone(job.outcome));
+                futures.set(e.getKey(), CompletableFuture.completedFuture(job));
+            }
+        }
     }
 
     /** A listener's fault is its own: it never fails the ingest. */
@@ -244,19 +302,32 @@ public final class Ingest implements Capture {
         }
     }
 
-    private record Job(CaseFileOutcome outcome, long bytes) {
+    /** A case file's outcome and the bytes of its pages; or, with {@code pending}, a sealed capture waiting for its batch. */
+    private record Job(CaseFileOutcome outcome, long bytes, SealedCapture pending) {
+        Job(CaseFileOutcome outcome, long bytes) {
+            this(outcome, bytes, null);
+        }
     }
 
-    /** On a pool thread: names delivery and case file in the MDC, and counts the outcome. */
+    /**
+     * On a pool thread: names delivery and case file in the MDC, and counts the outcome.
+     *
+     * @param defer whether a sealed capture waits for its batch's key calls (then the job is pending)
+     */
     private Job processWithContext(Actor actor, Path dir, DeliveryIndex index, ListedCaseFile listed,
-            Map<String, Integer> seen) {
+            Map<String, Integer> seen, boolean defer) {
         Job job;
         Mdc mdc = Mdc.command("Ingest").delivery(index.deliveryId()).barcode(listed.barcode());
         try {
-            job = process(actor, dir, index, listed, seen);
+            job = process(actor, dir, index, listed, seen, defer);
         } finally {
             mdc.close();
         }
+        return job.pending == null ? count(job) : job;
+    }
+
+    /** Counts a finished case file's outcome in the statistics. */
+    private Job count(Job job) {
         if (job.outcome instanceof CaseFileOutcome.Rejected r) {
             EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
             r.problems().forEach(p -> kinds.add(p.kind()));
@@ -273,10 +344,11 @@ public final class Ingest implements Capture {
      * Every failure inside the capture of one case file becomes a problem of that case file: the
      * others go on, and the report names it.
      */
-    private Job process(Actor actor, Path dir, DeliveryIndex index, ListedCaseFile listed, Map<String, Integer> seen) {
+    private Job process(Actor actor, Path dir, DeliveryIndex index, ListedCaseFile listed, Map<String, Integer> seen,
+            boolean defer) {
         String bc = listed.label();
         try {
-            return processOrThrow(actor, dir, index, listed, seen, bc);
+            return processOrThrow(actor, dir, index, listed, seen, bc, defer);
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.warn("delivery {}: capture of case file {} failed", index.deliveryId(), bc, e);
             return reject(index, bc, List.of(new CaptureProblem(Kind.CAPTURE_FAILED, bc, "",
@@ -285,7 +357,7 @@ public final class Ingest implements Capture {
     }
 
     private Job processOrThrow(Actor actor, Path dir, DeliveryIndex index, ListedCaseFile listed,
-            Map<String, Integer> seen, String bc) {
+            Map<String, Integer> seen, String bc, boolean defer) {
         if (listed.entry() == null) {
             return reject(index, bc, listed.problems());
         }
@@ -316,6 +388,10 @@ public final class Ingest implements Capture {
             if (!problems.isEmpty()) {
                 PageChecks.walkJpegs(pages, bc, problems);
                 return reject(index, bc, problems);
+            }
+            if (defer && captures.seals(where)) {
+                // rendered and sealed with the other case files of its batch (SealRounds)
+                return new Job(null, bytes, captures.sealed(actor, index, entry, where, pages, List.of(), null));
             }
             return done(index, barcode, captures.capture(actor, index, entry, where, pages, List.of(), null), bytes);
         }

@@ -54,7 +54,10 @@ public interface EvidenceSealer extends AutoCloseable {
     /**
      * Seals PDFs in place of their sources (PAdES baseline B-T with a timestamp authority, B-LT
      * where the key supplies revocation data, B-B without an authority) and makes a detached CMS
-     * seal for each further file, with <em>one</em> call to the key for all of them.
+     * seal for each further file, with <em>one</em> call to the key for all of them. Each sealed
+     * PDF is its source's bytes unchanged followed by incremental updates, so that the original
+     * revision stays recoverable; each seal validates on its own (no seal depends on another
+     * product of the batch).
      *
      * @param pdfs PDFs to seal: sources are only read, targets must not exist
      * @param detached files that get a detached seal (a protocol's JSON); only read
@@ -65,6 +68,64 @@ public interface EvidenceSealer extends AutoCloseable {
      * @throws IllegalStateException if no key is configured
      */
     Sealed seal(List<SealJob> pdfs, List<Path> detached);
+
+    /**
+     * Whether this sealer signs PDFs that the caller prepared itself, and how to prepare them. A
+     * caller that writes its PDFs (the core writes its renditions byte by byte) then writes each
+     * signature dictionary and its placeholder as it writes the PDF, takes the byte-range digest
+     * on the way, and hands only the digests to {@link #signPrepared}: no PDF is parsed, copied or
+     * read again for sealing. A sealer whose seals need more than the CMS in the placeholder (B-LT
+     * validation data after the signature) answers empty, and its callers use {@link #seal}.
+     *
+     * @return how to prepare seals, or empty if this sealer only seals whole files (the default)
+     * @since 0.2
+     */
+    default java.util.Optional<PreparedSeals> preparedSeals() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Makes the CMS signatures (PAdES, {@code ETSI.CAdES.detached}) for PDFs the caller prepared as
+     * {@link #preparedSeals()} says, with <em>one</em> call to the key for all digests, and with a
+     * signature timestamp in each when a timestamp authority is configured. All or nothing: if it
+     * throws, no signature is returned and the caller keeps none of its prepared PDFs as sealed.
+     *
+     * @param byteRangeDigests per PDF, the digest of its signature's byte range, computed with
+     *     {@link PreparedSeals#digest()}; at least one
+     * @return one DER CMS {@code SignedData} per digest, in order, each at most
+     *     {@link PreparedSeals#reserveBytes()} long
+     * @throws SealingException if the key does not sign
+     * @throws TimestampException if the authority gives no token for any of them
+     * @throws IllegalArgumentException if the list is empty or a digest has the wrong length
+     * @throws IllegalStateException if no key is configured
+     * @throws UnsupportedOperationException if {@link #preparedSeals()} is empty
+     * @since 0.2
+     */
+    default List<byte[]> signPrepared(List<byte[]> byteRangeDigests) {
+        return signPrepared(byteRangeDigests, List.of());
+    }
+
+    /**
+     * As {@link #signPrepared(List)}, and in the same key call detached CMS seals (CAdES, with a
+     * signing-time attribute, as {@link #seal} makes them) over files whose content digest the
+     * caller computed: a scan protocol's PDF and its JSON sealed together without the sealer
+     * reading either.
+     *
+     * @param byteRangeDigests per prepared PDF, the digest of its signature's byte range
+     * @param fileDigests per file that gets a detached seal, the digest of its whole content, with
+     *     {@link PreparedSeals#digest()}
+     * @return one DER CMS {@code SignedData} per digest: those of {@code byteRangeDigests} first,
+     *     then those of {@code fileDigests}, each in order
+     * @throws SealingException if the key does not sign
+     * @throws TimestampException if the authority gives no token for any of them
+     * @throws IllegalArgumentException if both lists are empty or a digest has the wrong length
+     * @throws IllegalStateException if no key is configured
+     * @throws UnsupportedOperationException if {@link #preparedSeals()} is empty (the default)
+     * @since 0.2
+     */
+    default List<byte[]> signPrepared(List<byte[]> byteRangeDigests, List<byte[]> fileDigests) {
+        throw new UnsupportedOperationException(id() + " seals whole files only");
+    }
 
     /**
      * Adds a PAdES document timestamp (B-LTA, evidence renewal) to a sealed PDF, after the

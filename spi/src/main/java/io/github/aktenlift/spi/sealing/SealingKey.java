@@ -96,7 +96,10 @@ public interface SealingKey extends AutoCloseable {
      */
     RevocationData revocationData();
 
-    /** Releases the key (logs out of a token, closes connections). Idempotent. */
+    /**
+     * Releases the key (logs out of a token, closes connections). Idempotent. After it,
+     * {@link #sign(SignatureAlgorithm, List)} throws {@link SealingException}.
+     */
     @Override
     void close();
 }

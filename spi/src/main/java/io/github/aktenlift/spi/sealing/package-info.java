@@ -30,7 +30,20 @@
  * delivery (each PDF gets its signature placeholder and its signed attributes, one PDF at a time),
  * calls the key once, and then completes every product. A remote service sees one request under
  * one authorisation per delivery, exactly as the Cloud Signature Consortium API's hash signing
- * (a list of hashes per authorisation) offers it.
+ * (a list of hashes per authorisation) offers it. With the core's {@code SealBatch.perDelivery()}
+ * a delivery takes two key calls: one for the renditions of all its case files, one for their scan
+ * protocols, which name the sealed renditions' hashes and so can only be sealed after them.
+ *
+ * <h2>Prepared seals</h2>
+ * The same three steps as the EU's DSS (get the data to sign, sign the digest, incorporate the
+ * signature) and as PDFBox's external signing, split between core and adapter along what each
+ * owns: the core writes its renditions byte by byte, so it writes each signature dictionary with
+ * a zeroed {@code /Contents} right after the rendition, as an incremental update, and takes the
+ * byte-range digest on the way ({@link io.github.aktenlift.spi.sealing.PreparedSeals} says how);
+ * the adapter turns the digests into CMS signatures with one key call
+ * ({@link io.github.aktenlift.spi.sealing.EvidenceSealer#signPrepared}); the core writes each
+ * into its placeholder. No PDF is parsed, copied or read again for its seal. Every seal is still a
+ * standard PAdES baseline signature over its own PDF.
  *
  * <p>We chose this over the alternative of signing only the root of a hash tree (or a manifest)
  * and giving each product its inclusion proof, because:

@@ -57,6 +57,32 @@ public abstract class SealingKeyContract {
      */
     protected abstract SealingKey createKey() throws Exception;
 
+    /**
+     * Opens the same key as {@link #createKey()} with a wrong secret (password, PIN, credential).
+     * Override it for every key that has a secret; a key without one (in-process test keys)
+     * overrides {@link #refusedAtStartUp()} instead, saying why.
+     *
+     * @param wrongSecret the secret to use, which is not the key's
+     * @return never, if the provider keeps its contract: it must throw
+     * @throws Exception the provider's start-up error
+     * @since 0.2
+     */
+    protected SealingKey openWithWrongSecret(String wrongSecret) throws Exception {
+        throw new UnsupportedOperationException("override openWithWrongSecret, or override refusedAtStartUp saying why not");
+    }
+
+    /**
+     * Opens a key that is not there (another alias or label, a file that does not exist) with the
+     * right secret. Override it as {@link #openWithWrongSecret}.
+     *
+     * @return never, if the provider keeps its contract: it must throw
+     * @throws Exception the provider's start-up error
+     * @since 0.2
+     */
+    protected SealingKey openMissing() throws Exception {
+        throw new UnsupportedOperationException("override openMissing, or override refusedAtStartUp saying why not");
+    }
+
     @BeforeEach
     void open() throws Exception {
         key = createKey();
@@ -164,6 +190,38 @@ public abstract class SealingKeyContract {
         assertThat(key.revocationData()).isNotNull();
         key.close();
         key.close();
+    }
+
+    /**
+     * A wrong secret and a missing key are start-up errors ({@link IllegalArgumentException}), as
+     * {@link io.github.aktenlift.spi.sealing.SealingKeyProvider} demands, that never echo the secret.
+     * The key under test is closed before.
+     *
+     * @throws Exception if a hook fails otherwise
+     * @since 0.2
+     */
+    @Test
+    @DisplayName("a wrong secret and a key that is not there are refused when the key is opened, never echoing the secret")
+    protected void refusedAtStartUp() throws Exception {
+        // closed first: a PKCS#11 login holds for the whole application, and a token that is logged in
+        // already would take any PIN
+        key.close();
+        String wrong = "Wr0ng-Secret-4711";
+        assertThatThrownBy(() -> openWithWrongSecret(wrong)).as("a wrong secret")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(wrong);
+        assertThatThrownBy(this::openMissing).as("a missing key").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("a closed key refuses to sign with a SealingException naming it")
+    void closedKeyFails() {
+        SignatureAlgorithm a = key.algorithms().iterator().next();
+        String id = key.id();
+        key.close();
+        io.github.aktenlift.spi.sealing.SealingException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.github.aktenlift.spi.sealing.SealingException.class, () -> key.sign(a, new byte[a.digest().length()]));
+        assertThat(e).as("a SealingException after close").isNotNull();
+        assertThat(e.keyId()).isEqualTo(id);
     }
 
     private static byte[] digest(SignatureAlgorithm a, byte[] message) {
