@@ -566,22 +566,7 @@ public final class PdfARenderer {
                     && raster.getNumBands() == 3 && sameComponentSize(cm, 8, 16)) {
                 // the samples themselves, 8 or 16 bits: no colour conversion, no reduction
                 int bits = cm.getComponentSize(0);
-                int[] samples = new int[3 * w];
-                byte[] row = new byte[3 * w * bits / 8];
-                for (int y = 0; y < h; y++) {
-                    raster.getPixels(0, y, w, 1, samples);
-                    if (bits == 8) {
-                        for (int i = 0; i < samples.length; i++) {
-                            row[i] = (byte) samples[i];
-                        }
-                    } else {
-                        for (int i = 0; i < samples.length; i++) {
-                            row[2 * i] = (byte) (samples[i] >> 8);
-                            row[2 * i + 1] = (byte) samples[i];
-                        }
-                    }
-                    z.write(row);
-                }
+                writeSamples(raster, 3, bits, z);
                 dictionary = "/ColorSpace /DeviceRGB /BitsPerComponent " + bits;
             } else if (cm.getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_CMYK && !cm.hasAlpha()
                     && cm.getNumComponents() == 4 && raster.getNumBands() == 4 && sameComponentSize(cm, 8, 16)) {
@@ -589,22 +574,7 @@ public final class PdfARenderer {
                 // to the sRGB output intent, where plain DeviceCMYK would need a CMYK intent
                 CmykProfile profile = cmykProfile(cm, from, file);
                 int bits = cm.getComponentSize(0);
-                int[] samples = new int[4 * w];
-                byte[] row = new byte[4 * w * bits / 8];
-                for (int y = 0; y < h; y++) {
-                    raster.getPixels(0, y, w, 1, samples);
-                    if (bits == 8) {
-                        for (int i = 0; i < samples.length; i++) {
-                            row[i] = (byte) samples[i];
-                        }
-                    } else {
-                        for (int i = 0; i < samples.length; i++) {
-                            row[2 * i] = (byte) (samples[i] >> 8);
-                            row[2 * i + 1] = (byte) samples[i];
-                        }
-                    }
-                    z.write(row);
-                }
+                writeSamples(raster, 4, bits, z);
                 dictionary = "/ColorSpace [/ICCBased " + pdf.iccProfile(profile.data(), 4) + " 0 R] /BitsPerComponent "
                         + bits;
                 from = from + " CMYK " + bits + "-bit, " + profile.note();
@@ -623,6 +593,34 @@ public final class PdfARenderer {
                 + dictionary + " /Filter /FlateDecode", compressed.toByteArray());
         return new Image(object, w, h, sha, PageTreatment.REENCODED,
                 from + "→Flate lossless");
+    }
+
+    /**
+     * Writes the raster's samples as they are, row by row, big-endian: what a PDF image of that
+     * many components per pixel and that many bits per component holds.
+     *
+     * @param bands samples per pixel (3 for RGB, 4 for CMYK)
+     * @param bits 8 or 16
+     */
+    private static void writeSamples(Raster raster, int bands, int bits, OutputStream z)
+            throws IOException {
+        int w = raster.getWidth();
+        int[] samples = new int[bands * w];
+        byte[] row = new byte[bands * w * bits / 8];
+        for (int y = 0; y < raster.getHeight(); y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, samples);
+            if (bits == 8) {
+                for (int i = 0; i < samples.length; i++) {
+                    row[i] = (byte) samples[i];
+                }
+            } else {
+                for (int i = 0; i < samples.length; i++) {
+                    row[2 * i] = (byte) (samples[i] >> 8);
+                    row[2 * i + 1] = (byte) samples[i];
+                }
+            }
+            z.write(row);
+        }
     }
 
     /** The ICC profile a CMYK page goes in with, and what the scan protocol says about it. */
