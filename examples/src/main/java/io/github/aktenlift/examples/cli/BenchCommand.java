@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code bench}: capture against its limit, in one run on the same generated pages. Each round
  * measures, per page format: the floor (a {@code FileChannel} read with SHA-256, on one thread and
- * on as many threads as capture uses), PDFBox passthrough on those threads, and capture into the
+ * on as many threads as capture uses), PDFBox passthrough on those threads, the delivery check
+ * (every page rendered into nothing: capture's checks alone, on one thread), and capture into the
  * filesystem storage with fsync on and off, into the in-memory store, and — in a fresh child JVM —
  * the first capture (cold). Ratios are taken within a round; the table gives each round and the
  * medians.
@@ -37,7 +38,7 @@ import java.util.concurrent.Callable;
         description = {"Runs the capture benchmark in a temporary directory: generates scanned pages (case files of"
                 + " 5 documents of up to 10 single-sided sheets), then in each round times, on the same pages: reading"
                 + " and hashing them on 1 thread and on capture's threads (the floor), PDFBox passthrough on capture's"
-                + " threads, capture into filesystem storage with fsync on and off and into the in-memory store, and"
+                + " threads, the delivery check (capture's checks alone, 1 thread), capture into filesystem storage with fsync on and off and into the in-memory store, and"
                 + " the first capture in a fresh JVM (cold). Prints pages/s per round, medians and ratios.",
             "The page count is rounded up to fill the case files evenly."})
 final class BenchCommand implements Callable<Integer> {
@@ -200,6 +201,9 @@ final class BenchCommand implements Callable<Integer> {
         seconds.put(CaptureLimit.FLOOR_1, set.floor(1));
         seconds.put(floorN(set), set.floor(set.threads()));
         seconds.put(pdfboxN(set), set.pdfbox(set.threads()));
+        seconds.put(CaptureLimit.RENDER_1, set.renderOnly());
+        // the checks on capture's threads at best: the one-thread time divided by the threads
+        seconds.put(renderN(set), seconds.get(CaptureLimit.RENDER_1) / set.threads());
         for (String store : List.of("fs-fsync", "fs-nosync", "memory")) {
             CaptureLimit.Capture c = set.capture(store);
             seconds.put(switch (store) {
@@ -216,6 +220,10 @@ final class BenchCommand implements Callable<Integer> {
 
     static String floorN(CaptureLimit set) {
         return "floor: read + SHA-256, " + set.threads() + " threads";
+    }
+
+    static String renderN(CaptureLimit set) {
+        return "same, ideal on " + set.threads() + " threads (1 thread ÷ " + set.threads() + ")";
     }
 
     static String pdfboxN(CaptureLimit set) {
@@ -240,6 +248,8 @@ final class BenchCommand implements Callable<Integer> {
                     floorN(set)));
             r.add(new Ratio("capture (fsync on) ÷ PDFBox, " + set.threads() + " threads", CaptureLimit.FS_FSYNC,
                     pdfboxN(set)));
+            r.add(new Ratio("render into nothing, ideal ÷ PDFBox (capture's bound)", renderN(set), pdfboxN(set)));
+            r.add(new Ratio("capture (fsync on) ÷ render into nothing, ideal", CaptureLimit.FS_FSYNC, renderN(set)));
             r.add(new Ratio("capture (fsync off) ÷ capture (fsync on)", CaptureLimit.FS_NOSYNC, CaptureLimit.FS_FSYNC));
             r.add(new Ratio("capture (in memory) ÷ capture (fsync on)", CaptureLimit.MEMORY, CaptureLimit.FS_FSYNC));
             r.add(new Ratio("cold ÷ warm (fsync on)", CaptureLimit.COLD, CaptureLimit.FS_FSYNC));

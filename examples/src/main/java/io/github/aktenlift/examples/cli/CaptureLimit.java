@@ -5,6 +5,8 @@ import io.github.aktenlift.Aktenlift;
 import io.github.aktenlift.IdSource;
 import io.github.aktenlift.capture.IngestReport;
 import io.github.aktenlift.casefile.Barcode;
+import io.github.aktenlift.delivery.DeliveryCheck;
+import io.github.aktenlift.delivery.DeliveryCheckReport;
 import io.github.aktenlift.testkit.InMemoryStorage;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -61,6 +63,12 @@ final class CaptureLimit {
     static final String COLD_CDS = "same, cold, child JVM with the AppCDS archive";
     static final String FLOOR_1 = "floor: read + SHA-256, 1 thread";
     static final String PDFBOX = "PDFBox passthrough";
+    /**
+     * {@link DeliveryCheck}: every page rendered on its own into nothing, with the renderer's
+     * source SHA-256 and walk over the compressed data, the checks the delivery format promises.
+     * Capture does all of it, and then stores.
+     */
+    static final String RENDER_1 = "render into nothing (delivery check), 1 thread";
 
     private static final int BUFFER = 256 * 1024;
 
@@ -135,6 +143,24 @@ final class CaptureLimit {
                 md.digest();
             }
         });
+    }
+
+    /**
+     * Seconds for the delivery check over the whole delivery on one thread: what capture's checks
+     * cost without storage, protocol and journal. Divided by capture's threads it bounds, from
+     * above, what capture on those threads can reach while it makes the checks.
+     *
+     * @throws IllegalStateException if the check finds a problem (the figure would mean nothing)
+     */
+    double renderOnly() {
+        long start = System.nanoTime();
+        DeliveryCheckReport report = DeliveryCheck.withDefaults().check(corpus);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!report.clean() || report.pages() != pages) {
+            throw new IllegalStateException("the delivery check of the benchmark's pages found problems or missed pages: "
+                    + report.findings().size() + " findings, " + report.pages() + " of " + pages + " pages");
+        }
+        return seconds;
     }
 
     /** Seconds for PDFBox to put every page, as it is, into one PDF per case file, on {@code n} threads. */

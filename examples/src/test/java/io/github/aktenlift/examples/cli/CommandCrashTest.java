@@ -7,6 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +55,8 @@ class CommandCrashTest {
 
     @TempDir
     Path tmp;
+    /** The children's class path: this JVM's, with its directories as jars (class-data sharing maps jars only). */
+    private String classPath;
 
     private record Target(int step, String point, int occurrence) {
         String arm() {
@@ -66,6 +72,7 @@ class CommandCrashTest {
                 .clock(Clock.fixed(CrashWorkload.START, ZoneOffset.UTC)).barcodes(CrashWorkload.barcodes())
                 .documentsPerFile(1, 2).sheetsPerDocument(1, 2).seed(7).formats(DeliverySpec.Formats.MIXED).build());
 
+        classPath = jarred(System.getProperty("java.class.path"), Files.createDirectories(tmp.resolve("class-path")));
         // the uninterrupted run, step by step, each from a copy of the workspace after the step before
         int steps = CrashWorkload.steps();
         List<String> expected = new ArrayList<>();
@@ -77,8 +84,11 @@ class CommandCrashTest {
             }
             Path trace = tmp.resolve("trace-" + s);
             Path out = tmp.resolve("ref-out-" + s);
-            int exit = run(ws, delivery, s, "run", out, List.of("-D" + CrashPoints.TRACE + "=" + trace), null);
-            assertThat(exit).as("step %d: %s", s, Files.exists(out) ? Files.readString(out) : "").isZero();
+            // the step's classes archived as it exits: its kills and retries start from the archive
+            int exit = run(ws, delivery, s, "run", out, List.of("-D" + CrashPoints.TRACE + "=" + trace,
+                    "-XX:ArchiveClassesAtExit=" + archive(s)), null);
+            assertThat(exit).as("step %d: %s%s", s, Files.exists(out) ? Files.readString(out) : "",
+                    Files.readString(log(out))).isZero();
             String summary = Files.readString(out);
             assertThat(summary).as("step %d", s).contains("intact true");
             expected.add(summary);
@@ -119,12 +129,13 @@ class CommandCrashTest {
         Path signal = tmp.resolve("signal-" + k);
         Path out = tmp.resolve("kill-out-" + k);
         int killed = run(ws, delivery, t.step(), "run", out, List.of("-D" + CrashPoints.POINT + "=" + t.arm(),
-                "-D" + CrashPoints.SIGNAL + "=" + signal), signal);
+                "-D" + CrashPoints.SIGNAL + "=" + signal, shared(t.step())), signal);
         assertThat(killed).as("%s in step %d: killed by SIGKILL", t.arm(), t.step()).isEqualTo(137);
         Path after = tmp.resolve("retry-out-" + k);
-        int exit = run(ws, delivery, t.step(), "retry", after, List.of(), null);
+        int exit = run(ws, delivery, t.step(), "retry", after, List.of(shared(t.step())), null);
         String got = Files.exists(after) ? Files.readString(after) : "(no output)";
-        assertThat(exit).as("retry after %s in step %d: %s", t.arm(), t.step(), got).isZero();
+        assertThat(exit).as("retry after %s in step %d: %s%s", t.arm(), t.step(), got, Files.readString(log(after)))
+                .isZero();
         assertThat(got).as("workspace after a kill at %s in step %d and a retry", t.arm(), t.step())
                 .isEqualTo(expected);
         return String.format("killed at %-34s in step %2d, retried: same as uninterrupted", t.arm(), t.step());
@@ -169,16 +180,59 @@ class CommandCrashTest {
         return new ArrayList<>(chosen.values());
     }
 
+    /** @return the class path with each directory on it packed into a jar of its own under {@code dir} */
+    private static String jarred(String classPath, Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (!Files.isDirectory(p)) {
+                out.add(entry);
+                continue;
+            }
+            Path jar = dir.resolve(out.size() + ".jar");
+            try (JarOutputStream z = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(p)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    z.putNextEntry(new JarEntry(p.relativize(f).toString().replace(File.separatorChar, '/')));
+                    Files.copy(f, z);
+                    z.closeEntry();
+                }
+            }
+            out.add(jar.toString());
+        }
+        return String.join(File.pathSeparator, out);
+    }
+
+    /** @return where a child's console output goes, beside its summary file */
+    private static Path log(Path out) {
+        return out.resolveSibling(out.getFileName() + ".log");
+    }
+
+    /**
+     * Where the uninterrupted run of a step leaves the classes it loaded (a dynamic class-data
+     * sharing archive): a child started from it skips most class loading and verification, which
+     * is most of a child's time here. A JVM that cannot write or map it runs without it.
+     */
+    private Path archive(int step) {
+        return tmp.resolve("step-" + step + ".jsa");
+    }
+
+    /** @return the option that starts a child of the step from its archive, if the reference run left one */
+    private String shared(int step) {
+        Path a = archive(step);
+        return Files.isRegularFile(a) ? "-XX:SharedArchiveFile=" + a : "-Xshare:auto";
+    }
+
     /** @return the child's exit code; with a signal file, the child is killed once it appears */
-    private static int run(Path ws, Path delivery, int step, String mode, Path out, List<String> jvm, Path signal)
+    private int run(Path ws, Path delivery, int step, String mode, Path out, List<String> jvm, Path signal)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         command.addAll(jvm);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashWorkload.class.getName(),
+        command.addAll(List.of("-cp", classPath, CrashWorkload.class.getName(),
                 ws.toString(), delivery.toString(), Integer.toString(step), mode, out.toString()));
+        // the child's own output (the JVM's warnings, a stack trace) beside its summary, for a failure's message
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(log(out).toFile()).start();
         if (signal == null) {
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("step %d finished", step).isTrue();
             return p.exitValue();

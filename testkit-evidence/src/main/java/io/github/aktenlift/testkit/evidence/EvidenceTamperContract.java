@@ -75,6 +75,8 @@ public abstract class EvidenceTamperContract {
     /** Raw damage trials on the logs' raw objects. */
     private static final int RAW_TRIALS = 36;
     private static final long SEED = 0x5EED_7A3BL;
+    /** How many content objects of each kind an adapter with slow storages tampers with. */
+    private static final int CONTENT_SAMPLE = 6;
 
     private StoredEvidence reference;
 
@@ -124,7 +126,9 @@ public abstract class EvidenceTamperContract {
      * network round trip per object) may return {@code false}: then each manipulation runs at a
      * fixed sample instead — the first and last 12 positions, four either side of every checkpoint
      * boundary and of every append batch boundary, and about 100 positions spread evenly over the
-     * rest with a fixed seed. The default build still tries every position once, on the filesystem
+     * rest with a fixed seed; and the content objects are tampered with at six of each kind
+     * (renditions, protocol JSON, protocol PDF) spread evenly, not at every one. The default build
+     * still tries every position and every object once, on the filesystem
      * adapter's default format, so the core's verification is exercised at each. The system property
      * {@value #EXHAUSTIVE_PROPERTY}{@code =true} makes every adapter run every position.
      *
@@ -435,9 +439,9 @@ public abstract class EvidenceTamperContract {
             + "through the SPI: verifyDeep names it, nothing changed")
     void everyContentObject() {
         StoredEvidence r = reference();
-        List<Key> objects = new ArrayList<>(keys("renditions/", ".pdf"));
-        objects.addAll(keys("protocols/", ".json"));
-        objects.addAll(keys("protocols/", ".pdf"));
+        List<Key> objects = new ArrayList<>(sample(keys("renditions/", ".pdf")));
+        objects.addAll(sample(keys("protocols/", ".json")));
+        objects.addAll(sample(keys("protocols/", ".pdf")));
         List<String> failures = new ArrayList<>();
         for (Key key : objects) {
             byte[] bytes = r.content.get(key);
@@ -555,6 +559,22 @@ public abstract class EvidenceTamperContract {
             }
         }
         return best;
+    }
+
+    /**
+     * Every object of a kind, or, where {@link #everyEventPosition()} says the adapter's storages are
+     * slow to make, {@value #CONTENT_SAMPLE} of them spread evenly (the first and the last among
+     * them): each trial copies the whole reference with its content into a fresh storage.
+     */
+    private List<Key> sample(List<Key> objects) {
+        if (everyEventPosition() || Boolean.getBoolean(EXHAUSTIVE_PROPERTY) || objects.size() <= CONTENT_SAMPLE) {
+            return objects;
+        }
+        TreeSet<Integer> at = new TreeSet<>();
+        for (int i = 0; i < CONTENT_SAMPLE; i++) {
+            at.add((int) ((long) i * (objects.size() - 1) / (CONTENT_SAMPLE - 1)));
+        }
+        return at.stream().map(objects::get).toList();
     }
 
     private List<Key> keys(String prefix, String suffix) {
