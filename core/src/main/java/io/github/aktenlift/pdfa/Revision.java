@@ -1,5 +1,9 @@
 package io.github.aktenlift.pdfa;
 
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * What an incremental update needs of a PDF this package wrote: where it ends, how many objects it
  * has, where its cross-reference table starts, its catalog (number and dictionary, which the update
@@ -16,11 +20,11 @@ package io.github.aktenlift.pdfa;
  */
 public record Revision(long length, int size, long xref, int catalog, String catalogBody, int info, String id) {
 
-    private static final java.util.regex.Pattern TRAILER_SIZE = java.util.regex.Pattern.compile("/Size\\s+(\\d+)");
-    private static final java.util.regex.Pattern TRAILER_ROOT = java.util.regex.Pattern.compile("/Root\\s+(\\d+)\\s+0\\s+R");
-    private static final java.util.regex.Pattern TRAILER_INFO = java.util.regex.Pattern.compile("/Info\\s+(\\d+)\\s+0\\s+R");
-    private static final java.util.regex.Pattern TRAILER_ID = java.util.regex.Pattern.compile("/ID\\s*\\[\\s*<([0-9A-Fa-f]+)>");
-    private static final java.util.regex.Pattern XREF_ENTRY = java.util.regex.Pattern.compile("(\\d{10}) (\\d{5}) ([nf])");
+    private static final Pattern TRAILER_SIZE = Pattern.compile("/Size\\s+(\\d+)");
+    private static final Pattern TRAILER_ROOT = Pattern.compile("/Root\\s+(\\d+)\\s+0\\s+R");
+    private static final Pattern TRAILER_INFO = Pattern.compile("/Info\\s+(\\d+)\\s+0\\s+R");
+    private static final Pattern TRAILER_ID = Pattern.compile("/ID\\s*\\[\\s*<([0-9A-Fa-f]+)>");
+    private static final Pattern XREF_ENTRY = Pattern.compile("(\\d{10}) (\\d{5}) ([nf])");
 
     /**
      * Reads what an incremental update needs from a PDF that a writer of this package produced in
@@ -31,25 +35,25 @@ public record Revision(long length, int size, long xref, int catalog, String cat
      *
      * @param pdf the whole file
      * @return its revision facts
-     * @throws java.io.IOException if the file is not of that simple kind
+     * @throws IOException if the file is not of that simple kind
      */
-    public static Revision of(byte[] pdf) throws java.io.IOException {
+    public static Revision of(byte[] pdf) throws IOException {
         String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
         int at = text.lastIndexOf("startxref");
         if (at < 0) {
-            throw new java.io.IOException("no startxref");
+            throw new IOException("no startxref");
         }
         long xref = Long.parseLong(text.substring(at + 9).trim().split("\\s+")[0]);
         if (xref <= 0 || xref >= pdf.length || !text.startsWith("xref", (int) xref)) {
-            throw new java.io.IOException("no cross-reference table at " + xref);
+            throw new IOException("no cross-reference table at " + xref);
         }
         int trailerAt = text.indexOf("trailer", (int) xref);
         if (trailerAt < 0 || trailerAt > at) {
-            throw new java.io.IOException("no trailer after the cross-reference table");
+            throw new IOException("no trailer after the cross-reference table");
         }
         String trailer = text.substring(trailerAt, at);
         if (trailer.contains("/Prev")) {
-            throw new java.io.IOException("the PDF has been updated already");
+            throw new IOException("the PDF has been updated already");
         }
         int size = Integer.parseInt(find(TRAILER_SIZE, trailer, "/Size"));
         int root = Integer.parseInt(find(TRAILER_ROOT, trailer, "/Root"));
@@ -62,7 +66,7 @@ public record Revision(long length, int size, long xref, int catalog, String cat
         int number = 0;
         for (String line : lines) {
             String l = line.trim();
-            java.util.regex.Matcher e = XREF_ENTRY.matcher(l);
+            Matcher e = XREF_ENTRY.matcher(l);
             if (e.matches()) {
                 if (number == root && e.group(3).equals("n") && e.group(2).equals("00000")) {
                     catalogAt = Long.parseLong(e.group(1));
@@ -71,22 +75,22 @@ public record Revision(long length, int size, long xref, int catalog, String cat
             } else if (l.matches("\\d+ \\d+")) {
                 number = Integer.parseInt(l.split(" ")[0]);
             } else if (!l.isEmpty()) {
-                throw new java.io.IOException("unexpected line in the cross-reference table");
+                throw new IOException("unexpected line in the cross-reference table");
             }
         }
         String head = root + " 0 obj";
         if (catalogAt < 0 || !text.startsWith(head, (int) catalogAt)) {
-            throw new java.io.IOException("no catalog object " + root + " where the table says");
+            throw new IOException("no catalog object " + root + " where the table says");
         }
         int end = text.indexOf("endobj", (int) catalogAt);
         String body = text.substring((int) catalogAt + head.length(), end).trim();
         return new Revision(pdf.length, size, xref, root, body, info, id);
     }
 
-    private static String find(java.util.regex.Pattern p, String in, String what) throws java.io.IOException {
-        java.util.regex.Matcher m = p.matcher(in);
+    private static String find(Pattern p, String in, String what) throws IOException {
+        Matcher m = p.matcher(in);
         if (!m.find()) {
-            throw new java.io.IOException("the trailer has no " + what);
+            throw new IOException("the trailer has no " + what);
         }
         return m.group(1);
     }

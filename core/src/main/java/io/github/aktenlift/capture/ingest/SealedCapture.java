@@ -32,6 +32,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -275,7 +276,7 @@ final class SealedCapture implements AutoCloseable {
                 Pending p = pending.get(i);
                 ContentInfo stored;
                 if (sealed == null) {
-                    try (java.io.InputStream in = p.staged().read()) {
+                    try (InputStream in = p.staged().read()) {
                         stored = owner.store(p.key(), in, written);
                     }
                     p.staged().close(); // its memory for the next product
@@ -360,7 +361,7 @@ final class SealedCapture implements AutoCloseable {
             written.add(protocolJson);
             ContentInfo pdfInfo;
             if (protocolStaged != null) {
-                try (java.io.InputStream in = protocolStaged.read()) {
+                try (InputStream in = protocolStaged.read()) {
                     pdfInfo = owner.store(protocolPdfKey, in, written);
                 }
             } else {

@@ -223,7 +223,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static String renderN(CaptureLimit set) {
-        return "same, ideal on " + set.threads() + " threads (1 thread ÷ " + set.threads() + ")";
+        return renderN(set.threads());
+    }
+
+    static String renderN(int threads) {
+        return "same, ideal on " + threads + " threads (1 thread's time ÷ " + threads + ")";
     }
 
     static String pdfboxN(CaptureLimit set) {

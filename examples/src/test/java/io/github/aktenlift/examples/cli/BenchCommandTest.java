@@ -32,11 +32,14 @@ class BenchCommandTest {
         rates.fieldNames().forEachRemaining(figures::add);
         assertThat(figures).containsExactly(CaptureLimit.COLD, CaptureLimit.FLOOR_1,
                 "floor: read + SHA-256, " + threads + " threads", CaptureLimit.PDFBOX + ", " + threads + " threads",
-                CaptureLimit.FS_FSYNC, CaptureLimit.FS_NOSYNC, CaptureLimit.MEMORY);
+                CaptureLimit.RENDER_1, BenchCommand.renderN(threads), CaptureLimit.FS_FSYNC, CaptureLimit.FS_NOSYNC, CaptureLimit.MEMORY);
         figures.forEach(f -> assertThat(rates.get(f).asDouble()).as(f).isPositive());
         assertThat(round.get("ratios").get("capture (fsync on) ÷ floor, 1 thread").asDouble())
                 .isEqualTo(rates.get(CaptureLimit.FS_FSYNC).asDouble() / rates.get(CaptureLimit.FLOOR_1).asDouble(),
                         offset(1e-9));
+        assertThat(rates.get(BenchCommand.renderN(threads)).asDouble())
+                .as("the checks' bound on capture's threads: the one-thread figure times the threads")
+                .isEqualTo(rates.get(CaptureLimit.RENDER_1).asDouble() * threads, offset(1e-6));
         assertThat(round.get("ratios").get("cold ÷ warm (fsync on)").asDouble())
                 .isEqualTo(rates.get(CaptureLimit.COLD).asDouble() / rates.get(CaptureLimit.FS_FSYNC).asDouble(),
                         offset(1e-9));

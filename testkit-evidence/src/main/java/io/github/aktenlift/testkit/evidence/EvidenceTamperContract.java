@@ -166,10 +166,29 @@ public abstract class EvidenceTamperContract {
         return at.stream().filter(p -> p >= from && p < to).mapToInt(Integer::intValue).toArray();
     }
 
-    /** @return the reference evidence, built through the adapter on first use */
+    /**
+     * Where the reference office is built, once per test class; only its logical content (read back
+     * through the SPI) is used, every trial writes it anew into a {@link #newStorage()}. The default
+     * builds it through the adapter itself. An adapter whose storages are slow to fill (a network
+     * round trip per write) may build it in the testkit's in-memory storage instead: its trials still
+     * write and verify every tampered copy through the adapter.
+     *
+     * @return a new, empty storage for the reference office; {@link #discard} is called on it after
+     * @throws Exception if the storage cannot be made
+     */
+    protected Storage referenceStorage() throws Exception {
+        return newStorage();
+    }
+
+    /** @return the reference evidence, built on first use */
     private StoredEvidence reference() {
         if (reference == null) {
-            Storage s = fresh();
+            Storage s;
+            try {
+                s = referenceStorage();
+            } catch (Exception e) {
+                throw new IllegalStateException("referenceStorage() failed", e);
+            }
             try {
                 ReferenceOffice.write(s);
                 reference = StoredEvidence.read(s);
