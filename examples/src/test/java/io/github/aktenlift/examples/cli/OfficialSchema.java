@@ -95,7 +95,10 @@ final class OfficialSchema {
             return null;
         }
         Files.createDirectories(target);
-        Path zip = target.resolve("schemes.zip");
+        // every JVM extracts into a directory of its own and the first to finish moves it into place:
+        // test JVMs of one module run side by side
+        Path staging = Files.createTempDirectory(target, "extract");
+        Path zip = staging.resolve("schemes.zip");
         Process p = new ProcessBuilder("git", "--git-dir=" + mirror, "archive", "--format=zip", "-o", zip.toString(), COMMIT,
                 "message_generation/schemes/xdomea_3.0.0", "message_generation/schemes/xoev")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -103,7 +106,6 @@ final class OfficialSchema {
             unavailable = "the git mirror at '" + mirror + "' does not give commit " + COMMIT + " of xdomea_toolkit";
             return null;
         }
-        Path staging = Files.createTempDirectory(target, "extract");
         try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
             for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
                 Path out = staging.resolve(e.getName()).normalize();
@@ -118,8 +120,15 @@ final class OfficialSchema {
                 }
             }
         }
-        Files.move(staging.resolve("message_generation"), target.resolve("message_generation"),
-                StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(staging.resolve("message_generation"), target.resolve("message_generation"),
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!Files.isRegularFile(schemes.resolve("xdomea_3.0.0/xdomea.xsd"))) {
+                throw e;
+            }
+            // another JVM was first: its copy is the same commit's
+        }
         return schemes;
     }
 }
