@@ -31,15 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Crash points, enumerated (issue 13): a small project's whole lifecycle ({@link CrashWorkload}),
- * one command per step, each step in a JVM of its own on the filesystem adapter with fsync on. A
- * traced run of every step lists the named points it passes — the filesystem adapter's durable
- * steps (temp write, fsync, rename, directory fsync, frame append, log fsync, lock release…) and
- * core's (subject stored, journal appended, journal anchored, capture stored, package handed
- * over). Then, for each point in each step, a child JVM is started on the workspace as it was
- * before the step, killed with SIGKILL exactly there, and the same step retried in a new JVM: the
- * workspace must then hold exactly what the uninterrupted run holds after that step — every
- * acknowledged command once, nothing half-present, the retry not duplicated — and deep
- * verification must find it intact.
+ * one command per step, on the filesystem adapter with fsync on. A traced uninterrupted run of
+ * every step (in one child JVM) lists the named points each step passes — the filesystem
+ * adapter's durable steps (temp write, fsync, rename, directory fsync, frame append, log fsync,
+ * lock release…) and core's (subject stored, journal appended, journal anchored, capture stored,
+ * package handed over). Then, for each chosen point in each step, a child JVM is started on the
+ * workspace as it was before the step, killed with SIGKILL exactly there, and the same step
+ * retried on a fresh open of what the killed JVM left on disk (in the test's JVM, which had not
+ * opened that workspace): the workspace must then hold exactly what the uninterrupted run holds
+ * after that step — every acknowledged command once, nothing half-present, the retry not
+ * duplicated — and deep verification must find it intact.
  */
 @DisplayName("A command killed at each named crash point and retried")
 class CommandCrashTest {
@@ -47,7 +48,7 @@ class CommandCrashTest {
     /**
      * Kills in the default build: every point at the first step that reaches it, core's at every
      * step that records something different (a registration, packing, ingest, import, destruction),
-     * together at least 50; two at a time, each in two JVMs.
+     * together at least 50; two at a time, each killed in a child JVM.
      */
     private static final int KILLS = 56;
     /** Steps whose core points are all killed at: a registration, a transfer, packing, ingest, import, poll. */
@@ -73,27 +74,22 @@ class CommandCrashTest {
                 .documentsPerFile(1, 2).sheetsPerDocument(1, 2).seed(7).formats(DeliverySpec.Formats.MIXED).build());
 
         classPath = jarred(System.getProperty("java.class.path"), Files.createDirectories(tmp.resolve("class-path")));
-        // the uninterrupted run, step by step, each from a copy of the workspace after the step before
+        // the uninterrupted run: every step in one JVM, each from a copy of the workspace after the
+        // step before; its classes archived as it exits, for the kills to start from
         int steps = CrashWorkload.steps();
+        Path trace = tmp.resolve("trace");
+        Path out = Files.createDirectories(tmp.resolve("ref-out"));
+        int exit = run(tmp, delivery, "reference", out, List.of("-D" + CrashPoints.TRACE + "=" + trace,
+                "-XX:ArchiveClassesAtExit=" + archive()), null);
         List<String> expected = new ArrayList<>();
-        List<List<String>> traces = new ArrayList<>();
         for (int s = 0; s < steps; s++) {
-            Path ws = tmp.resolve("ref-" + s).resolve("ws");
-            if (s > 0) {
-                Trees.copy(tmp.resolve("ref-" + (s - 1)).resolve("ws"), ws);
-            }
-            Path trace = tmp.resolve("trace-" + s);
-            Path out = tmp.resolve("ref-out-" + s);
-            // the step's classes archived as it exits: its kills and retries start from the archive
-            int exit = run(ws, delivery, s, "run", out, List.of("-D" + CrashPoints.TRACE + "=" + trace,
-                    "-XX:ArchiveClassesAtExit=" + archive(s)), null);
-            assertThat(exit).as("step %d: %s%s", s, Files.exists(out) ? Files.readString(out) : "",
-                    Files.readString(log(out))).isZero();
-            String summary = Files.readString(out);
-            assertThat(summary).as("step %d", s).contains("intact true");
-            expected.add(summary);
-            traces.add(Files.exists(trace) ? Files.readAllLines(trace) : List.of());
+            Path summary = out.resolve("ref-out-" + s);
+            assertThat(summary).as("step %d ran: %s", s, Files.readString(log(out))).exists();
+            expected.add(Files.readString(summary));
+            assertThat(expected.get(s)).as("step %d", s).contains("intact true");
         }
+        assertThat(exit).as("the uninterrupted run: %s", Files.readString(log(out))).isZero();
+        List<List<String>> traces = steps(Files.readAllLines(trace), steps);
 
         List<Target> targets = targets(traces);
         Set<String> names = new LinkedHashSet<>();
@@ -128,14 +124,12 @@ class CommandCrashTest {
         }
         Path signal = tmp.resolve("signal-" + k);
         Path out = tmp.resolve("kill-out-" + k);
-        int killed = run(ws, delivery, t.step(), "run", out, List.of("-D" + CrashPoints.POINT + "=" + t.arm(),
-                "-D" + CrashPoints.SIGNAL + "=" + signal, shared(t.step())), signal);
+        int killed = run(ws, delivery, Integer.toString(t.step()), out, List.of("-D" + CrashPoints.POINT + "=" + t.arm(),
+                "-D" + CrashPoints.SIGNAL + "=" + signal, shared()), signal);
         assertThat(killed).as("%s in step %d: killed by SIGKILL", t.arm(), t.step()).isEqualTo(137);
-        Path after = tmp.resolve("retry-out-" + k);
-        int exit = run(ws, delivery, t.step(), "retry", after, List.of(shared(t.step())), null);
-        String got = Files.exists(after) ? Files.readString(after) : "(no output)";
-        assertThat(exit).as("retry after %s in step %d: %s%s", t.arm(), t.step(), got, Files.readString(log(after)))
-                .isZero();
+        // the restart: the step retried from what the killed JVM left on disk, in this JVM, which
+        // has not opened this workspace before (armed points are read in child JVMs only)
+        String got = CrashWorkload.step(ws, delivery, t.step(), true);
         assertThat(got).as("workspace after a kill at %s in step %d and a retry", t.arm(), t.step())
                 .isEqualTo(expected);
         return String.format("killed at %-34s in step %2d, retried: same as uninterrupted", t.arm(), t.step());
@@ -177,6 +171,10 @@ class CommandCrashTest {
                 chosen.putIfAbsent(t.step() + " " + t.point(), t);
             }
         }
+        for (int i = 0; chosen.size() < KILLS && i < others.size(); i++) { // the stride fell short: fill in order
+            Target t = others.get(i);
+            chosen.putIfAbsent(t.step() + " " + t.point(), t);
+        }
         return new ArrayList<>(chosen.values());
     }
 
@@ -208,41 +206,64 @@ class CommandCrashTest {
     }
 
     /**
-     * Where the uninterrupted run of a step leaves the classes it loaded (a dynamic class-data
-     * sharing archive): a child started from it skips most of its class loading and verification
-     * (the whole test took 172 s instead of 193 s on two cores). A JVM that cannot map it runs
-     * without it.
+     * The uninterrupted run's trace, cut into the steps: step {@code s} from its
+     * {@code workload.open.s} to the next step's, as a JVM of its own running only that step
+     * would trace it (a kill's {@code point@n} counts from its JVM's start).
      */
-    private Path archive(int step) {
-        return tmp.resolve("step-" + step + ".jsa");
+    private static List<List<String>> steps(List<String> trace, int steps) {
+        List<List<String>> out = new ArrayList<>();
+        for (int s = 0; s < steps; s++) {
+            int from = trace.indexOf("workload.open." + s);
+            int to = s + 1 < steps ? trace.indexOf("workload.open." + (s + 1)) : trace.size();
+            assertThat(from).as("step %d in the trace", s).isNotNegative();
+            assertThat(to).as("step %d in the trace", s + 1).isGreaterThan(from);
+            out.add(trace.subList(from, to));
+        }
+        return out;
     }
 
-    /** @return the option that starts a child of the step from its archive, if the reference run left one */
-    private String shared(int step) {
-        Path a = archive(step);
+    /**
+     * Where the uninterrupted run leaves the classes it loaded (a dynamic class-data sharing
+     * archive): a killed child started from it skips most of its class loading and verification.
+     * A JVM that cannot map it runs without it.
+     */
+    private Path archive() {
+        return tmp.resolve("steps.jsa");
+    }
+
+    /** @return the option that starts a child from the archive, if the uninterrupted run left one */
+    private String shared() {
+        Path a = archive();
         return Files.isRegularFile(a) ? "-XX:SharedArchiveFile=" + a : "-Xshare:auto";
     }
 
-    /** @return the child's exit code; with a signal file, the child is killed once it appears */
-    private int run(Path ws, Path delivery, int step, String mode, Path out, List<String> jvm, Path signal)
+    /**
+     * Starts {@link CrashWorkload#main} in a child JVM: one step ({@code step} is its number), or
+     * the uninterrupted run ({@code step} is {@code "reference"}, {@code ws} the root of its
+     * workspaces, {@code out} the directory of its summaries).
+     *
+     * @return the child's exit code; with a signal file, the child is killed once it appears
+     */
+    private int run(Path ws, Path delivery, String step, Path out, List<String> jvm, Path signal)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         command.addAll(jvm);
+        boolean reference = "reference".equals(step);
         command.addAll(List.of("-cp", classPath, CrashWorkload.class.getName(),
-                ws.toString(), delivery.toString(), Integer.toString(step), mode, out.toString()));
+                ws.toString(), delivery.toString(), step, reference ? "reference" : "run", out.toString()));
         // the child's own output (the JVM's warnings, a stack trace) beside its summary, for a failure's message
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log(out).toFile()).start();
         if (signal == null) {
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("step %d finished", step).isTrue();
+            assertThat(p.waitFor(reference ? 600 : 120, TimeUnit.SECONDS)).as("step %s finished", step).isTrue();
             return p.exitValue();
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(signal) && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertThat(Files.exists(signal)).as("step %d reached the armed point (child alive: %s)", step, p.isAlive())
+        assertThat(Files.exists(signal)).as("step %s reached the armed point (child alive: %s)", step, p.isAlive())
                 .isTrue();
         p.destroyForcibly(); // SIGKILL on Linux
         p.waitFor(30, TimeUnit.SECONDS);

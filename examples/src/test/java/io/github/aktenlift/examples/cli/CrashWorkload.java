@@ -47,11 +47,10 @@ import java.util.TreeMap;
 
 /**
  * The workload {@link CommandCrashTest} kills: a small project's whole lifecycle as one command
- * per step, each on a workspace of the filesystem adapter, in a JVM of its own.
+ * per step, each on a workspace of the filesystem adapter.
  *
- * <p>{@code main(workspace, delivery, step, mode, out)}: opens the workspace (creates it at step 0),
- * runs step {@code step}, and writes what the workspace holds afterwards to {@code out}. Mode
- * {@code run} runs the step as it is; mode {@code retry} runs it again after a crash in it, and
+ * <p>{@link #step}: opens the workspace (creates it at step 0), runs the step, and returns what the
+ * workspace holds afterwards. A plain run runs the step as it is; a retry runs it again after a crash in it, and
  * accepts only the typed answers that say "this was done already" (a duplicate barcode, a
  * transition to where the file already is, a delivery whose case files are captured already).
  * Time is fixed per step, so that every run of a step records the same times.
@@ -210,16 +209,56 @@ public final class CrashWorkload {
         return b.toString();
     }
 
+    /**
+     * {@code main(workspace, delivery, step, mode, out)} with mode {@code run} or {@code retry}: runs
+     * one step and exits 0, or 1 if it failed; {@code main(root, delivery, -, reference, outDir)}:
+     * the uninterrupted run, every step in this JVM, step {@code s} on {@code root/ref-s/ws} (a
+     * copy of the workspace after step {@code s - 1}), its summary in {@code outDir/ref-out-s}.
+     *
+     * @param args as above
+     * @throws IOException if a summary or a copy cannot be written
+     */
     public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args[0]);
         Path delivery = Path.of(args[1]);
-        int step = Integer.parseInt(args[2]);
-        boolean retry = "retry".equals(args[3]);
         Path out = Path.of(args[4]);
+        if ("reference".equals(args[3])) {
+            Path root = Path.of(args[0]);
+            for (int s = 0; s < steps(); s++) {
+                Path ws = root.resolve("ref-" + s).resolve("ws");
+                if (s > 0) {
+                    Trees.copy(root.resolve("ref-" + (s - 1)).resolve("ws"), ws);
+                }
+                String summary = step(ws, delivery, s, false);
+                write(out.resolve("ref-out-" + s), summary);
+                if (summary.startsWith(FAILED)) {
+                    System.exit(1);
+                }
+            }
+            System.exit(0);
+        }
+        String summary = step(Path.of(args[0]), delivery, Integer.parseInt(args[2]), "retry".equals(args[3]));
+        write(out, summary);
+        System.exit(summary.startsWith(FAILED) ? 1 : 0);
+    }
+
+    /** The start of the summary of a step that failed. */
+    static final String FAILED = "FAILED ";
+
+    /**
+     * Runs one step on the workspace, as a fresh process would: it opens the workspace from what is
+     * on disk (creating it at step 0), runs the step and closes the workspace. The crash point
+     * {@code workload.open.<step>} marks where the step begins, so that a trace of several steps in
+     * one JVM can be cut into the steps a JVM of its own would trace.
+     *
+     * @return the summary of what the workspace holds afterwards, ending in deep verification's
+     *     verdict; or {@value #FAILED} and the exception, if the step threw one
+     */
+    static String step(Path dir, Path delivery, int step, boolean retry) throws IOException {
         Clock clock = Clock.fixed(step == steps() - 1 ? START.plus(Duration.ofDays(200)) : START.plus(Duration.ofHours(step)),
                 ZoneOffset.UTC);
         // ids differ per run of a step, so that a retry never takes a key an interrupted run stored
         IdSource ids = IdSource.sequential("s" + step + (retry ? "r" : "") + "-");
+        CrashPoints.reach("workload.open." + step);
         try (Workspace w = step == 0 && !retry && !Files.exists(dir) ? Workspace.create(dir, clock, ids, true)
                 : Workspace.open(dir, clock, ids)) {
             CrashWorkload load = new CrashWorkload(w, delivery, clock);
@@ -228,14 +267,11 @@ public final class CrashWorkload {
             STEPS.get(step).run(load, retry);
             String summary = summary(w.lift());
             DeepVerificationReport deep = w.lift().tracking().verifyDeep();
-            summary += "intact " + deep.isIntact() + (deep.isIntact() ? "" : " " + deep.journal().firstViolation()
+            return summary + "intact " + deep.isIntact() + (deep.isIntact() ? "" : " " + deep.journal().firstViolation()
                     + " " + deep.problems()) + "\n";
-            write(out, summary);
         } catch (RuntimeException e) {
-            write(out, "FAILED " + e + "\n");
-            System.exit(1);
+            return FAILED + e + "\n";
         }
-        System.exit(0);
     }
 
     private static void write(Path out, String text) throws IOException {
