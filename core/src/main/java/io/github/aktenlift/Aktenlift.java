@@ -6,6 +6,7 @@ import io.github.aktenlift.capture.ingest.Ingest;
 import io.github.aktenlift.casefile.Barcode;
 import io.github.aktenlift.casefile.ProtectionLevel;
 import io.github.aktenlift.evidence.CheckpointStamps;
+import io.github.aktenlift.evidence.Renewals;
 import io.github.aktenlift.casefile.Subject;
 import io.github.aktenlift.efile.Imports;
 import io.github.aktenlift.efile.handover.Handover;
@@ -24,6 +25,9 @@ import io.github.aktenlift.telemetry.Counters;
 import io.github.aktenlift.telemetry.CountingStorage;
 import io.github.aktenlift.logistics.planning.PickupProposer;
 import io.github.aktenlift.notification.NotificationOutbox;
+import io.github.aktenlift.rendition.EvidenceRenewal;
+import io.github.aktenlift.report.Reports;
+import io.github.aktenlift.reporting.ReportsImpl;
 import io.github.aktenlift.retention.Destruction;
 import io.github.aktenlift.retention.destruction.DestructionRun;
 import io.github.aktenlift.spi.notification.Notifier;
@@ -77,8 +81,8 @@ public final class Aktenlift implements AutoCloseable {
     private final Destruction destruction;
     private final DigitalIntake intake;
     private final NotificationOutbox notifications;
-    private final io.github.aktenlift.rendition.EvidenceRenewal renewal;
-    private final io.github.aktenlift.report.Reports reports;
+    private final EvidenceRenewal renewal;
+    private final Reports reports;
     private final LiveStatistics statistics;
     private final HealthProbe health;
 
@@ -105,8 +109,8 @@ public final class Aktenlift implements AutoCloseable {
         this.destruction = new DestructionRun(loop);
         this.intake = new IntakeDesk(loop, storage);
         this.renewal = b.sealer != null && b.sealer.timestamps()
-                ? new io.github.aktenlift.evidence.Renewals(loop, storage, b.sealer) : null;
-        this.reports = new io.github.aktenlift.reporting.ReportsImpl(loop, tracking, loop.policies());
+                ? new Renewals(loop, storage, b.sealer) : null;
+        this.reports = new ReportsImpl(loop, tracking, loop.policies());
         this.statistics = new LiveStatistics(loop, notifications);
         this.health = new HealthProbe(storage, loop, notifications, statistics);
     }
@@ -140,7 +144,7 @@ public final class Aktenlift implements AutoCloseable {
     }
 
     /** @return ingest of scan deliveries: checks, PDF/A renditions, scan protocol */
-    public io.github.aktenlift.capture.Capture capture() {
+    public Capture capture() {
         return capture;
     }
 
@@ -148,7 +152,7 @@ public final class Aktenlift implements AutoCloseable {
      * @return import of verified case files into the specialist procedure, with e-file matching
      * @throws IllegalStateException if no procedure was configured with {@link Builder#procedure}
      */
-    public io.github.aktenlift.efile.Imports imports() {
+    public Imports imports() {
         if (imports == null) {
             throw new IllegalStateException("no specialist procedure configured: call procedure(...) on the builder");
         }
@@ -179,7 +183,7 @@ public final class Aktenlift implements AutoCloseable {
      *     {@link Builder#sealing}
      * @since 0.2
      */
-    public io.github.aktenlift.rendition.EvidenceRenewal evidenceRenewal() {
+    public EvidenceRenewal evidenceRenewal() {
         if (renewal == null) {
             throw new IllegalStateException("no sealer with a timestamp authority configured: call sealing(...) on the builder");
         }
@@ -191,7 +195,7 @@ public final class Aktenlift implements AutoCloseable {
      *     report; they only read
      * @since 0.2
      */
-    public io.github.aktenlift.report.Reports reports() {
+    public Reports reports() {
         return reports;
     }
 

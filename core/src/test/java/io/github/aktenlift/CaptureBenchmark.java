@@ -175,7 +175,10 @@ class CaptureBenchmark {
             pages = st.filter(p -> p.toString().endsWith(".jpg")).count();
         }
         io.github.aktenlift.testkit.pki.TestPki pki = io.github.aktenlift.testkit.pki.TestPki.create();
-        Path p12 = Files.createTempDirectory("bench-key").resolve("seal.p12");
+        Path keyDir = Files.createTempDirectory("bench-key");
+        Path p12 = keyDir.resolve("seal.p12");
+        keyDir.toFile().deleteOnExit(); // the key file first: deleteOnExit runs in reverse order
+        p12.toFile().deleteOnExit();
         pki.writePkcs12(p12, "seal", io.github.aktenlift.testkit.pki.TestPki.PASSWORD);
         java.util.Map<String, List<Double>> pps = new java.util.LinkedHashMap<>();
         java.util.Map<String, List<Double>> cpuPerPage = new java.util.LinkedHashMap<>();

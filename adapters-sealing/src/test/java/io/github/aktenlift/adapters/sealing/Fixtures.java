@@ -30,6 +30,9 @@ final class Fixtures {
         try {
             DIR = Files.createTempDirectory("aktenlift-seal");
             P12 = DIR.resolve("seal.p12");
+            // removed when the test JVM ends, the key file first (deleteOnExit runs in reverse order)
+            DIR.toFile().deleteOnExit();
+            P12.toFile().deleteOnExit();
             PKI.writePkcs12(P12, "seal", TestPki.PASSWORD);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
