@@ -120,7 +120,7 @@ class CommandCrashTest {
     private String kill(Target t, int k, Path delivery, String expected) throws Exception {
         Path ws = tmp.resolve("kill-" + k).resolve("ws");
         if (t.step() > 0) {
-            Trees.copy(tmp.resolve("ref-" + (t.step() - 1)).resolve("ws"), ws);
+            Trees.copy(CrashWorkload.reference(tmp, t.step() - 1), ws);
         }
         Path signal = tmp.resolve("signal-" + k);
         Path out = tmp.resolve("kill-out-" + k);

@@ -224,9 +224,9 @@ public final class CrashWorkload {
         if ("reference".equals(args[3])) {
             Path root = Path.of(args[0]);
             for (int s = 0; s < steps(); s++) {
-                Path ws = root.resolve("ref-" + s).resolve("ws");
+                Path ws = reference(root, s);
                 if (s > 0) {
-                    Trees.copy(root.resolve("ref-" + (s - 1)).resolve("ws"), ws);
+                    Trees.copy(reference(root, s - 1), ws);
                 }
                 String summary = step(ws, delivery, s, false);
                 write(out.resolve("ref-out-" + s), summary);
@@ -239,6 +239,11 @@ public final class CrashWorkload {
         String summary = step(Path.of(args[0]), delivery, Integer.parseInt(args[2]), "retry".equals(args[3]));
         write(out, summary);
         System.exit(summary.startsWith(FAILED) ? 1 : 0);
+    }
+
+    /** @return where the uninterrupted run under {@code root} leaves the workspace after step {@code step} */
+    static Path reference(Path root, int step) {
+        return root.resolve("ref-" + step).resolve("ws");
     }
 
     /** The start of the summary of a step that failed. */
