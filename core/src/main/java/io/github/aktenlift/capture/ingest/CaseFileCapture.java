@@ -51,17 +51,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * The capture of one case file whose pages passed their checks: renders a PDF/A-2b per document
- * (or one per case file), streaming each into the content store; writes the scan protocol as JSON
+ * (or one per case file), streaming each into the content store, two at a time (while one is
+ * written and made durable, the next renders); writes the scan protocol as JSON
  * and PDF/A; records the capture in the journal, and passes the visual check at once where the
  * protection level draws no document for inspection. Every object is created under the capture's
  * own number ({@link StorageKeys#rendition}) and never over another; what fails removes what it
@@ -118,8 +124,12 @@ final class CaseFileCapture {
         int number = number(bc);
         List<StoredRendition> renditions = new ArrayList<>();
         Map<String, PageRendition> rendered = new HashMap<>();
-        // what each page's text layer was made of, by page place, for the scan protocol
-        Map<String, PageTextReport> texts = new HashMap<>();
+        // what each page's text layer was made of, by page place, for the scan protocol; written by
+        // the renderers of two renditions at a time
+        Map<String, PageTextReport> texts = new ConcurrentHashMap<>();
+        // renditions being rendered and stored, oldest first: a rendition's forces and commit overlap
+        // the rendering of the next
+        Deque<Storing> storing = new ArrayDeque<>();
         try {
             for (Map.Entry<String, List<CheckedPage>> g : plan.groups().entrySet()) {
                 List<CheckedPage> group = g.getValue();
@@ -127,18 +137,14 @@ final class CaseFileCapture {
                 Key key = StorageKeys.rendition(bc, number, g.getKey());
                 RenditionResult[] result = new RenditionResult[1];
                 // the store hashes what it stores; the renderer need not hash the same bytes again
-                ContentInfo stored = pipe.create(key, out -> result[0] = new PdfARenderer().render(request, out, false));
-                written.add(key);
-                for (int i = 0; i < group.size(); i++) {
-                    rendered.put(group.get(i).place(), result[0].pages().get(i));
+                storing.add(new Storing(g.getKey(), group, key, result,
+                        pipe.createLater(key, out -> result[0] = new PdfARenderer().render(request, out, false))));
+                if (storing.size() == RENDITIONS_IN_FLIGHT) {
+                    stored(storing.poll(), plan, bc, written, rendered, problems, renditions);
                 }
-                PageChecks.compareHashes(group, result[0], bc, problems);
-                if (stored.size() != result[0].size()) {
-                    problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "rendition " + g.getKey()
-                            + " changed between renderer and storage"));
-                }
-                renditions.add(new StoredRendition(plan.whole() ? "*" : g.getKey(), key, stored.size(), stored.sha256(),
-                        group.size(), (int) result[0].reencodedPages()));
+            }
+            while (!storing.isEmpty()) {
+                stored(storing.poll(), plan, bc, written, rendered, problems, renditions);
             }
         } catch (PageImageException e) {
             // the JPEG walk that rides along with rendering found a broken page
@@ -150,6 +156,14 @@ final class CaseFileCapture {
         } catch (IOException | RuntimeException e) {
             problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "rendering or storing failed: "
                     + Failures.describe(e)));
+        } finally {
+            // a rendition still being stored after a failure is waited for, so that what it created is
+            // known (and removed below) rather than left to appear after the removal
+            for (Storing s : storing) {
+                if (finished(s.stored())) {
+                    written.add(s.key());
+                }
+            }
         }
         if (!problems.isEmpty()) {
             written.forEach(pipe::deleteQuietly);
@@ -180,6 +194,77 @@ final class CaseFileCapture {
         }
         return record(actor, index, bc, finalDocuments, renditions, number, written, new Recorded(protocolJson, protocolInfo,
                 protocolPdf, protocolPdfInfo, null, null));
+    }
+
+    /** How many renditions of one case file are rendered and stored at once. */
+    private static final int RENDITIONS_IN_FLIGHT = 2;
+
+    /** A rendition handed to {@link ContentPipe#createLater}, its result filled in by its renderer. */
+    private record Storing(String id, List<CheckedPage> group, Key key, RenditionResult[] result,
+            Future<ContentInfo> stored) {
+    }
+
+    /**
+     * Waits for a rendition to be stored and takes in what its renderer found; the rendition's key
+     * counts as written once the store has created it.
+     */
+    private static void stored(Storing s, Plan plan, String bc, List<Key> written, Map<String, PageRendition> rendered,
+            List<CaptureProblem> problems, List<StoredRendition> renditions) throws IOException {
+        ContentInfo stored = result(s.stored());
+        written.add(s.key());
+        RenditionResult result = s.result()[0];
+        List<CheckedPage> group = s.group();
+        for (int i = 0; i < group.size(); i++) {
+            rendered.put(group.get(i).place(), result.pages().get(i));
+        }
+        PageChecks.compareHashes(group, result, bc, problems);
+        if (stored.size() != result.size()) {
+            problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "rendition " + s.id()
+                    + " changed between renderer and storage"));
+        }
+        renditions.add(new StoredRendition(plan.whole() ? "*" : s.id(), s.key(), stored.size(), stored.sha256(),
+                group.size(), (int) result.reencodedPages()));
+    }
+
+    /** What a store gave, or what it threw, as it threw it; waits for the end even if interrupted. */
+    private static ContentInfo result(Future<ContentInfo> stored) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return stored.get();
+                } catch (InterruptedException e) {
+                    // the store is never left running behind the capture's back: wait on, interrupt later
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IOException(cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Waits for a store to end; whether it created its object. */
+    private static boolean finished(Future<ContentInfo> stored) {
+        try {
+            result(stored);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Whether the products of a case file at this place are sealed: then {@link #sealed} instead of {@link #capture}. */

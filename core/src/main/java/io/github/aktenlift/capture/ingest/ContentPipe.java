@@ -32,6 +32,11 @@ final class ContentPipe {
     private final Storage storage;
     /** The threads that write renditions and protocols into the pipes the store reads; idle ones end. */
     private final ExecutorService renderers = Executors.newCachedThreadPool(daemon("aktenlift-render"));
+    /**
+     * The threads that store a rendition while the thread that asked for it goes on with the case
+     * file's next one ({@link #createLater}); idle ones end.
+     */
+    private final ExecutorService stores = Executors.newCachedThreadPool(daemon("aktenlift-store"));
 
     ContentPipe(Storage storage) {
         this.storage = storage;
@@ -75,6 +80,16 @@ final class ContentPipe {
      */
     ContentInfo create(Key key, Writer writer) throws IOException {
         return store(key, writer, true);
+    }
+
+    /**
+     * Like {@link #create}, on a thread of its own: the caller can render and store the next object
+     * while this one is written and made durable. The future ends once {@link #create} has
+     * returned or thrown, never earlier (it is not cancelled), so that a caller that waits for it
+     * knows whether the object exists.
+     */
+    Future<ContentInfo> createLater(Key key, Writer writer) {
+        return stores.submit(() -> store(key, writer, true));
     }
 
     private ContentInfo store(Key key, Writer writer, boolean create) throws IOException {
