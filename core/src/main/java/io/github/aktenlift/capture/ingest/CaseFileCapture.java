@@ -139,7 +139,9 @@ final class CaseFileCapture {
                 // the store hashes what it stores; the renderer need not hash the same bytes again
                 storing.add(new Storing(g.getKey(), group, key, result,
                         pipe.createLater(key, out -> result[0] = new PdfARenderer().render(request, out, false))));
-                if (storing.size() == RENDITIONS_IN_FLIGHT) {
+                // the first rendition is stored alone: its create-if-absent decides a race with another
+                // ingest for the capture's number, before any second key is contested
+                if (storing.size() == RENDITIONS_IN_FLIGHT || written.isEmpty()) {
                     stored(storing.poll(), plan, bc, written, rendered, problems, renditions);
                 }
             }

@@ -6,6 +6,7 @@ import io.github.aktenlift.spi.storage.Key;
 import io.github.aktenlift.spi.storage.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -86,10 +88,28 @@ final class ContentPipe {
      * Like {@link #create}, on a thread of its own: the caller can render and store the next object
      * while this one is written and made durable. The future ends once {@link #create} has
      * returned or thrown, never earlier (it is not cancelled), so that a caller that waits for it
-     * knows whether the object exists.
+     * knows whether the object exists. The store runs with the caller's MDC (command, delivery,
+     * case file), as if the caller stored.
      */
     Future<ContentInfo> createLater(Key key, Writer writer) {
-        return stores.submit(() -> store(key, writer, true));
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        return stores.submit(() -> {
+            Map<String, String> before = MDC.getCopyOfContextMap();
+            setContext(context);
+            try {
+                return store(key, writer, true);
+            } finally {
+                setContext(before);
+            }
+        });
+    }
+
+    private static void setContext(Map<String, String> context) {
+        if (context == null) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(context);
+        }
     }
 
     private ContentInfo store(Key key, Writer writer, boolean create) throws IOException {
