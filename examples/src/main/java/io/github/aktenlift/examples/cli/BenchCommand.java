@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code bench}: capture against its limit, in one run on the same generated pages. Each round
@@ -39,12 +40,15 @@ import java.util.concurrent.Callable;
                 + " 5 documents of up to 10 single-sided sheets), then in each round times, on the same pages: reading"
                 + " and hashing them on 1 thread and on capture's threads (the floor), PDFBox passthrough on capture's"
                 + " threads, the delivery check (capture's checks alone, 1 thread), capture into filesystem storage with fsync on and off and into the in-memory store, and"
-                + " the first capture in a fresh JVM (cold). Prints pages/s per round, medians and ratios.",
+                + " the first capture in a fresh JVM (cold). Prints pages/s per round, medians and ratios, and for the"
+                + " capture with fsync on its peak heap, the process's CPU per page, how busy the cores were and the"
+                + " JIT compilers' seconds.",
             "The page count is rounded up to fill the case files evenly."})
 final class BenchCommand implements Callable<Integer> {
 
     private static final int DOCUMENTS = 5;
     private static final int MAX_SHEETS = 10;
+    private static final List<String> WARM_UP_STORES = List.of("memory", "fs-fsync", "fs-nosync");
 
     private final Environment env;
 
@@ -63,6 +67,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
             description = "rounds, 1 to 20; the table gives each and their medians (default: ${DEFAULT-VALUE})")
     private int rounds;
+
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "3",
+            description = "captures before the first round, not counted, 0 to 20, in turn into memory and the"
+                    + " filesystem; the JIT goes on compiling for many captures after the first (the table shows its"
+                    + " seconds in each round) (default: ${DEFAULT-VALUE})")
+    private int warmUp;
 
     @Option(names = "--no-cold", description = "leave out the first capture in a fresh child JVM")
     private boolean noCold;
@@ -124,6 +134,9 @@ final class BenchCommand implements Callable<Integer> {
         if (rounds < 1 || rounds > 20) {
             throw new UserException("--rounds must be 1 to 20, not " + rounds);
         }
+        if (warmUp < 0 || warmUp > 20) {
+            throw new UserException("--warm-up must be 0 to 20, not " + warmUp);
+        }
         int perFile = DOCUMENTS * MAX_SHEETS;
         int files = (pages + perFile - 1) / perFile;
         int sheets = (pages + files * DOCUMENTS - 1) / (files * DOCUMENTS);
@@ -136,10 +149,14 @@ final class BenchCommand implements Callable<Integer> {
                         progress), tmp.resolve("scratch"), env.clock(), env.ids(), files));
             }
             Map<DeliverySpec.Formats, List<Round>> results = new LinkedHashMap<>();
-            try (Progress.Task task = progress.start("warm-up and rounds", (long) formats.size() * (rounds + 1), "steps")) {
-                for (CaptureLimit set : sets.values()) {
-                    set.capture("memory"); // warm-up, not counted: the warm figures are for a JVM that has captured
-                    task.advance(1);
+            try (Progress.Task task = progress.start("warm-up and rounds", (long) formats.size() * (rounds + warmUp),
+                    "steps")) {
+                // not counted: the warm figures are for a JVM that has captured, into each kind of store
+                for (int w = 0; w < warmUp; w++) {
+                    for (CaptureLimit set : sets.values()) {
+                        set.capture(WARM_UP_STORES.get(w % WARM_UP_STORES.size()));
+                        task.advance(1);
+                    }
                 }
                 for (int r = 1; r <= rounds; r++) {
                     for (Map.Entry<DeliverySpec.Formats, CaptureLimit> e : sets.entrySet()) {
@@ -149,7 +166,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 task.done();
             }
-            Report report = new Report(dpi, results, sets);
+            Report report = new Report(dpi, warmUp, results, sets);
             if (output.json) {
                 Json.print(env.out(), report.toJson());
             } else {
@@ -188,7 +205,7 @@ final class BenchCommand implements Callable<Integer> {
     private Round round(CaptureLimit set) throws IOException {
         double loadBefore = CaptureLimit.loadAverage();
         Map<String, Double> seconds = new LinkedHashMap<>();
-        long peak = 0;
+        CaptureLimit.Capture fsync = null;
         if (!noCold) {
             seconds.put(CaptureLimit.COLD, set.cold(childOptions));
             if (cdsArchive != null) {
@@ -212,10 +229,10 @@ final class BenchCommand implements Callable<Integer> {
                 default -> CaptureLimit.MEMORY;
             }, c.seconds());
             if (store.equals("fs-fsync")) {
-                peak = c.peakHeap();
+                fsync = c;
             }
         }
-        return new Round(seconds, loadBefore, CaptureLimit.loadAverage(), peak);
+        return new Round(seconds, loadBefore, CaptureLimit.loadAverage(), fsync);
     }
 
     static String floorN(CaptureLimit set) {
@@ -234,7 +251,22 @@ final class BenchCommand implements Callable<Integer> {
         return CaptureLimit.PDFBOX + ", " + set.threads() + " threads";
     }
 
-    private record Round(Map<String, Double> seconds, double loadBefore, double loadAfter, long peakHeap) {
+    /** One round: seconds by figure, load averages, and the capture into the filesystem with fsync on. */
+    private record Round(Map<String, Double> seconds, double loadBefore, double loadAfter, CaptureLimit.Capture fsync) {
+
+        long peakHeap() {
+            return fsync.peakHeap();
+        }
+
+        /** Milliseconds of the process's CPU per page, all threads. */
+        double cpuMsPerPage(int pages) {
+            return fsync.cpuSeconds() * 1e3 / pages;
+        }
+
+        /** The share of the processors' time the process used: 1 when every core was busy throughout. */
+        double busy() {
+            return fsync.cpuSeconds() / (fsync.seconds() * Runtime.getRuntime().availableProcessors());
+        }
     }
 
     /** The ratios the goals are about: numerator, denominator, and how they are labelled. */
@@ -242,7 +274,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The figures of all rounds, printed as one table per format. */
-    private record Report(int dpi, Map<DeliverySpec.Formats, List<Round>> results,
+    private record Report(int dpi, int warmUp, Map<DeliverySpec.Formats, List<Round>> results,
             Map<DeliverySpec.Formats, CaptureLimit> sets) {
 
         List<Ratio> ratios(CaptureLimit set) {
@@ -279,9 +311,10 @@ final class BenchCommand implements Callable<Integer> {
             results.forEach((formats, rounds) -> {
                 CaptureLimit set = sets.get(formats);
                 out.printf(Locale.ROOT, "capture benchmark: %d %s pages (%d case files), A4 at %d dpi, %.1f MB, %d processors,"
-                        + " capture on %d threads, max heap %d MiB%n", set.pages, formats, rounds.isEmpty() ? 0
-                        : set.pagesByCaseFileCount(), dpi, set.bytes / 1e6, Runtime.getRuntime().availableProcessors(),
-                        set.threads(), Runtime.getRuntime().maxMemory() >> 20);
+                        + " capture on %d threads, max heap %d MiB, %d warm-up captures%n", set.pages, formats,
+                        rounds.isEmpty() ? 0 : set.pagesByCaseFileCount(), dpi, set.bytes / 1e6,
+                        Runtime.getRuntime().availableProcessors(), set.threads(), Runtime.getRuntime().maxMemory() >> 20,
+                        warmUp);
                 out.printf(Locale.ROOT, "  %-50s", "pages/s");
                 for (int i = 1; i <= rounds.size(); i++) {
                     out.printf(Locale.ROOT, " %10s", "round " + i);
@@ -320,12 +353,25 @@ final class BenchCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, " %10d", r.peakHeap() >> 20);
                 }
                 out.println();
+                row(out, "process CPU per page, capture fsync on (ms)", rounds, r -> r.cpuMsPerPage(set.pages), "%10.2f");
+                row(out, "cores busy, capture fsync on", rounds, r -> 100 * r.busy(), "%9.0f%%");
+                row(out, "JIT compiling during capture fsync on (s)", rounds, r -> r.fsync().compileSeconds(), "%10.1f");
             });
+        }
+
+        private static void row(PrintWriter out, String label, List<Round> rounds, ToDoubleFunction<Round> value,
+                String format) {
+            out.printf(Locale.ROOT, "  %-50s", label);
+            for (Round r : rounds) {
+                double v = value.applyAsDouble(r);
+                out.printf(Locale.ROOT, " " + (Double.isNaN(v) ? "%10s" : format), Double.isNaN(v) ? "-" : v);
+            }
+            out.println();
         }
 
         ObjectNode toJson() {
             ObjectNode root = Json.object();
-            root.put("dpi", dpi).put("processors", Runtime.getRuntime().availableProcessors())
+            root.put("dpi", dpi).put("warmUpCaptures", warmUp).put("processors", Runtime.getRuntime().availableProcessors())
                     .put("maxHeapBytes", Runtime.getRuntime().maxMemory());
             ArrayNode sets = root.putArray("sets");
             results.forEach((formats, rounds) -> {
@@ -337,6 +383,9 @@ final class BenchCommand implements Callable<Integer> {
                 for (Round r : rounds) {
                     ObjectNode o = rs.addObject();
                     o.put("loadBefore", r.loadBefore()).put("loadAfter", r.loadAfter()).put("peakHeapBytes", r.peakHeap());
+                    putFinite(o, "cpuMillisPerPage", r.cpuMsPerPage(set.pages));
+                    putFinite(o, "coresBusy", r.busy());
+                    putFinite(o, "jitSeconds", r.fsync().compileSeconds());
                     ObjectNode f = o.putObject("pagesPerSecond");
                     r.seconds().forEach((k, v) -> f.put(k, set.pages / v));
                     ObjectNode ra = o.putObject("ratios");
@@ -361,6 +410,13 @@ final class BenchCommand implements Callable<Integer> {
                 }
             });
             return root;
+        }
+
+        /** JSON has no NaN: a figure the JVM does not tell is left out. */
+        private static void putFinite(ObjectNode o, String name, double v) {
+            if (Double.isFinite(v)) {
+                o.put(name, v);
+            }
         }
     }
 }

@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -196,8 +197,12 @@ final class CaptureLimit {
         }
     }
 
-    /** What a capture run gives: its seconds and the peak heap sampled during it. */
-    record Capture(double seconds, long peakHeap) {
+    /**
+     * What a capture run gives: its seconds, the peak heap sampled during it, the CPU seconds the
+     * whole process spent meanwhile (every thread: capture, render, store, JIT, GC; NaN where the JVM
+     * does not tell) and the seconds the JIT compilers spent (NaN where the JVM does not tell).
+     */
+    record Capture(double seconds, long peakHeap, double cpuSeconds, double compileSeconds) {
     }
 
     /**
@@ -231,14 +236,31 @@ final class CaptureLimit {
         List<Barcode> barcodes = lift.inventory().issueCaseFileBarcodes(Actor.of("bench", "office"), caseFiles);
         Logistics.registerAndPrepare(lift, clock, barcodes);
         HeapSampler heap = new HeapSampler();
+        long cpu0 = processCpuNanos();
+        long jit0 = compileMillis();
         long t0 = System.nanoTime();
         IngestReport report = lift.capture().ingest(Actor.of("scan", "scan-center"), corpus);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long cpu1 = processCpuNanos();
+        long jit1 = compileMillis();
         long peak = heap.stop();
         if (!report.rejected().isEmpty() || report.captured().size() != caseFiles) {
             throw new IllegalStateException("the generated delivery was not captured whole: " + report.problems());
         }
-        return new Capture(seconds, peak);
+        return new Capture(seconds, peak, cpu0 < 0 || cpu1 < 0 ? Double.NaN : (cpu1 - cpu0) / 1e9,
+                jit0 < 0 || jit1 < 0 ? Double.NaN : (jit1 - jit0) / 1e3);
+    }
+
+    /** CPU time of the whole process so far, in nanoseconds, or -1 where the JVM does not tell. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    /** Time the JIT compilers have spent so far, in milliseconds, or -1 where the JVM does not tell. */
+    static long compileMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /**

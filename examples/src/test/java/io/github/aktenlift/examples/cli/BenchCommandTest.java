@@ -44,6 +44,15 @@ class BenchCommandTest {
                 .isEqualTo(rates.get(CaptureLimit.COLD).asDouble() / rates.get(CaptureLimit.FS_FSYNC).asDouble(),
                         offset(1e-9));
         assertThat(round.get("peakHeapBytes").asLong()).isPositive();
+        assertThat(run.json().get("warmUpCaptures").asInt()).as("the default").isEqualTo(3);
+        double cpuMs = round.get("cpuMillisPerPage").asDouble();
+        assertThat(cpuMs).as("the process's CPU per page, capture fsync on").isPositive();
+        assertThat(round.get("coresBusy").asDouble())
+                .as("CPU seconds over wall seconds times processors, of the same capture")
+                .isEqualTo(cpuMs * rates.get(CaptureLimit.FS_FSYNC).asDouble() / 1e3
+                        / run.json().get("processors").asInt(), offset(1e-9))
+                .isPositive();
+        assertThat(round.get("jitSeconds").asDouble()).as("JIT compiling during the capture").isNotNegative();
         assertThat(set.get("medianPagesPerSecond").get(CaptureLimit.FS_FSYNC).asDouble())
                 .as("the median of one round is that round").isEqualTo(rates.get(CaptureLimit.FS_FSYNC).asDouble());
     }
@@ -52,12 +61,13 @@ class BenchCommandTest {
     @DisplayName("shows progress on a terminal, and one table with the rounds, medians and ratios on stdout")
     void progressOnTerminal() {
         Cli.Run run = Cli.run(true, "bench", "--pages", "5", "--format", "jpeg", "--dpi", "200", "--rounds", "2",
-                "--no-cold");
+                "--warm-up", "1", "--no-cold");
         assertThat(run.exitCode()).as("%s", run).isZero();
         assertThat(run.err()).contains("\rgenerate JPEG: ", "\rwarm-up and rounds: 3/3 steps");
         assertThat(run.out()).contains("capture benchmark: 5 JPEG pages (1 case files), A4 at 200 dpi", "round 1", "round 2",
                 "median", CaptureLimit.FLOOR_1, CaptureLimit.FS_FSYNC, "capture (fsync on) ÷ floor, 1 thread",
-                "load average before / after", "peak heap").doesNotContain("cold");
+                "load average before / after", "peak heap", "1 warm-up captures", "process CPU per page",
+                "cores busy", "JIT compiling").doesNotContain("cold");
     }
 
     @Test
@@ -66,5 +76,13 @@ class BenchCommandTest {
         Cli.Run run = Cli.run("bench", "--rounds", "0");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).endsWith("--rounds must be 1 to 20, not 0").doesNotContain("\n");
+    }
+
+    @Test
+    @DisplayName("a bad --warm-up is one clear line and exit code 2")
+    void badWarmUp() {
+        Cli.Run run = Cli.run("bench", "--warm-up", "21");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).endsWith("--warm-up must be 0 to 20, not 21").doesNotContain("\n");
     }
 }
