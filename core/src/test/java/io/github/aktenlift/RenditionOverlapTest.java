@@ -98,6 +98,26 @@ class RenditionOverlapTest {
         }
     }
 
+    @Test
+    @DisplayName("the first rendition is stored alone: the second begins only once the first's create-if-absent has"
+            + " decided, so that two racing ingests of one case file cannot each win one of its keys")
+    void firstRenditionDecidesAlone() throws IOException {
+        Barcode f = Policies.defaults().caseFileBarcodes().generate(1);
+        String base = "renditions/" + f.value() + "/1/";
+        // the first create takes long enough that the second rendition would be rendered and begun meanwhile
+        SlowStorage storage = new SlowStorage(Map.of(base + "doc-1.pdf", 400L));
+        try (Aktenlift lift = lift(storage)) {
+            prepared(lift);
+            IngestReport report = lift.capture().ingest(SCANNER, delivery(f, null).directory());
+
+            assertThat(report.rejected()).isEmpty();
+            List<String> events = List.copyOf(storage.events);
+            assertThat(events.indexOf("begin " + base + "doc-2.pdf")).as("%s", events)
+                    .isGreaterThan(events.indexOf("end " + base + "doc-1.pdf"));
+            assertThat(storage.mostAtOnce.get()).as("the later ones still overlap").isEqualTo(2);
+        }
+    }
+
     private static Aktenlift lift(Storage storage) {
         return Aktenlift.builder().storage(storage).clock(new MutableClock(Office.START)).ids(IdSource.sequential("o"))
                 .captureParallelism(1)
@@ -133,6 +153,8 @@ class RenditionOverlapTest {
         final AtomicInteger mostAtOnce = new AtomicInteger();
         final List<String> created = Collections.synchronizedList(new ArrayList<>());
         final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
+        /** "begin KEY" when a create of a rendition is called, "end KEY" when it returns or throws. */
+        final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
         SlowStorage(Map<String, Long> extraMillis) {
             ContentStore inner = delegate.content();
@@ -148,6 +170,7 @@ class RenditionOverlapTest {
                     if (!key.value().startsWith("renditions/")) {
                         return inner.create(key, data);
                     }
+                    events.add("begin " + key.value());
                     mostAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
                     try {
                         ContentInfo info = inner.create(key, data);
@@ -159,6 +182,7 @@ class RenditionOverlapTest {
                         throw new IllegalStateException(e);
                     } finally {
                         atOnce.decrementAndGet();
+                        events.add("end " + key.value());
                     }
                 }
 
