@@ -391,80 +391,46 @@ class ImportReplayTest {
 
     // ---- adapters on a fuse ----------------------------------------------------------------------
 
-    private static final class FusedStorage implements Storage {
-        private final Storage target;
+    private static final class FusedStorage extends ForwardingStorage {
         private final Fuse fuse;
         private final ContentStore content;
         private final RecordStore records;
         private final LogStore logs;
 
         FusedStorage(Storage target, Fuse fuse) {
-            this.target = target;
+            super(target);
             this.fuse = fuse;
-            ContentStore c = target.content();
-            this.content = new ContentStore() {
+            this.content = new Content(target.content()) {
                 @Override
                 public ContentInfo put(Key key, InputStream data) {
-                    return fuse.step(() -> c.put(key, data));
+                    return fuse.step(() -> super.put(key, data));
                 }
 
                 @Override
                 public ContentInfo create(Key key, InputStream data) {
-                    return fuse.step(() -> c.create(key, data));
-                }
-
-                @Override
-                public InputStream get(Key key) {
-                    return c.get(key);
-                }
-
-                @Override
-                public Optional<ContentInfo> head(Key key) {
-                    return c.head(key);
-                }
-
-                @Override
-                public ContentPage list(String prefix, Optional<Key> startAfter, int limit) {
-                    return c.list(prefix, startAfter, limit);
+                    return fuse.step(() -> super.create(key, data));
                 }
 
                 @Override
                 public void delete(Key key) {
-                    fuse.run(() -> c.delete(key));
+                    fuse.run(() -> super.delete(key));
                 }
             };
-            RecordStore r = target.records();
-            this.records = new RecordStore() {
-                @Override
-                public Optional<VersionedRecord> get(Key key) {
-                    return r.get(key);
-                }
-
+            this.records = new Records(target.records()) {
                 @Override
                 public long compareAndSet(Key key, long expectedVersion, byte[] value) {
-                    return fuse.step(() -> r.compareAndSet(key, expectedVersion, value));
+                    return fuse.step(() -> super.compareAndSet(key, expectedVersion, value));
                 }
 
                 @Override
                 public void delete(Key key, long expectedVersion) {
-                    fuse.run(() -> r.delete(key, expectedVersion));
+                    fuse.run(() -> super.delete(key, expectedVersion));
                 }
             };
-            LogStore l = target.logs();
-            this.logs = new LogStore() {
+            this.logs = new Logs(target.logs()) {
                 @Override
                 public long append(Key log, long expectedSequence, List<byte[]> entries) {
-                    return fuse.step(() -> l.append(log, expectedSequence, entries));
-                }
-
-                @Override
-                public List<LogEntry> read(Key log, long fromSequence, int maxEntries) {
-                    return l.read(log, fromSequence, maxEntries);
-                }
-
-                @Override
-                public long length(Key log) {
-                    return l.length(log);
+                    return fuse.step(() -> super.append(log, expectedSequence, entries));
                 }
             };
         }
@@ -482,11 +448,6 @@ class ImportReplayTest {
         @Override
         public LogStore logs() {
             return logs;
-        }
-
-        @Override
-        public Set<StorageCapability> capabilities() {
-            return target.capabilities();
         }
 
         @Override

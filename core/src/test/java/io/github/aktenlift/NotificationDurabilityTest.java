@@ -427,19 +427,18 @@ class NotificationDurabilityTest {
     }
 
     /** Storage that crashes (throws {@link Crash}) before or after the n-th write under {@code notifications/}. */
-    static final class CrashingStorage implements Storage {
+    static final class CrashingStorage extends ForwardingStorage {
 
         /** @param write the 1-based write to crash at; @param after after it was made, or instead of it */
         record Plan(int write, boolean after) {
         }
 
-        private final InMemoryStorage delegate;
         private final Plan plan;
         int writes;
         String crashedAt;
 
         CrashingStorage(InMemoryStorage delegate, Plan plan) {
-            this.delegate = delegate;
+            super(delegate);
             this.plan = plan;
         }
 
@@ -463,37 +462,21 @@ class NotificationDurabilityTest {
 
         @Override
         public ContentStore content() {
-            ContentStore c = delegate.content();
-            return new ContentStore() {
+            return new Content(target.content()) {
                 @Override
                 public ContentInfo put(Key key, InputStream data) {
-                    return write("put", key, () -> c.put(key, data));
+                    return write("put", key, () -> super.put(key, data));
                 }
 
                 @Override
                 public ContentInfo create(Key key, InputStream data) {
-                    return write("create", key, () -> c.create(key, data));
-                }
-
-                @Override
-                public InputStream get(Key key) {
-                    return c.get(key);
-                }
-
-                @Override
-                public Optional<ContentInfo> head(Key key) {
-                    return c.head(key);
-                }
-
-                @Override
-                public ContentPage list(String prefix, Optional<Key> startAfter, int limit) {
-                    return c.list(prefix, startAfter, limit);
+                    return write("create", key, () -> super.create(key, data));
                 }
 
                 @Override
                 public void delete(Key key) {
                     write("delete", key, () -> {
-                        c.delete(key);
+                        super.delete(key);
                         return null;
                     });
                 }
@@ -502,41 +485,20 @@ class NotificationDurabilityTest {
 
         @Override
         public RecordStore records() {
-            RecordStore r = delegate.records();
-            return new RecordStore() {
-                @Override
-                public Optional<VersionedRecord> get(Key key) {
-                    return r.get(key);
-                }
-
+            return new Records(target.records()) {
                 @Override
                 public long compareAndSet(Key key, long expectedVersion, byte[] value) {
-                    return write("compareAndSet " + key, key, () -> r.compareAndSet(key, expectedVersion, value));
+                    return write("compareAndSet " + key, key, () -> super.compareAndSet(key, expectedVersion, value));
                 }
 
                 @Override
                 public void delete(Key key, long expectedVersion) {
                     write("delete " + key, key, () -> {
-                        r.delete(key, expectedVersion);
+                        super.delete(key, expectedVersion);
                         return null;
                     });
                 }
             };
-        }
-
-        @Override
-        public LogStore logs() {
-            return delegate.logs();
-        }
-
-        @Override
-        public Set<StorageCapability> capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

@@ -10,13 +10,9 @@ import io.github.aktenlift.casefile.FileReference;
 import io.github.aktenlift.casefile.ProtectionLevel;
 import io.github.aktenlift.casefile.RegisterCaseFile;
 import io.github.aktenlift.spi.storage.ContentInfo;
-import io.github.aktenlift.spi.storage.ContentPage;
 import io.github.aktenlift.spi.storage.ContentStore;
 import io.github.aktenlift.spi.storage.Key;
-import io.github.aktenlift.spi.storage.LogStore;
-import io.github.aktenlift.spi.storage.RecordStore;
 import io.github.aktenlift.spi.storage.Storage;
-import io.github.aktenlift.spi.storage.StorageCapability;
 import io.github.aktenlift.testkit.Delivery;
 import io.github.aktenlift.testkit.DeliverySpec;
 import io.github.aktenlift.testkit.InMemoryStorage;
@@ -35,7 +31,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,8 +142,7 @@ class RenditionOverlapTest {
      * In-memory storage whose creates of renditions take a while after the object is stored (as a
      * force would), and which counts how many such creates run at once.
      */
-    private static final class SlowStorage implements Storage {
-        private final InMemoryStorage delegate = new InMemoryStorage();
+    private static final class SlowStorage extends ForwardingStorage {
         private final ContentStore content;
         final AtomicInteger mostAtOnce = new AtomicInteger();
         final List<String> created = Collections.synchronizedList(new ArrayList<>());
@@ -157,23 +151,18 @@ class RenditionOverlapTest {
         final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
         SlowStorage(Map<String, Long> extraMillis) {
-            ContentStore inner = delegate.content();
+            super(new InMemoryStorage());
             AtomicInteger atOnce = new AtomicInteger();
-            this.content = new ContentStore() {
-                @Override
-                public ContentInfo put(Key key, InputStream data) {
-                    return inner.put(key, data);
-                }
-
+            this.content = new Content(target.content()) {
                 @Override
                 public ContentInfo create(Key key, InputStream data) {
                     if (!key.value().startsWith("renditions/")) {
-                        return inner.create(key, data);
+                        return super.create(key, data);
                     }
                     events.add("begin " + key.value());
                     mostAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
                     try {
-                        ContentInfo info = inner.create(key, data);
+                        ContentInfo info = super.create(key, data);
                         created.add(key.value());
                         Thread.sleep(50 + extraMillis.getOrDefault(key.value(), 0L));
                         return info;
@@ -187,24 +176,9 @@ class RenditionOverlapTest {
                 }
 
                 @Override
-                public InputStream get(Key key) {
-                    return inner.get(key);
-                }
-
-                @Override
-                public Optional<ContentInfo> head(Key key) {
-                    return inner.head(key);
-                }
-
-                @Override
-                public ContentPage list(String prefix, Optional<Key> startAfter, int limit) {
-                    return inner.list(prefix, startAfter, limit);
-                }
-
-                @Override
                 public void delete(Key key) {
                     deleted.add(key.value());
-                    inner.delete(key);
+                    super.delete(key);
                 }
             };
         }
@@ -212,26 +186,6 @@ class RenditionOverlapTest {
         @Override
         public ContentStore content() {
             return content;
-        }
-
-        @Override
-        public RecordStore records() {
-            return delegate.records();
-        }
-
-        @Override
-        public LogStore logs() {
-            return delegate.logs();
-        }
-
-        @Override
-        public Set<StorageCapability> capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

@@ -5,20 +5,15 @@ import io.github.aktenlift.spi.storage.ContentInfo;
 import io.github.aktenlift.spi.storage.ContentPage;
 import io.github.aktenlift.spi.storage.ContentStore;
 import io.github.aktenlift.spi.storage.Key;
-import io.github.aktenlift.spi.storage.LogEntry;
-import io.github.aktenlift.spi.storage.LogRepair;
 import io.github.aktenlift.spi.storage.LogStore;
 import io.github.aktenlift.spi.storage.RecordStore;
 import io.github.aktenlift.spi.storage.Storage;
-import io.github.aktenlift.spi.storage.StorageCapability;
-import io.github.aktenlift.spi.storage.VersionedRecord;
 import org.slf4j.MDC;
 
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * what the MDC held at each write and how many writes there were; on request its log store stops
  * answering, by failing or by hanging until released.
  */
-final class WatchedStorage implements Storage {
+final class WatchedStorage extends ForwardingStorage {
 
     /** One write and the MDC of the thread that made it. */
     record Write(String call, String key, Map<String, String> mdc) {
@@ -36,14 +31,13 @@ final class WatchedStorage implements Storage {
 
     enum Fault { NONE, FAIL, HANG }
 
-    private final Storage target;
     final List<Write> writes = new CopyOnWriteArrayList<>();
     final AtomicInteger writeCount = new AtomicInteger();
     volatile Fault fault = Fault.NONE;
     final CountDownLatch release = new CountDownLatch(1);
 
     WatchedStorage(Storage target) {
-        this.target = target;
+        super(target);
     }
 
     private void wrote(String call, Key key) {
@@ -68,102 +62,64 @@ final class WatchedStorage implements Storage {
 
     @Override
     public ContentStore content() {
-        ContentStore t = target.content();
-        return new ContentStore() {
+        return new Content(target.content()) {
             @Override
             public ContentInfo put(Key key, InputStream data) {
                 wrote("put", key);
-                return t.put(key, data);
+                return super.put(key, data);
             }
 
             @Override
             public ContentInfo create(Key key, InputStream data) {
                 wrote("create", key);
-                return t.create(key, data);
-            }
-
-            @Override
-            public InputStream get(Key key) {
-                return t.get(key);
-            }
-
-            @Override
-            public Optional<ContentInfo> head(Key key) {
-                return t.head(key);
+                return super.create(key, data);
             }
 
             @Override
             public ContentPage list(String prefix, Optional<Key> startAfter, int limit) {
                 maybeFail();
-                return t.list(prefix, startAfter, limit);
+                return super.list(prefix, startAfter, limit);
             }
 
             @Override
             public void delete(Key key) {
                 wrote("delete", key);
-                t.delete(key);
+                super.delete(key);
             }
         };
     }
 
     @Override
     public RecordStore records() {
-        RecordStore t = target.records();
-        return new RecordStore() {
-            @Override
-            public Optional<VersionedRecord> get(Key key) {
-                return t.get(key);
-            }
-
+        return new Records(target.records()) {
             @Override
             public long compareAndSet(Key key, long expectedVersion, byte[] value) {
                 wrote("compareAndSet", key);
-                return t.compareAndSet(key, expectedVersion, value);
+                return super.compareAndSet(key, expectedVersion, value);
             }
 
             @Override
             public void delete(Key key, long expectedVersion) {
                 wrote("deleteRecord", key);
-                t.delete(key, expectedVersion);
+                super.delete(key, expectedVersion);
             }
         };
     }
 
     @Override
     public LogStore logs() {
-        LogStore t = target.logs();
-        return new LogStore() {
+        return new Logs(target.logs()) {
             @Override
             public long append(Key log, long expectedSequence, List<byte[]> entries) {
                 wrote("append", log);
-                return t.append(log, expectedSequence, entries);
-            }
-
-            @Override
-            public List<LogEntry> read(Key log, long fromSequence, int maxEntries) {
-                return t.read(log, fromSequence, maxEntries);
+                return super.append(log, expectedSequence, entries);
             }
 
             @Override
             public long length(Key log) {
                 maybeFail();
-                return t.length(log);
-            }
-
-            @Override
-            public List<LogRepair> repairs(Key log) {
-                return t.repairs(log);
+                return super.length(log);
             }
         };
-    }
-
-    @Override
-    public Set<StorageCapability> capabilities() {
-        return target.capabilities();
-    }
-
-    @Override
-    public void close() {
-        target.close();
     }
 }
