@@ -29,7 +29,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * {@code bench}: capture against its limit, in one run on the same generated pages. Each round
  * measures, per page format: the floor (a {@code FileChannel} read with SHA-256, on one thread and
- * on as many threads as capture uses), PDFBox passthrough on those threads, the delivery check
+ * on as many threads as capture uses; and, on those threads, the same with each case file's pages
+ * written into a new file that is forced: the durable floor), PDFBox passthrough on those threads, the delivery check
  * (every page rendered into nothing: capture's checks alone, on one thread), and capture into the
  * filesystem storage with fsync on and off, into the in-memory store, and — in a fresh child JVM —
  * the first capture (cold). Ratios are taken within a round; the table gives each round and the
@@ -38,8 +39,10 @@ import java.util.function.ToDoubleFunction;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs the capture benchmark in a temporary directory: generates scanned pages (case files of"
                 + " 5 documents of up to 10 single-sided sheets), then in each round times, on the same pages: reading"
-                + " and hashing them on 1 thread and on capture's threads (the floor), PDFBox passthrough on capture's"
-                + " threads, the delivery check (capture's checks alone, 1 thread), capture into filesystem storage with fsync on and off and into the in-memory store, and"
+                + " and hashing them on 1 thread and on capture's threads (the floor), the same and writing them into"
+                + " one new file per case file, forced (the durable floor), PDFBox passthrough on capture's threads, the"
+                + " delivery check (capture's checks alone, 1 thread), capture into filesystem storage with fsync on and"
+                + " off and into the in-memory store, and"
                 + " the first capture in a fresh JVM (cold). Prints pages/s per round, medians and ratios, and for the"
                 + " capture with fsync on its peak heap, the process's CPU per page, how busy the cores were and the"
                 + " JIT compilers' seconds.",
@@ -217,6 +220,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         seconds.put(CaptureLimit.FLOOR_1, set.floor(1));
         seconds.put(floorN(set), set.floor(set.threads()));
+        seconds.put(durableN(set), set.durableFloor(set.threads()));
         seconds.put(pdfboxN(set), set.pdfbox(set.threads()));
         seconds.put(CaptureLimit.RENDER_1, set.renderOnly());
         // the checks on capture's threads at best: the one-thread time divided by the threads
@@ -237,6 +241,14 @@ final class BenchCommand implements Callable<Integer> {
 
     static String floorN(CaptureLimit set) {
         return "floor: read + SHA-256, " + set.threads() + " threads";
+    }
+
+    static String durableN(CaptureLimit set) {
+        return durableN(set.threads());
+    }
+
+    static String durableN(int threads) {
+        return CaptureLimit.DURABLE + ", " + threads + " threads";
     }
 
     static String renderN(CaptureLimit set) {
@@ -282,6 +294,9 @@ final class BenchCommand implements Callable<Integer> {
             r.add(new Ratio("capture (fsync on) ÷ floor, 1 thread", CaptureLimit.FS_FSYNC, CaptureLimit.FLOOR_1));
             r.add(new Ratio("capture (fsync on) ÷ floor, " + set.threads() + " threads", CaptureLimit.FS_FSYNC,
                     floorN(set)));
+            r.add(new Ratio("capture (fsync on) ÷ durable floor, " + set.threads() + " threads", CaptureLimit.FS_FSYNC,
+                    durableN(set)));
+            r.add(new Ratio("durable floor ÷ floor, " + set.threads() + " threads", durableN(set), floorN(set)));
             r.add(new Ratio("capture (fsync on) ÷ PDFBox, " + set.threads() + " threads", CaptureLimit.FS_FSYNC,
                     pdfboxN(set)));
             r.add(new Ratio("render into nothing, ideal ÷ PDFBox (capture's bound)", renderN(set), pdfboxN(set)));

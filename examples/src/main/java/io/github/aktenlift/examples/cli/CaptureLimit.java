@@ -63,6 +63,11 @@ final class CaptureLimit {
     static final String COLD = "capture → filesystem, fsync on, cold (child JVM)";
     static final String COLD_CDS = "same, cold, child JVM with the AppCDS archive";
     static final String FLOOR_1 = "floor: read + SHA-256, 1 thread";
+    /**
+     * The least any durable capture does: read and hash each page, write it into a new file (one
+     * per case file), force that file. No checks, no second hash, no rendering, no journal.
+     */
+    static final String DURABLE = "floor, durable: same + write + fsync";
     static final String PDFBOX = "PDFBox passthrough";
     /**
      * {@link DeliveryCheck}: every page rendered on its own into nothing, with the renderer's
@@ -144,6 +149,42 @@ final class CaptureLimit {
                 md.digest();
             }
         });
+    }
+
+    /**
+     * Seconds for {@link #DURABLE} on {@code n} threads: every page read and hashed as by {@link
+     * #floor}, and written into a new file per case file, which is forced before the next begins.
+     * The files are removed afterwards (not timed).
+     */
+    double durableFloor(int n) throws IOException {
+        Path out = Files.createDirectories(scratch.resolve("durable"));
+        AtomicInteger next = new AtomicInteger();
+        try {
+            return parallel(n, files -> {
+                ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+                MessageDigest md = sha256();
+                try (FileChannel copy = FileChannel.open(out.resolve(next.incrementAndGet() + ".bin"),
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    for (Path p : files) {
+                        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+                            buffer.clear();
+                            while (ch.read(buffer) >= 0) {
+                                buffer.flip();
+                                md.update(buffer.array(), 0, buffer.limit());
+                                while (buffer.hasRemaining()) {
+                                    copy.write(buffer);
+                                }
+                                buffer.clear();
+                            }
+                        }
+                        md.digest();
+                    }
+                    copy.force(true);
+                }
+            });
+        } finally {
+            Workspace.deleteTree(out);
+        }
     }
 
     /**

@@ -31,12 +31,16 @@ class BenchCommandTest {
         List<String> figures = new ArrayList<>();
         rates.fieldNames().forEachRemaining(figures::add);
         assertThat(figures).containsExactly(CaptureLimit.COLD, CaptureLimit.FLOOR_1,
-                "floor: read + SHA-256, " + threads + " threads", CaptureLimit.PDFBOX + ", " + threads + " threads",
+                "floor: read + SHA-256, " + threads + " threads", BenchCommand.durableN(threads),
+                CaptureLimit.PDFBOX + ", " + threads + " threads",
                 CaptureLimit.RENDER_1, BenchCommand.renderN(threads), CaptureLimit.FS_FSYNC, CaptureLimit.FS_NOSYNC, CaptureLimit.MEMORY);
         figures.forEach(f -> assertThat(rates.get(f).asDouble()).as(f).isPositive());
         assertThat(round.get("ratios").get("capture (fsync on) ÷ floor, 1 thread").asDouble())
                 .isEqualTo(rates.get(CaptureLimit.FS_FSYNC).asDouble() / rates.get(CaptureLimit.FLOOR_1).asDouble(),
                         offset(1e-9));
+        assertThat(round.get("ratios").get("capture (fsync on) ÷ durable floor, " + threads + " threads").asDouble())
+                .isEqualTo(rates.get(CaptureLimit.FS_FSYNC).asDouble()
+                        / rates.get(BenchCommand.durableN(threads)).asDouble(), offset(1e-9));
         assertThat(rates.get(BenchCommand.renderN(threads)).asDouble())
                 .as("the checks' bound on capture's threads: the one-thread figure times the threads")
                 .isEqualTo(rates.get(CaptureLimit.RENDER_1).asDouble() * threads, offset(1e-6));
@@ -65,7 +69,8 @@ class BenchCommandTest {
         assertThat(run.exitCode()).as("%s", run).isZero();
         assertThat(run.err()).contains("\rgenerate JPEG: ", "\rwarm-up and rounds: 3/3 steps");
         assertThat(run.out()).contains("capture benchmark: 5 JPEG pages (1 case files), A4 at 200 dpi", "round 1", "round 2",
-                "median", CaptureLimit.FLOOR_1, CaptureLimit.FS_FSYNC, "capture (fsync on) ÷ floor, 1 thread",
+                "median", CaptureLimit.FLOOR_1, CaptureLimit.DURABLE, CaptureLimit.FS_FSYNC,
+                "capture (fsync on) ÷ floor, 1 thread", "capture (fsync on) ÷ durable floor",
                 "load average before / after", "peak heap", "1 warm-up captures", "process CPU per page",
                 "cores busy", "JIT compiling").doesNotContain("cold");
     }
