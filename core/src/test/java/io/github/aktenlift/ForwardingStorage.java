@@ -23,12 +23,12 @@ import java.util.Set;
  * {@link #logs()} here, and each call of the stores through {@link Content}, {@link Records} and
  * {@link Logs}, which forward every call to theirs.
  */
-class ForwardingStorage implements Storage {
+public class ForwardingStorage implements Storage {
 
     /** The storage every call goes to. */
     protected final Storage target;
 
-    ForwardingStorage(Storage target) {
+    public ForwardingStorage(Storage target) {
         this.target = target;
     }
 
@@ -58,10 +58,10 @@ class ForwardingStorage implements Storage {
     }
 
     /** A content store that forwards every call to another one. */
-    static class Content implements ContentStore {
+    public static class Content implements ContentStore {
         protected final ContentStore target;
 
-        Content(ContentStore target) {
+        public Content(ContentStore target) {
             this.target = target;
         }
 
@@ -97,10 +97,10 @@ class ForwardingStorage implements Storage {
     }
 
     /** A record store that forwards every call to another one. */
-    static class Records implements RecordStore {
+    public static class Records implements RecordStore {
         protected final RecordStore target;
 
-        Records(RecordStore target) {
+        public Records(RecordStore target) {
             this.target = target;
         }
 
@@ -121,10 +121,10 @@ class ForwardingStorage implements Storage {
     }
 
     /** A log store that forwards every call to another one, its repairs included. */
-    static class Logs implements LogStore {
+    public static class Logs implements LogStore {
         protected final LogStore target;
 
-        Logs(LogStore target) {
+        public Logs(LogStore target) {
             this.target = target;
         }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A case file's renditions are rendered and stored two at a time: while one is written and made
@@ -113,6 +115,48 @@ class RenditionOverlapTest {
         }
     }
 
+    @Test
+    @DisplayName("the store runs out of memory on the third rendition: the case file fails for it alone, and the"
+            + " renditions created before are removed")
+    void storeOutOfMemory() throws IOException {
+        Barcode f = Policies.defaults().caseFileBarcodes().generate(1);
+        String base = "renditions/" + f.value() + "/1/";
+        BreakingStorage storage = new BreakingStorage(base + "doc-3.pdf", new OutOfMemoryError("Java heap space"));
+        try (Aktenlift lift = lift(storage)) {
+            prepared(lift);
+            IngestReport report = lift.capture().ingest(SCANNER, delivery(f, null).directory());
+
+            assertThat(report.rejected()).singleElement().satisfies(r -> assertThat(r.problems())
+                    .singleElement().satisfies(p -> {
+                        assertThat(p.kind()).isEqualTo(CaptureProblem.Kind.RENDITION_FAILED);
+                        assertThat(p.detail()).isEqualTo("rendering or storing failed: not enough memory");
+                    }));
+            assertThat(storage.deleted).contains(base + "doc-1.pdf", base + "doc-2.pdf");
+            assertThat(storage.content().list("renditions/" + f.value(), Optional.empty(), 10).items()).isEmpty();
+            assertThat(storage.content().list("protocols/" + f.value(), Optional.empty(), 10).items()).isEmpty();
+            assertThat(lift.tracking().whereIs(f).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
+        }
+    }
+
+    @Test
+    @DisplayName("any other Error of a store (a bug, not the case file's fault) is thrown on, as it is, and the"
+            + " renditions created before are removed first")
+    void storeError() throws IOException {
+        Barcode f = Policies.defaults().caseFileBarcodes().generate(1);
+        String base = "renditions/" + f.value() + "/1/";
+        AssertionError bug = new AssertionError("an adapter's bug");
+        BreakingStorage storage = new BreakingStorage(base + "doc-3.pdf", bug);
+        try (Aktenlift lift = lift(storage)) {
+            prepared(lift);
+            Path dir = delivery(f, null).directory();
+            assertThatThrownBy(() -> lift.capture().ingest(SCANNER, dir)).isSameAs(bug);
+
+            assertThat(storage.deleted).contains(base + "doc-1.pdf", base + "doc-2.pdf");
+            assertThat(storage.content().list("renditions/" + f.value(), Optional.empty(), 10).items()).isEmpty();
+            assertThat(lift.tracking().whereIs(f).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
+        }
+    }
+
     private static Aktenlift lift(Storage storage) {
         return Aktenlift.builder().storage(storage).clock(new MutableClock(Office.START)).ids(IdSource.sequential("o"))
                 .captureParallelism(1)
@@ -136,6 +180,41 @@ class RenditionOverlapTest {
             spec.fault(ScanFault.CORRUPT_IMAGE, f.value(), corruptPage);
         }
         return ScanGenerator.writeDelivery(tmp.resolve("d"), spec.build());
+    }
+
+    /** In-memory storage whose create of one key reads half the data and then throws an error. */
+    private static final class BreakingStorage extends ForwardingStorage {
+        private final ContentStore content;
+        final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
+
+        BreakingStorage(String breaksAt, Error error) {
+            super(new InMemoryStorage());
+            this.content = new Content(target.content()) {
+                @Override
+                public ContentInfo create(Key key, InputStream data) {
+                    if (key.value().equals(breaksAt)) {
+                        try {
+                            data.readNBytes(1000);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        throw error;
+                    }
+                    return super.create(key, data);
+                }
+
+                @Override
+                public void delete(Key key) {
+                    deleted.add(key.value());
+                    super.delete(key);
+                }
+            };
+        }
+
+        @Override
+        public ContentStore content() {
+            return content;
+        }
     }
 
     /**

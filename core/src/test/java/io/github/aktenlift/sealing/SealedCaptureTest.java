@@ -1,5 +1,6 @@
 package io.github.aktenlift.sealing;
 
+import io.github.aktenlift.ForwardingStorage;
 import io.github.aktenlift.MutableClock;
 import io.github.aktenlift.Office;
 import io.github.aktenlift.Policies;
@@ -15,7 +16,10 @@ import io.github.aktenlift.casefile.ProtectionLevel;
 import io.github.aktenlift.casefile.ProtectionProfile;
 import io.github.aktenlift.pdfa.PdfAssertions;
 import io.github.aktenlift.spi.sealing.EvidenceReport;
+import io.github.aktenlift.spi.storage.ContentInfo;
+import io.github.aktenlift.spi.storage.ContentStore;
 import io.github.aktenlift.spi.storage.Key;
+import io.github.aktenlift.spi.storage.Storage;
 import io.github.aktenlift.testkit.Delivery;
 import io.github.aktenlift.testkit.DeliverySpec;
 import io.github.aktenlift.testkit.InMemoryStorage;
@@ -61,11 +65,18 @@ class SealedCaptureTest {
     }
 
     private void open(SealingFixtures.CountingKey k, io.github.aktenlift.spi.sealing.TimestampAuthority tsa, SealBatch batch) {
+        open(k, tsa, batch, storage);
+    }
+
+    /** As above, the library storing through {@code through} (which stores into {@link #storage}). */
+    private void open(SealingFixtures.CountingKey k, io.github.aktenlift.spi.sealing.TimestampAuthority tsa, SealBatch batch,
+            Storage through) {
         key = k;
         sealer = SealingFixtures.sealer(k, tsa);
         o = Office.configured(storage, new MutableClock(Office.START),
                 Policies.defaults().withProtection(ProtectionLevel.HIGH, ProtectionProfile.resiscanFor(ProtectionLevel.HIGH))
-                        .withCapture(CapturePolicy.defaults().withMinimumDpi(100)), b -> b.sealing(sealer).sealBatch(batch));
+                        .withCapture(CapturePolicy.defaults().withMinimumDpi(100)),
+                b -> b.sealing(sealer).sealBatch(batch).storage(through));
     }
 
     /** Every stored rendition and protocol PDF of the report: PDF/A-2b for veraPDF, and the expected PAdES level for DSS. */
@@ -195,6 +206,40 @@ class SealedCaptureTest {
             assertThat(again.captured()).hasSize(2);
             assertThat(refusing.calls).as("the failed call, then two for the retry").hasValue(3);
         }
+    }
+
+    @Test
+    @DisplayName("a store that runs out of memory on the protocol: the case file fails for it alone with"
+            + " RENDITION_FAILED, its sealed renditions are removed, it stays PREPARED")
+    void storeOutOfMemory() throws Exception {
+        Storage breaking = new ForwardingStorage(storage) {
+            private final ContentStore content = new Content(storage.content()) {
+                @Override
+                public ContentInfo create(Key k, InputStream data) {
+                    if (k.value().startsWith("protocols/") && k.value().endsWith(".json")) {
+                        throw new OutOfMemoryError("Java heap space");
+                    }
+                    return super.create(k, data);
+                }
+            };
+
+            @Override
+            public ContentStore content() {
+                return content;
+            }
+        };
+        open(new SealingFixtures.CountingKey(SealingFixtures.key()), SealingFixtures.tsa(), SealBatch.perCaseFile(), breaking);
+        o.protection = ProtectionLevel.HIGH;
+        List<Barcode> files = o.prepareMany(1);
+        IngestReport r = o.lift.capture().ingest(o.scanner, delivery("D-OOM", files).directory());
+        assertThat(r.rejected()).singleElement().satisfies(x -> assertThat(x.problems()).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.kind()).isEqualTo(CaptureProblem.Kind.RENDITION_FAILED);
+                    assertThat(p.detail()).isEqualTo("scan protocol could not be stored: not enough memory");
+                }));
+        assertThat(storage.content().list("renditions", java.util.Optional.empty(), 10).items()).isEmpty();
+        assertThat(storage.content().list("protocols", java.util.Optional.empty(), 10).items()).isEmpty();
+        assertThat(o.lift.tracking().whereIs(files.get(0)).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
     }
 
     @AfterEach

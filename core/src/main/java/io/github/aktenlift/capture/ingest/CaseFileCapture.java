@@ -61,7 +61,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
@@ -130,6 +129,7 @@ final class CaseFileCapture {
         // renditions being rendered and stored, oldest first: a rendition's forces and commit overlap
         // the rendering of the next
         Deque<Storing> storing = new ArrayDeque<>();
+        Error fatal = null;
         try {
             for (Map.Entry<String, List<CheckedPage>> g : plan.groups().entrySet()) {
                 List<CheckedPage> group = g.getValue();
@@ -155,20 +155,25 @@ final class CaseFileCapture {
             problems.add(new CaptureProblem(Kind.OCR_FAILED, bc, PageChecks.printable(e.page()), e.getMessage()));
         } catch (ConflictException e) {
             problems.add(conflict(bc));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             problems.add(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "rendering or storing failed: "
                     + Failures.describe(e)));
+        } catch (Error e) {
+            fatal = e; // not the case file's fault: thrown on, once what the capture created is removed
         } finally {
             // a rendition still being stored after a failure is waited for, so that what it created is
             // known (and removed below) rather than left to appear after the removal
             for (Storing s : storing) {
-                if (finished(s.stored())) {
+                if (ContentPipe.created(s.stored())) {
                     written.add(s.key());
                 }
             }
         }
-        if (!problems.isEmpty()) {
+        if (fatal != null || !problems.isEmpty()) {
             written.forEach(pipe::deleteQuietly);
+            if (fatal != null) {
+                throw fatal;
+            }
             return new CaseFileOutcome.Rejected(bc, problems);
         }
         addKept(renditions, kept, previous);
@@ -189,10 +194,13 @@ final class CaseFileCapture {
         } catch (ConflictException e) {
             written.forEach(pipe::deleteQuietly);
             return new CaseFileOutcome.Rejected(bc, List.of(conflict(bc)));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             written.forEach(pipe::deleteQuietly);
             return new CaseFileOutcome.Rejected(bc, List.of(new CaptureProblem(Kind.RENDITION_FAILED, bc, "",
                     "scan protocol could not be stored: " + Failures.describe(e))));
+        } catch (Error e) {
+            written.forEach(pipe::deleteQuietly);
+            throw e;
         }
         return record(actor, index, bc, finalDocuments, renditions, number, written, new Recorded(protocolJson, protocolInfo,
                 protocolPdf, protocolPdfInfo, null, null));
@@ -212,7 +220,7 @@ final class CaseFileCapture {
      */
     private static void stored(Storing s, Plan plan, String bc, List<Key> written, Map<String, PageRendition> rendered,
             List<CaptureProblem> problems, List<StoredRendition> renditions) throws IOException {
-        ContentInfo stored = result(s.stored());
+        ContentInfo stored = ContentPipe.stored(s.stored());
         written.add(s.key());
         RenditionResult result = s.result()[0];
         List<CheckedPage> group = s.group();
@@ -226,47 +234,6 @@ final class CaseFileCapture {
         }
         renditions.add(new StoredRendition(plan.whole() ? "*" : s.id(), s.key(), stored.size(), stored.sha256(),
                 group.size(), (int) result.reencodedPages()));
-    }
-
-    /** What a store gave, or what it threw, as it threw it; waits for the end even if interrupted. */
-    private static ContentInfo result(Future<ContentInfo> stored) throws IOException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return stored.get();
-                } catch (InterruptedException e) {
-                    // the store is never left running behind the capture's back: wait on, interrupt later
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (cause instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IOException(cause);
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Waits for a store to end; whether it created its object. */
-    private static boolean finished(Future<ContentInfo> stored) {
-        try {
-            result(stored);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     /** Whether the products of a case file at this place are sealed: then {@link #sealed} instead of {@link #capture}. */

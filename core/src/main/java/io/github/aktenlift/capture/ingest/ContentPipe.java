@@ -67,7 +67,7 @@ final class ContentPipe {
      * a thread of its own, the store reads (and hashes) while it writes (and hashes its sources),
      * and nothing is held whole in memory, at most four chunks of 256 KiB. If the writer fails,
      * the store's stream fails too instead of ending, so that the store keeps nothing of it; the
-     * writer's exception is the one thrown.
+     * writer's exception is the one thrown, and an {@link Error} of the writer is thrown as it is.
      */
     ContentInfo put(Key key, Writer writer) throws IOException {
         return store(key, writer, false);
@@ -145,35 +145,97 @@ final class ContentPipe {
         ContentInfo info;
         try {
             info = create ? storage.content().create(key, in) : storage.content().put(key, in);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // the store gave up (or broke): the writer is told by the closed source, never left blocked
             if (producing.isDone()) {
-                producerSucceeded(producing); // throws the writer's own exception if it failed
+                writerSucceeded(producing); // throws the writer's own exception or error if it failed
             }
             producing.cancel(true);
             source.close();
             throw e;
         }
         try {
-            producerSucceeded(producing);
-        } catch (IOException | RuntimeException e) {
+            writerSucceeded(producing);
+        } catch (IOException | RuntimeException | Error e) {
             deleteQuietly(key);
             throw e;
         }
         return info;
     }
 
-    /** Waits for the writer behind a pipe to finish; throws what it threw. */
+    /**
+     * Waits for the writer behind a pipe to finish; throws what it threw, as the store's stream
+     * may: an {@link Error} is wrapped in an {@link IOException}, so that the store, which expects
+     * only that of a stream, keeps nothing. {@link #writerSucceeded} throws it as it is afterwards.
+     */
     private static void producerSucceeded(Future<?> producing) throws IOException {
+        try {
+            writerSucceeded(producing);
+        } catch (Error e) {
+            throw new IOException("the writer failed", e);
+        }
+    }
+
+    /**
+     * What a store of {@link #createLater} gave, or what it threw, as it threw it (the writer's
+     * {@link Error} included); waits for the end even if interrupted, so that the store is never
+     * left running behind the caller's back.
+     */
+    static ContentInfo stored(Future<ContentInfo> stored) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return stored.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // wait on, interrupt later
+                } catch (ExecutionException e) {
+                    throw rethrow(e);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Waits for a store of {@link #createLater} to end; whether it created its object (not if it threw anything). */
+    static boolean created(Future<ContentInfo> stored) {
+        try {
+            stored(stored);
+            return true;
+        } catch (IOException | RuntimeException | Error e) {
+            return false;
+        }
+    }
+
+    /**
+     * Throws a task's failure as the task threw it: an {@link IOException}, a {@link
+     * RuntimeException} or an {@link Error} as it is, anything else inside an {@link IOException}.
+     * One rule for writers and stores, so that the capture decides alone what fails a case file
+     * (an {@link OutOfMemoryError} does) and what is thrown on (any other error).
+     */
+    private static IOException rethrow(ExecutionException e) throws IOException {
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException io) {
+            throw io;
+        }
+        if (cause instanceof RuntimeException re) {
+            throw re;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IOException(cause);
+    }
+
+    /** Waits for the writer behind a pipe to finish; throws what it threw, as it threw it. */
+    private static void writerSucceeded(Future<?> producing) throws IOException {
         try {
             producing.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(e.getCause());
+            throw rethrow(e);
         } catch (CancellationException e) {
             throw new IOException("rendering was cancelled", e);
         } catch (InterruptedException e) {

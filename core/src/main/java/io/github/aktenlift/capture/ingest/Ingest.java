@@ -298,6 +298,9 @@ public final class Ingest implements Capture {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
+            if (e.getCause() instanceof Error error) {
+                throw error; // not a case file's fault (an OutOfMemoryError fails only its case file): thrown on as it is
+            }
             throw new IllegalStateException(e.getCause());
         }
     }

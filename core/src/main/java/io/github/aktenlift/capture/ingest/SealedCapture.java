@@ -222,7 +222,7 @@ final class SealedCapture implements AutoCloseable {
             end(List.of(PageChecks.brokenPage(e, input.pages(), bc)));
         } catch (Recognitions.Failed e) {
             end(List.of(new CaptureProblem(Kind.OCR_FAILED, bc, PageChecks.printable(e.page()), e.getMessage())));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             end(List.of(new CaptureProblem(kind, bc, "", fail + Failures.describe(e))));
         }
     }
@@ -243,7 +243,7 @@ final class SealedCapture implements AutoCloseable {
             for (int i = 0; i < pending.size(); i++) {
                 fill(pending.get(i).staged(), pending.get(i).placeholder(), signatures.get(i));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             end(List.of(new CaptureProblem(Kind.SEALING_FAILED, bc, "", "the seal could not be written: "
                     + Failures.describe(e))));
             return;
@@ -313,7 +313,7 @@ final class SealedCapture implements AutoCloseable {
             }
         } catch (ConflictException e) {
             end(List.of(CaseFileCapture.conflict(bc)));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             end(List.of(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "storing the sealed renditions or writing the "
                     + "scan protocol failed: " + Failures.describe(e))));
         }
@@ -338,7 +338,7 @@ final class SealedCapture implements AutoCloseable {
     void protocolSigned(byte[] pdfSeal, byte[] jsonSeal, String level) {
         try {
             fill(protocolStaged, protocolPlaceholder, pdfSeal);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             end(List.of(new CaptureProblem(Kind.SEALING_FAILED, bc, "", "the seal could not be written: "
                     + Failures.describe(e))));
             return;
@@ -374,7 +374,7 @@ final class SealedCapture implements AutoCloseable {
         } catch (ConflictException e) {
             end(List.of(CaseFileCapture.conflict(bc)));
             return;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             end(List.of(new CaptureProblem(Kind.RENDITION_FAILED, bc, "", "scan protocol could not be stored: "
                     + Failures.describe(e))));
             return;
