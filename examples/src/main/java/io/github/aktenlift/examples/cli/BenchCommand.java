@@ -30,11 +30,11 @@ import java.util.function.ToDoubleFunction;
  * {@code bench}: capture against its limit, in one run on the same generated pages. Each round
  * measures, per page format: the floor (a {@code FileChannel} read with SHA-256, on one thread and
  * on as many threads as capture uses; and, on those threads, the same with each case file's pages
- * written into a new file that is forced: the durable floor), PDFBox passthrough on those threads, the delivery check
- * (every page rendered into nothing: capture's checks alone, on one thread), and capture into the
- * filesystem storage with fsync on and off, into the in-memory store, and — in a fresh child JVM —
- * the first capture (cold). Ratios are taken within a round; the table gives each round and the
- * medians.
+ * written into a new file that is forced: the durable floor), PDFBox passthrough on those threads,
+ * the delivery check (every page rendered into nothing: capture's checks alone, on one thread), and
+ * capture into the filesystem storage with fsync on and off, into the in-memory store, and — in a
+ * fresh child JVM — the first capture (cold). Ratios are taken within a round; the table gives each
+ * round and the medians.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs the capture benchmark in a temporary directory: generates scanned pages (case files of"
