@@ -46,6 +46,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("Capture at a protection level that demands seals")
 class SealedCaptureTest {
@@ -212,23 +213,8 @@ class SealedCaptureTest {
     @DisplayName("a store that runs out of memory on the protocol: the case file fails for it alone with"
             + " RENDITION_FAILED, its sealed renditions are removed, it stays PREPARED")
     void storeOutOfMemory() throws Exception {
-        Storage breaking = new ForwardingStorage(storage) {
-            private final ContentStore content = new Content(storage.content()) {
-                @Override
-                public ContentInfo create(Key k, InputStream data) {
-                    if (k.value().startsWith("protocols/") && k.value().endsWith(".json")) {
-                        throw new OutOfMemoryError("Java heap space");
-                    }
-                    return super.create(k, data);
-                }
-            };
-
-            @Override
-            public ContentStore content() {
-                return content;
-            }
-        };
-        open(new SealingFixtures.CountingKey(SealingFixtures.key()), SealingFixtures.tsa(), SealBatch.perCaseFile(), breaking);
+        open(new SealingFixtures.CountingKey(SealingFixtures.key()), SealingFixtures.tsa(), SealBatch.perCaseFile(),
+                breakingOnProtocolJson(new OutOfMemoryError("Java heap space")));
         o.protection = ProtectionLevel.HIGH;
         List<Barcode> files = o.prepareMany(1);
         IngestReport r = o.lift.capture().ingest(o.scanner, delivery("D-OOM", files).directory());
@@ -240,6 +226,53 @@ class SealedCaptureTest {
         assertThat(storage.content().list("renditions", java.util.Optional.empty(), 10).items()).isEmpty();
         assertThat(storage.content().list("protocols", java.util.Optional.empty(), 10).items()).isEmpty();
         assertThat(o.lift.tracking().whereIs(files.get(0)).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
+    }
+
+    @Test
+    @DisplayName("any other Error of a store (a bug): thrown from ingest as it is, the sealed renditions removed first")
+    void storeError() throws Exception {
+        storeError(SealBatch.perCaseFile());
+    }
+
+    @Test
+    @DisplayName("the same in one batch for the delivery: every step ends, then the Error is thrown as it is")
+    void storeErrorPerDelivery() throws Exception {
+        storeError(SealBatch.perDelivery());
+    }
+
+    private void storeError(SealBatch batch) throws Exception {
+        AssertionError bug = new AssertionError("an adapter's bug");
+        open(new SealingFixtures.CountingKey(SealingFixtures.key()), SealingFixtures.tsa(), batch,
+                breakingOnProtocolJson(bug));
+        o.protection = ProtectionLevel.HIGH;
+        List<Barcode> files = o.prepareMany(2);
+        Path dir = delivery("D-ERR", files).directory();
+        assertThatThrownBy(() -> o.lift.capture().ingest(o.scanner, dir)).isSameAs(bug);
+        assertThat(storage.content().list("renditions", java.util.Optional.empty(), 10).items()).isEmpty();
+        assertThat(storage.content().list("protocols", java.util.Optional.empty(), 10).items()).isEmpty();
+        for (Barcode f : files) {
+            assertThat(o.lift.tracking().whereIs(f).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
+        }
+    }
+
+    /** The test's storage, but a create of a protocol JSON throws {@code error}. */
+    private Storage breakingOnProtocolJson(Error error) {
+        return new ForwardingStorage(storage) {
+            private final ContentStore content = new Content(storage.content()) {
+                @Override
+                public ContentInfo create(Key k, InputStream data) {
+                    if (k.value().startsWith("protocols/") && k.value().endsWith(".json")) {
+                        throw error;
+                    }
+                    return super.create(k, data);
+                }
+            };
+
+            @Override
+            public ContentStore content() {
+                return content;
+            }
+        };
     }
 
     @AfterEach

@@ -28,7 +28,6 @@ import io.github.aktenlift.lifecycle.WorkOrder;
 import io.github.aktenlift.metrics.Statistics;
 import io.github.aktenlift.telemetry.Mdc;
 import io.github.aktenlift.spi.ProviderException;
-import io.github.aktenlift.spi.UnavailableException;
 import io.github.aktenlift.spi.notification.Notification;
 import io.github.aktenlift.spi.notification.NotificationType;
 import io.github.aktenlift.spi.notification.Notifier;
@@ -58,7 +57,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -177,8 +175,7 @@ public final class Ingest implements Capture {
                     }));
                 }
             }
-            for (Future<Job> f : futures) {
-                Job job = join(f);
+            for (Job job : Tasks.joinAll(futures)) {
                 outcomes.add(job.outcome);
                 if (job.outcome instanceof CaseFileOutcome.Captured c) {
                     pagesAndBytes[0] += c.pages();
@@ -215,13 +212,15 @@ public final class Ingest implements Capture {
                 first.put(n, pool.submit(() -> processWithContext(actor, dir, index, listed.get(n), seen, true)));
             }
             Map<Integer, Job> waiting = new LinkedHashMap<>();
-            for (Map.Entry<Integer, Future<Job>> e : first.entrySet()) {
-                Job job = join(e.getValue());
+            List<Job> firstSteps = Tasks.joinAll(first.values());
+            int k = 0;
+            for (int n : first.keySet()) {
+                Job job = firstSteps.get(k++);
                 if (job.pending == null) {
                     tell(() -> listener.caseFileDone(job.outcome));
-                    futures.set(e.getKey(), CompletableFuture.completedFuture(job));
+                    futures.set(n, CompletableFuture.completedFuture(job));
                 } else {
-                    waiting.put(e.getKey(), job);
+                    waiting.put(n, job);
                 }
             }
             if (waiting.isEmpty()) {
@@ -286,23 +285,6 @@ public final class Ingest implements Capture {
             recalled.addAll(rest);
             return recalled.stream().mapToInt(Integer::intValue).toArray();
         });
-    }
-
-    private static Job join(Future<Job> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnavailableException("interrupted while ingesting", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error; // not a case file's fault (an OutOfMemoryError fails only its case file): thrown on as it is
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** A case file's outcome and the bytes of its pages; or, with {@code pending}, a sealed capture waiting for its batch. */

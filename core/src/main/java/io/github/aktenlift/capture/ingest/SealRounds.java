@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -150,7 +151,9 @@ final class SealRounds {
 
     /**
      * Runs one step per capture and waits for all. A step that throws (recording the capture can,
-     * after its objects are stored) ends its own capture as failed and no other.
+     * after its objects are stored) ends its own capture as failed and no other; an {@link Error}
+     * other than {@link OutOfMemoryError} (a bug) is thrown on as it is once every step has ended,
+     * its capture's objects removed unless recording had begun.
      */
     private static void run(List<Runnable> tasks, List<SealedCapture> captures, Executor steps) {
         List<CompletableFuture<Void>> futures = new ArrayList<>(tasks.size());
@@ -163,9 +166,27 @@ final class SealRounds {
                 } catch (RuntimeException | OutOfMemoryError e) {
                     c.crashed(new CaptureProblem(Kind.CAPTURE_FAILED, c.barcode(), "", "capture failed: "
                             + Failures.describe(e)));
+                } catch (Error e) {
+                    c.abandon();
+                    throw e;
                 }
             }, steps));
         }
-        futures.forEach(CompletableFuture::join);
+        Error error = null;
+        for (CompletableFuture<Void> f : futures) {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                // only an Error gets here (every exception ends its capture): thrown on as it is, once all have ended
+                if (error == null && e.getCause() instanceof Error cause) {
+                    error = cause;
+                } else if (error == null) {
+                    throw e;
+                }
+            }
+        }
+        if (error != null) {
+            throw error;
+        }
     }
 }

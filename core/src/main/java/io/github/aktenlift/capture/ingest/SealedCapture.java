@@ -74,6 +74,8 @@ final class SealedCapture implements AutoCloseable {
     private final String bc;
     private final Optional<PreparedSeals> prepared;
     private final List<Key> written = new ArrayList<>();
+    /** Whether {@link #finish} has begun recording the capture in the journal. */
+    private boolean recording;
     private final List<StoredRendition> renditions = new ArrayList<>();
     private final Map<String, PageRendition> rendered = new HashMap<>();
     /** What each page's text layer was made of, by page place, for the scan protocol. */
@@ -379,6 +381,7 @@ final class SealedCapture implements AutoCloseable {
                     + Failures.describe(e))));
             return;
         }
+        recording = true; // from here on the journal may name what was written: nothing is removed after a crash
         outcome = owner.record(input.actor(), input.index(), bc, plan.finalDocuments(), renditions, number, written, recorded);
         ended = true;
     }
@@ -392,12 +395,25 @@ final class SealedCapture implements AutoCloseable {
     }
 
     /**
-     * Ends the capture after a step failed unexpectedly. Its objects stay: recording may have
-     * appended the event before it failed, as for an unsealed capture.
+     * Ends the capture after a step failed unexpectedly. Its objects are removed if the step failed
+     * before recording began; after, they stay: recording may have appended the event before it
+     * failed, as for an unsealed capture.
      */
     void crashed(CaptureProblem problem) {
+        abandon();
         outcome = new CaseFileOutcome.Rejected(bc, List.of(problem));
         ended = true;
+    }
+
+    /**
+     * Removes what the capture stored after a step threw, unless recording had begun: then the
+     * journal may name it, and it stays.
+     */
+    void abandon() {
+        if (!recording) {
+            written.forEach(owner::deleteQuietly);
+            written.clear();
+        }
     }
 
     /** @return the case file's barcode, for problems */
