@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -172,21 +171,6 @@ final class SealRounds {
                 }
             }, steps));
         }
-        Error error = null;
-        for (CompletableFuture<Void> f : futures) {
-            try {
-                f.join();
-            } catch (CompletionException e) {
-                // only an Error gets here (every exception ends its capture): thrown on as it is, once all have ended
-                if (error == null && e.getCause() instanceof Error cause) {
-                    error = cause;
-                } else if (error == null) {
-                    throw e;
-                }
-            }
-        }
-        if (error != null) {
-            throw error;
-        }
+        Tasks.joinAll(futures); // only an Error gets out of a step: thrown on as it is, once all have ended
     }
 }

@@ -25,7 +25,7 @@ final class Tasks {
      * @throws RuntimeException or {@link Error}: the first failed task's, once all have ended
      * @throws UnavailableException if interrupted while waiting (the caller stops the tasks)
      */
-    static <T> List<T> joinAll(Collection<Future<T>> futures) {
+    static <T> List<T> joinAll(Collection<? extends Future<T>> futures) {
         List<T> results = new ArrayList<>(futures.size());
         Throwable first = null;
         for (Future<T> f : futures) {
