@@ -134,21 +134,7 @@ final class CaptureLimit {
 
     /** Seconds for reading and hashing every page file, spread over {@code n} threads by case file. */
     double floor(int n) throws IOException {
-        return parallel(n, files -> {
-            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-            MessageDigest md = sha256();
-            for (Path p : files) {
-                try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
-                    buffer.clear();
-                    while (ch.read(buffer) >= 0) {
-                        buffer.flip();
-                        md.update(buffer.array(), 0, buffer.limit());
-                        buffer.clear();
-                    }
-                }
-                md.digest();
-            }
-        });
+        return parallel(n, files -> readAndHash(files, null));
     }
 
     /**
@@ -161,29 +147,37 @@ final class CaptureLimit {
         AtomicInteger next = new AtomicInteger();
         try {
             return parallel(n, files -> {
-                ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-                MessageDigest md = sha256();
                 try (FileChannel copy = FileChannel.open(out.resolve(next.incrementAndGet() + ".bin"),
                         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    for (Path p : files) {
-                        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
-                            buffer.clear();
-                            while (ch.read(buffer) >= 0) {
-                                buffer.flip();
-                                md.update(buffer.array(), 0, buffer.limit());
-                                while (buffer.hasRemaining()) {
-                                    copy.write(buffer);
-                                }
-                                buffer.clear();
-                            }
-                        }
-                        md.digest();
-                    }
+                    readAndHash(files, copy);
                     copy.force(true);
                 }
             });
         } finally {
             Workspace.deleteTree(out);
+        }
+    }
+
+    /**
+     * The floor's work on one case file: each page read through a {@code FileChannel} and hashed
+     * with SHA-256 on its own; with {@code copy}, every buffer also written there as it is read.
+     */
+    private static void readAndHash(List<Path> files, FileChannel copy) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+        MessageDigest md = sha256();
+        for (Path p : files) {
+            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+                buffer.clear();
+                while (ch.read(buffer) >= 0) {
+                    buffer.flip();
+                    md.update(buffer.array(), 0, buffer.limit());
+                    while (copy != null && buffer.hasRemaining()) {
+                        copy.write(buffer);
+                    }
+                    buffer.clear();
+                }
+            }
+            md.digest();
         }
     }
 
