@@ -89,9 +89,7 @@ class RenditionOverlapTest {
             assertThat(storage.created).as("created, then removed").contains(base + "doc-1.pdf", base + "doc-3.pdf")
                     .doesNotContain(base + "doc-2.pdf", base + "doc-4.pdf");
             assertThat(storage.deleted).contains(base + "doc-1.pdf", base + "doc-3.pdf");
-            assertThat(storage.content().list("renditions/" + f.value(), Optional.empty(), 10).items()).isEmpty();
-            assertThat(storage.content().list("protocols/" + f.value(), Optional.empty(), 10).items()).isEmpty();
-            assertThat(lift.tracking().whereIs(f).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
+            assertNothingKept(storage, lift, f);
         }
     }
 
@@ -132,9 +130,7 @@ class RenditionOverlapTest {
                         assertThat(p.detail()).isEqualTo("rendering or storing failed: not enough memory");
                     }));
             assertThat(storage.deleted).contains(base + "doc-1.pdf", base + "doc-2.pdf");
-            assertThat(storage.content().list("renditions/" + f.value(), Optional.empty(), 10).items()).isEmpty();
-            assertThat(storage.content().list("protocols/" + f.value(), Optional.empty(), 10).items()).isEmpty();
-            assertThat(lift.tracking().whereIs(f).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
+            assertNothingKept(storage, lift, f);
         }
     }
 
@@ -152,9 +148,15 @@ class RenditionOverlapTest {
             assertThatThrownBy(() -> lift.capture().ingest(SCANNER, dir)).isSameAs(bug);
 
             assertThat(storage.deleted).contains(base + "doc-1.pdf", base + "doc-2.pdf");
-            assertThat(storage.content().list("renditions/" + f.value(), Optional.empty(), 10).items()).isEmpty();
-            assertThat(lift.tracking().whereIs(f).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
+            assertNothingKept(storage, lift, f);
         }
+    }
+
+    /** Nothing of the failed capture is kept: no rendition, no protocol, and the case file still PREPARED. */
+    private static void assertNothingKept(Storage storage, Aktenlift lift, Barcode f) {
+        assertThat(storage.content().list("renditions/" + f.value(), Optional.empty(), 10).items()).isEmpty();
+        assertThat(storage.content().list("protocols/" + f.value(), Optional.empty(), 10).items()).isEmpty();
+        assertThat(lift.tracking().whereIs(f).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
     }
 
     private static Aktenlift lift(Storage storage) {

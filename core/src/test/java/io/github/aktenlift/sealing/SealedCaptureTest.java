@@ -198,11 +198,7 @@ class SealedCaptureTest {
                 assertThat(x.problems().get(0).kind()).isEqualTo(CaptureProblem.Kind.SEALING_FAILED);
                 assertThat(x.problems().get(0).detail()).contains("unavailable");
             });
-            assertThat(storage.content().list("renditions", java.util.Optional.empty(), 10).items()).isEmpty();
-            assertThat(storage.content().list("protocols", java.util.Optional.empty(), 10).items()).isEmpty();
-            for (Barcode f : files) {
-                assertThat(o.lift.tracking().whereIs(f).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
-            }
+            assertNothingKept(files);
             IngestReport again = o.lift.capture().ingest(o.scanner, d.directory());
             assertThat(again.captured()).hasSize(2);
             assertThat(refusing.calls).as("the failed call, then two for the retry").hasValue(3);
@@ -223,9 +219,7 @@ class SealedCaptureTest {
                     assertThat(p.kind()).isEqualTo(CaptureProblem.Kind.RENDITION_FAILED);
                     assertThat(p.detail()).isEqualTo("scan protocol could not be stored: not enough memory");
                 }));
-        assertThat(storage.content().list("renditions", java.util.Optional.empty(), 10).items()).isEmpty();
-        assertThat(storage.content().list("protocols", java.util.Optional.empty(), 10).items()).isEmpty();
-        assertThat(o.lift.tracking().whereIs(files.get(0)).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
+        assertNothingKept(files);
     }
 
     @Test
@@ -248,7 +242,13 @@ class SealedCaptureTest {
         List<Barcode> files = o.prepareMany(2);
         Path dir = delivery("D-ERR", files).directory();
         assertThatThrownBy(() -> o.lift.capture().ingest(o.scanner, dir)).isSameAs(bug);
-        assertThat(storage.content().list("renditions", java.util.Optional.empty(), 10).items()).isEmpty();
+        assertNothingKept(files);
+    }
+
+    /** Nothing half-sealed is kept: no rendition, no protocol, and every case file still PREPARED. */
+    private void assertNothingKept(List<Barcode> files) {
+        assertThat(storage.content().list("renditions", java.util.Optional.empty(), 10).items())
+                .as("nothing half-sealed is kept").isEmpty();
         assertThat(storage.content().list("protocols", java.util.Optional.empty(), 10).items()).isEmpty();
         for (Barcode f : files) {
             assertThat(o.lift.tracking().whereIs(f).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
@@ -450,10 +450,7 @@ class SealedCaptureTest {
             CaptureProblem p = r.rejected().get(0).problems().get(0);
             assertThat(p.kind()).isEqualTo(CaptureProblem.Kind.TIMESTAMP_FAILED);
             assertThat(p.detail()).contains(reason);
-            assertThat(o.lift.tracking().whereIs(f).orElseThrow().state()).isEqualTo(CaseFileState.PREPARED);
-            assertThat(storage.content().list("renditions", java.util.Optional.empty(), 10).items())
-                    .as("nothing half-sealed is kept").isEmpty();
-            assertThat(storage.content().list("protocols", java.util.Optional.empty(), 10).items()).isEmpty();
+            assertNothingKept(List.of(f));
 
             server.behave(TestTimestampServer.Behaviour.GRANT);
             IngestReport again = o.lift.capture().ingest(o.scanner, d.directory());
@@ -487,8 +484,7 @@ class SealedCaptureTest {
             assertThat(r.captured()).isEmpty();
             assertThat(r.rejected()).hasSize(2)
                     .allSatisfy(x -> assertThat(x.problems().get(0).kind()).isEqualTo(CaptureProblem.Kind.TIMESTAMP_FAILED));
-            assertThat(storage.content().list("renditions", java.util.Optional.empty(), 10).items()).isEmpty();
-            assertThat(storage.content().list("protocols", java.util.Optional.empty(), 10).items()).isEmpty();
+            assertNothingKept(files);
             server.behave(TestTimestampServer.Behaviour.GRANT);
             assertThat(o.lift.capture().ingest(o.scanner, d.directory()).captured()).hasSize(2);
             assertThat(o.lift.tracking().verifyDeep().isIntact()).isTrue();

@@ -49,35 +49,30 @@ class ContentPipeTest {
     @Test
     @DisplayName("a writer's IOException after half a megabyte: thrown as it is, nothing stored")
     void ioException() {
-        InMemoryStorage storage = new InMemoryStorage();
-        IOException thrown = new IOException("page 3 of doc-1 ends early");
-        assertThatThrownBy(() -> new ContentPipe(storage).create(KEY, out -> {
-            out.write(new byte[512 * 1024]);
-            throw thrown;
-        })).isSameAs(thrown);
-        assertThat(storage.content().head(KEY)).isEmpty();
+        assertThrownAsIs(new IOException("page 3 of doc-1 ends early"), new byte[512 * 1024]);
     }
 
     @Test
     @DisplayName("a writer's OutOfMemoryError: thrown as it is (the capture fails the case file for it), not wrapped, nothing stored")
     void outOfMemory() {
-        InMemoryStorage storage = new InMemoryStorage();
-        OutOfMemoryError thrown = new OutOfMemoryError("Java heap space");
-        assertThatThrownBy(() -> new ContentPipe(storage).create(KEY, out -> {
-            out.write(new byte[512 * 1024]);
-            throw thrown;
-        })).isSameAs(thrown);
-        assertThat(storage.content().head(KEY)).isEmpty();
+        assertThrownAsIs(new OutOfMemoryError("Java heap space"), new byte[512 * 1024]);
     }
 
     @Test
     @DisplayName("any other Error of a writer (a bug, not the input's fault): thrown as it is, nothing stored")
     void otherError() {
+        assertThrownAsIs(new StackOverflowError(), "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A writer writes {@code first}, then throws {@code thrown} (an IOException or an Error): the pipe throws it as it is and stores nothing. */
+    private static void assertThrownAsIs(Throwable thrown, byte[] first) {
         InMemoryStorage storage = new InMemoryStorage();
-        StackOverflowError thrown = new StackOverflowError();
         assertThatThrownBy(() -> new ContentPipe(storage).create(KEY, out -> {
-            out.write("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII));
-            throw thrown;
+            out.write(first);
+            if (thrown instanceof IOException io) {
+                throw io;
+            }
+            throw (Error) thrown;
         })).isSameAs(thrown);
         assertThat(storage.content().head(KEY)).isEmpty();
     }
