@@ -119,7 +119,7 @@ class RenditionOverlapTest {
     void storeOutOfMemory() throws IOException {
         Barcode f = Policies.defaults().caseFileBarcodes().generate(1);
         String base = "renditions/" + f.value() + "/1/";
-        BreakingStorage storage = new BreakingStorage(base + "doc-3.pdf", new OutOfMemoryError("Java heap space"));
+        SlowStorage storage = new SlowStorage(Map.of(), base + "doc-3.pdf", new OutOfMemoryError("Java heap space"));
         try (Aktenlift lift = lift(storage)) {
             prepared(lift);
             IngestReport report = lift.capture().ingest(SCANNER, delivery(f, null).directory());
@@ -141,7 +141,7 @@ class RenditionOverlapTest {
         Barcode f = Policies.defaults().caseFileBarcodes().generate(1);
         String base = "renditions/" + f.value() + "/1/";
         AssertionError bug = new AssertionError("an adapter's bug");
-        BreakingStorage storage = new BreakingStorage(base + "doc-3.pdf", bug);
+        SlowStorage storage = new SlowStorage(Map.of(), base + "doc-3.pdf", bug);
         try (Aktenlift lift = lift(storage)) {
             prepared(lift);
             Path dir = delivery(f, null).directory();
@@ -184,13 +184,26 @@ class RenditionOverlapTest {
         return ScanGenerator.writeDelivery(tmp.resolve("d"), spec.build());
     }
 
-    /** In-memory storage whose create of one key reads half the data and then throws an error. */
-    private static final class BreakingStorage extends ForwardingStorage {
+    /**
+     * In-memory storage whose creates of renditions take a while after the object is stored (as a
+     * force would), and which counts how many such creates run at once; optionally, the create of
+     * one key reads some of the data and then throws an error.
+     */
+    private static final class SlowStorage extends ForwardingStorage {
         private final ContentStore content;
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+        final List<String> created = Collections.synchronizedList(new ArrayList<>());
         final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
+        /** "begin KEY" when a create of a rendition is called, "end KEY" when it returns or throws. */
+        final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
-        BreakingStorage(String breaksAt, Error error) {
+        SlowStorage(Map<String, Long> extraMillis) {
+            this(extraMillis, null, null);
+        }
+
+        SlowStorage(Map<String, Long> extraMillis, String breaksAt, Error error) {
             super(new InMemoryStorage());
+            AtomicInteger atOnce = new AtomicInteger();
             this.content = new Content(target.content()) {
                 @Override
                 public ContentInfo create(Key key, InputStream data) {
@@ -202,41 +215,6 @@ class RenditionOverlapTest {
                         }
                         throw error;
                     }
-                    return super.create(key, data);
-                }
-
-                @Override
-                public void delete(Key key) {
-                    deleted.add(key.value());
-                    super.delete(key);
-                }
-            };
-        }
-
-        @Override
-        public ContentStore content() {
-            return content;
-        }
-    }
-
-    /**
-     * In-memory storage whose creates of renditions take a while after the object is stored (as a
-     * force would), and which counts how many such creates run at once.
-     */
-    private static final class SlowStorage extends ForwardingStorage {
-        private final ContentStore content;
-        final AtomicInteger mostAtOnce = new AtomicInteger();
-        final List<String> created = Collections.synchronizedList(new ArrayList<>());
-        final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
-        /** "begin KEY" when a create of a rendition is called, "end KEY" when it returns or throws. */
-        final List<String> events = Collections.synchronizedList(new ArrayList<>());
-
-        SlowStorage(Map<String, Long> extraMillis) {
-            super(new InMemoryStorage());
-            AtomicInteger atOnce = new AtomicInteger();
-            this.content = new Content(target.content()) {
-                @Override
-                public ContentInfo create(Key key, InputStream data) {
                     if (!key.value().startsWith("renditions/")) {
                         return super.create(key, data);
                     }
