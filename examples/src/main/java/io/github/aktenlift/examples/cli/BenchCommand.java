@@ -31,6 +31,7 @@ import java.util.function.ToDoubleFunction;
  * measures, per page format: the floor (a {@code FileChannel} read with SHA-256, on one thread and
  * on as many threads as capture uses; and, on those threads, the same with each case file's pages
  * written into a new file that is forced: the durable floor), PDFBox passthrough on those threads,
+ * img2pdf in as many processes (where it is installed),
  * the delivery check (every page rendered into nothing: capture's checks alone, on one thread), and
  * capture into the filesystem storage with fsync on and off, into the in-memory store, and — in a
  * fresh child JVM — the first capture (cold). Ratios are taken within a round; the table gives each
@@ -40,7 +41,8 @@ import java.util.function.ToDoubleFunction;
         description = {"Runs the capture benchmark in a temporary directory: generates scanned pages (case files of"
                 + " 5 documents of up to 10 single-sided sheets), then in each round times, on the same pages: reading"
                 + " and hashing them on 1 thread and on capture's threads (the floor), the same and writing them into"
-                + " one new file per case file, forced (the durable floor), PDFBox passthrough on capture's threads, the"
+                + " one new file per case file, forced (the durable floor), PDFBox passthrough on capture's threads,"
+                + " img2pdf in as many processes, the"
                 + " delivery check (capture's checks alone, 1 thread), capture into filesystem storage with fsync on and"
                 + " off and into the in-memory store, and"
                 + " the first capture in a fresh JVM (cold). Prints pages/s per round, medians and ratios, and for the"
@@ -54,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
     private static final List<String> WARM_UP_STORES = List.of("memory", "fs-fsync", "fs-nosync");
 
     private final Environment env;
+
+    /** The img2pdf found at {@link #img2pdfCommand}, or null where it does not run. */
+    private Img2Pdf img2pdf;
 
     @Option(names = "--pages", paramLabel = "N", defaultValue = "1000",
             description = "pages to generate and capture per format, 1 to 100000 (default: ${DEFAULT-VALUE})")
@@ -72,9 +77,10 @@ final class BenchCommand implements Callable<Integer> {
     private int rounds;
 
     @Option(names = "--warm-up", paramLabel = "N", defaultValue = "3",
-            description = "captures before the first round, not counted, 0 to 20, in turn into memory and the"
-                    + " filesystem; the JIT goes on compiling for many captures after the first (the table shows its"
-                    + " seconds in each round) (default: ${DEFAULT-VALUE})")
+            description = "warm-up steps before the first round, not counted, 0 to 20: each a capture (in turn into"
+                    + " memory and the filesystem), a PDFBox passthrough and a delivery check of every set, so that the"
+                    + " in-JVM peers are as warm as capture; the JIT goes on compiling for many captures after the"
+                    + " first (the table shows its seconds in each round) (default: ${DEFAULT-VALUE})")
     private int warmUp;
 
     @Option(names = "--no-cold", description = "leave out the first capture in a fresh child JVM")
@@ -88,6 +94,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "also time the cold capture with this class-data-sharing archive (the one the CLI's packaging"
                     + " builds, target/aktenlift-cli.jsa), next to the one without")
     private Path cdsArchive;
+
+    @Option(names = "--img2pdf", paramLabel = "COMMAND", defaultValue = "img2pdf",
+            description = "the img2pdf to time side by side, one process per case file, as many at once as capture has"
+                    + " threads (Debian's package img2pdf; build/install-bench-tools.sh installs it); where it does not run,"
+                    + " its figure is left out and the table says so (default: ${DEFAULT-VALUE})")
+    private String img2pdfCommand;
 
     @Option(names = "--keep", description = "keep the temporary directory (corpus and storage) afterwards")
     private boolean keep;
@@ -143,6 +155,7 @@ final class BenchCommand implements Callable<Integer> {
         int perFile = DOCUMENTS * MAX_SHEETS;
         int files = (pages + perFile - 1) / perFile;
         int sheets = (pages + files * DOCUMENTS - 1) / (files * DOCUMENTS);
+        img2pdf = Img2Pdf.find(img2pdfCommand);
         Progress progress = output.progress(env);
         Path tmp = Files.createTempDirectory("aktenlift-bench-");
         try {
@@ -154,10 +167,14 @@ final class BenchCommand implements Callable<Integer> {
             Map<DeliverySpec.Formats, List<Round>> results = new LinkedHashMap<>();
             try (Progress.Task task = progress.start("warm-up and rounds", (long) formats.size() * (rounds + warmUp),
                     "steps")) {
-                // not counted: the warm figures are for a JVM that has captured, into each kind of store
+                // not counted: the warm figures are for a JVM that has captured, into each kind of store, and
+                // has run the in-JVM peers as often (unwarmed, PDFBox's G4 passthrough ran 7x slower in round 1
+                // than in round 3, which flattered capture)
                 for (int w = 0; w < warmUp; w++) {
                     for (CaptureLimit set : sets.values()) {
                         set.capture(WARM_UP_STORES.get(w % WARM_UP_STORES.size()));
+                        set.pdfbox(set.threads());
+                        set.renderOnly();
                         task.advance(1);
                     }
                 }
@@ -169,7 +186,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 task.done();
             }
-            Report report = new Report(dpi, warmUp, results, sets);
+            Report report = new Report(dpi, warmUp, results, sets, img2pdfCommand, img2pdf);
             if (output.json) {
                 Json.print(env.out(), report.toJson());
             } else {
@@ -222,6 +239,14 @@ final class BenchCommand implements Callable<Integer> {
         seconds.put(floorN(set), set.floor(set.threads()));
         seconds.put(durableN(set), set.durableFloor(set.threads()));
         seconds.put(pdfboxN(set), set.pdfbox(set.threads()));
+        if (img2pdf != null) {
+            try {
+                seconds.put(img2pdfN(set.threads()), set.img2pdf(img2pdf, set.threads()));
+            } catch (IOException e) {
+                // the tool, not the bench, is broken: one clear line, with what it printed
+                throw new UserException("--img2pdf " + img2pdf.command() + " " + e.getMessage());
+            }
+        }
         seconds.put(CaptureLimit.RENDER_1, set.renderOnly());
         // the checks on capture's threads at best: the one-thread time divided by the threads
         seconds.put(renderN(set), seconds.get(CaptureLimit.RENDER_1) / set.threads());
@@ -259,6 +284,10 @@ final class BenchCommand implements Callable<Integer> {
         return "same, ideal on " + threads + " threads (1 thread's time ÷ " + threads + ")";
     }
 
+    static String img2pdfN(int processes) {
+        return CaptureLimit.IMG2PDF + ", " + processes + " processes";
+    }
+
     static String pdfboxN(CaptureLimit set) {
         return CaptureLimit.PDFBOX + ", " + set.threads() + " threads";
     }
@@ -287,7 +316,13 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The figures of all rounds, printed as one table per format. */
     private record Report(int dpi, int warmUp, Map<DeliverySpec.Formats, List<Round>> results,
-            Map<DeliverySpec.Formats, CaptureLimit> sets) {
+            Map<DeliverySpec.Formats, CaptureLimit> sets, String img2pdfCommand, Img2Pdf img2pdf) {
+
+        /** Why img2pdf's figure is missing, for the table and the JSON. */
+        String img2pdfMissing() {
+            return "'" + img2pdfCommand + "' does not run here: its figure is left out (Debian's package img2pdf;"
+                    + " build/install-bench-tools.sh installs it)";
+        }
 
         List<Ratio> ratios(CaptureLimit set) {
             List<Ratio> r = new ArrayList<>();
@@ -299,6 +334,8 @@ final class BenchCommand implements Callable<Integer> {
             r.add(new Ratio("durable floor ÷ floor, " + set.threads() + " threads", durableN(set), floorN(set)));
             r.add(new Ratio("capture (fsync on) ÷ PDFBox, " + set.threads() + " threads", CaptureLimit.FS_FSYNC,
                     pdfboxN(set)));
+            r.add(new Ratio("capture (fsync on) ÷ img2pdf, " + set.threads() + " processes", CaptureLimit.FS_FSYNC,
+                    img2pdfN(set.threads())));
             r.add(new Ratio("render into nothing, ideal ÷ PDFBox (capture's bound)", renderN(set), pdfboxN(set)));
             r.add(new Ratio("capture (fsync on) ÷ render into nothing, ideal", CaptureLimit.FS_FSYNC, renderN(set)));
             r.add(new Ratio("capture (fsync off) ÷ capture (fsync on)", CaptureLimit.FS_NOSYNC, CaptureLimit.FS_FSYNC));
@@ -326,10 +363,13 @@ final class BenchCommand implements Callable<Integer> {
             results.forEach((formats, rounds) -> {
                 CaptureLimit set = sets.get(formats);
                 out.printf(Locale.ROOT, "capture benchmark: %d %s pages (%d case files), A4 at %d dpi, %.1f MB, %d processors,"
-                        + " capture on %d threads, max heap %d MiB, %d warm-up captures%n", set.pages, formats,
+                        + " capture on %d threads, max heap %d MiB, %d warm-up steps (a capture, PDFBox passthrough"
+                        + " and the delivery check each)%n", set.pages, formats,
                         rounds.isEmpty() ? 0 : set.pagesByCaseFileCount(), dpi, set.bytes / 1e6,
                         Runtime.getRuntime().availableProcessors(), set.threads(), Runtime.getRuntime().maxMemory() >> 20,
                         warmUp);
+                out.println(img2pdf == null ? "  img2pdf: " + img2pdfMissing() : "  img2pdf: " + img2pdf.version()
+                        + " (" + img2pdf.command() + ")");
                 out.printf(Locale.ROOT, "  %-50s", "pages/s");
                 for (int i = 1; i <= rounds.size(); i++) {
                     out.printf(Locale.ROOT, " %10s", "round " + i);
@@ -388,6 +428,11 @@ final class BenchCommand implements Callable<Integer> {
             ObjectNode root = Json.object();
             root.put("dpi", dpi).put("warmUpCaptures", warmUp).put("processors", Runtime.getRuntime().availableProcessors())
                     .put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+            if (img2pdf != null) {
+                root.put("img2pdf", img2pdf.version());
+            } else {
+                root.put("img2pdfMissing", img2pdfMissing());
+            }
             ArrayNode sets = root.putArray("sets");
             results.forEach((formats, rounds) -> {
                 CaptureLimit set = this.sets.get(formats);

@@ -49,7 +49,8 @@ import javax.imageio.ImageIO;
  * The measurements of {@code bench}, each over the same generated delivery: the read + SHA-256
  * floor on one thread and on as many threads as capture uses, PDFBox 3 passthrough on those
  * threads (the in-JVM peer: {@code JPEGFactory.createFromStream} with {@code
- * ImageIO.setUseCache(false)}, {@code CCITTFactory}, one PDF per case file written to a file), and
+ * ImageIO.setUseCache(false)}, {@code CCITTFactory}, one PDF per case file written to a file),
+ * {@link Img2Pdf} in as many processes (the out-of-process peer), and
  * capture through the public API into {@code FilesystemStorage} with fsync on and off and into the
  * in-memory store, warm in this JVM and cold in a fresh child JVM. Every capture gets a new store
  * with the case files registered and prepared (not timed).
@@ -69,6 +70,8 @@ final class CaptureLimit {
      */
     static final String DURABLE = "floor, durable: same + write + fsync";
     static final String PDFBOX = "PDFBox passthrough";
+    /** {@link Img2Pdf}, one process per case file, as many at once as capture has threads. */
+    static final String IMG2PDF = "img2pdf";
     /**
      * {@link DeliveryCheck}: every page rendered on its own into nothing, with the renderer's
      * source SHA-256 and walk over the compressed data, the checks the delivery format promises.
@@ -227,6 +230,20 @@ final class CaptureLimit {
                     doc.save(out.resolve(next.incrementAndGet() + ".pdf").toFile());
                 }
             });
+        } finally {
+            Workspace.deleteTree(out);
+        }
+    }
+
+    /**
+     * Seconds for {@code tool} to put every page, as it is, into one PDF per case file, one process
+     * per case file and {@code n} at a time (a new process takes the next case file as one ends).
+     */
+    double img2pdf(Img2Pdf tool, int n) throws IOException {
+        Path out = Files.createDirectories(scratch.resolve("img2pdf"));
+        AtomicInteger next = new AtomicInteger();
+        try {
+            return parallel(n, files -> tool.convert(files, out.resolve(next.incrementAndGet() + ".pdf")));
         } finally {
             Workspace.deleteTree(out);
         }
@@ -393,6 +410,9 @@ final class CaptureLimit {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException u) {
+                throw u.getCause(); // the work's own failure, as it was thrown
+            }
             throw new IOException("a benchmark thread failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();

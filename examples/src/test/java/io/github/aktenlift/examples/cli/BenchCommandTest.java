@@ -3,12 +3,17 @@ package io.github.aktenlift.examples.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The benchmark command's output and progress, on a tiny corpus; the figures themselves are not judged. */
 @DisplayName("aktenlift bench")
@@ -18,7 +23,7 @@ class BenchCommandTest {
     @DisplayName("--json gives, per round, every figure of the same pages (cold in a child JVM included) and the ratios taken within the round")
     void json() {
         Cli.Run run = Cli.run("bench", "--pages", "12", "--format", "g4", "--dpi", "200", "--rounds", "1", "--json",
-                "--quiet");
+                "--quiet", "--img2pdf", "/nonexistent/img2pdf");
         assertThat(run.exitCode()).as("%s", run).isZero();
         assertThat(run.err()).as("--quiet").isEmpty();
         JsonNode set = run.json().get("sets").get(0);
@@ -49,6 +54,9 @@ class BenchCommandTest {
                         offset(1e-9));
         assertThat(round.get("peakHeapBytes").asLong()).isPositive();
         assertThat(run.json().get("warmUpCaptures").asInt()).as("the default").isEqualTo(3);
+        assertThat(run.json().get("img2pdfMissing").asText()).as("a peer that does not run is said, not hidden")
+                .contains("'/nonexistent/img2pdf' does not run here", "build/install-bench-tools.sh");
+        assertThat(run.json().has("img2pdf")).isFalse();
         double cpuMs = round.get("cpuMillisPerPage").asDouble();
         assertThat(cpuMs).as("the process's CPU per page, capture fsync on").isPositive();
         assertThat(round.get("coresBusy").asDouble())
@@ -62,6 +70,40 @@ class BenchCommandTest {
     }
 
     @Test
+    @DisplayName("times img2pdf side by side, one process per case file, on both sets, with capture ÷ img2pdf within the round")
+    void img2pdfSideBySide() {
+        Img2Pdf tool = Img2Pdf.find("img2pdf");
+        assumeTrue(tool != null, "img2pdf is not installed here (build/install-bench-tools.sh installs Debian's)");
+        Cli.Run run = Cli.run("bench", "--pages", "12", "--dpi", "200", "--rounds", "1", "--warm-up", "0", "--no-cold",
+                "--json", "--quiet");
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        assertThat(run.json().get("img2pdf").asText()).isEqualTo(tool.version()).startsWith("img2pdf ");
+        assertThat(run.json().get("sets")).hasSize(2).allSatisfy(set -> {
+            int threads = set.get("captureThreads").asInt();
+            JsonNode round = set.get("rounds").get(0);
+            JsonNode rates = round.get("pagesPerSecond");
+            assertThat(rates.get(BenchCommand.img2pdfN(threads)).asDouble()).as(set.get("format").asText()).isPositive();
+            assertThat(round.get("ratios").get("capture (fsync on) ÷ img2pdf, " + threads + " processes").asDouble())
+                    .isEqualTo(rates.get(CaptureLimit.FS_FSYNC).asDouble()
+                            / rates.get(BenchCommand.img2pdfN(threads)).asDouble(), offset(1e-9));
+        });
+    }
+
+    @Test
+    @DisplayName("an img2pdf that fails on a case file stops the bench with one clear line: its exit code and what it printed")
+    void img2pdfThatFails(@TempDir Path dir) throws IOException {
+        Path fake = dir.resolve("img2pdf");
+        Files.writeString(fake, "#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'img2pdf 0.0 (fake)'; exit 0; fi\n"
+                + "echo 'cannot read the image' >&2\nexit 3\n");
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        Cli.Run run = Cli.run("bench", "--pages", "5", "--format", "jpeg", "--dpi", "200", "--rounds", "1", "--warm-up",
+                "0", "--no-cold", "--quiet", "--img2pdf", fake.toString());
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+        assertThat(run.err().strip()).contains("--img2pdf " + fake + " failed (exit 3) on a case file of 5 pages:",
+                "cannot read the image").doesNotContain("internal error", "Exception");
+    }
+
+    @Test
     @DisplayName("shows progress on a terminal, and one table with the rounds, medians and ratios on stdout")
     void progressOnTerminal() {
         Cli.Run run = Cli.run(true, "bench", "--pages", "5", "--format", "jpeg", "--dpi", "200", "--rounds", "2",
@@ -70,8 +112,8 @@ class BenchCommandTest {
         assertThat(run.err()).contains("\rgenerate JPEG: ", "\rwarm-up and rounds: 3/3 steps");
         assertThat(run.out()).contains("capture benchmark: 5 JPEG pages (1 case files), A4 at 200 dpi", "round 1", "round 2",
                 "median", CaptureLimit.FLOOR_1, CaptureLimit.DURABLE, CaptureLimit.FS_FSYNC,
-                "capture (fsync on) ÷ floor, 1 thread", "capture (fsync on) ÷ durable floor",
-                "load average before / after", "peak heap", "1 warm-up captures", "process CPU per page",
+                "capture (fsync on) ÷ floor, 1 thread", "capture (fsync on) ÷ durable floor", "  img2pdf: ",
+                "load average before / after", "peak heap", "1 warm-up steps (a capture, PDFBox passthrough and the delivery check each)", "process CPU per page",
                 "cores busy", "JIT compiling").doesNotContain("cold");
     }
 

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Capture at its limit (issue 17), the full size: {@code bench} with 20 case files × 50 A4 pages
  * at 300 dpi per set (JPEG gray and G4 bitonal), three rounds, each measuring on the same pages the
  * read + SHA-256 floor on 1 thread and on capture's threads, the durable floor (the same written
- * into a forced file per case file) and PDFBox passthrough on capture's threads, capture into {@code FilesystemStorage} with fsync on and off and into the in-memory
+ * into a forced file per case file) and PDFBox passthrough on capture's threads, img2pdf in as
+ * many processes (where it is installed: {@code build/install-bench-tools.sh}), capture into {@code FilesystemStorage} with fsync on and off and into the in-memory
  * store, and the first capture in a fresh child JVM. It lives here, not in core, because core's
  * tests cannot reach the filesystem adapter (its tests depend on core: a reactor cycle).
  *
@@ -31,7 +32,10 @@ class CaptureLimitBenchmark {
         assertThat(table.exitCode()).as("%s", table).isZero();
         assertThat(table.out()).contains("1000 JPEG pages (20 case files)", "1000 G4 pages (20 case files)",
                 "capture (fsync on) ÷ floor, 1 thread", "capture (fsync on) ÷ durable floor",
-                "capture (fsync on) ÷ PDFBox", "cold ÷ warm (fsync on)");
+                "capture (fsync on) ÷ PDFBox", "cold ÷ warm (fsync on)", "  img2pdf: ");
+        if (Img2Pdf.find("img2pdf") != null) {
+            assertThat(table.out()).contains("capture (fsync on) ÷ img2pdf");
+        }
     }
 
     @Test
