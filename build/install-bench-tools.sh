@@ -4,13 +4,5 @@
 # Without it the bench leaves that figure out and says so, and BenchCommandTest's img2pdf test is
 # skipped, not passed.
 set -euo pipefail
-if command -v img2pdf >/dev/null 2>&1; then
-    exit 0
-fi
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq img2pdf >/dev/null
-    echo "installed $(img2pdf --version 2>/dev/null || echo img2pdf)"
-else
-    echo "img2pdf missing and not installable here: the bench leaves its figure out" >&2
-fi
+command -v img2pdf >/dev/null 2>&1 && exit 0
+exec bash "$(dirname "$0")/apt-install.sh" "the bench leaves its figure out" img2pdf

@@ -7,10 +7,5 @@ if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | 
         && [ -d /usr/share/fonts/truetype/dejavu ]; then
     exit 0
 fi
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-deu fonts-dejavu-core >/dev/null
-    echo "installed $(tesseract --version 2>/dev/null | sed -n 1p || echo tesseract)"
-else
-    echo "tesseract missing and not installable here: the Tesseract adapter's tests will be skipped" >&2
-fi
+exec bash "$(dirname "$0")/../../../../build/apt-install.sh" "the Tesseract adapter's tests will be skipped" \
+    tesseract-ocr tesseract-ocr-deu fonts-dejavu-core
