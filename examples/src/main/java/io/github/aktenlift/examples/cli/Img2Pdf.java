@@ -1,10 +1,12 @@
 package io.github.aktenlift.examples.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,11 @@ import java.util.concurrent.TimeUnit;
 record Img2Pdf(String command, String version) {
 
     /** How long one case file may take before the bench gives up on the process. */
-    private static final long TIMEOUT_MINUTES = 10;
+    private static final Duration CASE_FILE_TIMEOUT = Duration.ofMinutes(10);
+    /** How long {@code --version} may take. */
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(30);
+    /** How much of a process's output a failure message keeps: its end, where the error is. */
+    private static final int OUTPUT_KEPT = 4096;
 
     /**
      * The tool at {@code command}, if it runs and tells its version.
@@ -30,7 +36,7 @@ record Img2Pdf(String command, String version) {
      */
     static Img2Pdf find(String command) {
         try {
-            Result r = run(List.of(command, "--version"));
+            Result r = run(List.of(command, "--version"), VERSION_TIMEOUT);
             String version = r.output().strip();
             return r.exit() == 0 && !version.isEmpty() ? new Img2Pdf(command, version.lines().findFirst().orElseThrow())
                     : null;
@@ -50,30 +56,57 @@ record Img2Pdf(String command, String version) {
         pages.forEach(p -> args.add(p.toString()));
         args.add("-o");
         args.add(out.toString());
-        Result r = run(args);
+        Result r = run(args, CASE_FILE_TIMEOUT);
         if (r.exit() != 0) {
             throw new IOException("failed (exit " + r.exit() + ") on a case file of " + pages.size() + " pages: "
                     + r.output().strip());
         }
     }
 
-    private record Result(int exit, String output) {
+    /** A process's exit code and the end of its output (stdout and stderr together). */
+    record Result(int exit, String output) {
     }
 
-    private static Result run(List<String> args) throws IOException {
-        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        try (InputStream in = p.getInputStream()) {
-            in.transferTo(output);
-            if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+    /**
+     * Runs {@code args} with its output in a temporary file, so that the timeout holds even for a
+     * process that hangs with its output open; keeps the output's last {@link #OUTPUT_KEPT} bytes.
+     */
+    static Result run(List<String> args, Duration timeout) throws IOException {
+        return run(args, timeout, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@link #run(List, Duration)} with its output's temporary file in {@code logs}. */
+    static Result run(List<String> args, Duration timeout, Path logs) throws IOException {
+        Path log = Files.createTempFile(logs, "aktenlift-img2pdf-", ".log");
+        try {
+            Process p = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly();
+                    throw new IOException("did not finish within " + (timeout.toSeconds() > 0 ? timeout.toSeconds() + " s"
+                            : timeout.toMillis() + " ms"));
+                }
+            } catch (InterruptedException e) {
                 p.destroyForcibly();
-                throw new IOException(args.get(0) + " did not finish within " + TIMEOUT_MINUTES + " minutes");
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
             }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for " + args.get(0), e);
+            return new Result(p.exitValue(), tail(log));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        return new Result(p.exitValue(), output.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String tail(Path log) throws IOException {
+        try (FileChannel ch = FileChannel.open(log)) {
+            long size = ch.size();
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(size, OUTPUT_KEPT));
+            ch.position(size - buf.capacity());
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // until the buffer is full
+            }
+            String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+            return size > OUTPUT_KEPT ? "…" + text : text;
+        }
     }
 }
