@@ -172,7 +172,8 @@ final class BenchCommand implements Callable<Integer> {
                 // than in round 3, which flattered capture)
                 for (int w = 0; w < warmUp; w++) {
                     for (CaptureLimit set : sets.values()) {
-                        set.capture(WARM_UP_STORES.get(w % WARM_UP_STORES.size()));
+                        String store = WARM_UP_STORES.get(w % WARM_UP_STORES.size());
+                        set.capture(store.equals("memory") && set.memoryStoreMissing() != null ? "fs-fsync" : store);
                         set.pdfbox(set.threads());
                         set.renderOnly();
                         task.advance(1);
@@ -250,7 +251,8 @@ final class BenchCommand implements Callable<Integer> {
         seconds.put(CaptureLimit.RENDER_1, set.renderOnly());
         // the checks on capture's threads at best: the one-thread time divided by the threads
         seconds.put(renderN(set), seconds.get(CaptureLimit.RENDER_1) / set.threads());
-        for (String store : List.of("fs-fsync", "fs-nosync", "memory")) {
+        for (String store : set.memoryStoreMissing() == null ? List.of("fs-fsync", "fs-nosync", "memory")
+                : List.of("fs-fsync", "fs-nosync")) {
             CaptureLimit.Capture c = set.capture(store);
             seconds.put(switch (store) {
                 case "fs-fsync" -> CaptureLimit.FS_FSYNC;
@@ -370,6 +372,9 @@ final class BenchCommand implements Callable<Integer> {
                         warmUp);
                 out.println(img2pdf == null ? "  img2pdf: " + img2pdfMissing() : "  img2pdf: " + img2pdf.version()
                         + " (" + img2pdf.command() + ")");
+                if (set.memoryStoreMissing() != null) {
+                    out.println("  " + CaptureLimit.MEMORY + ": " + set.memoryStoreMissing());
+                }
                 out.printf(Locale.ROOT, "  %-50s", "pages/s");
                 for (int i = 1; i <= rounds.size(); i++) {
                     out.printf(Locale.ROOT, " %10s", "round " + i);
@@ -439,6 +444,9 @@ final class BenchCommand implements Callable<Integer> {
                 ObjectNode s = sets.addObject();
                 s.put("format", formats.name()).put("pages", set.pages).put("bytes", set.bytes)
                         .put("captureThreads", set.threads());
+                if (set.memoryStoreMissing() != null) {
+                    s.put("inMemoryMissing", set.memoryStoreMissing());
+                }
                 ArrayNode rs = s.putArray("rounds");
                 for (Round r : rounds) {
                     ObjectNode o = rs.addObject();

@@ -35,6 +35,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -255,6 +256,19 @@ final class CaptureLimit {
      * does not tell) and the seconds the JIT compilers spent (NaN where the JVM does not tell).
      */
     record Capture(double seconds, long peakHeap, double cpuSeconds, double compileSeconds) {
+    }
+
+    /**
+     * Why the in-memory store cannot take this delivery's renditions in this JVM's heap, or null
+     * if it can: it keeps every rendition on the heap (about the pages' bytes, JPEG and G4 being
+     * passed through), and the rest of capture needs room beside them.
+     */
+    String memoryStoreMissing() {
+        long needed = bytes + bytes / 4 + (256L << 20);
+        long max = Runtime.getRuntime().maxMemory();
+        return max >= needed ? null : String.format(Locale.ROOT, "left out: it keeps the renditions of %,d MB on the"
+                + " heap and needs about %,d MiB, this JVM has %,d MiB (java -Xmx…, or fewer --pages)", bytes / 1_000_000,
+                needed >> 20, max >> 20);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,6 +88,30 @@ class BenchCommandTest {
                     .isEqualTo(rates.get(CaptureLimit.FS_FSYNC).asDouble()
                             / rates.get(BenchCommand.img2pdfN(threads)).asDouble(), offset(1e-9));
         });
+    }
+
+    @Test
+    @DisplayName("where the heap cannot hold the in-memory store's renditions, that figure is left out and said, and the rest is measured")
+    void inMemoryStoreLeftOut(@TempDir Path dir) {
+        // 12 JPEG pages need about 262 MiB for the in-memory store (their bytes and 256 MiB beside them)
+        Cli.Run run = Cli.inChildJvm(dir, List.of("-Xmx160m"), Duration.ofMinutes(5), "bench", "--pages", "12",
+                "--format", "jpeg", "--dpi", "200", "--rounds", "1", "--warm-up", "1", "--no-cold", "--json", "--quiet",
+                "--img2pdf", "/nonexistent/img2pdf");
+        assertThat(run.exitCode()).as("%s", run).isZero();
+        JsonNode set = run.json().get("sets").get(0);
+        assertThat(set.get("inMemoryMissing").asText()).as("%s", run).startsWith("left out: it keeps the renditions of")
+                .containsPattern("needs about 2\\d\\d MiB, this JVM has 1\\d\\d MiB").contains("-Xmx");
+        JsonNode rates = set.get("rounds").get(0).get("pagesPerSecond");
+        assertThat(rates.has(CaptureLimit.MEMORY)).isFalse();
+        assertThat(rates.get(CaptureLimit.FS_FSYNC).asDouble()).isPositive();
+        assertThat(rates.get(CaptureLimit.FS_NOSYNC).asDouble()).isPositive();
+        assertThat(set.get("rounds").get(0).get("ratios").has("capture (in memory) ÷ capture (fsync on)")).isFalse();
+
+        Cli.Run table = Cli.inChildJvm(dir, List.of("-Xmx160m"), Duration.ofMinutes(5), "bench", "--pages", "12",
+                "--format", "g4", "--dpi", "200", "--rounds", "1", "--warm-up", "0", "--no-cold", "--quiet", "--img2pdf",
+                "/nonexistent/img2pdf");
+        assertThat(table.exitCode()).as("%s", table).isZero();
+        assertThat(table.out()).contains("  " + CaptureLimit.MEMORY + ": left out: it keeps the renditions of");
     }
 
     @Test

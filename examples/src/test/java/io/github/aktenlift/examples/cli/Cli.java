@@ -8,14 +8,21 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** Runs the CLI in-process, with captured stdout and stderr, a fixed clock and sequential ids. */
+/**
+ * Runs the CLI in-process, with captured stdout and stderr, a fixed clock and sequential ids; or,
+ * where a test needs a JVM of its own, in a child JVM.
+ */
 final class Cli {
 
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
@@ -106,6 +113,39 @@ final class Cli {
         StringWriter err = new StringWriter();
         int code = Main.run(args, environment(out, err, terminal));
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs the CLI in a JVM of its own with {@code jvmOptions} (a heap of its own, say), its
+     * output in files under {@code dir}, killed if it has not ended after {@code timeout} (which
+     * fails the test, with what it printed to stderr so far). The clock and ids are the real ones.
+     */
+    static Run inChildJvm(Path dir, List<String> jvmOptions, Duration timeout, String... args) {
+        try {
+            Path out = Files.createTempFile(dir, "child-", ".out");
+            Path err = Files.createTempFile(dir, "child-", ".err");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            command.addAll(List.of(args));
+            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            try {
+                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new AssertionError("the CLI did not end within " + timeout.toSeconds() + " s; stderr so far:\n"
+                            + Files.readString(err));
+                }
+            } finally {
+                p.destroyForcibly();
+                p.waitFor(30, TimeUnit.SECONDS);
+            }
+            return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /** Runs with {@code stdin} as standard input: lines as a handheld scanner types them. */

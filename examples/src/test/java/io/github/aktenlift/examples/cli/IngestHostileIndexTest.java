@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -48,35 +48,15 @@ class IngestHostileIndexTest {
     }
 
     /** What the child process left behind. */
-    private record Result(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
     /** Runs {@code ingest DELIVERY --dir WS --no-import --quiet} in a JVM of its own, killed after a timeout. */
-    private Result ingest(Path delivery) throws IOException, InterruptedException {
-        Path out = tmp.resolve("out.txt");
-        Path err = tmp.resolve("err.txt");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "ingest", delivery.toString(), "--dir", workspace.toString(), "--no-import",
-                "--quiet"));
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            boolean ended = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            assertThat(ended).as("the CLI ended within %d s; stderr so far:%n%s", TIMEOUT_SECONDS,
-                    Files.readString(err)).isTrue();
-        } finally {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
-        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    private Cli.Run ingest(Path delivery) {
+        return Cli.inChildJvm(tmp, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                Duration.ofSeconds(TIMEOUT_SECONDS), "ingest", delivery.toString(), "--dir", workspace.toString(),
+                "--no-import", "--quiet");
     }
 
     /** Exit 2, nothing on stdout, and one line on stderr that names the index: no stack trace, no class name. */
-    private static void oneClearLine(Result r, String says) {
+    private static void oneClearLine(Cli.Run r, String says) {
         assertThat(r.exitCode()).as("%s", r).isEqualTo(ExitCodes.USAGE);
         assertThat(r.out()).as("%s", r).isEmpty();
         assertThat(r.err().strip().lines()).as("%s", r).singleElement().satisfies(line -> assertThat(line)
@@ -134,7 +114,7 @@ class IngestHostileIndexTest {
             w.write("]}]}]}");
         }
         assertThat(Files.size(delivery.resolve("index.json"))).isBetween(40L << 20, 64L << 20);
-        Result r = ingest(delivery);
+        Cli.Run r = ingest(delivery);
         assertThat(r.exitCode()).as("%s", r).isEqualTo(ExitCodes.REJECTED);
         assertThat(r.out()).contains("delivery D-300K: 1 case file, 0 captured", bc + " rejected, 1 problem",
                 "INVALID_ENTRY", "more than 20000 pages listed, the policy's limit");
@@ -165,7 +145,7 @@ class IngestHostileIndexTest {
             w.write("]}");
         }
         assertThat(Files.size(delivery.resolve("index.json"))).isBetween(40L << 20, 64L << 20);
-        Result r = ingest(delivery);
+        Cli.Run r = ingest(delivery);
         assertThat(r.exitCode()).as("%s", r).isEqualTo(ExitCodes.REJECTED);
         assertThat(r.out()).contains("delivery D-300K: 15 case files, 0 captured", "U000014 rejected, 1 problem",
                 "UNKNOWN_BARCODE");
@@ -198,7 +178,7 @@ class IngestHostileIndexTest {
         Files.writeString(delivery.resolve("index.json"), "{\"format\":\"aktenlift-delivery/1\",\"deliveryId\":\"D-PNG\","
                 + "\"scanService\":\"s-1\",\"createdAt\":\"2026-11-24T10:00:00Z\",\"caseFiles\":[" + caseFiles + "]}");
 
-        Result r = ingest(delivery);
+        Cli.Run r = ingest(delivery);
 
         assertThat(r.exitCode()).as("%s", r).isEqualTo(ExitCodes.REJECTED);
         assertThat(r.out()).contains("delivery D-PNG: 2 case files, 0 captured",
